@@ -1,0 +1,47 @@
+# Every web-versus-native decision lives here.
+add_library(gradlab_flags INTERFACE)
+
+if(EMSCRIPTEN)
+  set(GRADLAB_TARGET_NAME "web")
+  target_compile_options(gradlab_flags INTERFACE -msimd128)
+  target_link_options(gradlab_flags INTERFACE -msimd128 -sALLOW_MEMORY_GROWTH=1)
+
+  # Tools run under Node.js with the host file system. SINGLE_FILE embeds the .wasm, so plain
+  # `node gradlab-cli.js` works (quirk 2: Node 18+ would otherwise try to fetch() a file path).
+  function(gradlab_node_executable target)
+    target_link_options(${target} PRIVATE
+      -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1)
+  endfunction()
+
+  # The app is a static site: site/index.html + gradlab.js + gradlab.wasm + gradlab.data.
+  function(gradlab_app_executable target)
+    set(site "${CMAKE_BINARY_DIR}/site")
+    set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${site}")
+    target_link_options(${target} PRIVATE
+      -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+      -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
+      "--preload-file=${GRADLAB_FONT_FILE}@/assets/fonts/ui.ttf")
+    file(GLOB web_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/web/*")
+    add_custom_command(TARGET ${target} POST_BUILD
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different ${web_files} "${site}/"
+      COMMENT "Copying the web shell into ${site}")
+  endfunction()
+else()
+  set(GRADLAB_TARGET_NAME "native")
+  if(GRADLAB_SANITIZE)
+    target_compile_options(gradlab_flags INTERFACE
+      -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(gradlab_flags INTERFACE -fsanitize=address,undefined)
+  endif()
+
+  function(gradlab_node_executable target)
+  endfunction()
+
+  # The desktop app finds its assets beside the executable.
+  function(gradlab_app_executable target)
+    add_custom_command(TARGET ${target} POST_BUILD
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_FONT_FILE}"
+              "$<TARGET_FILE_DIR:${target}>/assets/fonts/ui.ttf")
+  endfunction()
+endif()
+target_compile_definitions(gradlab_flags INTERFACE GRADLAB_TARGET="${GRADLAB_TARGET_NAME}")

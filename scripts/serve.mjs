@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// A small static file server for the built site: used by scripts/play and the browser tests.
+// Any static host works for Gradlab; this one only needs Node.js and sets the .wasm MIME type.
+//   node scripts/serve.mjs --root build/wasm/site [--host 127.0.0.1] [--port 8080]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
+  '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.data': 'application/octet-stream',
+  '.bin': 'application/octet-stream', '.txt': 'text/plain; charset=utf-8',
+};
+
+export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
+  const top = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    let rel;
+    try {
+      rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    let file = path.join(top, rel);
+    if (file !== top && !file.startsWith(top + path.sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    fs.stat(file, (err, st) => {
+      if (!err && st.isDirectory()) {
+        if (!rel.endsWith('/')) {  // so that relative URLs in index.html resolve inside it
+          res.writeHead(301, { Location: rel + '/' }).end();
+          return;
+        }
+        file = path.join(file, 'index.html');
+      }
+      fs.readFile(file, (err2, data) => {
+        if (err2) {
+          res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found: ' + rel);
+          return;
+        }
+        res.writeHead(200, {
+          'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+          'Cache-Control': 'no-cache',
+        });
+        res.end(data);
+      });
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+// Command-line use.
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const args = process.argv.slice(2);
+  const opt = { root: '.', host: '127.0.0.1', port: 8080 };
+  for (let i = 0; i < args.length; i++) {
+    const key = args[i].replace(/^--/, '');
+    if (!(key in opt) || i + 1 >= args.length) {
+      console.error(`serve.mjs: unknown or incomplete option '${args[i]}'`);
+      console.error('usage: serve.mjs --root DIR [--host HOST] [--port PORT]');
+      process.exit(2);
+    }
+    opt[key] = key === 'port' ? Number(args[++i]) : args[++i];
+  }
+  startServer(opt).then((s) => {
+    const { port } = s.address();
+    const shownHost = opt.host.includes(':') ? `[${opt.host}]` : opt.host;
+    console.log(`Gradlab is being served at http://${shownHost}:${port}/  (Ctrl-C stops)`);
+  }, (e) => {
+    console.error(`serve.mjs: cannot listen on ${opt.host}:${opt.port}: ${e.message}`);
+    process.exit(1);
+  });
+}

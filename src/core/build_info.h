@@ -1,0 +1,21 @@
+// What this binary is: version, target (native or web), SIMD instruction set, build type.
+// Shown in the About box and by `gradlab-cli --version`, so a bug report says what ran.
+#pragma once
+#include <string>
+
+namespace gradlab {
+
+struct BuildInfo {
+  std::string version;     // e.g. "0.1.0"
+  std::string target;      // "native" or "web"
+  std::string simd;        // e.g. "WASM SIMD128", "AVX2+FMA", "none"
+  std::string build_type;  // "release" or "debug"
+  std::string compiler;    // e.g. "clang 14.0.6"
+};
+
+const BuildInfo& GetBuildInfo();
+
+// One line for --version and the About box: "Gradlab 0.1.0 (web, WASM SIMD128, release)".
+std::string BuildSummary();
+
+}  // namespace gradlab

@@ -1,0 +1,278 @@
+// The Gradlab app: SDL2 + OpenGL 3 natively, SDL2 + WebGL2 in the browser. One loop body
+// (RunFrame) serves the native `while` loop and emscripten_set_main_loop; everything the
+// user sees is drawn by src/ui.
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "core/build_info.h"
+#include "platform/gl.h"
+#include "platform/screenshot.h"
+#include "platform/web_bridge.h"
+#include "ui/workspace.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
+namespace gradlab::platform {
+namespace {
+
+// [SECTION] Options --------------------------------------------------------------------------
+
+struct Options {
+  int frames = 0;  // stop after this many frames (0: run until closed)
+  std::string screenshot;  // write the last frame here as PNG
+  int width = 1280, height = 800;
+  std::vector<std::pair<std::string, std::string>> settings;  // e.g. tab=backprop
+};
+
+const char* kUsage =
+    "Usage: gradlab [options]\n\n"
+    "Options:\n"
+    "  --frames N          render N frames, then exit (for tests)\n"
+    "  --screenshot PATH   save the last frame as a PNG (with --frames)\n"
+    "  --size WxH          window size in logical pixels (default 1280x800)\n"
+    "  --tab NAME          open on a tab: train, backprop, lessons, calculators\n"
+    "  --theme dark|light  colour theme\n"
+    "  --help, --version\n";
+
+// Returns 0 to continue, or an exit code (+1) to stop with.
+int ParseOptions(int argc, char** argv, Options& opt) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char* what) -> const char* {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "gradlab: %s needs a value (%s)\n", a.c_str(), what);
+        return nullptr;
+      }
+      return argv[++i];
+    };
+    const char* v = nullptr;
+    if (a == "--help") {
+      std::printf("%s", kUsage);
+      return 1;
+    } else if (a == "--version") {
+      std::printf("%s\n", BuildSummary().c_str());
+      return 1;
+    } else if (a == "--frames") {
+      if (!(v = value("N"))) return 3;
+      opt.frames = std::atoi(v);
+      if (opt.frames <= 0) {
+        std::fprintf(stderr, "gradlab: --frames must be a positive number, not '%s'\n", v);
+        return 3;
+      }
+    } else if (a == "--screenshot") {
+      if (!(v = value("PATH"))) return 3;
+      opt.screenshot = v;
+    } else if (a == "--size") {
+      if (!(v = value("WxH"))) return 3;
+      if (std::sscanf(v, "%dx%d", &opt.width, &opt.height) != 2 || opt.width < 320 ||
+          opt.height < 240 || opt.width > 8192 || opt.height > 8192) {
+        std::fprintf(stderr, "gradlab: --size wants WxH between 320x240 and 8192x8192, not '%s'\n", v);
+        return 3;
+      }
+    } else if (a == "--tab" || a == "--theme") {
+      if (!(v = value("NAME"))) return 3;
+      opt.settings.emplace_back(a.substr(2), v);
+    } else {
+      std::fprintf(stderr, "gradlab: unknown option '%s'\n%s", a.c_str(), kUsage);
+      return 3;
+    }
+  }
+  if (!opt.screenshot.empty() && opt.frames == 0) opt.frames = 10;
+  return 0;
+}
+
+// [SECTION] App --------------------------------------------------------------------------
+
+struct App {
+  Options options;
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  ui::AppState state;
+  bool running = true;
+  int exit_code = 0;
+  Uint64 last_counter = 0;
+};
+
+// The UI font at the display's pixel density, so text is sharp on HiDPI screens.
+void LoadFonts(float pixel_ratio) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+#ifdef __EMSCRIPTEN__
+  const std::string font_path = "/assets/fonts/ui.ttf";  // packed into gradlab.data
+#else
+  char* base = SDL_GetBasePath();
+  const std::string font_path = std::string(base ? base : "./") + "assets/fonts/ui.ttf";
+  SDL_free(base);
+#endif
+  const float size = 16.0f;
+  if (!io.Fonts->AddFontFromFileTTF(font_path.c_str(), size * pixel_ratio)) {
+    std::fprintf(stderr, "gradlab: font %s not found; using the built-in font\n", font_path.c_str());
+    ImFontConfig config;
+    config.SizePixels = 13.0f * pixel_ratio;
+    io.Fonts->AddFontDefault(&config);
+  }
+  io.FontGlobalScale = 1.0f / pixel_ratio;
+}
+
+bool Init(App& app) {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    std::fprintf(stderr, "gradlab: SDL_Init failed: %s\n", SDL_GetError());
+    return false;
+  }
+#ifdef __EMSCRIPTEN__
+  const char* glsl_version = "#version 300 es";
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  // Keys go to the canvas only (not to text fields of a host page around an iframe).
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+#else
+  const char* glsl_version = "#version 130";
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#endif
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+  app.window = SDL_CreateWindow("Gradlab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                app.options.width, app.options.height, flags);
+  if (!app.window) {
+    std::fprintf(stderr, "gradlab: could not open a window: %s\n", SDL_GetError());
+    return false;
+  }
+  app.gl = SDL_GL_CreateContext(app.window);
+  if (!app.gl) {
+    std::fprintf(stderr, "gradlab: could not create an OpenGL context: %s\n", SDL_GetError());
+    return false;
+  }
+  SDL_GL_MakeCurrent(app.window, app.gl);
+  SDL_GL_SetSwapInterval(app.options.frames > 0 ? 0 : 1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember
+  ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
+  ImGui_ImplOpenGL3_Init(glsl_version);
+
+  int w = 0, h = 0;
+  SDL_GetWindowSize(app.window, &w, &h);
+  int dw = 0, dh = 0;
+  SDL_GL_GetDrawableSize(app.window, &dw, &dh);
+  float ratio = CanvasPixelRatio(w);
+#ifndef __EMSCRIPTEN__
+  ratio = w > 0 ? static_cast<float>(dw) / w : 1.0f;
+#endif
+  LoadFonts(ratio);
+
+  app.state.can_quit = std::strcmp(GRADLAB_TARGET, "web") != 0;
+  ui::ApplyTheme(app.state.dark_theme);
+  for (const auto& [k, v] : ReadUrlParameters()) ui::ApplyStartupSetting(app.state, k, v);
+  for (const auto& [k, v] : app.options.settings) ui::ApplyStartupSetting(app.state, k, v);
+  ui::ApplyTheme(app.state.dark_theme);
+  ConnectWebBridge(&app.state);
+  app.last_counter = SDL_GetPerformanceCounter();
+  return true;
+}
+
+void HandleEvents(App& app) {
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) app.state.quit_requested = true;
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+        event.window.windowID == SDL_GetWindowID(app.window))
+      app.state.quit_requested = true;
+    if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_q &&
+        (event.key.keysym.mod & KMOD_CTRL) && app.state.can_quit)
+      app.state.quit_requested = true;
+  }
+}
+
+void RunFrame(App& app) {
+  HandleEvents(app);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+#ifdef __EMSCRIPTEN__
+  // SDL reports the canvas in CSS pixels; its backing store is devicePixelRatio times larger.
+  const float ratio = CanvasPixelRatio(static_cast<int>(io.DisplaySize.x));
+  io.DisplayFramebufferScale = ImVec2(ratio, ratio);
+#endif
+  app.state.display_width = io.DisplaySize.x;
+  app.state.display_height = io.DisplaySize.y;
+  app.state.framebuffer_scale = io.DisplayFramebufferScale.x;
+
+  ImGui::NewFrame();
+  ui::DrawWorkspace(app.state);
+  ImGui::Render();
+
+  const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+  const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+  glViewport(0, 0, fb_w, fb_h);
+  const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  ++app.state.frame;
+  const bool last_frame = app.options.frames > 0 && app.state.frame >= static_cast<uint64_t>(app.options.frames);
+  if (last_frame && !app.options.screenshot.empty()) {
+    Image image = ReadFramebuffer(fb_w, fb_h);
+    std::string error = WritePng(image, app.options.screenshot);
+    if (!error.empty()) {
+      std::fprintf(stderr, "gradlab: %s\n", error.c_str());
+      app.exit_code = 1;
+    }
+    std::printf("screenshot %s: %dx%d, %d colours\n", app.options.screenshot.c_str(), image.width,
+                image.height, CountDistinctColours(image));
+  }
+  SDL_GL_SwapWindow(app.window);
+
+  const Uint64 now = SDL_GetPerformanceCounter();
+  const float dt = static_cast<float>(now - app.last_counter) / SDL_GetPerformanceFrequency();
+  app.last_counter = now;
+  if (dt > 0) app.state.fps = app.state.fps == 0 ? 1 / dt : 0.95f * app.state.fps + 0.05f / dt;
+  if (app.state.frame == 1) NotifyFirstFrame();
+  if (last_frame) {
+    std::printf("rendered %llu frames\n", static_cast<unsigned long long>(app.state.frame));
+    app.state.quit_requested = true;
+  }
+  if (app.state.quit_requested && app.state.can_quit) app.running = false;
+}
+
+void Shutdown(App& app) {
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  if (app.gl) SDL_GL_DeleteContext(app.gl);
+  if (app.window) SDL_DestroyWindow(app.window);
+  SDL_Quit();
+}
+
+}  // namespace
+}  // namespace gradlab::platform
+
+int main(int argc, char** argv) {
+  using namespace gradlab::platform;
+  static App app;  // static: the browser's main loop outlives main()
+  if (int stop = ParseOptions(argc, argv, app.options)) return stop - 1;
+  if (!Init(app)) return 1;
+#ifdef __EMSCRIPTEN__
+  app.state.can_quit = false;
+  emscripten_set_main_loop_arg([](void* arg) { RunFrame(*static_cast<App*>(arg)); }, &app, 0, true);
+#else
+  while (app.running) RunFrame(app);
+  Shutdown(app);
+#endif
+  return app.exit_code;
+}

@@ -1,0 +1,87 @@
+#include "ui/app_state.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+namespace gradlab::ui {
+
+const char* TabName(Tab tab) {
+  switch (tab) {
+    case Tab::Train: return "Train";
+    case Tab::Backprop: return "Backprop";
+    case Tab::Lessons: return "Lessons";
+    case Tab::Calculators: return "Calculators";
+  }
+  return "?";
+}
+
+static std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+bool TabFromName(const std::string& name, Tab* out) {
+  for (int i = 0; i < kTabCount; ++i) {
+    Tab t = static_cast<Tab>(i);
+    if (Lower(name) == Lower(TabName(t))) {
+      *out = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Several bad settings in one link are all reported, not just the last.
+static void AddStatus(AppState& state, const std::string& message) {
+  if (!state.status_message.empty()) state.status_message += " ";
+  state.status_message += message;
+}
+
+void ApplyStartupSetting(AppState& state, const std::string& key, const std::string& value) {
+  // Long or odd values come from URLs people paste: quote only a short, printable prefix.
+  std::string shown = value.substr(0, 40);
+  for (char& c : shown)
+    if (!std::isprint(static_cast<unsigned char>(c))) c = '?';
+  if (key == "tab") {
+    Tab t;
+    if (TabFromName(value, &t)) {
+      state.requested_tab = t;
+      state.tab_change_requested = true;
+    } else {
+      AddStatus(state, "Unknown tab '" + shown +
+                           "' in the link; the tabs are train, backprop, lessons, calculators.");
+    }
+  } else if (key == "theme") {
+    if (value == "dark" || value == "light") state.dark_theme = value == "dark";
+    else AddStatus(state, "Unknown theme '" + shown + "'; use dark or light.");
+  } else {
+    std::string k = key.substr(0, 40);
+    for (char& c : k)
+      if (!std::isprint(static_cast<unsigned char>(c))) c = '?';
+    AddStatus(state, "Ignored unknown link setting '" + k + "'.");
+  }
+}
+
+std::string AppStateToJson(const AppState& state) {
+  nlohmann::json tabs = nlohmann::json::object();
+  for (int i = 0; i < kTabCount; ++i) {
+    const Rect& r = state.tab_rects[i];
+    tabs[TabName(static_cast<Tab>(i))] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
+  }
+  nlohmann::json j = {
+      {"frame", state.frame},
+      {"tab", TabName(state.active_tab)},
+      {"tabRects", tabs},
+      {"display", {{"width", state.display_width}, {"height", state.display_height},
+                   {"scale", state.framebuffer_scale}}},
+      {"fps", state.fps},
+      {"darkTheme", state.dark_theme},
+      {"showAbout", state.show_about},
+      {"status", state.status_message},
+  };
+  return j.dump();
+}
+
+}  // namespace gradlab::ui

@@ -1,0 +1,83 @@
+// Shared helpers for browser tests: serve a folder, start Debian's Chromium through
+// playwright-core (never a downloaded browser), collect console errors, read pixels.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+}
+
+// Serves `root` on a free loopback port; returns { server, base } with base ending in '/'.
+export async function serve(root) {
+  const server = await startServer({ root, host: '127.0.0.1', port: 0 });
+  return { server, base: `http://127.0.0.1:${server.address().port}/` };
+}
+
+// Records everything a user would call an error: console errors, uncaught exceptions,
+// failed requests and HTTP errors.
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  return errors;
+}
+
+// Counts distinct colours in a PNG (decoded by the browser itself, so no PNG library is needed).
+export async function distinctColours(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length; i += 4) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return seen.size;
+  }, png.toString('base64'));
+}
+
+// A tiny TAP-like reporter: check(name, condition, detail) and a summary with the exit code.
+export function reporter() {
+  let passed = 0, failed = 0;
+  return {
+    check(name, ok, detail = '') {
+      if (ok) passed++; else failed++;
+      console.log(`${ok ? 'ok' : 'not ok'} - ${name}${detail ? ` (${detail})` : ''}`);
+      return ok;
+    },
+    finish() {
+      console.log(`browser checks: ${passed} passed, ${failed} failed`);
+      return failed === 0 ? 0 : 1;
+    },
+  };
+}
+
+export function parseArgs(argv, defaults) {
+  const opt = { ...defaults };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '');
+    if (!(key in opt) || i + 1 >= argv.length) throw new Error(`unknown or incomplete option ${argv[i]}`);
+    opt[key] = argv[i + 1];
+  }
+  return opt;
+}
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,0 +1,62 @@
+// The page side of Gradlab: shows loading progress until the first frame, reports start-up
+// failures in plain words, gives the canvas keyboard focus on click (also inside an iframe),
+// and exposes window.gradlab for tests and host pages. URLs are relative, so the folder can be
+// served from any static host and any sub-path.
+(function () {
+  'use strict';
+  const canvas = document.getElementById('canvas');
+  const loading = document.getElementById('loading');
+  const loadingText = document.getElementById('loading-text');
+  const progress = document.getElementById('loading-progress');
+
+  function showError(message) {
+    loading.classList.remove('hidden');
+    loading.classList.add('error');
+    loadingText.textContent = message;
+  }
+
+  // WebAssembly SIMD is required: a tiny module with one v128 instruction validates only where
+  // it is supported.
+  const simdProbe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1,
+    0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+  if (typeof WebAssembly !== 'object' || !WebAssembly.validate(simdProbe)) {
+    showError('This browser does not support WebAssembly SIMD. Gradlab needs a current ' +
+              'Chrome, Edge, Firefox or Safari (16.4 or later).');
+    window.Module = { noInitialRun: true, preRun: [() => { throw new Error('no SIMD'); }] };
+    return;
+  }
+
+  canvas.addEventListener('mousedown', () => canvas.focus());
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  canvas.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    showError('The graphics context was lost. Reload the page to continue.');
+  });
+
+  let firstFrameSeen = false;
+  window.Module = {
+    canvas: canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    setStatus: (text) => {
+      if (firstFrameSeen || !text) return;
+      // Emscripten reports downloads as "Downloading data... (12/34)".
+      const m = text.match(/\((\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)\)/);
+      if (m) progress.value = Number(m[1]) / Number(m[2]);
+      loadingText.textContent = text.replace(/\(.*\)/, '').trim() || 'Loading Gradlab…';
+    },
+    onFirstFrame: () => {
+      firstFrameSeen = true;
+      loading.classList.add('hidden');
+      canvas.focus({ preventScroll: true });
+      window.dispatchEvent(new Event('gradlab-ready'));
+    },
+    onAbort: (what) => showError('Gradlab stopped: ' + what + '. Reload the page to try again.'),
+  };
+
+  // Hooks for tests and host pages. state() is the app's own account of what it shows.
+  window.gradlab = {
+    ready: () => firstFrameSeen,
+    state: () => JSON.parse(Module.UTF8ToString(Module._gradlab_state_json())),
+  };
+})();
