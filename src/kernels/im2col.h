@@ -1,0 +1,22 @@
+// im2col / col2im: unrolls the sliding windows of a convolution so that it becomes one GEMM.
+// image is (C,H,W); cols is (C*KH*KW, OH*OW): row = (channel, ky, kx), column = output pixel.
+// Zero padding: window positions outside the image read as 0 (im2col) and are dropped (col2im).
+#pragma once
+
+namespace gradlab::kernels {
+
+struct ConvGeometry {
+  int channels, height, width;  // input
+  int kernel, stride, padding;  // square kernel
+  int out_height() const { return (height + 2 * padding - kernel) / stride + 1; }
+  int out_width() const { return (width + 2 * padding - kernel) / stride + 1; }
+};
+
+template <typename T>
+void Im2Col(const ConvGeometry& g, const T* image, T* cols);
+
+// Adds (+=) each column entry back into the image position it came from.
+template <typename T>
+void Col2Im(const ConvGeometry& g, const T* cols, T* image);
+
+}  // namespace gradlab::kernels

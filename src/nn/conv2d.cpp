@@ -1,0 +1,98 @@
+#include "nn/conv2d.h"
+
+#include <cmath>
+
+#include "kernels/gemm.h"
+#include "nn/conv_arithmetic.h"
+
+namespace gradlab::nn {
+
+template <typename T>
+std::string Conv2dT<T>::spec() const {
+  std::string s = "conv" + std::to_string(out_channels_) + "k" + std::to_string(kernel_);
+  if (stride_ != 1) s += "s" + std::to_string(stride_);
+  if (padding_ != 0) s += "p" + std::to_string(padding_);
+  return s;
+}
+
+template <typename T>
+Result<Shape> Conv2dT<T>::Configure(const Shape& in) {
+  if (in.size() != 3)
+    return Result<Shape>::Error("a conv layer needs an image input (channels x height x width), not " +
+                                ShapeToString(in));
+  if (out_channels_ < 1) return Result<Shape>::Error("a conv layer needs at least 1 filter");
+  WindowFit fh = FitWindow(in[1], kernel_, stride_, padding_);
+  WindowFit fw = FitWindow(in[2], kernel_, stride_, padding_);
+  if (!fh.fits) return Result<Shape>::Error("on a " + ShapeToString(in) + " input: " + fh.message);
+  if (!fw.fits) return Result<Shape>::Error("on a " + ShapeToString(in) + " input: " + fw.message);
+  geo_ = {in[0], in[1], in[2], kernel_, stride_, padding_};
+  const int fan_in = in[0] * kernel_ * kernel_;
+  weight_.value = TensorT<T>({out_channels_, in[0], kernel_, kernel_});
+  weight_.grad = TensorT<T>(weight_.value.shape);
+  bias_.value = TensorT<T>({out_channels_});
+  bias_.grad = TensorT<T>({out_channels_});
+  cols_.assign(static_cast<size_t>(fan_in) * fh.output * fw.output, T(0));
+  dcols_.assign(cols_.size(), T(0));
+  return Shape{out_channels_, fh.output, fw.output};
+}
+
+template <typename T>
+void Conv2dT<T>::Init(Rng& rng, InitKind init) {
+  const double fan_in = geo_.channels * kernel_ * kernel_;
+  const double fan_out = out_channels_ * kernel_ * kernel_;
+  const double sd = std::sqrt(init == InitKind::kHe ? 2.0 / fan_in : 2.0 / (fan_in + fan_out));
+  for (T& w : weight_.value.data) w = static_cast<T>(rng.Normal(0.0, sd));
+  bias_.value.Zero();
+}
+
+template <typename T>
+void Conv2dT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
+  const int n = x.dim(0), pixels = geo_.out_height() * geo_.out_width();
+  const int patch = geo_.channels * kernel_ * kernel_;
+  y.Resize(this->BatchShape(n));
+  const size_t in_size = x.inner(), out_size = static_cast<size_t>(out_channels_) * pixels;
+  for (int i = 0; i < n; ++i) {
+    T* yi = y.ptr() + i * out_size;
+    for (int oc = 0; oc < out_channels_; ++oc)
+      std::fill(yi + oc * pixels, yi + (oc + 1) * pixels, bias_.value[oc]);
+    kernels::Im2Col<T>(geo_, x.ptr() + i * in_size, cols_.data());
+    kernels::Gemm<T>(false, false, out_channels_, pixels, patch, T(1), weight_.value.ptr(), patch,
+                     cols_.data(), pixels, T(1), yi, pixels);
+  }
+}
+
+template <typename T>
+void Conv2dT<T>::Backward(const TensorT<T>& x, const TensorT<T>&, const TensorT<T>& dy, TensorT<T>& dx) {
+  const int n = x.dim(0), pixels = geo_.out_height() * geo_.out_width();
+  const int patch = geo_.channels * kernel_ * kernel_;
+  const size_t in_size = x.inner(), out_size = static_cast<size_t>(out_channels_) * pixels;
+  if (dx.shape != x.shape) dx.Resize(x.shape);
+  dx.Zero();
+  for (int i = 0; i < n; ++i) {
+    const T* dyi = dy.ptr() + i * out_size;
+    for (int oc = 0; oc < out_channels_; ++oc) {
+      T sum = 0;
+      for (int p = 0; p < pixels; ++p) sum += dyi[oc * pixels + p];
+      bias_.grad[oc] += sum;
+    }
+    kernels::Im2Col<T>(geo_, x.ptr() + i * in_size, cols_.data());
+    // dW (OC, patch) += dy_i (OC, pixels) * cols^T (pixels, patch)
+    kernels::Gemm<T>(false, true, out_channels_, patch, pixels, T(1), dyi, pixels, cols_.data(),
+                     pixels, T(1), weight_.grad.ptr(), patch);
+    // dcols (patch, pixels) = W^T (patch, OC) * dy_i (OC, pixels)
+    kernels::Gemm<T>(true, false, patch, pixels, out_channels_, T(1), weight_.value.ptr(), patch,
+                     dyi, pixels, T(0), dcols_.data(), pixels);
+    kernels::Col2Im<T>(geo_, dcols_.data(), dx.ptr() + i * in_size);
+  }
+}
+
+template <typename T>
+nlohmann::json Conv2dT<T>::torch_module() const {
+  return {{"type", "Conv2d"}, {"in_channels", geo_.channels}, {"out_channels", out_channels_},
+          {"kernel_size", kernel_}, {"stride", stride_}, {"padding", padding_}};
+}
+
+template class Conv2dT<float>;
+template class Conv2dT<double>;
+
+}  // namespace gradlab::nn

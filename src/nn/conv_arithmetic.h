@@ -1,0 +1,41 @@
+// Output size of a sliding window (convolution or pooling): (N - F + 2P) / S + 1, refused when
+// the window does not fit a whole number of times (the lecture's N=7, F=3, S=3 gives 2.33).
+#pragma once
+#include <cstdio>
+#include <string>
+
+namespace gradlab::nn {
+
+struct WindowFit {
+  int output = 0;          // whole output size when it fits
+  double exact = 0;        // (N - F + 2P) / S + 1 as a real number
+  bool fits = false;
+  std::string message;     // why it does not fit, in the lecture's terms
+};
+
+inline WindowFit FitWindow(int n, int f, int stride, int padding) {
+  WindowFit r;
+  const int span = n - f + 2 * padding;
+  r.exact = stride > 0 ? static_cast<double>(span) / stride + 1 : 0;
+  auto formula = "(" + std::to_string(n) + " - " + std::to_string(f) + " + 2*" +
+                 std::to_string(padding) + ")/" + std::to_string(stride) + " + 1";
+  if (f < 1 || stride < 1 || padding < 0) {
+    r.message = "kernel and stride must be at least 1 and padding at least 0";
+  } else if (span < 0) {
+    r.message = "the " + std::to_string(f) + "-wide window is larger than the padded input (" +
+                std::to_string(n + 2 * padding) + ")";
+  } else if (span % stride != 0) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", r.exact);
+    r.message = formula + " = " + buf + " is not a whole number: the stride does not fit";
+  } else {
+    r.fits = true;
+    r.output = span / stride + 1;
+  }
+  return r;
+}
+
+// Receptive field of L stacked KxK stride-1 convolutions: 1 + L(K - 1).
+inline int ReceptiveField(int layers, int kernel) { return 1 + layers * (kernel - 1); }
+
+}  // namespace gradlab::nn

@@ -1,0 +1,151 @@
+#include "nn/model.h"
+
+#include "nn/activation.h"
+#include "nn/batchnorm.h"
+#include "nn/conv2d.h"
+#include "nn/dropout.h"
+#include "nn/flatten.h"
+#include "nn/linear.h"
+#include "nn/maxout.h"
+#include "nn/maxpool2d.h"
+#include "nn/model_spec.h"
+
+namespace gradlab::nn {
+
+namespace {
+
+template <typename T>
+std::unique_ptr<LayerT<T>> MakeLayer(const ParsedLayer& p, int num_classes) {
+  switch (p.word) {
+    case LayerWord::kFc: return std::make_unique<LinearT<T>>(p.a > 0 ? p.a : num_classes);
+    case LayerWord::kConv: return std::make_unique<Conv2dT<T>>(p.a, p.b, p.c, p.d);
+    case LayerWord::kPool: return std::make_unique<MaxPool2dT<T>>(p.a, p.b);
+    case LayerWord::kReLU: return std::make_unique<ActivationT<T>>(ActivationKind::kReLU);
+    case LayerWord::kLeakyReLU: return std::make_unique<ActivationT<T>>(ActivationKind::kLeakyReLU, static_cast<T>(p.value));
+    case LayerWord::kSigmoid: return std::make_unique<ActivationT<T>>(ActivationKind::kSigmoid);
+    case LayerWord::kTanh: return std::make_unique<ActivationT<T>>(ActivationKind::kTanh);
+    case LayerWord::kELU: return std::make_unique<ActivationT<T>>(ActivationKind::kELU, static_cast<T>(p.value));
+    case LayerWord::kMaxout: return std::make_unique<MaxoutT<T>>(p.a);
+    case LayerWord::kDropout: return std::make_unique<DropoutT<T>>(p.value);
+    case LayerWord::kBatchNorm: return std::make_unique<BatchNormT<T>>();
+    case LayerWord::kFlatten: return std::make_unique<FlattenT<T>>();
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+template <typename T>
+Result<ModelT<T>> ModelT<T>::Create(const std::string& spec, const Shape& input, int num_classes,
+                                    uint64_t seed, InitKind init) {
+  using R = Result<ModelT<T>>;
+  if (num_classes < 2) return R::Error("a classifier needs at least 2 classes");
+  if (input.empty() || ShapeSize(input) == 0) return R::Error("the input shape is empty");
+  Result<std::vector<ParsedLayer>> parsed = ParseModelSpec(spec);
+  if (!parsed) return R::Error("model spec: " + parsed.error());
+  std::vector<ParsedLayer> words = *parsed;
+  if (words.back().word != LayerWord::kFc)  // a classifier ends with one score per class
+    words.push_back(ParsedLayer{LayerWord::kFc, 0, 0, 0, 0, 0, "fc", static_cast<int>(spec.size()) + 1});
+
+  ModelT<T> model;
+  model.spec_ = spec;
+  model.input_ = input;
+  model.classes_ = num_classes;
+  Shape shape = input;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const ParsedLayer& p = words[i];
+    if (p.word == LayerWord::kFc && shape.size() == 3) {  // as torch.nn.Flatten would
+      model.layers_.push_back(std::make_unique<FlattenT<T>>());
+      shape = *model.layers_.back()->Build(shape);
+    }
+    std::unique_ptr<LayerT<T>> layer = MakeLayer<T>(p, num_classes);
+    Result<Shape> out = layer->Build(shape);
+    if (!out) return R::Error("model spec: " + PointAt(spec, p, "'" + p.text + "' cannot take a " + ShapeToString(shape) + " input: " + out.error()));
+    shape = *out;
+    model.layers_.push_back(std::move(layer));
+  }
+  if (shape != Shape{num_classes}) {
+    return R::Error("model spec: the model ends with " + ShapeToString(shape) + " outputs but the data has " +
+                    std::to_string(num_classes) + " classes; end with 'fc' (no number) to match the data");
+  }
+  Rng rng(seed);
+  for (auto& layer : model.layers_) layer->Init(rng, init);
+  model.acts_.resize(model.layers_.size());
+  model.grads_.resize(model.layers_.size());
+  return model;
+}
+
+template <typename T>
+const TensorT<T>& ModelT<T>::Forward(const TensorT<T>& x, Mode mode) {
+  input_ptr_ = &x;
+  const TensorT<T>* in = &x;
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    layers_[i]->Forward(*in, acts_[i], mode);
+    in = &acts_[i];
+  }
+  return acts_.back();
+}
+
+template <typename T>
+void ModelT<T>::Backward(const TensorT<T>& dscores) {
+  grads_.back() = dscores;  // copy into a reused buffer
+  for (int i = static_cast<int>(layers_.size()) - 1; i >= 0; --i) {
+    const TensorT<T>& in = i > 0 ? acts_[i - 1] : *input_ptr_;
+    TensorT<T>& din = i > 0 ? grads_[i - 1] : input_grad_;
+    layers_[i]->Backward(in, acts_[i], grads_[i], din);
+  }
+}
+
+template <typename T>
+void ModelT<T>::ZeroGrad() {
+  for (ParamT<T>* p : Params()) p->grad.Zero();
+}
+
+template <typename T>
+std::vector<ParamT<T>*> ModelT<T>::Params() {
+  std::vector<ParamT<T>*> out;
+  for (auto& layer : layers_)
+    for (ParamT<T>* p : layer->params()) out.push_back(p);
+  return out;
+}
+
+template <typename T>
+std::vector<std::pair<std::string, TensorT<T>*>> ModelT<T>::StateDict() {
+  std::vector<std::pair<std::string, TensorT<T>*>> out;
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    const std::string prefix = std::to_string(i) + ".";
+    for (ParamT<T>* p : layers_[i]->params()) out.emplace_back(prefix + p->name, &p->value);
+    for (auto& [name, buffer] : layers_[i]->buffers()) out.emplace_back(prefix + name, buffer);
+  }
+  return out;
+}
+
+template <typename T>
+size_t ModelT<T>::ParameterCount() const {
+  size_t n = 0;
+  for (const LayerInfo& info : Describe()) n += info.parameters;
+  return n;
+}
+
+template <typename T>
+std::vector<LayerInfo> ModelT<T>::Describe() const {
+  std::vector<LayerInfo> out;
+  for (const auto& layer : layers_) {
+    size_t params = 0;
+    for (ParamT<T>* p : const_cast<LayerT<T>&>(*layer).params()) params += p->value.size();
+    out.push_back({layer->spec(), layer->kind(), layer->output_shape(), params});
+  }
+  return out;
+}
+
+template <typename T>
+std::string ModelT<T>::CanonicalSpec() const {
+  std::string s;
+  for (const auto& layer : layers_) s += (s.empty() ? "" : " ") + layer->spec();
+  return s;
+}
+
+template class ModelT<float>;
+template class ModelT<double>;
+
+}  // namespace gradlab::nn

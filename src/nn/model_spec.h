@@ -1,0 +1,51 @@
+// The model-spec language shared by the CLI, the UI and saved files. A spec is layer words
+// separated by spaces, e.g.
+//   linear
+//   mlp:100,100 relu
+//   conv16k5p2 relu pool2 conv20k5p2 relu pool2 conv20k5p2 relu pool2 fc10
+// Words (case-insensitive):
+//   fcN, fc           Linear with N outputs; plain "fc" has one per class
+//   linear            the linear classifier: same as "fc"
+//   mlp:W1,W2,...     hidden Linear layers of widths W1, W2, ...; may be followed only by
+//                     modifiers applied to every hidden layer: an activation (default relu),
+//                     bn, dropoutP. A final fc (one output per class) is added.
+//   convCkK[sS][pP]   Conv2d with C filters of KxK, stride S (1), zero padding P (0)
+//   poolK[sS]         MaxPool2d KxK, stride S (default K)
+//   relu, lrelu[A], sigmoid, tanh, elu[A]   activations (LeakyReLU slope 0.1, ELU alpha 1)
+//   maxoutK           Maxout over groups of K
+//   dropoutP          Dropout with probability P in [0, 1)
+//   bn                BatchNorm (1-D or 2-D, chosen by the input)
+//   flatten           Flatten (added automatically before an fc after images)
+// If the spec does not end with an fc layer, "fc" (one output per class) is appended.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace gradlab::nn {
+
+enum class LayerWord {
+  kFc, kConv, kPool, kReLU, kLeakyReLU, kSigmoid, kTanh, kELU, kMaxout, kDropout, kBatchNorm, kFlatten
+};
+
+struct ParsedLayer {
+  LayerWord word;
+  int a = 0, b = 0, c = 0, d = 0;  // fc: a=outputs (0 = classes); conv: a=filters b=kernel c=stride d=pad;
+                                   // pool: a=kernel b=stride; maxout: a=pieces
+  double value = 0;                // lrelu slope, elu alpha, dropout p
+  std::string text;                // the word as written (for messages)
+  int column = 0;                  // 1-based column of the word in the spec
+};
+
+// Parses and expands shorthands (linear, mlp:...). Errors point at the word:
+//   "unknown layer 'poolx' at column 18\n  conv16k5p2 relu poolx\n                  ^\n..."
+Result<std::vector<ParsedLayer>> ParseModelSpec(const std::string& spec);
+
+// A message about word `layer` of `spec`, with a caret under it.
+std::string PointAt(const std::string& spec, const ParsedLayer& layer, const std::string& message);
+
+// One line listing the layer words, for help texts and error messages.
+const char* ModelSpecHelp();
+
+}  // namespace gradlab::nn

@@ -1,0 +1,33 @@
+// Weight regularisation added to the data loss, L = data loss + lambda * R(W), on weights only
+// (not biases or batch-norm parameters), as in the lecture:
+//   L2           R = sum W^2                dR/dW = 2W
+//   L1           R = sum |W|                dR/dW = sign(W)   (0 at 0)
+//   elastic net  R = sum beta W^2 + |W|     dR/dW = 2 beta W + sign(W)
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "nn/layer.h"
+
+namespace gradlab::nn {
+
+enum class RegKind { kNone, kL2, kL1, kElasticNet };
+
+struct RegConfig {
+  RegKind kind = RegKind::kNone;
+  double lambda = 0;  // strength
+  double beta = 1;    // elastic net's weight on the squared term
+};
+
+// lambda * R(W) over the regularised params.
+template <typename T>
+double RegularizationPenalty(const RegConfig& cfg, const std::vector<ParamT<T>*>& params);
+// Adds lambda * dR/dW to the regularised params' gradients.
+template <typename T>
+void AddRegularizationGradient(const RegConfig& cfg, const std::vector<ParamT<T>*>& params);
+
+Result<RegKind> ParseRegKind(const std::string& name);  // none, l2, l1, elastic
+const char* RegKindName(RegKind kind);
+
+}  // namespace gradlab::nn
