@@ -10,7 +10,9 @@ if(EMSCRIPTEN)
   # `node gradlab-cli.js` works (quirk 2: Node 18+ would otherwise try to fetch() a file path).
   function(gradlab_node_executable target)
     target_link_options(${target} PRIVATE
-      -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1)
+      -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1
+      "--pre-js=${PROJECT_SOURCE_DIR}/cmake/node-env.js")
+    set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/cmake/node-env.js")
   endfunction()
 
   # The app is a static site: site/index.html + gradlab.js + gradlab.wasm + gradlab.data.

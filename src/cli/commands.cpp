@@ -3,9 +3,17 @@
 namespace gradlab::cli {
 
 int RunInfo(const std::vector<std::string>& args);
+int RunTrain(const std::vector<std::string>& args);
+int RunEval(const std::vector<std::string>& args);
+int RunPredict(const std::vector<std::string>& args);
+int RunExport(const std::vector<std::string>& args);
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = {
+      {"train", "train a model on CIFAR-10 or toy data; save or export it", RunTrain},
+      {"eval", "score a saved model: accuracy, per-class accuracy, confusion matrix", RunEval},
+      {"predict", "class probabilities of a saved model for test images or an image file", RunPredict},
+      {"export", "export a saved model for PyTorch (.npz)", RunExport},
       {"info", "print what this build is (version, target, SIMD) as text or JSON", RunInfo},
   };
   return commands;

@@ -28,6 +28,7 @@ void BatchNormT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode mode) {
   const int n = x.dim(0);
   const size_t count = static_cast<size_t>(n) * plane_;
   last_was_training_ = mode == Mode::kTrain;
+  batches_tracked_ += last_was_training_;
   xhat_.resize(x.size());
   for (int c = 0; c < channels_; ++c) {
     auto at = [&](int i, int p) { return static_cast<size_t>(i) * channels_ * plane_ + static_cast<size_t>(c) * plane_ + p; };

@@ -18,6 +18,8 @@ class BatchNormT : public LayerT<T> {
     return {{"running_mean", &running_mean_}, {"running_var", &running_var_}};
   }
   std::string spec() const override { return "bn"; }
+  // Training batches seen (PyTorch's num_batches_tracked), for the export.
+  long batches_tracked() const { return batches_tracked_; }
   std::string kind() const override { return image_ ? "BatchNorm2d" : "BatchNorm1d"; }
   nlohmann::json torch_module() const override {
     return {{"type", kind()}, {"num_features", channels_}, {"eps", kEps}, {"momentum", kMomentum}};
@@ -33,6 +35,7 @@ class BatchNormT : public LayerT<T> {
   TensorT<T> running_mean_, running_var_;
   std::vector<T> xhat_, inv_std_;  // saved by Forward for Backward
   bool last_was_training_ = false;
+  long batches_tracked_ = 0;
 };
 
 }  // namespace gradlab::nn

@@ -1,0 +1,284 @@
+// CIFAR-10: parsing batch bytes, picking subsets, channel statistics, and the file edge.
+// See cifar10.h for what this does and does not do.
+#include "data/cifar10.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace gradlab::data {
+namespace {
+
+// 30730000 -> "30,730,000": the numbers in messages are read by students.
+std::string WithCommas(size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string Lower(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+std::string ValidClassNames() {
+  std::string out;
+  for (const std::string& n : Cifar10ClassNames()) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+std::string JoinClassNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+std::string JoinPath(const std::string& dir, const std::string& file) {
+  if (dir.empty()) return file;
+  return dir.back() == '/' ? dir + file : dir + "/" + file;
+}
+
+// The file edge: the whole file as bytes, or a message naming the file.
+Result<std::vector<uint8_t>> ReadFileBytes(const std::string& dir, const std::string& name) {
+  std::FILE* f = std::fopen(JoinPath(dir, name).c_str(), "rb");
+  if (!f) {
+    if (errno == ENOENT) return Result<std::vector<uint8_t>>::Error(
+        name + " not found in " + dir + " (run scripts/fetch-cifar10)");
+    return Result<std::vector<uint8_t>>::Error("cannot open " + name + " in " + dir + ": " +
+                                               std::strerror(errno));
+  }
+  std::vector<uint8_t> bytes;
+  long size = -1;
+  if (std::fseek(f, 0, SEEK_END) == 0) size = std::ftell(f);
+  bool ok = size >= 0 && std::fseek(f, 0, SEEK_SET) == 0;
+  if (ok) {
+    bytes.resize(static_cast<size_t>(size));
+    ok = std::fread(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  }
+  std::fclose(f);
+  if (!ok) return Result<std::vector<uint8_t>>::Error("cannot read " + name + " in " + dir);
+  return bytes;
+}
+
+// Reserves room for `count` more images so appending a subset does not reallocate as it grows.
+void Reserve(Dataset& d, int count) {
+  d.labels.reserve(d.labels.size() + count);
+  d.pixels.reserve(d.pixels.size() + static_cast<size_t>(count) * kCifarImageBytes);
+}
+
+Dataset EmptyImageSet(const std::string& part, const std::vector<int>& classes) {
+  Dataset d;
+  d.sample_shape = {kCifarChannels, kCifarSide, kCifarSide};
+  for (int c : classes) d.class_names.push_back(Cifar10ClassNames()[c]);
+  d.name = "CIFAR-10 " + part;
+  if (static_cast<int>(classes.size()) < kCifarClasses) d.name += " (" + JoinClassNames(d.class_names) + ")";
+  return d;
+}
+
+int Sum(const std::vector<int>& v) {
+  int s = 0;
+  for (int x : v) s += x;
+  return s;
+}
+
+}  // namespace
+
+const std::vector<std::string>& Cifar10ClassNames() {
+  static const std::vector<std::string> names = {"airplane", "automobile", "bird",  "cat",  "deer",
+                                                 "dog",      "frog",       "horse", "ship", "truck"};
+  return names;
+}
+
+Result<std::vector<int>> ParseClassList(const std::string& names) {
+  using R = Result<std::vector<int>>;
+  std::vector<int> out;
+  size_t start = 0;
+  while (start <= names.size()) {
+    size_t comma = names.find(',', start);
+    if (comma == std::string::npos) comma = names.size();
+    std::string name = Lower(Trim(names.substr(start, comma - start)));
+    start = comma + 1;
+    if (name.empty()) {
+      return R::Error("empty class name in '" + names + "'; the classes are " + ValidClassNames());
+    }
+    int index = -1;
+    for (int i = 0; i < kCifarClasses; ++i) {
+      if (Cifar10ClassNames()[i] == name) index = i;
+    }
+    if (index < 0) {
+      return R::Error("unknown CIFAR-10 class '" + name + "'; the classes are " + ValidClassNames());
+    }
+    for (int c : out) {
+      if (c == index) return R::Error("class '" + name + "' is listed twice");
+    }
+    out.push_back(index);
+  }
+  return out;
+}
+
+Result<CifarBatch> ParseCifarBatch(const std::string& file_name, const uint8_t* bytes, size_t size,
+                                   int expected_records) {
+  const size_t expected = static_cast<size_t>(expected_records) * kCifarRecordBytes;
+  if (size != expected) {
+    return Result<CifarBatch>::Error(
+        file_name + " is " + std::to_string(size) + " bytes; a CIFAR-10 batch is " + WithCommas(expected) +
+        " (" + WithCommas(expected_records) + " records of " + WithCommas(kCifarRecordBytes) + " bytes)");
+  }
+  CifarBatch batch{bytes, expected_records};
+  for (int i = 0; i < batch.records; ++i) {
+    if (batch.label(i) >= kCifarClasses) {
+      return Result<CifarBatch>::Error(file_name + ": record " + std::to_string(i) + " has label " +
+                                       std::to_string(batch.label(i)) + "; labels are 0-9");
+    }
+  }
+  return batch;
+}
+
+void AppendSubset(const CifarBatch& batch, const std::vector<int>& classes,
+                  std::vector<int>& remaining, Dataset& out) {
+  // position[label] = where that CIFAR-10 class sits in `classes`, or -1 if it is not wanted.
+  int position[kCifarClasses];
+  std::fill(position, position + kCifarClasses, -1);
+  for (size_t k = 0; k < classes.size(); ++k) position[classes[k]] = static_cast<int>(k);
+
+  for (int i = 0; i < batch.records; ++i) {
+    int k = position[batch.label(i)];
+    if (k < 0 || remaining[k] <= 0) continue;
+    --remaining[k];
+    out.labels.push_back(static_cast<uint8_t>(k));
+    out.pixels.insert(out.pixels.end(), batch.image(i), batch.image(i) + kCifarImageBytes);
+  }
+}
+
+void ComputeChannelStats(Dataset& d) {
+  const int channels = d.sample_shape.empty() ? 0 : d.sample_shape[0];
+  const size_t plane = channels > 0 ? d.sample_size() / channels : 0;
+  // Exact integer sums (50,000 images x 1024 pixels x 255^2 fits easily in 64 bits).
+  std::vector<uint64_t> sum(channels, 0), sum_sq(channels, 0);
+  for (int i = 0; i < d.size(); ++i) {
+    const uint8_t* image = d.pixels.data() + static_cast<size_t>(i) * d.sample_size();
+    for (int c = 0; c < channels; ++c) {
+      uint64_t s = 0, s2 = 0;
+      for (size_t p = 0; p < plane; ++p) {
+        uint64_t v = image[c * plane + p];
+        s += v;
+        s2 += v * v;
+      }
+      sum[c] += s;
+      sum_sq[c] += s2;
+    }
+  }
+  d.mean.assign(channels, 0.0f);
+  d.std.assign(channels, 1.0f);
+  const double n = static_cast<double>(d.size()) * static_cast<double>(plane);
+  if (n == 0) return;
+  for (int c = 0; c < channels; ++c) {
+    double mean = static_cast<double>(sum[c]) / n;  // in byte units
+    double var = static_cast<double>(sum_sq[c]) / n - mean * mean;
+    double std = std::sqrt(var > 0 ? var : 0.0) / 255.0;
+    d.mean[c] = static_cast<float>(mean / 255.0);
+    d.std[c] = std > 0 ? static_cast<float>(std) : 1.0f;  // a constant channel: avoid dividing by 0
+  }
+}
+
+Status CheckCifarSubset(const CifarSubset& subset) {
+  for (size_t i = 0; i < subset.classes.size(); ++i) {
+    int c = subset.classes[i];
+    if (c < 0 || c >= kCifarClasses) {
+      return Status::Error("CIFAR-10 class index " + std::to_string(c) + " is out of range; classes are 0-9 (" +
+                           ValidClassNames() + ")");
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (subset.classes[j] == c) return Status::Error("class '" + Cifar10ClassNames()[c] + "' is listed twice");
+    }
+  }
+  if (subset.train_per_class < 0 || subset.train_per_class > kCifarTrainPerClass) {
+    return Status::Error("training images per class must be 0 (all) to " + WithCommas(kCifarTrainPerClass) +
+                         ", got " + std::to_string(subset.train_per_class));
+  }
+  const int k = subset.classes.empty() ? kCifarClasses : static_cast<int>(subset.classes.size());
+  const int max_test = k * kCifarTestPerClass;
+  if (subset.test_count < 0 || subset.test_count > max_test) {
+    return Status::Error("test images must be 0 (all) to " + WithCommas(max_test) + " for " +
+                         std::to_string(k) + (k == 1 ? " class" : " classes") + ", got " +
+                         std::to_string(subset.test_count));
+  }
+  return Status();
+}
+
+Result<TrainTest> LoadCifar10(const std::string& dir, const CifarSubset& subset) {
+  using R = Result<TrainTest>;
+  if (Status s = CheckCifarSubset(subset); !s.ok()) return s;
+  std::vector<int> classes = subset.classes;
+  if (classes.empty()) {
+    for (int c = 0; c < kCifarClasses; ++c) classes.push_back(c);
+  }
+  const int k = static_cast<int>(classes.size());
+  TrainTest out{EmptyImageSet("train", classes), EmptyImageSet("test", classes)};
+
+  // Training images: batch files in order, stopping as soon as every class has its quota.
+  const int per_class = subset.train_per_class > 0 ? subset.train_per_class : kCifarTrainPerClass;
+  std::vector<int> remaining(k, per_class);
+  Reserve(out.train, k * per_class);
+  for (int b = 1; b <= kCifarTrainBatches && Sum(remaining) > 0; ++b) {
+    const std::string name = "data_batch_" + std::to_string(b) + ".bin";
+    Result<std::vector<uint8_t>> bytes = ReadFileBytes(dir, name);
+    if (!bytes) return bytes.status();
+    Result<CifarBatch> batch = ParseCifarBatch(name, bytes->data(), bytes->size());
+    if (!batch) return batch.status();
+    AppendSubset(*batch, classes, remaining, out.train);
+  }
+  for (int i = 0; i < k; ++i) {
+    // Only a damaged copy of the data gets here: the official files hold 5,000 of each class.
+    if (remaining[i] > 0) {
+      return R::Error("the training files in " + dir + " hold only " + std::to_string(per_class - remaining[i]) +
+                      " images of class '" + out.train.class_names[i] + "', " + std::to_string(per_class) +
+                      " wanted");
+    }
+  }
+
+  // Test images: test_count spread evenly, the first classes taking the remainder.
+  std::vector<int> test_quota(k, kCifarTestPerClass);
+  if (subset.test_count > 0) {
+    for (int i = 0; i < k; ++i) test_quota[i] = subset.test_count / k + (i < subset.test_count % k ? 1 : 0);
+  }
+  const int test_total = Sum(test_quota);
+  {
+    const std::string name = "test_batch.bin";
+    Result<std::vector<uint8_t>> bytes = ReadFileBytes(dir, name);
+    if (!bytes) return bytes.status();
+    Result<CifarBatch> batch = ParseCifarBatch(name, bytes->data(), bytes->size());
+    if (!batch) return batch.status();
+    Reserve(out.test, test_total);
+    AppendSubset(*batch, classes, test_quota, out.test);
+  }
+  if (out.test.size() != test_total) {
+    return R::Error("test_batch.bin in " + dir + " holds fewer test images of the chosen classes than the " +
+                    std::to_string(test_total) + " wanted");
+  }
+
+  ComputeChannelStats(out.train);
+  out.test.mean = out.train.mean;
+  out.test.std = out.train.std;
+  return out;
+}
+
+std::string FindCifar10Dir() {
+  const char* env = std::getenv("GRADLAB_CIFAR10_DIR");
+  if (env && *env) return env;
+  return "data/cifar-10-batches-bin";
+}
+
+}  // namespace gradlab::data

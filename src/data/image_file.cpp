@@ -1,0 +1,59 @@
+#include "data/image_file.h"
+
+#include <algorithm>
+#include <cmath>
+
+#define STB_IMAGE_IMPLEMENTATION
+#define STBI_NO_STDIO          // bytes come from the caller (a file, or an upload in the browser)
+#define STBI_FAILURE_USERMSG
+#include <stb/stb_image.h>
+
+namespace gradlab::data {
+
+Result<DecodedImage> DecodeImage(const std::vector<uint8_t>& bytes, const std::string& name, int size) {
+  using R = Result<DecodedImage>;
+  if (bytes.empty()) return R::Error(name + " is empty");
+  if (bytes.size() > (64u << 20)) return R::Error(name + " is larger than 64 MB");
+  int w = 0, h = 0, channels = 0;
+  if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels))
+    return R::Error(name + " is not an image Gradlab can read (PNG, JPEG, BMP, GIF, TGA): " + stbi_failure_reason());
+  if (w < 1 || h < 1 || static_cast<long long>(w) * h > 40'000'000LL)
+    return R::Error(name + " is " + std::to_string(w) + "x" + std::to_string(h) + " pixels; images up to 40 megapixels are accepted");
+  unsigned char* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 3);
+  if (!pixels) return R::Error(name + " could not be decoded: " + stbi_failure_reason());
+
+  DecodedImage out;
+  out.original_width = w;
+  out.original_height = h;
+  out.chw.resize(3 * size * size);
+  // Each output pixel averages the source area it covers (or samples bilinearly when the
+  // source is smaller than the output).
+  for (int oy = 0; oy < size; ++oy)
+    for (int ox = 0; ox < size; ++ox) {
+      const double y0 = static_cast<double>(oy) * h / size, y1 = static_cast<double>(oy + 1) * h / size;
+      const double x0 = static_cast<double>(ox) * w / size, x1 = static_cast<double>(ox + 1) * w / size;
+      for (int c = 0; c < 3; ++c) {
+        double value;
+        if (y1 - y0 >= 1 && x1 - x0 >= 1) {
+          double sum = 0;
+          int count = 0;
+          for (int y = static_cast<int>(y0); y < std::min(h, static_cast<int>(std::ceil(y1))); ++y)
+            for (int x = static_cast<int>(x0); x < std::min(w, static_cast<int>(std::ceil(x1))); ++x, ++count)
+              sum += pixels[(static_cast<size_t>(y) * w + x) * 3 + c];
+          value = count ? sum / count : 0;
+        } else {
+          const double sy = std::clamp((y0 + y1) / 2 - 0.5, 0.0, h - 1.0), sx = std::clamp((x0 + x1) / 2 - 0.5, 0.0, w - 1.0);
+          const int iy = static_cast<int>(sy), ix = static_cast<int>(sx);
+          const int iy1 = std::min(iy + 1, h - 1), ix1 = std::min(ix + 1, w - 1);
+          const double fy = sy - iy, fx = sx - ix;
+          auto at = [&](int y, int x) { return pixels[(static_cast<size_t>(y) * w + x) * 3 + c]; };
+          value = (1 - fy) * ((1 - fx) * at(iy, ix) + fx * at(iy, ix1)) + fy * ((1 - fx) * at(iy1, ix) + fx * at(iy1, ix1));
+        }
+        out.chw[(static_cast<size_t>(c) * size + oy) * size + ox] = static_cast<uint8_t>(std::lround(std::clamp(value, 0.0, 255.0)));
+      }
+    }
+  stbi_image_free(pixels);
+  return out;
+}
+
+}  // namespace gradlab::data

@@ -1,0 +1,119 @@
+#include "train/config.h"
+
+#include <cmath>
+
+namespace gradlab::train {
+
+Status ValidateConfig(const TrainConfig& cfg) {
+  const double lr = cfg.schedule.base_lr;
+  if (!(std::isfinite(lr) && lr > 0)) return Status::Error("the learning rate must be a positive number");
+  if (cfg.batch_size < 0 || cfg.batch_size > 100000) return Status::Error("the batch size must be from 1 to 100,000 (0 for full batch)");
+  if (cfg.epochs < 1 || cfg.epochs > 100000) return Status::Error("epochs must be from 1 to 100,000");
+  if (!(cfg.regularization.lambda >= 0 && std::isfinite(cfg.regularization.lambda)))
+    return Status::Error("the regularization strength must be 0 or more");
+  if (!(cfg.regularization.beta >= 0)) return Status::Error("the elastic-net beta must be 0 or more");
+  const auto& o = cfg.optimizer;
+  if (!(o.momentum >= 0 && o.momentum < 1)) return Status::Error("momentum must be in [0, 1)");
+  if (!(o.rho >= 0 && o.rho < 1)) return Status::Error("the RMSProp decay must be in [0, 1)");
+  if (!(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1)) return Status::Error("Adam's betas must be in [0, 1)");
+  if (!(cfg.schedule.warmup >= 0)) return Status::Error("warm-up must be 0 or more");
+  return Status();
+}
+
+nlohmann::json ConfigToJson(const TrainConfig& c) {
+  return {
+      {"model", c.model_spec},
+      {"loss", c.loss == nn::LossKind::kSvm ? "svm" : "softmax"},
+      {"optimizer", nn::OptimizerName(c.optimizer.kind)},
+      {"momentum", c.optimizer.momentum},
+      {"rho", c.optimizer.rho},
+      {"beta1", c.optimizer.beta1},
+      {"beta2", c.optimizer.beta2},
+      {"lr", c.schedule.base_lr},
+      {"schedule", nn::FormatSchedule(c.schedule)},
+      {"warmup", c.schedule.warmup},
+      {"schedule_per_step", c.schedule.per_step},
+      {"batch_size", c.batch_size},
+      {"epochs", c.epochs},
+      {"reg", nn::RegKindName(c.regularization.kind)},
+      {"reg_lambda", c.regularization.lambda},
+      {"reg_beta", c.regularization.beta},
+      {"augment", data::FormatAugmentSpec(c.augment)},
+      {"init", c.init == nn::InitKind::kHe ? "he" : "xavier"},
+      {"seed", c.seed},
+      {"train_eval_limit", c.train_eval_limit},
+  };
+}
+
+Result<TrainConfig> ConfigFromJson(const nlohmann::json& j) {
+  using R = Result<TrainConfig>;
+  if (!j.is_object()) return R::Error("training settings are not a JSON object");
+  TrainConfig c;
+  // Reads one field if present, checking its type.
+  std::string problem;
+  auto get = [&](const char* key, auto& out) {
+    if (!j.contains(key)) return;
+    const auto& v = j[key];
+    using V = std::decay_t<decltype(out)>;
+    if constexpr (std::is_same_v<V, std::string>) {
+      if (v.is_string()) out = v.get<std::string>();
+      else problem = std::string("'") + key + "' should be text";
+    } else if constexpr (std::is_same_v<V, bool>) {
+      if (v.is_boolean()) out = v.get<bool>();
+      else problem = std::string("'") + key + "' should be true or false";
+    } else {
+      if (v.is_number()) out = v.get<V>();
+      else problem = std::string("'") + key + "' should be a number";
+    }
+  };
+  std::string loss = "softmax", optimizer = "sgd", schedule = "constant", reg = "none", augment, init = "he";
+  double lr = c.schedule.base_lr, warmup = 0;
+  bool per_step = false;
+  get("model", c.model_spec);
+  get("loss", loss);
+  get("optimizer", optimizer);
+  get("momentum", c.optimizer.momentum);
+  get("rho", c.optimizer.rho);
+  get("beta1", c.optimizer.beta1);
+  get("beta2", c.optimizer.beta2);
+  get("lr", lr);
+  get("schedule", schedule);
+  get("warmup", warmup);
+  get("schedule_per_step", per_step);
+  get("batch_size", c.batch_size);
+  get("epochs", c.epochs);
+  get("reg", reg);
+  get("reg_lambda", c.regularization.lambda);
+  get("reg_beta", c.regularization.beta);
+  get("augment", augment);
+  get("init", init);
+  get("seed", c.seed);
+  get("train_eval_limit", c.train_eval_limit);
+  if (!problem.empty()) return R::Error("training settings: " + problem);
+
+  if (loss == "svm") c.loss = nn::LossKind::kSvm;
+  else if (loss == "softmax") c.loss = nn::LossKind::kSoftmax;
+  else return R::Error("unknown loss '" + loss + "'; use softmax or svm");
+  auto opt = nn::ParseOptimizerKind(optimizer);
+  if (!opt) return R::Error(opt.error());
+  c.optimizer.kind = *opt;
+  auto sched = nn::ParseSchedule(schedule, lr);
+  if (!sched) return R::Error(sched.error());
+  c.schedule = *sched;
+  c.schedule.warmup = warmup;
+  c.schedule.per_step = per_step;
+  auto r = nn::ParseRegKind(reg);
+  if (!r) return R::Error(r.error());
+  c.regularization.kind = *r;
+  auto aug = data::ParseAugmentSpec(augment);
+  if (!aug) return R::Error(aug.error());
+  c.augment = *aug;
+  if (init == "he") c.init = nn::InitKind::kHe;
+  else if (init == "xavier") c.init = nn::InitKind::kXavier;
+  else return R::Error("unknown initialisation '" + init + "'; use he or xavier");
+  Status valid = ValidateConfig(c);
+  if (!valid) return R::Error(valid.message());
+  return c;
+}
+
+}  // namespace gradlab::train

@@ -1,0 +1,39 @@
+// Saving and loading a trained model: its spec, weights, batch-norm statistics, the input
+// normalisation, class names and the training settings, in one versioned file:
+//   "GRADLABM" | u32 format version | u32 header length | header (JSON) | float32 data (LE)
+// The header lists every tensor with its name and shape; loading rebuilds the model from the
+// spec and checks each tensor against it, so a damaged or foreign file fails with a message.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "nn/model.h"
+#include "train/config.h"
+
+namespace gradlab::train {
+
+constexpr uint32_t kModelFormatVersion = 1;
+
+struct SavedModel {
+  std::unique_ptr<nn::Model> model;
+  std::vector<std::string> class_names;
+  std::vector<float> mean, std;  // per input channel (images); empty for toy data
+  TrainConfig config;
+  std::string dataset;           // what it was trained on, for people
+};
+
+std::vector<uint8_t> SerializeModel(nn::Model& model, const std::vector<std::string>& class_names,
+                                    const std::vector<float>& mean, const std::vector<float>& std,
+                                    const TrainConfig& config, const std::string& dataset);
+// `name` is used in messages ("model.gradlab is not a Gradlab model file ...").
+Result<SavedModel> DeserializeModel(const std::vector<uint8_t>& bytes, const std::string& name);
+
+Status SaveModelFile(const std::string& path, const std::vector<uint8_t>& bytes);
+Result<SavedModel> LoadModelFile(const std::string& path);
+
+// Reads a whole file (shared by the loaders); the message names the file and the problem.
+Result<std::vector<uint8_t>> ReadFileBytes(const std::string& path, size_t max_bytes = size_t(1) << 31);
+
+}  // namespace gradlab::train

@@ -1,0 +1,220 @@
+#include "train/session.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+#include "data/augment.h"
+#include "nn/regularizer.h"
+#include "nn/schedule.h"
+
+namespace gradlab::train {
+
+namespace {
+
+double Now() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+// Larger full batches are processed in chunks of this many images with gradients accumulated,
+// which is the same update with bounded memory.
+constexpr int kMaxChunk = 256;
+
+}  // namespace
+
+const char* PhaseName(Phase phase) {
+  switch (phase) {
+    case Phase::kTraining: return "training";
+    case Phase::kEvaluating: return "evaluating";
+    case Phase::kFinished: return "finished";
+    case Phase::kDiverged: return "diverged";
+  }
+  return "?";
+}
+
+Result<std::unique_ptr<Session>> Session::Create(const TrainConfig& cfg,
+                                                 std::shared_ptr<const data::Dataset> train,
+                                                 std::shared_ptr<const data::Dataset> test) {
+  using R = Result<std::unique_ptr<Session>>;
+  if (Status s = ValidateConfig(cfg); !s) return R::Error(s.message());
+  if (!train || train->size() == 0) return R::Error("there are no training images");
+  if (!test) return R::Error("there is no test set");
+  if (test->size() > 0 && test->sample_shape != train->sample_shape)
+    return R::Error("the test set's samples are " + ShapeToString(test->sample_shape) + " but the training set's are " +
+                    ShapeToString(train->sample_shape));
+  auto model = nn::Model::Create(cfg.model_spec, train->sample_shape, train->num_classes(), cfg.seed, cfg.init);
+  if (!model) return R::Error(model.error());
+
+  std::unique_ptr<Session> s(new Session());
+  s->cfg_ = cfg;
+  s->train_ = std::move(train);
+  s->test_ = std::move(test);
+  s->model_ = std::make_unique<nn::Model>(std::move(*model));
+  s->optimizer_ = std::make_unique<nn::OptimizerT<float>>(cfg.optimizer);
+  s->data_rng_.Seed(cfg.seed ^ 0x5EED5EED5EEDULL);
+  s->batch_size_ = cfg.batch_size > 0 ? std::min(cfg.batch_size, s->train_->size()) : s->train_->size();
+  s->steps_per_epoch_ = (s->train_->size() + s->batch_size_ - 1) / s->batch_size_;
+  s->StartEpoch();
+  return s;
+}
+
+void Session::StartEpoch() {
+  order_.resize(train_->size());
+  std::iota(order_.begin(), order_.end(), 0);
+  data_rng_.Shuffle(order_);
+  cursor_ = 0;
+  epoch_loss_sum_ = 0;
+  epoch_steps_ = 0;
+  epoch_train_seconds_ = 0;
+  epoch_images_ = 0;
+  phase_ = Phase::kTraining;
+}
+
+double Session::current_learning_rate() const {
+  const double t = cfg_.schedule.per_step ? static_cast<double>(steps_) : epoch_;
+  const double total = cfg_.schedule.per_step ? static_cast<double>(steps_per_epoch_) * cfg_.epochs : cfg_.epochs;
+  return nn::LearningRateAt(cfg_.schedule, t, total);
+}
+
+double Session::epoch_progress() const {
+  return order_.empty() ? 0 : static_cast<double>(cursor_) / order_.size();
+}
+
+double Session::evaluation_progress() const {
+  if (phase_ != Phase::kEvaluating || !train_eval_ || !test_eval_) return 0;
+  return 0.5 * train_eval_->progress() + 0.5 * test_eval_->progress();
+}
+
+bool Session::ParamsFinite() {
+  for (nn::ParamT<float>* p : model_->Params())
+    for (float v : p->value.data)
+      if (!std::isfinite(v)) return false;
+  return true;
+}
+
+// One update: the batch (possibly in chunks), loss, gradients, regularization, optimizer step.
+bool Session::TrainOneStep() {
+  const double started = Now();
+  const int batch = std::min(batch_size_, static_cast<int>(order_.size()) - cursor_);
+  const double lr = current_learning_rate();
+  model_->ZeroGrad();
+  double loss = 0;
+  for (int done = 0; done < batch; done += kMaxChunk) {
+    const int count = std::min(kMaxChunk, batch - done);
+    data::FillTrainingBatch(*train_, order_.data() + cursor_ + done, count, cfg_.augment, data_rng_, x_, targets_);
+    const Tensor& scores = model_->Forward(x_, nn::Mode::kTrain);
+    const float chunk_loss = nn::ComputeLoss(cfg_.loss, scores, targets_, &dscores_);
+    // Each chunk's loss is a mean over its images; weight it by its share of the batch.
+    const float share = static_cast<float>(count) / batch;
+    loss += static_cast<double>(chunk_loss) * share;
+    if (share != 1.0f)
+      for (float& g : dscores_.data) g *= share;
+    model_->Backward(dscores_);
+  }
+  const std::vector<nn::ParamT<float>*> params = model_->Params();
+  loss += nn::RegularizationPenalty(cfg_.regularization, params);
+  nn::AddRegularizationGradient(cfg_.regularization, params);
+
+  char where[96];
+  std::snprintf(where, sizeof where, "at step %ld (epoch %d)", steps_ + 1, epoch_ + 1);
+  if (!std::isfinite(loss)) {
+    phase_ = Phase::kDiverged;
+    message_ = std::string("Training diverged ") + where + ": the loss became " + (std::isnan(loss) ? "NaN" : "infinite") +
+               ". The learning rate is probably too high; the weights from the step before are kept.";
+    return false;
+  }
+  // A loss a thousand times its starting value has exploded even while it is still finite.
+  if (steps_ == 0) first_loss_ = loss;
+  if (loss > 1000 * std::max(1.0, first_loss_)) {
+    phase_ = Phase::kDiverged;
+    char numbers[96];
+    std::snprintf(numbers, sizeof numbers, "the loss exploded from %.3g to %.3g", first_loss_, loss);
+    message_ = std::string("Training diverged ") + where + ": " + numbers +
+               ". The learning rate is probably too high; the weights from the step before are kept.";
+    return false;
+  }
+  last_good_.resize(params.size());
+  for (size_t i = 0; i < params.size(); ++i) last_good_[i] = params[i]->value.data;
+  optimizer_->Step(params, lr);
+  if (!ParamsFinite()) {
+    for (size_t i = 0; i < params.size(); ++i) params[i]->value.data = last_good_[i];
+    phase_ = Phase::kDiverged;
+    message_ = std::string("Training diverged ") + where +
+               ": the update made some weights infinite or NaN. The learning rate is probably too high; the weights from the step before are kept.";
+    return false;
+  }
+  ++steps_;
+  cursor_ += batch;
+  history_.step_loss.push_back(static_cast<float>(loss));
+  history_.step_lr.push_back(static_cast<float>(lr));
+  epoch_loss_sum_ += loss;
+  ++epoch_steps_;
+  epoch_images_ += batch;
+  epoch_train_seconds_ += Now() - started;
+  if (epoch_train_seconds_ > 0) images_per_second_ = epoch_images_ / epoch_train_seconds_;
+  if (cursor_ >= static_cast<int>(order_.size())) {
+    phase_ = Phase::kEvaluating;
+    train_eval_ = std::make_unique<Evaluator>(*train_, cfg_.loss, cfg_.train_eval_limit);
+    test_eval_ = std::make_unique<Evaluator>(*test_, cfg_.loss);
+  }
+  return true;
+}
+
+void Session::EvaluateSome(double deadline) {
+  do {
+    if (!train_eval_->done()) train_eval_->Advance(*model_);
+    else if (!test_eval_->done()) test_eval_->Advance(*model_);
+    if (train_eval_->done() && test_eval_->done()) {
+      FinishEpoch();
+      return;
+    }
+  } while (Now() < deadline);
+}
+
+void Session::FinishEpoch() {
+  EpochRecord r;
+  r.epoch = epoch_ + 1;
+  r.train_loss = epoch_steps_ ? epoch_loss_sum_ / epoch_steps_ : 0;
+  r.train_accuracy = train_eval_->result().accuracy();
+  r.test_accuracy = test_eval_->result().accuracy();
+  r.test_loss = test_eval_->result().mean_loss();
+  r.learning_rate = history_.step_lr.empty() ? current_learning_rate() : history_.step_lr.back();
+  r.images_per_second = epoch_train_seconds_ > 0 ? epoch_images_ / epoch_train_seconds_ : 0;
+  history_.epochs.push_back(r);
+  ++epoch_;
+  train_eval_.reset();
+  test_eval_.reset();
+  if (epoch_ >= cfg_.epochs) phase_ = Phase::kFinished;
+  else StartEpoch();
+}
+
+Phase Session::Step(double seconds) {
+  const double deadline = Now() + seconds;
+  do {
+    if (phase_ == Phase::kTraining) {
+      if (!TrainOneStep()) break;
+    } else if (phase_ == Phase::kEvaluating) {
+      EvaluateSome(deadline);
+    } else {
+      break;
+    }
+  } while (Now() < deadline);
+  return phase_;
+}
+
+Phase Session::StepBatches(int n) {
+  for (int i = 0; i < n && phase_ == Phase::kTraining; ++i) {
+    if (!TrainOneStep()) return phase_;
+    while (phase_ == Phase::kEvaluating) EvaluateSome(0);
+  }
+  return phase_;
+}
+
+Phase Session::RunToEnd() {
+  while (running()) Step(1.0);
+  return phase_;
+}
+
+}  // namespace gradlab::train

@@ -1,0 +1,108 @@
+// A training session: the model, its optimizer, the data and the history of one run.
+// It advances only when asked, by Step(seconds) or StepBatches(n), and never loops to completion
+// by itself: the UI calls Step once per frame with a few milliseconds, the CLI in a loop.
+// Each epoch is: shuffled mini-batches (augmented), then scoring train and test accuracy (also
+// sliced). Divergence (a NaN or infinite loss or weight) stops the run with a message and
+// keeps the last good weights. Same seed and settings give the same numbers on every run.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/rng.h"
+#include "data/dataset.h"
+#include "nn/model.h"
+#include "nn/optimizer.h"
+#include "train/config.h"
+#include "train/evaluate.h"
+
+namespace gradlab::train {
+
+enum class Phase { kTraining, kEvaluating, kFinished, kDiverged };
+
+struct EpochRecord {
+  int epoch = 0;             // 1-based
+  double train_loss = 0;     // mean training-batch loss over the epoch (data + regularization)
+  double train_accuracy = 0; // on up to train_eval_limit training images, without augmentation
+  double test_accuracy = 0;
+  double test_loss = 0;
+  double learning_rate = 0;  // at the epoch's last step
+  double images_per_second = 0;  // training throughput during the epoch
+};
+
+struct History {
+  std::vector<float> step_loss;  // per step (mini-batch update)
+  std::vector<float> step_lr;
+  std::vector<EpochRecord> epochs;
+};
+
+class Session {
+ public:
+  // Builds the model from cfg.model_spec for the data's shape and classes. The datasets are
+  // shared so the UI can keep showing them.
+  static Result<std::unique_ptr<Session>> Create(const TrainConfig& cfg,
+                                                 std::shared_ptr<const data::Dataset> train,
+                                                 std::shared_ptr<const data::Dataset> test);
+
+  // Runs for about `seconds` (at least one unit of work); returns the phase after it.
+  Phase Step(double seconds);
+  // Exactly n training steps (mini-batch updates), then whatever evaluation an epoch end needs.
+  Phase StepBatches(int n);
+  // Runs to the end (CLI and tests). Returns the final phase.
+  Phase RunToEnd();
+
+  Phase phase() const { return phase_; }
+  bool running() const { return phase_ == Phase::kTraining || phase_ == Phase::kEvaluating; }
+  const std::string& message() const { return message_; }  // why it stopped, when it diverged
+  const History& history() const { return history_; }
+  const TrainConfig& config() const { return cfg_; }
+  nn::Model& model() { return *model_; }
+  const data::Dataset& train_data() const { return *train_; }
+  const data::Dataset& test_data() const { return *test_; }
+
+  long steps() const { return steps_; }
+  int epoch() const { return epoch_; }               // epochs completed
+  int steps_per_epoch() const { return steps_per_epoch_; }
+  double epoch_progress() const;                     // 0..1 within the current epoch (training part)
+  double evaluation_progress() const;                // 0..1 of the current evaluation
+  double current_learning_rate() const;
+  double images_per_second() const { return images_per_second_; }
+
+ private:
+  Session() = default;
+  void StartEpoch();
+  bool TrainOneStep();  // false if it diverged
+  void EvaluateSome(double deadline_seconds);
+  void FinishEpoch();
+  bool ParamsFinite();
+
+  TrainConfig cfg_;
+  std::shared_ptr<const data::Dataset> train_, test_;
+  std::unique_ptr<nn::Model> model_;
+  std::unique_ptr<nn::OptimizerT<float>> optimizer_;
+  Rng data_rng_;
+  Phase phase_ = Phase::kTraining;
+  std::string message_;
+  History history_;
+
+  std::vector<int> order_;      // this epoch's shuffled sample order
+  int cursor_ = 0;              // next position in order_
+  int batch_size_ = 0, steps_per_epoch_ = 0, epoch_ = 0;
+  long steps_ = 0;
+  double epoch_loss_sum_ = 0;
+  int epoch_steps_ = 0;
+  double epoch_train_seconds_ = 0;
+  long epoch_images_ = 0;
+  double images_per_second_ = 0;
+  double first_loss_ = 0;  // the first step's loss, to recognise an explosion
+
+  std::unique_ptr<Evaluator> train_eval_, test_eval_;
+
+  // Reused buffers: no allocation per step once the first batch has run.
+  Tensor x_, targets_, dscores_;
+  std::vector<std::vector<float>> last_good_;  // param values before the latest update
+};
+
+const char* PhaseName(Phase phase);
+
+}  // namespace gradlab::train
