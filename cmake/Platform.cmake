@@ -30,6 +30,14 @@ if(EMSCRIPTEN)
   endfunction()
 else()
   set(GRADLAB_TARGET_NAME "native")
+  # The desktop app and CLI are built on the machine that runs them, so use all of its SIMD
+  # (AVX2/AVX-512 for Eigen's GEMM). Turn off to build a binary for other machines.
+  option(GRADLAB_NATIVE_ARCH "Compile for this machine's instruction set (-march=native)" ON)
+  if(GRADLAB_NATIVE_ARCH)
+    # No implicit a*b+c -> fma contraction: keeps results equal to WebAssembly (which has no FMA)
+    # wherever our own loops compute them; Eigen still uses FMA explicitly inside its GEMM.
+    target_compile_options(gradlab_flags INTERFACE -march=native -ffp-contract=off)
+  endif()
   if(GRADLAB_SANITIZE)
     target_compile_options(gradlab_flags INTERFACE
       -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)

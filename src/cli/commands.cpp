@@ -7,6 +7,8 @@ int RunTrain(const std::vector<std::string>& args);
 int RunEval(const std::vector<std::string>& args);
 int RunPredict(const std::vector<std::string>& args);
 int RunExport(const std::vector<std::string>& args);
+int RunGraph(const std::vector<std::string>& args);
+int RunPackCifar10(const std::vector<std::string>& args);
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = {
@@ -14,6 +16,8 @@ const std::vector<Command>& AllCommands() {
       {"eval", "score a saved model: accuracy, per-class accuracy, confusion matrix", RunEval},
       {"predict", "class probabilities of a saved model for test images or an image file", RunPredict},
       {"export", "export a saved model for PyTorch (.npz)", RunExport},
+      {"pack-cifar10", "cut CIFAR-10 into the per-class chunks the app loads", RunPackCifar10},
+      {"graph", "a computational graph step by step: values, gradients, gradient check", RunGraph},
       {"info", "print what this build is (version, target, SIMD) as text or JSON", RunInfo},
   };
   return commands;

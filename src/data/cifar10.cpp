@@ -78,7 +78,15 @@ void Reserve(Dataset& d, int count) {
   d.pixels.reserve(d.pixels.size() + static_cast<size_t>(count) * kCifarImageBytes);
 }
 
-Dataset EmptyImageSet(const std::string& part, const std::vector<int>& classes) {
+int Sum(const std::vector<int>& v) {
+  int s = 0;
+  for (int x : v) s += x;
+  return s;
+}
+
+}  // namespace
+
+Dataset EmptyCifarSet(const std::string& part, const std::vector<int>& classes) {
   Dataset d;
   d.sample_shape = {kCifarChannels, kCifarSide, kCifarSide};
   for (int c : classes) d.class_names.push_back(Cifar10ClassNames()[c]);
@@ -87,13 +95,25 @@ Dataset EmptyImageSet(const std::string& part, const std::vector<int>& classes) 
   return d;
 }
 
-int Sum(const std::vector<int>& v) {
-  int s = 0;
-  for (int x : v) s += x;
-  return s;
+std::vector<int> ResolvedClasses(const CifarSubset& subset) {
+  std::vector<int> classes = subset.classes;
+  if (classes.empty())
+    for (int c = 0; c < kCifarClasses; ++c) classes.push_back(c);
+  return classes;
 }
 
-}  // namespace
+std::vector<int> TrainQuota(const CifarSubset& subset) {
+  const int k = static_cast<int>(ResolvedClasses(subset).size());
+  return std::vector<int>(k, subset.train_per_class > 0 ? subset.train_per_class : kCifarTrainPerClass);
+}
+
+std::vector<int> TestQuota(const CifarSubset& subset) {
+  const int k = static_cast<int>(ResolvedClasses(subset).size());
+  std::vector<int> quota(k, kCifarTestPerClass);
+  if (subset.test_count > 0)
+    for (int i = 0; i < k; ++i) quota[i] = subset.test_count / k + (i < subset.test_count % k ? 1 : 0);
+  return quota;
+}
 
 const std::vector<std::string>& Cifar10ClassNames() {
   static const std::vector<std::string> names = {"airplane", "automobile", "bird",  "cat",  "deer",
@@ -221,16 +241,13 @@ Status CheckCifarSubset(const CifarSubset& subset) {
 Result<TrainTest> LoadCifar10(const std::string& dir, const CifarSubset& subset) {
   using R = Result<TrainTest>;
   if (Status s = CheckCifarSubset(subset); !s.ok()) return s;
-  std::vector<int> classes = subset.classes;
-  if (classes.empty()) {
-    for (int c = 0; c < kCifarClasses; ++c) classes.push_back(c);
-  }
+  const std::vector<int> classes = ResolvedClasses(subset);
   const int k = static_cast<int>(classes.size());
-  TrainTest out{EmptyImageSet("train", classes), EmptyImageSet("test", classes)};
+  TrainTest out{EmptyCifarSet("train", classes), EmptyCifarSet("test", classes)};
 
   // Training images: batch files in order, stopping as soon as every class has its quota.
   const int per_class = subset.train_per_class > 0 ? subset.train_per_class : kCifarTrainPerClass;
-  std::vector<int> remaining(k, per_class);
+  std::vector<int> remaining = TrainQuota(subset);
   Reserve(out.train, k * per_class);
   for (int b = 1; b <= kCifarTrainBatches && Sum(remaining) > 0; ++b) {
     const std::string name = "data_batch_" + std::to_string(b) + ".bin";
@@ -250,10 +267,7 @@ Result<TrainTest> LoadCifar10(const std::string& dir, const CifarSubset& subset)
   }
 
   // Test images: test_count spread evenly, the first classes taking the remainder.
-  std::vector<int> test_quota(k, kCifarTestPerClass);
-  if (subset.test_count > 0) {
-    for (int i = 0; i < k; ++i) test_quota[i] = subset.test_count / k + (i < subset.test_count % k ? 1 : 0);
-  }
+  std::vector<int> test_quota = TestQuota(subset);
   const int test_total = Sum(test_quota);
   {
     const std::string name = "test_batch.bin";

@@ -82,6 +82,15 @@ Status CheckCifarSubset(const CifarSubset& subset);
 //   "data_batch_2.bin not found in DIR (run scripts/fetch-cifar10)".
 Result<TrainTest> LoadCifar10(const std::string& dir, const CifarSubset& subset);
 
+// The pieces of a subset, shared with the chunked loader (cifar10_chunks.h) so both pick the
+// same images: the class indices (empty = all ten), and how many training and test images of
+// each chosen class are wanted.
+std::vector<int> ResolvedClasses(const CifarSubset& subset);
+std::vector<int> TrainQuota(const CifarSubset& subset);
+std::vector<int> TestQuota(const CifarSubset& subset);
+// An empty image Dataset for the chosen classes, named "CIFAR-10 train (cat, dog)".
+Dataset EmptyCifarSet(const std::string& part, const std::vector<int>& classes);
+
 // Where the data lives: $GRADLAB_CIFAR10_DIR if set, else "data/cifar-10-batches-bin" relative to
 // the current directory (the repo root for the CLI, the tests and the desktop app).
 // (WebAssembly tools under Node.js see the environment through cmake/node-env.js.)

@@ -1,0 +1,37 @@
+// The numerical gradient check shown next to every analytic gradient: for each input x, the
+// centred difference (f(x+h) - f(x-h)) / 2h and the relative error |a - n| / max(|a|, |n|).
+//
+// The step is h = 1e-5 · max(1, |x|): small enough that the O(h²) truncation error is far below
+// 1e-6 relative for smooth functions, large enough that rounding (about 1e-16 · |f| / h) is too;
+// scaled with |x| so large inputs are not stepped by less than their last digits.
+// A finite difference is not a derivative across a kink: when x ± h puts a relu, abs, max or min
+// on the other side of its kink, the row says so (crosses_kink) instead of failing silently.
+//
+// Deliberately not here: any tolerance or pass/fail verdict (tests and UI choose their own).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "graph/graph.h"
+
+namespace gradlab::graph {
+
+struct GradCheckRow {
+  std::string input;      // the variable's name
+  int node = -1;
+  double value = 0;       // x
+  double analytic = 0;    // ∂f/∂x from Backward
+  double numerical = 0;   // (f(x+h) - f(x-h)) / 2h
+  double step = 0;        // h
+  double relative_error = 0;  // NaN when either gradient is not finite
+  bool crosses_kink = false;  // the difference straddles a kink: the numerical value is unreliable
+};
+
+double GradCheckStep(double x);
+// |a - n| / max(|a|, |n|); 0 when both are 0, NaN when either is not finite.
+double RelativeError(double analytic, double numerical);
+
+// One row per variable, in the graph's order. `graph` needs its inputs set; it is not changed.
+std::vector<GradCheckRow> GradCheck(const Graph& graph);
+
+}  // namespace gradlab::graph

@@ -1,0 +1,158 @@
+// Stepping: one step forward applies one node; one step back replays from the start.
+#include "graph/stepper.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "graph/formulas.h"
+#include "graph/parser.h"
+
+namespace gradlab::graph {
+
+Stepper::Stepper(Graph graph) : graph_(std::move(graph)) {
+  forward_index_.assign(graph_.size(), -1);
+  backward_index_.assign(graph_.size(), -1);
+  for (int id = 0; id < graph_.size(); ++id) {
+    if (graph_.node(id).is_leaf()) continue;
+    forward_index_[id] = forward_steps();
+    forward_order_.push_back(id);
+  }
+  for (int id = graph_.size() - 1; id >= 0; --id) {
+    if (graph_.node(id).is_leaf() || !graph_.node(id).needs_grad) continue;
+    backward_index_[id] = backward_steps();
+    backward_order_.push_back(id);
+  }
+  Recompute();
+  Replay(0);
+}
+
+// ---- moving ----------------------------------------------------------------------------------------
+
+void Stepper::Apply(int step) {
+  if (step < forward_steps()) {
+    const int id = forward_order_[step];
+    graph_.ForwardNode(id);
+    formula_ = ForwardFormula(graph_, id);
+    edges_.clear();
+    if (step + 1 == forward_steps()) graph_.SeedGrad();  // the forward pass is complete
+  } else {
+    formula_.clear();
+    graph_.BackwardNode(backward_order_[step - forward_steps()], &edges_);
+  }
+}
+
+void Stepper::Replay(int position) {
+  for (int id : forward_order_) graph_.SetValue(id, std::nan(""));  // not computed yet
+  graph_.ZeroGrad();
+  if (forward_order_.empty()) graph_.SeedGrad();  // the output is a leaf: nothing to compute
+  formula_.clear();
+  edges_.clear();
+  for (int step = 0; step < position; ++step) Apply(step);
+  position_ = position;
+}
+
+bool Stepper::Step() {
+  if (at_end()) return false;
+  Apply(position_++);
+  return true;
+}
+
+bool Stepper::StepBack() {
+  if (position_ == 0) return false;
+  Replay(position_ - 1);
+  return true;
+}
+
+void Stepper::Seek(int position) {
+  position = std::clamp(position, 0, total_steps());
+  if (position < position_) Replay(position);
+  while (position_ < position) Step();
+}
+
+void Stepper::RunToEnd() { Seek(total_steps()); }
+void Stepper::RunForward() { Seek(forward_steps()); }
+void Stepper::Reset() { Replay(0); }
+
+Status Stepper::SetInput(std::string_view name, double value) {
+  const int id = graph_.FindInput(name);
+  if (id < 0) return AssignInputs(graph_, {{std::string(name), value}}, false);  // its message
+  graph_.SetValue(id, value);
+  Recompute();
+  Replay(position_);
+  return {};
+}
+
+void Stepper::Recompute() {
+  result_ = graph_;
+  result_.Forward();
+  result_.Backward();
+  gradcheck_ = GradCheck(result_);
+  notes_ = FindNotes(result_);
+}
+
+// ---- where we are and what is known ---------------------------------------------------------------
+
+Phase Stepper::phase() const {
+  if (position_ == 0) return Phase::kStart;
+  return position_ <= forward_steps() ? Phase::kForward : Phase::kBackward;
+}
+
+int Stepper::StepNode(int step) const {
+  if (step < 0 || step >= total_steps()) return -1;
+  return step < forward_steps() ? forward_order_[step] : backward_order_[step - forward_steps()];
+}
+
+bool Stepper::value_known(int id) const {
+  return forward_index_[id] < 0 || forward_index_[id] < position_;
+}
+
+GradState Stepper::grad_state(int id) const {
+  const Node& n = graph_.node(id);
+  if (id == graph_.output()) return position_ >= forward_steps() ? GradState::kComplete : GradState::kUnknown;
+  if (!n.needs_grad) return GradState::kNone;
+  if (n.grad_terms == 0) return GradState::kUnknown;
+  return n.grad_terms < n.uses ? GradState::kPartial : GradState::kComplete;
+}
+
+std::vector<Note> Stepper::VisibleNotes() const {
+  std::vector<Note> visible;
+  for (const Note& note : notes_) {
+    const bool shown = note.backward ? backward_index_[note.node] >= 0 &&
+                                           forward_steps() + backward_index_[note.node] < position_
+                                     : value_known(note.node);
+    if (shown) visible.push_back(note);
+  }
+  return visible;
+}
+
+// ---- helpers ---------------------------------------------------------------------------------------
+
+Result<Stepper> MakeStepper(std::string_view expression, const InputValues& values,
+                            const std::vector<std::string>& labels) {
+  Result<Graph> graph = ParseExpression(expression);
+  if (!graph) return graph.status();
+  if (Status s = AssignInputs(*graph, values, true); !s) return s;
+  if (Status s = graph->SetLabels(labels); !s) return s;
+  return Stepper(std::move(*graph));
+}
+
+const char* PhaseName(Phase phase) {
+  switch (phase) {
+    case Phase::kStart: return "start";
+    case Phase::kForward: return "forward";
+    case Phase::kBackward: return "backward";
+  }
+  return "";
+}
+
+const char* GradStateName(GradState state) {
+  switch (state) {
+    case GradState::kNone: return "none";
+    case GradState::kUnknown: return "unknown";
+    case GradState::kPartial: return "partial";
+    case GradState::kComplete: return "complete";
+  }
+  return "";
+}
+
+}  // namespace gradlab::graph

@@ -1,0 +1,156 @@
+#include "train/inspect.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "nn/activation.h"
+#include "nn/conv2d.h"
+#include "nn/linear.h"
+#include "nn/loss.h"
+
+namespace gradlab::train {
+
+namespace {
+
+// Min-max scales `n` values of each of `channels` planes (sharing one range) into RGBA.
+RgbaImage ScaledImage(const float* data, int channels, int height, int width) {
+  const size_t plane = static_cast<size_t>(height) * width;
+  const auto [lo_it, hi_it] = std::minmax_element(data, data + plane * channels);
+  const float lo = *lo_it, range = std::max(*hi_it - lo, 1e-12f);
+  RgbaImage img{width, height, std::vector<uint8_t>(plane * 4, 255)};
+  for (size_t p = 0; p < plane; ++p)
+    for (int c = 0; c < 3; ++c) {
+      const float v = data[(channels == 3 ? c : 0) * plane + p];
+      img.pixels[p * 4 + c] = static_cast<uint8_t>(std::lround(255.0f * (v - lo) / range));
+    }
+  return img;
+}
+
+}  // namespace
+
+std::vector<RgbaImage> WeightTemplates(nn::Model& model) {
+  std::vector<RgbaImage> out;
+  const Shape& in = model.input_shape();
+  if (in.size() != 3 || in[0] != 3) return out;
+  // The first layer with parameters must be the Linear one (a Flatten may come before it).
+  for (int i = 0; i < model.num_layers(); ++i) {
+    auto* fc = dynamic_cast<nn::LinearT<float>*>(&model.layer(i));
+    if (fc) {
+      const int classes = fc->out_features(), size = fc->in_features();
+      for (int c = 0; c < classes; ++c) out.push_back(ScaledImage(fc->weight().value.ptr() + c * size, 3, in[1], in[2]));
+      return out;
+    }
+    if (!model.layer(i).params().empty()) return out;
+  }
+  return out;
+}
+
+std::vector<RgbaImage> ConvFilters(nn::Model& model, int layer) {
+  std::vector<RgbaImage> out;
+  if (layer < 0 || layer >= model.num_layers()) return out;
+  auto* conv = dynamic_cast<nn::Conv2dT<float>*>(&model.layer(layer));
+  if (!conv) return out;
+  const Shape& w = conv->weight().value.shape;  // (OC, C, K, K)
+  const int oc = w[0], c = w[1], k = w[2];
+  std::vector<float> mean(static_cast<size_t>(k) * k);
+  for (int f = 0; f < oc; ++f) {
+    const float* filter = conv->weight().value.ptr() + static_cast<size_t>(f) * c * k * k;
+    if (c == 3) {
+      out.push_back(ScaledImage(filter, 3, k, k));
+      continue;
+    }
+    std::fill(mean.begin(), mean.end(), 0.0f);
+    for (int ch = 0; ch < c; ++ch)
+      for (int p = 0; p < k * k; ++p) mean[p] += filter[ch * k * k + p] / c;
+    out.push_back(ScaledImage(mean.data(), 1, k, k));
+  }
+  return out;
+}
+
+std::vector<RgbaImage> FeatureMaps(const Tensor& act, int sample) {
+  std::vector<RgbaImage> out;
+  if (act.rank() != 4 || sample < 0 || sample >= act.dim(0)) return out;
+  const int c = act.dim(1), h = act.dim(2), w = act.dim(3);
+  const float* base = act.ptr() + static_cast<size_t>(sample) * c * h * w;
+  for (int ch = 0; ch < c; ++ch) out.push_back(ScaledImage(base + static_cast<size_t>(ch) * h * w, 1, h, w));
+  return out;
+}
+
+RgbaImage ImageFromChw(const uint8_t* chw, int height, int width) {
+  const size_t plane = static_cast<size_t>(height) * width;
+  RgbaImage img{width, height, std::vector<uint8_t>(plane * 4, 255)};
+  for (size_t p = 0; p < plane; ++p)
+    for (int c = 0; c < 3; ++c) img.pixels[p * 4 + c] = chw[c * plane + p];
+  return img;
+}
+
+RgbaImage ImageFromUnitChw(const float* chw, int channels, int height, int width) {
+  const size_t plane = static_cast<size_t>(height) * width;
+  RgbaImage img{width, height, std::vector<uint8_t>(plane * 4, 255)};
+  for (size_t p = 0; p < plane; ++p)
+    for (int c = 0; c < 3; ++c) {
+      const float v = std::clamp(chw[(channels == 3 ? c : 0) * plane + p], 0.0f, 1.0f);
+      img.pixels[p * 4 + c] = static_cast<uint8_t>(std::lround(255.0f * v));
+    }
+  return img;
+}
+
+std::vector<LayerHealth> GradientFlow(nn::Model& model) {
+  std::vector<LayerHealth> out;
+  for (int i = 0; i < model.num_layers(); ++i) {
+    nn::LayerT<float>& layer = model.layer(i);
+    LayerHealth h;
+    h.layer = i;
+    h.spec = layer.spec();
+    for (nn::ParamT<float>* p : layer.params()) {
+      if (!p->regularized) continue;  // weights, not biases
+      for (float v : p->value.data) h.weight_norm += static_cast<double>(v) * v;
+      for (float g : p->grad.data) h.grad_norm += static_cast<double>(g) * g;
+    }
+    h.weight_norm = std::sqrt(h.weight_norm);
+    h.grad_norm = std::sqrt(h.grad_norm);
+    auto* act = dynamic_cast<nn::ActivationT<float>*>(&layer);
+    const Tensor& y = model.activation(i);
+    if (act && act->activation() == nn::ActivationKind::kReLU && y.rank() >= 2 && y.dim(0) > 0) {
+      // A unit is dead for this batch if it is zero for every sample.
+      const size_t units = y.inner();
+      size_t dead = 0;
+      for (size_t u = 0; u < units; ++u) {
+        bool alive = false;
+        for (int n = 0; n < y.dim(0) && !alive; ++n) alive = y[n * units + u] > 0;
+        dead += !alive;
+      }
+      h.dead_share = units ? static_cast<double>(dead) / units : 0;
+    }
+    if (!layer.params().empty() || h.dead_share >= 0) out.push_back(h);
+  }
+  return out;
+}
+
+RgbaImage DecisionBoundary(nn::Model& model, float x_min, float x_max, float y_min, float y_max,
+                           int resolution, const std::vector<std::array<uint8_t, 3>>& colours) {
+  RgbaImage img;
+  if (model.input_shape() != Shape{2} || resolution < 2 || colours.empty()) return img;
+  img.width = img.height = resolution;
+  img.pixels.assign(static_cast<size_t>(resolution) * resolution * 4, 255);
+  Tensor x({resolution, 2}), probs;
+  for (int row = 0; row < resolution; ++row) {
+    const float y = y_max - (y_max - y_min) * (row + 0.5f) / resolution;
+    for (int col = 0; col < resolution; ++col) {
+      x[col * 2] = x_min + (x_max - x_min) * (col + 0.5f) / resolution;
+      x[col * 2 + 1] = y;
+    }
+    nn::Softmax(model.Forward(x, nn::Mode::kEval), probs);
+    const int k = probs.dim(1);
+    for (int col = 0; col < resolution; ++col) {
+      float rgb[3] = {0, 0, 0};
+      for (int c = 0; c < k; ++c)
+        for (int ch = 0; ch < 3; ++ch) rgb[ch] += probs[col * k + c] * colours[c % colours.size()][ch];
+      for (int ch = 0; ch < 3; ++ch)
+        img.pixels[(static_cast<size_t>(row) * resolution + col) * 4 + ch] = static_cast<uint8_t>(std::lround(std::clamp(rgb[ch], 0.0f, 255.0f)));
+    }
+  }
+  return img;
+}
+
+}  // namespace gradlab::train
