@@ -138,10 +138,10 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows) {
 
 void PrintText(const Stepper& at) {
   const graph::Graph& g = at.graph();
-  std::cout << g.text() << "\n  with";
+  std::cout << g.text() << "\n";
   for (size_t k = 0; k < g.inputs().size(); ++k)
-    std::cout << (k ? ", " : " ") << g.node(g.inputs()[k]).label << " = " << Num(g.node(g.inputs()[k]).value);
-  std::cout << "\n\n";
+    std::cout << (k ? ", " : "  with ") << g.node(g.inputs()[k]).label << " = " << Num(g.node(g.inputs()[k]).value);
+  std::cout << (g.inputs().empty() ? "\n" : "\n\n");
 
   // Every step up to this position, as the lecture writes it.
   Stepper replay = at;
@@ -157,6 +157,7 @@ void PrintText(const Stepper& at) {
     } else {
       bool first = true;
       for (const graph::EdgeStep& e : replay.edges()) {
+        if (!e.traced) continue;  // a number's edge: no gradient to show
         std::cout << (first ? head : std::string(head.size() - 2, ' ') + "  ") << e.formula << "\n";
         first = false;
       }

@@ -37,7 +37,7 @@ std::string Apply(Op op, const std::string& a, const std::string& b) {
     case Op::kMul:
     case Op::kDiv: return a + " " + r.symbol + " " + Wrapped(b);
     case Op::kPow: return Wrapped(a) + "^" + Wrapped(b);
-    case Op::kNeg: return "-" + Wrapped(a);
+    case Op::kNeg: return a.find_first_not_of("0123456789.-") == 0 ? "-" + a : "-(" + a + ")";  // -t, -(1)
     case Op::kMax:
     case Op::kMin: return std::string(r.symbol) + "(" + a + ", " + b + ")";
     default: return std::string(r.symbol) + "(" + a + ")";

@@ -12,15 +12,22 @@ namespace gradlab::graph {
 Stepper::Stepper(Graph graph) : graph_(std::move(graph)) {
   forward_index_.assign(graph_.size(), -1);
   backward_index_.assign(graph_.size(), -1);
-  for (int id = 0; id < graph_.size(); ++id) {
-    if (graph_.node(id).is_leaf()) continue;
+  // Column by column, as the graph is drawn left to right: forward by increasing depth, backward
+  // by decreasing depth (ties by id). A node is deeper than each of its inputs, so both orders
+  // are topological; the backward wave then mirrors the forward one.
+  std::vector<int> ops;
+  for (int id = 0; id < graph_.size(); ++id)
+    if (!graph_.node(id).is_leaf()) ops.push_back(id);
+  std::stable_sort(ops.begin(), ops.end(),
+                   [&](int a, int b) { return graph_.node(a).depth < graph_.node(b).depth; });
+  for (int id : ops) {
     forward_index_[id] = forward_steps();
     forward_order_.push_back(id);
   }
-  for (int id = graph_.size() - 1; id >= 0; --id) {
-    if (graph_.node(id).is_leaf() || !graph_.node(id).needs_grad) continue;
-    backward_index_[id] = backward_steps();
-    backward_order_.push_back(id);
+  for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
+    if (!graph_.node(*it).needs_grad) continue;
+    backward_index_[*it] = backward_steps();
+    backward_order_.push_back(*it);
   }
   Recompute();
   Replay(0);

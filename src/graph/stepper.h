@@ -4,8 +4,9 @@
 // can change at any point and everything recomputes at the same position.
 //
 // Positions run from 0 (only the inputs and numbers are known) to total_steps(): first
-// forward_steps() forward steps (one per operation node, in topological order), then
-// backward_steps() backward steps (one per operation node that needs a gradient, output first).
+// forward_steps() forward steps (one per operation node, column by column from the left: by
+// depth, then id), then backward_steps() backward steps (one per operation node that needs a
+// gradient, in the exact reverse order: the output first).
 // When the forward pass is complete the output's gradient is known: ∂f/∂f = 1.
 //
 // Built for a UI that reads it every frame: every getter is a lookup. Moving forward applies one

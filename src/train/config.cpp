@@ -8,6 +8,7 @@ Status ValidateConfig(const TrainConfig& cfg) {
   const double lr = cfg.schedule.base_lr;
   if (!(std::isfinite(lr) && lr > 0)) return Status::Error("the learning rate must be a positive number");
   if (cfg.batch_size < 0 || cfg.batch_size > 100000) return Status::Error("the batch size must be from 1 to 100,000 (0 for full batch)");
+  if (cfg.micro_batch < 0 || cfg.micro_batch > 100000) return Status::Error("the micro-batch must be from 1 to 100,000 (0 for automatic)");
   if (cfg.epochs < 1 || cfg.epochs > 100000) return Status::Error("epochs must be from 1 to 100,000");
   if (!(cfg.regularization.lambda >= 0 && std::isfinite(cfg.regularization.lambda)))
     return Status::Error("the regularization strength must be 0 or more");
@@ -34,6 +35,7 @@ nlohmann::json ConfigToJson(const TrainConfig& c) {
       {"warmup", c.schedule.warmup},
       {"schedule_per_step", c.schedule.per_step},
       {"batch_size", c.batch_size},
+      {"micro_batch", c.micro_batch},
       {"epochs", c.epochs},
       {"reg", nn::RegKindName(c.regularization.kind)},
       {"reg_lambda", c.regularization.lambda},
@@ -81,6 +83,7 @@ Result<TrainConfig> ConfigFromJson(const nlohmann::json& j) {
   get("warmup", warmup);
   get("schedule_per_step", per_step);
   get("batch_size", c.batch_size);
+  get("micro_batch", c.micro_batch);
   get("epochs", c.epochs);
   get("reg", reg);
   get("reg_lambda", c.regularization.lambda);

@@ -22,6 +22,8 @@ struct TrainConfig {
   nn::OptimizerConfig optimizer;        // kind and its settings
   nn::ScheduleConfig schedule;          // base learning rate, schedule, warm-up
   int batch_size = 32;                  // 0 = full batch (gradient descent on the whole set)
+  int micro_batch = 0;                  // images per forward/backward chunk (0 = up to 256); the
+                                        // app uses small chunks to keep frames short
   int epochs = 10;
   nn::RegConfig regularization;
   data::AugmentConfig augment;

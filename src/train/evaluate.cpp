@@ -47,6 +47,7 @@ bool Evaluator::Advance(nn::Model& model) {
   const std::vector<int> predicted = Predict(scores);
   for (int i = 0; i < count; ++i) {
     result_.confusion[labels_[i]][predicted[i]]++;
+    result_.predicted.push_back(predicted[i]);
     result_.correct += predicted[i] == labels_[i];
   }
   result_.count += count;

@@ -13,6 +13,7 @@ struct Evaluation {
   int count = 0, correct = 0;
   double loss_sum = 0;                      // sum of per-image losses
   std::vector<std::vector<int>> confusion;  // [true class][predicted class]
+  std::vector<int> predicted;               // per scored sample, in dataset order
 
   double accuracy() const { return count ? static_cast<double>(correct) / count : 0; }
   double mean_loss() const { return count ? loss_sum / count : 0; }

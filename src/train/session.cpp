@@ -73,6 +73,7 @@ void Session::StartEpoch() {
 }
 
 double Session::current_learning_rate() const {
+  // (lr_scale_ is applied on top, after a recovery from divergence)
   const double t = cfg_.schedule.per_step ? static_cast<double>(steps_) : epoch_;
   const double total = cfg_.schedule.per_step ? static_cast<double>(steps_per_epoch_) * cfg_.epochs : cfg_.epochs;
   return nn::LearningRateAt(cfg_.schedule, t, total);
@@ -94,52 +95,74 @@ bool Session::ParamsFinite() {
   return true;
 }
 
-// One update: the batch (possibly in chunks), loss, gradients, regularization, optimizer step.
-bool Session::TrainOneStep() {
+// One update is: the batch's chunks (forward, loss, backward; gradients accumulate), then
+// regularization, checks and the optimizer step. Chunks let a large batch fit in memory and
+// let the UI spread one batch over several frames; their size is part of the configuration,
+// so the CLI reproduces the app's numbers exactly.
+int Session::ChunkSize() const {
+  return cfg_.micro_batch > 0 ? cfg_.micro_batch : kMaxChunk;
+}
+
+void Session::TrainOneChunk() {
   const double started = Now();
-  const int batch = std::min(batch_size_, static_cast<int>(order_.size()) - cursor_);
-  const double lr = current_learning_rate();
-  model_->ZeroGrad();
-  double loss = 0;
-  for (int done = 0; done < batch; done += kMaxChunk) {
-    const int count = std::min(kMaxChunk, batch - done);
-    data::FillTrainingBatch(*train_, order_.data() + cursor_ + done, count, cfg_.augment, data_rng_, x_, targets_);
-    const Tensor& scores = model_->Forward(x_, nn::Mode::kTrain);
-    const float chunk_loss = nn::ComputeLoss(cfg_.loss, scores, targets_, &dscores_);
-    // Each chunk's loss is a mean over its images; weight it by its share of the batch.
-    const float share = static_cast<float>(count) / batch;
-    loss += static_cast<double>(chunk_loss) * share;
-    if (share != 1.0f)
-      for (float& g : dscores_.data) g *= share;
-    model_->Backward(dscores_);
+  if (!step_in_progress_) {
+    step_in_progress_ = true;
+    step_batch_ = std::min(batch_size_, static_cast<int>(order_.size()) - cursor_);
+    step_done_ = 0;
+    step_loss_ = 0;
+    model_->ZeroGrad();
   }
+  const int count = std::min(ChunkSize(), step_batch_ - step_done_);
+  data::FillTrainingBatch(*train_, order_.data() + cursor_ + step_done_, count, cfg_.augment, data_rng_, x_, targets_);
+  const Tensor& scores = model_->Forward(x_, nn::Mode::kTrain);
+  const float chunk_loss = nn::ComputeLoss(cfg_.loss, scores, targets_, &dscores_);
+  // Each chunk's loss is a mean over its images; weight it by its share of the batch.
+  const float share = static_cast<float>(count) / step_batch_;
+  step_loss_ += static_cast<double>(chunk_loss) * share;
+  if (share != 1.0f)
+    for (float& g : dscores_.data) g *= share;
+  model_->Backward(dscores_);
+  step_done_ += count;
+  step_seconds_ += Now() - started;
+  if (step_done_ >= step_batch_) FinishStep();
+}
+
+bool Session::FinishStep() {
+  const double started = Now();
+  step_in_progress_ = false;
+  const int batch = step_batch_;
+  const double lr = current_learning_rate();
+  double loss = step_loss_;
   const std::vector<nn::ParamT<float>*> params = model_->Params();
   loss += nn::RegularizationPenalty(cfg_.regularization, params);
   nn::AddRegularizationGradient(cfg_.regularization, params);
 
   char where[96];
   std::snprintf(where, sizeof where, "at step %ld (epoch %d)", steps_ + 1, epoch_ + 1);
+  // A bad loss means the latest update broke the weights: go back to the ones before it.
   if (!std::isfinite(loss)) {
+    RestoreLastGood();
     phase_ = Phase::kDiverged;
     message_ = std::string("Training diverged ") + where + ": the loss became " + (std::isnan(loss) ? "NaN" : "infinite") +
-               ". The learning rate is probably too high; the weights from the step before are kept.";
+               ". The learning rate is probably too high; the weights from before the last update are kept.";
     return false;
   }
   // A loss a thousand times its starting value has exploded even while it is still finite.
-  if (steps_ == 0) first_loss_ = loss;
+  if (steps_ == 0 && history_.step_loss.empty()) first_loss_ = loss;
   if (loss > 1000 * std::max(1.0, first_loss_)) {
+    RestoreLastGood();
     phase_ = Phase::kDiverged;
     char numbers[96];
     std::snprintf(numbers, sizeof numbers, "the loss exploded from %.3g to %.3g", first_loss_, loss);
     message_ = std::string("Training diverged ") + where + ": " + numbers +
-               ". The learning rate is probably too high; the weights from the step before are kept.";
+               ". The learning rate is probably too high; the weights from before the last update are kept.";
     return false;
   }
   last_good_.resize(params.size());
   for (size_t i = 0; i < params.size(); ++i) last_good_[i] = params[i]->value.data;
-  optimizer_->Step(params, lr);
+  optimizer_->Step(params, lr * lr_scale_);
   if (!ParamsFinite()) {
-    for (size_t i = 0; i < params.size(); ++i) params[i]->value.data = last_good_[i];
+    RestoreLastGood();
     phase_ = Phase::kDiverged;
     message_ = std::string("Training diverged ") + where +
                ": the update made some weights infinite or NaN. The learning rate is probably too high; the weights from the step before are kept.";
@@ -148,17 +171,41 @@ bool Session::TrainOneStep() {
   ++steps_;
   cursor_ += batch;
   history_.step_loss.push_back(static_cast<float>(loss));
-  history_.step_lr.push_back(static_cast<float>(lr));
+  history_.step_lr.push_back(static_cast<float>(lr * lr_scale_));
   epoch_loss_sum_ += loss;
   ++epoch_steps_;
   epoch_images_ += batch;
-  epoch_train_seconds_ += Now() - started;
+  epoch_train_seconds_ += step_seconds_ + (Now() - started);
+  step_seconds_ = 0;
   if (epoch_train_seconds_ > 0) images_per_second_ = epoch_images_ / epoch_train_seconds_;
   if (cursor_ >= static_cast<int>(order_.size())) {
     phase_ = Phase::kEvaluating;
     train_eval_ = std::make_unique<Evaluator>(*train_, cfg_.loss, cfg_.train_eval_limit);
     test_eval_ = std::make_unique<Evaluator>(*test_, cfg_.loss);
   }
+  return true;
+}
+
+bool Session::TrainOneStep() {
+  const long before = steps_;
+  do {
+    TrainOneChunk();
+  } while (step_in_progress_ && phase_ == Phase::kTraining);
+  return phase_ != Phase::kDiverged && steps_ > before;
+}
+
+void Session::RestoreLastGood() {
+  const std::vector<nn::ParamT<float>*> params = model_->Params();
+  if (last_good_.size() != params.size()) return;  // diverged on the first step: nothing older
+  for (size_t i = 0; i < params.size(); ++i) params[i]->value.data = last_good_[i];
+}
+
+bool Session::Recover(double learning_rate_scale) {
+  if (phase_ != Phase::kDiverged || !(learning_rate_scale > 0)) return false;
+  lr_scale_ *= learning_rate_scale;
+  optimizer_->Reset();  // momentum and averages may hold the explosion
+  message_.clear();
+  phase_ = Phase::kTraining;
   return true;
 }
 
@@ -181,6 +228,7 @@ void Session::FinishEpoch() {
   r.test_accuracy = test_eval_->result().accuracy();
   r.test_loss = test_eval_->result().mean_loss();
   r.learning_rate = history_.step_lr.empty() ? current_learning_rate() : history_.step_lr.back();
+  last_test_ = test_eval_->result();
   r.images_per_second = epoch_train_seconds_ > 0 ? epoch_images_ / epoch_train_seconds_ : 0;
   history_.epochs.push_back(r);
   ++epoch_;
@@ -194,7 +242,7 @@ Phase Session::Step(double seconds) {
   const double deadline = Now() + seconds;
   do {
     if (phase_ == Phase::kTraining) {
-      if (!TrainOneStep()) break;
+      TrainOneChunk();
     } else if (phase_ == Phase::kEvaluating) {
       EvaluateSome(deadline);
     } else {

@@ -50,6 +50,9 @@ class Session {
   Phase StepBatches(int n);
   // Runs to the end (CLI and tests). Returns the final phase.
   Phase RunToEnd();
+  // After divergence: continue from the last good weights with the learning rate scaled
+  // (e.g. 0.1) and the optimizer's state cleared. The history keeps the divergence visible.
+  bool Recover(double learning_rate_scale);
 
   Phase phase() const { return phase_; }
   bool running() const { return phase_ == Phase::kTraining || phase_ == Phase::kEvaluating; }
@@ -67,14 +70,22 @@ class Session {
   double evaluation_progress() const;                // 0..1 of the current evaluation
   double current_learning_rate() const;
   double images_per_second() const { return images_per_second_; }
+  double learning_rate_scale() const { return lr_scale_; }
+  bool step_in_progress() const { return step_in_progress_; }  // a batch is part-way done
+  // The last epoch's scoring of the test set (confusion matrix, per-sample predictions).
+  const Evaluation& last_test_evaluation() const { return last_test_; }
 
  private:
   Session() = default;
   void StartEpoch();
-  bool TrainOneStep();  // false if it diverged
+  int ChunkSize() const;
+  void TrainOneChunk();  // one chunk of the current batch; finishes the step after the last
+  bool FinishStep();     // regularization, divergence checks, update; false if it diverged
+  bool TrainOneStep();   // all remaining chunks of a step; false if it diverged
   void EvaluateSome(double deadline_seconds);
   void FinishEpoch();
   bool ParamsFinite();
+  void RestoreLastGood();  // the weights from before the latest update
 
   TrainConfig cfg_;
   std::shared_ptr<const data::Dataset> train_, test_;
@@ -95,6 +106,13 @@ class Session {
   long epoch_images_ = 0;
   double images_per_second_ = 0;
   double first_loss_ = 0;  // the first step's loss, to recognise an explosion
+  double lr_scale_ = 1;    // lowered by Recover()
+  Evaluation last_test_;
+
+  // A step spread over several Step() calls: how far through its batch it is.
+  bool step_in_progress_ = false;
+  int step_batch_ = 0, step_done_ = 0;
+  double step_loss_ = 0, step_seconds_ = 0;
 
   std::unique_ptr<Evaluator> train_eval_, test_eval_;
 

@@ -147,3 +147,49 @@ TEST_CASE("Bad settings are refused with a reason", "[train]") {
   c.epochs = 0;
   CHECK_THAT(Session::Create(c, d.train, d.test).error(), Catch::Contains("epochs"));
 }
+
+TEST_CASE("Micro-batches split a step across calls and give the same update", "[train]") {
+  const ToyData d = Spiral();
+  TrainConfig c = Config("mlp:16 tanh", 1);
+  auto whole = Make(c, d);
+  c.micro_batch = 8;
+  auto sliced = Make(c, d);
+  sliced->Step(0.0);  // one chunk of 8 images: the step is under way, not done
+  CHECK(sliced->steps() == 0);
+  CHECK(sliced->step_in_progress());
+  sliced->StepBatches(4);
+  whole->StepBatches(4);
+  REQUIRE(sliced->history().step_loss.size() == 4);
+  for (int i = 0; i < 4; ++i)  // only the order of float sums differs
+    CHECK(sliced->history().step_loss[i] == Approx(whole->history().step_loss[i]).epsilon(1e-5));
+}
+
+TEST_CASE("After divergence, Recover continues from the last good weights with a lower rate", "[train]") {
+  const ToyData d = Spiral();
+  TrainConfig c = Config("mlp:32", 3);
+  c.optimizer.kind = nn::OptimizerKind::kSgd;
+  c.schedule.base_lr = 1e6;
+  auto s = Make(c, d);
+  REQUIRE(s->RunToEnd() == Phase::kDiverged);
+  const size_t steps_before = s->history().step_loss.size();
+  CHECK_FALSE(s->Recover(0.0));
+  REQUIRE(s->Recover(1e-8));
+  CHECK(s->learning_rate_scale() == Approx(1e-8));
+  CHECK(s->message().empty());
+  s->StepBatches(5);
+  CHECK(s->phase() != Phase::kDiverged);
+  CHECK(s->history().step_loss.size() == steps_before + 5);
+  CHECK(s->history().step_lr.back() == Approx(1e6 * 1e-8));
+}
+
+TEST_CASE("The last test evaluation keeps the confusion matrix and each prediction", "[train]") {
+  const ToyData d = Spiral();
+  auto s = Make(Config("mlp:16", 1), d);
+  s->RunToEnd();
+  const Evaluation& e = s->last_test_evaluation();
+  CHECK(e.count == d.test->size());
+  CHECK(static_cast<int>(e.predicted.size()) == d.test->size());
+  int diagonal = 0;
+  for (int k = 0; k < 3; ++k) diagonal += e.confusion[k][k];
+  CHECK(diagonal == e.correct);
+}
