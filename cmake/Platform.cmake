@@ -21,7 +21,7 @@ if(EMSCRIPTEN)
     set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${site}")
     target_link_options(${target} PRIVATE
       -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-      -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
+      -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString -sEXPORTED_FUNCTIONS=_main,_malloc,_free
       "--preload-file=${GRADLAB_FONT_FILE}@/assets/fonts/ui.ttf")
     file(GLOB web_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/web/*")
     add_custom_command(TARGET ${target} POST_BUILD

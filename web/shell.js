@@ -58,5 +58,7 @@
   window.gradlab = {
     ready: () => firstFrameSeen,
     state: () => JSON.parse(Module.UTF8ToString(Module._gradlab_state_json())),
+    // Applies a link setting now, e.g. gradlab.set('train', '1') or gradlab.set('view', 'weights').
+    set: (key, value) => Module.ccall('gradlab_apply_setting', null, ['string', 'string'], [String(key), String(value)]),
   };
 })();

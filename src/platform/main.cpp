@@ -14,6 +14,7 @@
 #include "core/build_info.h"
 #include "platform/gl.h"
 #include "platform/screenshot.h"
+#include "platform/services_impl.h"
 #include "platform/web_bridge.h"
 #include "ui/workspace.h"
 
@@ -31,6 +32,7 @@ struct Options {
   std::string screenshot;  // write the last frame here as PNG
   int width = 1280, height = 800;
   std::vector<std::pair<std::string, std::string>> settings;  // e.g. tab=backprop
+  bool print_state = false;
 };
 
 const char* kUsage =
@@ -41,6 +43,9 @@ const char* kUsage =
     "  --size WxH          window size in logical pixels (default 1280x800)\n"
     "  --tab NAME          open on a tab: train, backprop, lessons, calculators\n"
     "  --theme dark|light  colour theme\n"
+    "  --set KEY=VALUE     a link setting, as in the page's URL (e.g. data=cifar10, classes=cat,dog,\n"
+    "                      model=linear, train=1, view=weights); repeatable\n"
+    "  --print-state       print the app's state as JSON when it exits (for tests)\n"
     "  --help, --version\n";
 
 // Returns 0 to continue, or an exit code (+1) to stop with.
@@ -81,6 +86,17 @@ int ParseOptions(int argc, char** argv, Options& opt) {
     } else if (a == "--tab" || a == "--theme") {
       if (!(v = value("NAME"))) return 3;
       opt.settings.emplace_back(a.substr(2), v);
+    } else if (a == "--set") {
+      if (!(v = value("KEY=VALUE"))) return 3;
+      const std::string kv = v;
+      const size_t eq = kv.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        std::fprintf(stderr, "gradlab: --set wants KEY=VALUE, not '%s'\n", v);
+        return 3;
+      }
+      opt.settings.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+    } else if (a == "--print-state") {
+      opt.print_state = true;
     } else {
       std::fprintf(stderr, "gradlab: unknown option '%s'\n%s", a.c_str(), kUsage);
       return 3;
@@ -173,6 +189,7 @@ bool Init(App& app) {
 #endif
   LoadFonts(ratio);
 
+  InstallServices();
   app.state.can_quit = std::strcmp(GRADLAB_TARGET, "web") != 0;
   ui::ApplyTheme(app.state.dark_theme);
   for (const auto& [k, v] : ReadUrlParameters()) ui::ApplyStartupSetting(app.state, k, v);
@@ -199,6 +216,7 @@ void HandleEvents(App& app) {
 
 void RunFrame(App& app) {
   HandleEvents(app);
+  PumpServices();
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -272,6 +290,7 @@ int main(int argc, char** argv) {
   emscripten_set_main_loop_arg([](void* arg) { RunFrame(*static_cast<App*>(arg)); }, &app, 0, true);
 #else
   while (app.running) RunFrame(app);
+  if (app.options.print_state) std::printf("state %s\n", gradlab::ui::AppStateToJson(app.state).c_str());
   Shutdown(app);
 #endif
   return app.exit_code;

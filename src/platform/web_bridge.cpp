@@ -17,6 +17,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_state_json() {
   return json.c_str();
 }
 
+// Called from JS: window.gradlab.set(key, value) applies a link setting while the app runs
+// (tests and host pages use it; unknown keys are reported in the status bar like in a URL).
+extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_apply_setting(const char* key, const char* value) {
+  if (g_state && key && value) gradlab::ui::ApplyStartupSetting(*g_state, key, value);
+}
+
 namespace gradlab::platform {
 
 void ConnectWebBridge(ui::AppState* state) { g_state = state; }

@@ -27,6 +27,15 @@ std::vector<int> Predict(const Tensor& scores) {
   return out;
 }
 
+std::vector<float> ClassProbabilities(nn::Model& model, const data::Dataset& data, const std::vector<int>& indices) {
+  if (indices.empty()) return {};
+  Tensor x, probs;
+  std::vector<int> labels;
+  data::FillBatch(data, indices.data(), static_cast<int>(indices.size()), x, labels);
+  nn::Softmax(model.Forward(x, nn::Mode::kEval), probs);
+  return probs.data;
+}
+
 Evaluator::Evaluator(const data::Dataset& data, nn::LossKind loss, int limit, int chunk)
     : data_(&data), loss_(loss), total_(limit > 0 ? std::min(limit, data.size()) : data.size()),
       chunk_(std::max(1, chunk)) {

@@ -41,6 +41,10 @@ class Evaluator {
 
 Evaluation Evaluate(nn::Model& model, const data::Dataset& data, nn::LossKind loss, int limit = 0);
 
+// Softmax probabilities (N x K, row-major) of the model for the given samples of `data`, in
+// evaluation mode, normalised with the dataset's own mean and std.
+std::vector<float> ClassProbabilities(nn::Model& model, const data::Dataset& data, const std::vector<int>& indices);
+
 // Index of the largest score in each row.
 std::vector<int> Predict(const Tensor& scores);
 

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ui/train_controller.h"
+
 namespace gradlab::ui {
 
 const char* TabName(Tab tab) {
@@ -56,6 +58,8 @@ void ApplyStartupSetting(AppState& state, const std::string& key, const std::str
   } else if (key == "theme") {
     if (value == "dark" || value == "light") state.dark_theme = value == "dark";
     else AddStatus(state, "Unknown theme '" + shown + "'; use dark or light.");
+  } else if (std::string problem; ApplyTrainLinkSetting(state.train, key, value, &problem)) {
+    if (!problem.empty()) AddStatus(state, "Link setting '" + key.substr(0, 40) + "': " + problem + ".");
   } else {
     std::string k = key.substr(0, 40);
     for (char& c : k)
@@ -80,6 +84,7 @@ std::string AppStateToJson(const AppState& state) {
       {"darkTheme", state.dark_theme},
       {"showAbout", state.show_about},
       {"status", state.status_message},
+      {"train", TrainStateJson(state.train)},
   };
   return j.dump();
 }

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "ui/train_state.h"
+
 namespace gradlab::ui {
 
 enum class Tab { Train, Backprop, Lessons, Calculators };
@@ -25,6 +27,9 @@ struct AppState {
   bool show_about = false;
   bool dark_theme = true;
   bool quit_requested = false;
+
+  // The tabs' own state.
+  TrainUi train;
 
   // Messages for the student (bad URL parameter, failed load...), shown in the status bar.
   std::string status_message;

@@ -22,6 +22,7 @@ class Services {
   virtual ~Services() = default;
   // Creates a texture, or replaces the pixels of `existing` (0 for new). Returns its id.
   virtual ImTextureID UploadTexture(ImTextureID existing, const train::RgbaImage& image) = 0;
+  virtual void DeleteTexture(ImTextureID id) = 0;
   // Fetches an app data file (e.g. "data/cifar10/manifest.json"); `done` runs on a later frame.
   virtual void FetchDataFile(const std::string& path, BytesCallback done) = 0;
   // Browser: offers the bytes as a download. Desktop: writes them to `name` (a path).

@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include "core/build_info.h"
+#include "ui/train_controller.h"
+#include "ui/train_tab.h"
 
 namespace gradlab::ui {
 
@@ -60,7 +62,8 @@ static void DrawTabs(AppState& state) {
     state.tab_rects[index] = {min.x, min.y, size.x, size.y};
     if (open) {
       state.active_tab = info.tab;
-      DrawTabPlaceholder(info);
+      if (info.tab == Tab::Train) DrawTrainTab(state.train);
+      else DrawTabPlaceholder(info);
       ImGui::EndTabItem();
     }
   }
@@ -131,6 +134,8 @@ static void DrawAboutWindow(AppState& state) {
 // [SECTION] Workspace ------------------------------------------------------------------------
 
 void DrawWorkspace(AppState& state) {
+  // Training goes on whichever tab is shown, a few milliseconds per frame.
+  UpdateTrainTab(state.train, state.train.budget_ms / 1000.0);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);

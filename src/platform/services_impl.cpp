@@ -1,0 +1,184 @@
+#include "platform/services_impl.h"
+
+#include <SDL.h>
+
+#include <deque>
+#include <fstream>
+#include <map>
+#include <memory>
+
+#include "platform/gl.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
+namespace gradlab::platform {
+
+namespace {
+
+Result<std::vector<uint8_t>> ReadFile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return Result<std::vector<uint8_t>>::Error(path + " not found");
+  return std::vector<uint8_t>((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
+// Open-file requests in the browser wait for the page's file picker; keyed by request id.
+std::map<int, std::function<void(std::string, Result<std::vector<uint8_t>>)>> g_open_requests;
+int g_next_request = 1;
+
+class PlatformServices : public ui::Services {
+ public:
+  ImTextureID UploadTexture(ImTextureID existing, const train::RgbaImage& image) override {
+    GLuint id = static_cast<GLuint>(reinterpret_cast<intptr_t>(existing));
+    if (!id) {
+      glGenTextures(1, &id);
+      glBindTexture(GL_TEXTURE_2D, id);
+      // Nearest: a 32x32 image shown at 96x96 should look like its pixels, not a blur.
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
+    glBindTexture(GL_TEXTURE_2D, id);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.pixels.data());
+    return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(id));
+  }
+
+  void DeleteTexture(ImTextureID tex) override {
+    GLuint id = static_cast<GLuint>(reinterpret_cast<intptr_t>(tex));
+    if (id) glDeleteTextures(1, &id);
+  }
+
+  void FetchDataFile(const std::string& path, ui::BytesCallback done) override {
+#ifdef __EMSCRIPTEN__
+    // Relative to the page, so the site works from any folder of any static host.
+    auto* callback = new ui::BytesCallback(std::move(done));
+    emscripten_async_wget2_data(
+        path.c_str(), "GET", "", callback, 1,
+        [](unsigned, void* arg, void* data, unsigned size) {
+          std::unique_ptr<ui::BytesCallback> cb(static_cast<ui::BytesCallback*>(arg));
+          const uint8_t* p = static_cast<const uint8_t*>(data);
+          (*cb)(std::vector<uint8_t>(p, p + size));
+        },
+        [](unsigned, void* arg, int status, const char* text) {
+          std::unique_ptr<ui::BytesCallback> cb(static_cast<ui::BytesCallback*>(arg));
+          (*cb)(Result<std::vector<uint8_t>>::Error("HTTP " + std::to_string(status) + " " + (text ? text : "")));
+        },
+        nullptr);
+#else
+    // Read one file per frame, so progress shows as it would in the browser.
+    char* base = SDL_GetBasePath();
+    pending_.push_back({std::string(base ? base : "./") + path, std::move(done)});
+    SDL_free(base);
+#endif
+  }
+
+  Status SaveUserFile(const std::string& name, const std::vector<uint8_t>& bytes) override {
+#ifdef __EMSCRIPTEN__
+    EM_ASM(
+        {
+          const data = HEAPU8.slice($1, $1 + $2);
+          const url = URL.createObjectURL(new Blob([data], {type : 'application/octet-stream'}));
+          const a = document.createElement('a');
+          a.href = url;
+          a.download = UTF8ToString($0);
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+          setTimeout(() => URL.revokeObjectURL(url), 10000);
+        },
+        name.c_str(), bytes.data(), bytes.size());
+    return Status();
+#else
+    std::ofstream f(name, std::ios::binary);
+    if (!f) return Status::Error("cannot write " + name);
+    f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    return f ? Status() : Status::Error("writing " + name + " failed");
+#endif
+  }
+
+  void OpenUserFile(const std::string& accept, const std::string& path_hint,
+                    std::function<void(std::string, Result<std::vector<uint8_t>>)> done) override {
+#ifdef __EMSCRIPTEN__
+    (void)path_hint;
+    const int id = g_next_request++;
+    g_open_requests[id] = std::move(done);
+    EM_ASM(
+        {
+          const input = document.createElement('input');
+          input.type = 'file';
+          input.accept = UTF8ToString($1);
+          input.onchange = async () => {
+            const file = input.files[0];
+            if (!file) return;
+            const bytes = new Uint8Array(await file.arrayBuffer());
+            const ptr = _malloc(Math.max(1, bytes.length));
+            HEAPU8.set(bytes, ptr);
+            const name = allocateUTF8(file.name);
+            _gradlab_file_opened($0, name, ptr, bytes.length);
+            _free(name);
+            _free(ptr);
+          };
+          input.click();
+        },
+        id, accept.c_str());
+#else
+    (void)accept;
+    done(path_hint, ReadFile(path_hint));
+#endif
+  }
+
+  bool is_browser() const override {
+#ifdef __EMSCRIPTEN__
+    return true;
+#else
+    return false;
+#endif
+  }
+
+  double Seconds() const override {
+    return static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
+  }
+
+  void Pump() {
+    if (pending_.empty()) return;
+    Pending p = std::move(pending_.front());
+    pending_.pop_front();
+    p.done(ReadFile(p.path));
+  }
+
+ private:
+  struct Pending {
+    std::string path;
+    ui::BytesCallback done;
+  };
+  std::deque<Pending> pending_;
+};
+
+PlatformServices* g_services = nullptr;
+
+}  // namespace
+
+void InstallServices() {
+  g_services = new PlatformServices();
+  ui::SetServices(g_services);
+}
+
+void PumpServices() {
+  if (g_services) g_services->Pump();
+}
+
+}  // namespace gradlab::platform
+
+#ifdef __EMSCRIPTEN__
+// Called by the page when the user picked a file (see OpenUserFile).
+extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_file_opened(int id, const char* name, const uint8_t* data, int size) {
+  auto it = gradlab::platform::g_open_requests.find(id);
+  if (it == gradlab::platform::g_open_requests.end()) return;
+  auto done = std::move(it->second);
+  gradlab::platform::g_open_requests.erase(it);
+  done(name, std::vector<uint8_t>(data, data + size));
+}
+#endif

@@ -1,0 +1,14 @@
+// The platform's side of ui::Services: OpenGL textures, data files (read from disk beside the
+// executable natively, fetched beside the page in the browser), user files (paths natively,
+// download/upload in the browser), and the clock.
+#pragma once
+#include "ui/services.h"
+
+namespace gradlab::platform {
+
+// Creates the services for this platform and registers them with the UI.
+void InstallServices();
+// Delivers finished file reads; call once per frame.
+void PumpServices();
+
+}  // namespace gradlab::platform

@@ -1,0 +1,34 @@
+// A small line-plot widget for curves (loss per step, accuracy per epoch, learning rate):
+// several series, axes with min/max labels, hover shows the exact values at the cursor,
+// optional vertical markers (e.g. where training diverged).
+#pragma once
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+namespace gradlab::ui {
+
+struct PlotSeries {
+  std::string label;
+  const float* values = nullptr;
+  int count = 0;
+  ImU32 colour = IM_COL32(255, 255, 255, 255);
+  float thickness = 1.5f;
+  float x_scale = 1;  // x of point i is i * x_scale (e.g. steps per epoch)
+  float x_offset = 0;
+};
+
+struct PlotOptions {
+  const char* x_label = "";
+  bool y_from_zero = false;
+  bool log_y = false;
+  std::vector<float> markers;  // x positions of vertical lines
+};
+
+void DrawPlot(const char* id, ImVec2 size, const std::vector<PlotSeries>& series, const PlotOptions& options);
+
+// Exponential moving average of `values` (the smoothed loss line).
+std::vector<float> Smooth(const std::vector<float>& values, float weight);
+
+}  // namespace gradlab::ui

@@ -1,0 +1,488 @@
+#include "ui/train_controller.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "data/cifar10.h"
+#include "data/image_file.h"
+#include "data/toy2d.h"
+#include "nn/model.h"
+#include "train/model_file.h"
+#include "train/torch_export.h"
+#include "ui/services.h"
+
+namespace gradlab::ui {
+
+const char* TrainViewName(TrainView v) {
+  switch (v) {
+    case TrainView::kCurves: return "curves";
+    case TrainView::kWeights: return "weights";
+    case TrainView::kFilters: return "filters";
+    case TrainView::kConfusion: return "confusion";
+    case TrainView::kPredictions: return "predictions";
+    case TrainView::kBoundary: return "boundary";
+  }
+  return "?";
+}
+
+const std::vector<ModelPreset>& ImagePresets() {
+  static const std::vector<ModelPreset> p = {
+      {"Linear", "linear"},
+      {"MLP", "mlp:100 relu"},
+      {"Small CNN", "conv16k5p2 relu pool2 conv20k5p2 relu pool2 conv20k5p2 relu pool2 fc"},
+  };
+  return p;
+}
+
+const std::vector<ModelPreset>& ToyPresets() {
+  static const std::vector<ModelPreset> p = {
+      {"Linear", "linear"},
+      {"MLP 16", "mlp:16 relu"},
+      {"MLP 16,16", "mlp:16,16 relu"},
+      {"Deep tanh", "mlp:16,16,16 tanh"},
+  };
+  return p;
+}
+
+const char* ToyKindLabel(int kind) {
+  static const char* names[] = {"spiral", "circles", "xor", "blobs", "linear"};
+  return kind >= 0 && kind < kToyKinds ? names[kind] : "spiral";
+}
+
+namespace {
+
+data::CifarSubset Subset(const TrainUi& t) {
+  data::CifarSubset s;
+  for (int c = 0; c < 10; ++c)
+    if (t.cifar_classes[c]) s.classes.push_back(c);
+  s.train_per_class = t.per_class;
+  s.test_count = t.test_count;
+  return s;
+}
+
+std::string DataKey(const TrainUi& t) {
+  char buf[160];
+  if (t.source == DataSource::kToy) {
+    std::snprintf(buf, sizeof buf, "toy:%d:%d:%d:%g:%llu", t.toy_kind, t.toy_classes, t.toy_points, t.toy_noise,
+                  static_cast<unsigned long long>(t.cfg.seed));
+    return buf;
+  }
+  std::string key = "cifar:";
+  for (int c = 0; c < 10; ++c) key += t.cifar_classes[c] ? '1' : '0';
+  return key + ":" + std::to_string(t.per_class) + ":" + std::to_string(t.test_count);
+}
+
+void ClearTextures(std::vector<Texture>& textures) {
+  for (const Texture& tex : textures)
+    if (tex.id) services().DeleteTexture(tex.id);
+  textures.clear();
+}
+
+void SetData(TrainUi& t, data::TrainTest tt) {
+  t.train_data = std::make_shared<data::Dataset>(std::move(tt.train));
+  t.test_data = std::make_shared<data::Dataset>(std::move(tt.test));
+  t.data_state = TrainUi::DataState::kReady;
+  t.data_message = t.train_data->name + ": " + std::to_string(t.train_data->size()) + " training, " +
+                   std::to_string(t.test_data->size()) + " test";
+  ClearTextures(t.gallery);
+  ClearTextures(t.augment_preview);
+  ClearTextures(t.test_thumbs);
+  t.preview_key.clear();
+}
+
+void FailData(TrainUi& t, const std::string& message) {
+  t.data_state = TrainUi::DataState::kError;
+  t.data_message = message;
+  t.assembler.reset();
+  t.start_requested = false;
+}
+
+// CIFAR-10 arrives as chunks: the manifest first, then only the chunks the subset needs.
+void RequestCifar(TrainUi& t) {
+  const uint64_t request = t.data_request;
+  t.data_state = TrainUi::DataState::kLoading;
+  t.data_message = "Loading the CIFAR-10 index...";
+  t.fetches_pending = 1;
+  services().FetchDataFile("data/cifar10/manifest.json", [&t, request](Result<std::vector<uint8_t>> bytes) {
+    if (request != t.data_request) return;
+    t.fetches_pending = 0;
+    if (!bytes) {
+      FailData(t, "CIFAR-10 is not available here (" + bytes.error() +
+                      "). Run scripts/fetch-cifar10 and rebuild to add it; toy data works meanwhile.");
+      return;
+    }
+    auto manifest = data::ParseChunkManifest(std::string(bytes->begin(), bytes->end()));
+    if (!manifest) return FailData(t, manifest.error());
+    t.assembler = std::make_unique<data::ChunkAssembler>(Subset(t), *manifest);
+    if (!t.assembler->status()) return FailData(t, t.assembler->status().message());
+    for (const std::string& file : t.assembler->needed()) {
+      ++t.fetches_pending;
+      services().FetchDataFile("data/cifar10/" + file, [&t, request, file](Result<std::vector<uint8_t>> chunk) {
+        if (request != t.data_request || !t.assembler) return;
+        --t.fetches_pending;
+        if (!chunk) return FailData(t, chunk.error());
+        if (Status s = t.assembler->Add(file, *chunk); !s) return FailData(t, s.message());
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "Loading CIFAR-10: %d of %zu parts", t.assembler->received(), t.assembler->needed().size());
+        t.data_message = buf;
+        if (t.assembler->complete()) {
+          auto tt = t.assembler->Finish();
+          t.assembler.reset();
+          if (!tt) return FailData(t, tt.error());
+          SetData(t, std::move(*tt));
+        }
+      });
+    }
+  });
+}
+
+void RequestData(TrainUi& t) {
+  const std::string key = DataKey(t);
+  if (key == t.data_key) return;
+  t.data_key = key;
+  ++t.data_request;
+  t.assembler.reset();
+  t.train_data.reset();
+  t.test_data.reset();
+  if (t.source == DataSource::kToy) {
+    Status s = data::CheckToyParams(t.toy_classes, t.toy_points, t.toy_noise);
+    if (!s) return FailData(t, s.message());
+    auto kind = data::ParseToyKind(ToyKindLabel(t.toy_kind));
+    SetData(t, data::MakeToyTrainTest(*kind, t.toy_classes, t.toy_points, std::max(1, t.toy_points / 2), t.toy_noise, t.cfg.seed));
+    return;
+  }
+  if (Status s = data::CheckCifarSubset(Subset(t)); !s) return FailData(t, s.message());
+  if (Subset(t).classes.size() < 2) return FailData(t, "Pick at least two classes.");
+  RequestCifar(t);
+}
+
+// Re-reads the text settings into the config and checks the model spec against the data.
+void UpdateSettings(TrainUi& t) {
+  t.settings_error.clear();
+  t.cfg.model_spec = t.spec_text;
+  auto schedule = nn::ParseSchedule(t.schedule_text, t.cfg.schedule.base_lr);
+  if (schedule) {
+    const double warmup = t.cfg.schedule.warmup;
+    const bool per_step = t.cfg.schedule.per_step;
+    t.cfg.schedule = *schedule;
+    t.cfg.schedule.warmup = warmup;
+    t.cfg.schedule.per_step = per_step;
+  } else {
+    t.settings_error = schedule.error();
+  }
+  auto augment = data::ParseAugmentSpec(t.augment_text);
+  if (augment) t.cfg.augment = *augment;
+  else if (t.settings_error.empty()) t.settings_error = augment.error();
+  if (Status s = train::ValidateConfig(t.cfg); !s && t.settings_error.empty()) t.settings_error = s.message();
+
+  if (!t.train_data) return;
+  const std::string key = t.cfg.model_spec + "|" + ShapeToString(t.train_data->sample_shape) + "|" +
+                          std::to_string(t.train_data->num_classes());
+  if (key == t.preview_key) {
+    if (t.preview.empty() && t.settings_error.empty()) t.settings_error = "the model spec has a problem";
+    return;
+  }
+  t.preview_key = key;
+  t.preview.clear();
+  t.preview_params = 0;
+  auto model = nn::Model::Create(t.cfg.model_spec, t.train_data->sample_shape, t.train_data->num_classes(), 1);
+  if (!model) {
+    t.model_error = model.error();
+    return;
+  }
+  t.model_error.clear();
+  t.preview = model->Describe();
+  t.preview_params = model->ParameterCount();
+}
+
+void RefreshTextures(TrainUi& t, bool force) {
+  if (!t.session) return;
+  const double now = services().Seconds();
+  if (!force && (t.session->steps() == t.textures_step || now - t.textures_time < 0.3)) return;
+  t.textures_step = t.session->steps();
+  t.textures_time = now;
+  nn::Model& model = t.session->model();
+  auto upload = [](std::vector<Texture>& into, const std::vector<train::RgbaImage>& images) {
+    if (into.size() > images.size()) {
+      std::vector<Texture> extra(into.begin() + static_cast<long>(images.size()), into.end());
+      ClearTextures(extra);
+    }
+    into.resize(images.size());
+    for (size_t i = 0; i < images.size(); ++i) {
+      into[i].id = services().UploadTexture(into[i].id, images[i]);
+      into[i].width = images[i].width;
+      into[i].height = images[i].height;
+    }
+  };
+  if (t.view == TrainView::kWeights) upload(t.templates, train::WeightTemplates(model));
+  if (t.view == TrainView::kFilters) {
+    std::vector<train::RgbaImage> filters;
+    for (int i = 0; i < model.num_layers() && filters.empty(); ++i) filters = train::ConvFilters(model, i);
+    upload(t.filters, filters);
+    // Feature maps of one test image through the first conv layer.
+    if (t.test_data && t.test_data->size() > 0) {
+      const int index = std::clamp(t.feature_image, 0, t.test_data->size() - 1);
+      train::ClassProbabilities(model, *t.test_data, {index});
+      std::vector<train::RgbaImage> maps;
+      for (int i = 0; i < model.num_layers() && maps.empty(); ++i) maps = train::FeatureMaps(model.activation(i), 0);
+      upload(t.feature_maps, maps);
+    }
+  }
+  if (t.view == TrainView::kBoundary && model.input_shape() == Shape{2}) {
+    static const std::vector<std::array<uint8_t, 3>> colours = {
+        {230, 90, 80}, {80, 150, 230}, {110, 200, 110}, {240, 190, 60}, {170, 110, 220},
+        {70, 200, 200}, {240, 130, 200}, {150, 150, 150}, {200, 140, 90}, {120, 120, 240}};
+    const auto image = train::DecisionBoundary(model, -1.2f, 1.2f, -1.2f, 1.2f, 96, colours);
+    t.boundary.id = services().UploadTexture(t.boundary.id, image);
+    t.boundary.width = image.width;
+    t.boundary.height = image.height;
+  }
+}
+
+std::vector<uint8_t> ToBytes(const std::string& s) { return std::vector<uint8_t>(s.begin(), s.end()); }
+
+}  // namespace
+
+bool ApplyTrainLinkSetting(TrainUi& t, const std::string& key, const std::string& value, std::string* problem) {
+  auto number = [&](long lo, long hi, int* out) {
+    char* end = nullptr;
+    const long v = std::strtol(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0' || v < lo || v > hi) {
+      *problem = "'" + key + "' must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
+      return;
+    }
+    *out = static_cast<int>(v);
+  };
+  if (key == "data") {
+    if (value == "cifar10") t.source = DataSource::kCifar;
+    else if (value.rfind("toy:", 0) == 0 && data::ParseToyKind(value.substr(4))) {
+      t.source = DataSource::kToy;
+      for (int k = 0; k < kToyKinds; ++k)
+        if (value.substr(4) == ToyKindLabel(k)) t.toy_kind = k;
+    } else {
+      *problem = "data must be cifar10 or toy:spiral, toy:circles, toy:xor, toy:blobs, toy:linear";
+    }
+  } else if (key == "classes") {
+    auto classes = data::ParseClassList(value);
+    if (!classes) *problem = classes.error();
+    else {
+      t.cifar_classes.fill(false);
+      for (int c : *classes) t.cifar_classes[c] = true;
+    }
+  } else if (key == "per_class") {
+    number(1, 5000, &t.per_class);
+  } else if (key == "test") {
+    number(0, 10000, &t.test_count);
+  } else if (key == "model") {
+    std::snprintf(t.spec_text, sizeof t.spec_text, "%s", value.substr(0, sizeof t.spec_text - 1).c_str());
+  } else if (key == "optimizer") {
+    auto o = nn::ParseOptimizerKind(value);
+    if (o) t.cfg.optimizer.kind = *o;
+    else *problem = o.error();
+  } else if (key == "lr") {
+    char* end = nullptr;
+    const double lr = std::strtod(value.c_str(), &end);
+    if (value.empty() || *end != '\0' || !(lr > 0 && lr < 1e9)) *problem = "lr must be a positive number";
+    else t.cfg.schedule.base_lr = lr;
+  } else if (key == "batch") {
+    number(0, 100000, &t.cfg.batch_size);
+  } else if (key == "epochs") {
+    number(1, 100000, &t.cfg.epochs);
+  } else if (key == "train") {
+    t.start_requested = value == "1" || value == "true";
+  } else if (key == "view") {
+    bool found = false;
+    for (TrainView v : {TrainView::kCurves, TrainView::kWeights, TrainView::kFilters, TrainView::kConfusion,
+                        TrainView::kPredictions, TrainView::kBoundary})
+      if (value == TrainViewName(v)) {
+        t.view = v;
+        found = true;
+      }
+    if (!found) *problem = "view must be curves, weights, filters, confusion, predictions or boundary";
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void UpdateTrainTab(TrainUi& t, double budget_seconds) {
+  RequestData(t);
+  UpdateSettings(t);
+  if (t.start_requested && t.data_state == TrainUi::DataState::kReady && t.settings_error.empty() && t.model_error.empty()) {
+    t.start_requested = false;
+    StartTraining(t);
+  }
+  t.last_frame_train_ms = 0;
+  if (t.session && t.playing && t.session->running()) {
+    const double start = services().Seconds();
+    t.session->Step(budget_seconds);
+    t.last_frame_train_ms = 1000 * (services().Seconds() - start);
+    if (!t.session->running()) {
+      t.playing = false;
+      RefreshTextures(t, true);
+    }
+  }
+  RefreshTextures(t, false);
+}
+
+void StartTraining(TrainUi& t) {
+  if (!t.train_data || !t.settings_error.empty() || !t.model_error.empty()) return;
+  train::TrainConfig cfg = t.cfg;
+  cfg.micro_batch = 8;  // keeps each frame's slice of training short
+  auto s = train::Session::Create(cfg, t.train_data, t.test_data);
+  if (!s) {
+    t.settings_error = s.error();
+    return;
+  }
+  t.session = std::move(*s);
+  t.playing = true;
+  t.textures_step = -1;
+  RefreshTextures(t, true);
+}
+
+void ResetTraining(TrainUi& t) {
+  t.session.reset();
+  t.playing = false;
+  ClearTextures(t.templates);
+  ClearTextures(t.filters);
+  ClearTextures(t.feature_maps);
+}
+
+void StepOneBatch(TrainUi& t) {
+  if (!t.session) StartTraining(t);
+  if (!t.session) return;
+  t.playing = false;
+  t.session->StepBatches(1);
+  RefreshTextures(t, true);
+}
+
+void RecoverFromDivergence(TrainUi& t) {
+  if (t.session && t.session->Recover(0.1)) t.playing = false;
+}
+
+void KeepCurrentRun(TrainUi& t) {
+  if (!t.session || t.session->history().step_loss.empty()) return;
+  const auto& c = t.session->config();
+  char label[200];
+  std::snprintf(label, sizeof label, "%s, %s lr %g, batch %d, seed %llu", c.model_spec.c_str(),
+                nn::OptimizerName(c.optimizer.kind), c.schedule.base_lr, c.batch_size,
+                static_cast<unsigned long long>(c.seed));
+  t.kept.push_back({label, t.session->history(), true});
+}
+
+void LoadOwnImage(TrainUi& t) {
+  services().OpenUserFile(".png,.jpg,.jpeg,.bmp,.gif", t.own_image_name, [&t](std::string name, Result<std::vector<uint8_t>> bytes) {
+    t.own_image_name = name;
+    t.own_image_probs.clear();
+    if (!bytes) {
+      t.own_image_message = bytes.error();
+      return;
+    }
+    auto image = data::DecodeImage(*bytes, name);
+    if (!image) {
+      t.own_image_message = image.error();
+      return;
+    }
+    if (!t.session || t.session->model().input_shape() != Shape{3, 32, 32}) {
+      t.own_image_message = "Train a CIFAR-10 model first: it scores 32x32 colour images.";
+      return;
+    }
+    data::Dataset one;  // one image, normalised like the training data
+    one.sample_shape = {3, 32, 32};
+    one.class_names = t.train_data->class_names;
+    one.mean = t.train_data->mean;
+    one.std = t.train_data->std;
+    one.pixels = image->chw;
+    one.labels = {0};
+    t.own_image_probs = train::ClassProbabilities(t.session->model(), one, {0});
+    const auto rgba = train::ImageFromChw(image->chw.data(), 32, 32);
+    t.own_image.id = services().UploadTexture(t.own_image.id, rgba);
+    t.own_image.width = t.own_image.height = 32;
+    t.own_image_message = name + " (" + std::to_string(image->original_width) + "x" +
+                          std::to_string(image->original_height) + ", shown at 32x32)";
+  });
+}
+
+void SaveModel(TrainUi& t, const std::string& path) {
+  if (!t.session) return;
+  const auto& d = t.session->train_data();
+  auto bytes = train::SerializeModel(t.session->model(), d.class_names, d.mean, d.std, t.session->config(), d.name);
+  Status s = services().SaveUserFile(path, bytes);
+  t.own_image_message.clear();
+  t.settings_error = s ? "" : s.message();
+}
+
+void ExportModel(TrainUi& t, const std::string& path) {
+  if (!t.session) return;
+  const auto& d = t.session->train_data();
+  Status s = services().SaveUserFile(path, train::ExportTorchNpz(t.session->model(), d.class_names, d.mean, d.std));
+  t.settings_error = s ? "" : s.message();
+}
+
+void LoadModel(TrainUi& t, const std::string& path) {
+  services().OpenUserFile(".gradlab", path, [&t](std::string name, Result<std::vector<uint8_t>> bytes) {
+    if (!bytes) {
+      t.settings_error = bytes.error();
+      return;
+    }
+    auto saved = train::DeserializeModel(*bytes, name);
+    if (!saved) {
+      t.settings_error = saved.error();
+      return;
+    }
+    // Restore its settings; training continues from its weights once the matching data is there.
+    std::snprintf(t.spec_text, sizeof t.spec_text, "%s", saved->config.model_spec.c_str());
+    t.cfg = saved->config;
+    t.settings_error = "Loaded " + name + " (" + saved->dataset + "): its settings are restored; press Start to train it further.";
+  });
+}
+
+std::string ModelSummary(const TrainUi& t) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%zu layers, %zu parameters", t.preview.size(), t.preview_params);
+  return buf;
+}
+
+nlohmann::json TrainStateJson(const TrainUi& t) {
+  nlohmann::json j = {
+      {"dataState", t.data_state == TrainUi::DataState::kReady     ? "ready"
+                    : t.data_state == TrainUi::DataState::kLoading ? "loading"
+                    : t.data_state == TrainUi::DataState::kError   ? "error"
+                                                                   : "none"},
+      {"dataMessage", t.data_message},
+      {"model", t.cfg.model_spec},
+      {"modelError", t.model_error},
+      {"settingsError", t.settings_error},
+      {"view", TrainViewName(t.view)},
+      {"playing", t.playing},
+      {"templatesShown", t.view == TrainView::kWeights && !t.templates.empty()},
+      {"lastFrameTrainMs", t.last_frame_train_ms},
+  };
+  if (t.train_data) j["classes"] = t.train_data->class_names;
+  if (t.session) {
+    const auto& h = t.session->history();
+    j["phase"] = train::PhaseName(t.session->phase());
+    j["steps"] = t.session->steps();
+    j["epochs"] = t.session->epoch();
+    j["message"] = t.session->message();
+    j["imagesPerSecond"] = t.session->images_per_second();
+    if (!h.step_loss.empty()) {
+      j["firstLoss"] = h.step_loss.front();
+      j["lastLoss"] = h.step_loss.back();
+      // Mean of the first and last tenth, which says more than two noisy single steps.
+      const size_t n = std::max<size_t>(1, h.step_loss.size() / 10);
+      double a = 0, b = 0;
+      for (size_t i = 0; i < n; ++i) {
+        a += h.step_loss[i] / n;
+        b += h.step_loss[h.step_loss.size() - 1 - i] / n;
+      }
+      j["earlyLossMean"] = a;
+      j["lateLossMean"] = b;
+    }
+    if (!h.epochs.empty()) j["testAccuracy"] = h.epochs.back().test_accuracy;
+  }
+  return j;
+}
+
+}  // namespace gradlab::ui

@@ -1,0 +1,44 @@
+// The Train tab's actions: turn the student's settings into engine calls (load data, check the
+// model spec, start, step, recover, reset, keep a run, save/load/export) and refresh the images
+// the views show. No drawing here, and no math: the engine computes, this file orchestrates.
+#pragma once
+#include <string>
+
+#include "ui/train_state.h"
+
+namespace gradlab::ui {
+
+// Model presets shown as buttons (name, spec) for images and for toy points.
+struct ModelPreset {
+  const char* name;
+  const char* spec;
+};
+const std::vector<ModelPreset>& ImagePresets();
+const std::vector<ModelPreset>& ToyPresets();
+const char* ToyKindLabel(int kind);  // "spiral", ...
+constexpr int kToyKinds = 5;
+
+// Applies a link setting (data, classes, per_class, test, toy, model, optimizer, lr, batch,
+// epochs, train, view). Returns false if the key is not a Train setting; sets *problem when
+// the value is bad.
+bool ApplyTrainLinkSetting(TrainUi& t, const std::string& key, const std::string& value, std::string* problem);
+
+// Per frame: loads data when its settings changed, re-checks the settings, trains for
+// `budget_seconds` when playing, and refreshes the view images now and then.
+void UpdateTrainTab(TrainUi& t, double budget_seconds);
+
+void StartTraining(TrainUi& t);      // a new session from the current settings and data
+void ResetTraining(TrainUi& t);      // forget the session (settings and kept runs stay)
+void StepOneBatch(TrainUi& t);
+void RecoverFromDivergence(TrainUi& t);  // continue from the last good weights at lr / 10
+void KeepCurrentRun(TrainUi& t);
+void LoadOwnImage(TrainUi& t);
+void SaveModel(TrainUi& t, const std::string& path);
+void LoadModel(TrainUi& t, const std::string& path);
+void ExportModel(TrainUi& t, const std::string& path);
+std::string ModelSummary(const TrainUi& t);
+
+// The Train part of the test hook's JSON.
+nlohmann::json TrainStateJson(const TrainUi& t);
+
+}  // namespace gradlab::ui

@@ -1,0 +1,83 @@
+// Everything the Train tab remembers: the settings the student picks, the loaded data, the
+// training session, kept runs, and the textures of the views. Drawing code reads and changes
+// it; train_controller.h turns settings into engine calls.
+#pragma once
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "data/cifar10_chunks.h"
+#include "data/dataset.h"
+#include "train/config.h"
+#include "train/session.h"
+
+namespace gradlab::ui {
+
+enum class DataSource { kToy, kCifar };
+enum class TrainView { kCurves, kWeights, kFilters, kConfusion, kPredictions, kBoundary };
+const char* TrainViewName(TrainView v);
+
+struct KeptRun {
+  std::string label;
+  train::History history;
+  bool visible = true;
+};
+
+struct Texture {
+  ImTextureID id = 0;
+  int width = 0, height = 0;
+};
+
+struct TrainUi {
+  // ---- data settings
+  DataSource source = DataSource::kToy;
+  std::array<bool, 10> cifar_classes{true, false, false, false, false, false, true, false, false, true};
+  int per_class = 500, test_count = 300;
+  int toy_kind = 0, toy_classes = 3, toy_points = 150;
+  float toy_noise = 0.1f;
+
+  // ---- data state
+  enum class DataState { kNone, kLoading, kReady, kError } data_state = DataState::kNone;
+  std::string data_message;  // progress text or the error
+  std::unique_ptr<data::ChunkAssembler> assembler;
+  int fetches_pending = 0;
+  uint64_t data_request = 0;  // bumps on each new request; late answers to old ones are ignored
+  std::shared_ptr<data::Dataset> train_data, test_data;
+  std::string data_key;       // which settings the loaded data belongs to
+
+  // ---- model and training settings (the engine's own config struct)
+  train::TrainConfig cfg;
+  char spec_text[512] = "linear";
+  char schedule_text[128] = "constant";
+  char augment_text[256] = "";
+  std::string settings_error;            // first problem with the settings, shown before Start
+  std::string model_error;               // why the model spec does not fit the data
+  std::vector<nn::LayerInfo> preview;    // layers of the spec, for the current data
+  size_t preview_params = 0;
+  std::string preview_key;
+
+  // ---- the session
+  std::unique_ptr<train::Session> session;
+  bool playing = false;
+  bool start_requested = false;   // from a link (?train=1): start once the data is ready
+  float budget_ms = 8;            // training time per frame
+  double last_frame_train_ms = 0;
+  std::vector<KeptRun> kept;
+
+  // ---- views
+  TrainView view = TrainView::kCurves;
+  int feature_image = 0;          // test image whose feature maps are shown
+  int confusion_row = -1, confusion_col = -1;
+  std::vector<Texture> templates, filters, feature_maps, gallery, augment_preview, test_thumbs;
+  Texture boundary;
+  long textures_step = -1;        // session step the model textures were made at
+  double textures_time = 0;
+  std::string own_image_name, own_image_message;
+  std::vector<float> own_image_probs;
+  Texture own_image;
+};
+
+}  // namespace gradlab::ui

@@ -1,0 +1,266 @@
+#include "ui/train_tab.h"
+
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "data/cifar10.h"
+#include "nn/schedule.h"
+#include "ui/plot.h"
+#include "ui/services.h"
+#include "ui/train_controller.h"
+
+namespace gradlab::ui {
+
+namespace {
+
+const ImVec4 kErrorColour(1.0f, 0.45f, 0.4f, 1.0f);
+const ImVec4 kOkColour(0.55f, 0.85f, 0.55f, 1.0f);
+
+// [SECTION] Data ----------------------------------------------------------------------------
+
+void DrawDataPanel(TrainUi& t) {
+  int source = static_cast<int>(t.source);
+  ImGui::RadioButton("Toy 2-D points", &source, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("CIFAR-10 images", &source, 1);
+  t.source = static_cast<DataSource>(source);
+
+  if (t.source == DataSource::kToy) {
+    ImGui::SetNextItemWidth(140);
+    if (ImGui::BeginCombo("shape", ToyKindLabel(t.toy_kind))) {
+      for (int k = 0; k < kToyKinds; ++k)
+        if (ImGui::Selectable(ToyKindLabel(k), k == t.toy_kind)) t.toy_kind = k;
+      ImGui::EndCombo();
+    }
+    ImGui::SetNextItemWidth(140);
+    ImGui::SliderInt("classes", &t.toy_classes, 2, 6);
+    ImGui::SetNextItemWidth(140);
+    ImGui::SliderInt("points per class", &t.toy_points, 20, 1000);
+    ImGui::SetNextItemWidth(140);
+    ImGui::SliderFloat("noise", &t.toy_noise, 0.0f, 0.5f, "%.2f");
+  } else {
+    const auto& names = data::Cifar10ClassNames();
+    for (int c = 0; c < 10; ++c) {
+      if (c % 3) ImGui::SameLine(14 + (c % 3) * 120.0f);
+      ImGui::Checkbox(names[c].c_str(), &t.cifar_classes[c]);
+    }
+    ImGui::SetNextItemWidth(140);
+    ImGui::DragInt("train images per class", &t.per_class, 10, 10, 5000);
+    ImGui::SetNextItemWidth(140);
+    ImGui::DragInt("test images", &t.test_count, 10, 10, 10000);
+  }
+  switch (t.data_state) {
+    case TrainUi::DataState::kLoading: {
+      const float p = t.assembler ? static_cast<float>(t.assembler->progress()) : 0.0f;
+      ImGui::ProgressBar(p, ImVec2(-1, 0), t.data_message.c_str());
+      break;
+    }
+    case TrainUi::DataState::kError: ImGui::TextColored(kErrorColour, "%s", t.data_message.c_str()); break;
+    case TrainUi::DataState::kReady: ImGui::TextDisabled("%s", t.data_message.c_str()); break;
+    default: break;
+  }
+  // A few samples per class (images) as a gallery.
+  if (t.data_state == TrainUi::DataState::kReady && t.train_data && t.train_data->is_image()) {
+    const auto& d = *t.train_data;
+    if (t.gallery.empty()) {
+      for (int k = 0; k < d.num_classes(); ++k)
+        for (int i = 0, shown = 0; i < d.size() && shown < 6; ++i)
+          if (d.labels[i] == k) {
+            auto img = train::ImageFromChw(d.pixels.data() + static_cast<size_t>(i) * d.sample_size(), 32, 32);
+            t.gallery.push_back({services().UploadTexture(0, img), 32, 32});
+            ++shown;
+          }
+    }
+    for (int k = 0, g = 0; k < d.num_classes(); ++k) {
+      ImGui::TextDisabled("%-10s", d.class_names[k].c_str());
+      for (int i = 0; i < 6 && g < static_cast<int>(t.gallery.size()); ++i, ++g) {
+        ImGui::SameLine();
+        ImGui::Image(t.gallery[g].id, ImVec2(28, 28));
+      }
+    }
+  }
+}
+
+// [SECTION] Model ---------------------------------------------------------------------------
+
+void DrawModelPanel(TrainUi& t) {
+  const auto& presets = t.source == DataSource::kToy ? ToyPresets() : ImagePresets();
+  for (size_t i = 0; i < presets.size(); ++i) {
+    if (i) ImGui::SameLine();
+    if (ImGui::SmallButton(presets[i].name)) std::snprintf(t.spec_text, sizeof t.spec_text, "%s", presets[i].spec);
+  }
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##spec", t.spec_text, sizeof t.spec_text);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("e.g. mlp:100,50 relu dropout0.3, or conv16k5p2 relu pool2 fc (see README)");
+  if (!t.model_error.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kErrorColour, "%s", t.model_error.c_str());
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  // The layer table: each layer's output shape and parameter count, live.
+  if (ImGui::BeginTable("layers", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("layer");
+    ImGui::TableSetupColumn("output");
+    ImGui::TableSetupColumn("params");
+    ImGui::TableHeadersRow();
+    for (const auto& l : t.preview) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(l.spec.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(ShapeToString(l.output).c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu", l.parameters);
+    }
+    ImGui::EndTable();
+  }
+  ImGui::TextDisabled("%s", ModelSummary(t).c_str());
+}
+
+// [SECTION] Training settings ---------------------------------------------------------------
+
+void DrawTrainingPanel(TrainUi& t) {
+  auto& c = t.cfg;
+  int loss = c.loss == nn::LossKind::kSvm;
+  ImGui::RadioButton("softmax", &loss, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("SVM loss", &loss, 1);
+  c.loss = loss ? nn::LossKind::kSvm : nn::LossKind::kSoftmax;
+
+  static const char* optimizers[] = {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"};
+  int opt = static_cast<int>(c.optimizer.kind);
+  ImGui::SetNextItemWidth(120);
+  if (ImGui::Combo("optimizer", &opt, optimizers, 6)) {
+    c.optimizer.kind = static_cast<nn::OptimizerKind>(opt);
+    c.schedule.base_lr = nn::DefaultLearningRate(c.optimizer.kind);
+  }
+  if (c.optimizer.kind == nn::OptimizerKind::kMomentum || c.optimizer.kind == nn::OptimizerKind::kNesterov) {
+    float mu = static_cast<float>(c.optimizer.momentum);
+    ImGui::SetNextItemWidth(120);
+    if (ImGui::SliderFloat("momentum", &mu, 0.0f, 0.99f)) c.optimizer.momentum = mu;
+  }
+  float lr = static_cast<float>(c.schedule.base_lr);
+  ImGui::SetNextItemWidth(120);
+  if (ImGui::InputFloat("learning rate", &lr, 0, 0, "%.5g")) c.schedule.base_lr = lr;
+  ImGui::SetNextItemWidth(120);
+  ImGui::InputText("schedule", t.schedule_text, sizeof t.schedule_text);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("constant, step:10,20, cosine, linear, invsqrt");
+  float warmup = static_cast<float>(c.schedule.warmup);
+  ImGui::SetNextItemWidth(120);
+  if (ImGui::DragFloat("warm-up epochs", &warmup, 0.1f, 0, 100)) c.schedule.warmup = warmup;
+  // The schedule's curve before training starts.
+  std::vector<float> curve;
+  for (int e = 0; e <= c.epochs; ++e) curve.push_back(static_cast<float>(nn::LearningRateAt(c.schedule, e, c.epochs)));
+  DrawPlot("schedule", ImVec2(-1, 60), {{"learning rate", curve.data(), static_cast<int>(curve.size()), IM_COL32(240, 190, 80, 255)}},
+           {"epoch", true});
+
+  ImGui::SetNextItemWidth(120);
+  ImGui::DragInt("batch size (0 = full)", &c.batch_size, 1, 0, 5000);
+  ImGui::SetNextItemWidth(120);
+  ImGui::DragInt("epochs", &c.epochs, 1, 1, 1000);
+  static const char* regs[] = {"none", "L2", "L1", "elastic net"};
+  int reg = static_cast<int>(c.regularization.kind);
+  ImGui::SetNextItemWidth(120);
+  if (ImGui::Combo("regularization", &reg, regs, 4)) c.regularization.kind = static_cast<nn::RegKind>(reg);
+  if (c.regularization.kind != nn::RegKind::kNone) {
+    float lambda = static_cast<float>(c.regularization.lambda);
+    ImGui::SetNextItemWidth(120);
+    if (ImGui::InputFloat("lambda", &lambda, 0, 0, "%.5g")) c.regularization.lambda = lambda;
+  }
+  ImGui::SetNextItemWidth(-110);
+  ImGui::InputText("augmentation", t.augment_text, sizeof t.augment_text);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("e.g. hflip,crop:4,jitter:0.4,cutout:8,mixup:0.2 (see README)");
+  int seed = static_cast<int>(c.seed);
+  ImGui::SetNextItemWidth(120);
+  if (ImGui::InputInt("seed", &seed)) c.seed = static_cast<uint64_t>(std::max(0, seed));
+  // A live preview of the augmentation on a few training images.
+  if (t.train_data && t.train_data->is_image() && !std::string(t.augment_text).empty() && t.settings_error.empty()) {
+    if (ImGui::SmallButton("preview augmentation") || t.augment_preview.empty()) {
+      for (const Texture& tex : t.augment_preview) services().DeleteTexture(tex.id);
+      t.augment_preview.clear();
+      Rng rng(c.seed + static_cast<uint64_t>(services().Seconds() * 1000));
+      const auto& d = *t.train_data;
+      std::vector<float> image(d.sample_size());
+      for (int i = 0; i < 8 && i < d.size(); ++i) {
+        for (size_t p = 0; p < image.size(); ++p) image[p] = d.pixels[static_cast<size_t>(i) * d.sample_size() + p] / 255.0f;
+        data::AugmentImage(c.augment, rng, 3, 32, 32, image.data());
+        t.augment_preview.push_back({services().UploadTexture(0, train::ImageFromUnitChw(image.data(), 3, 32, 32)), 32, 32});
+      }
+    }
+    for (size_t i = 0; i < t.augment_preview.size(); ++i) {
+      if (i) ImGui::SameLine();
+      ImGui::Image(t.augment_preview[i].id, ImVec2(36, 36));
+    }
+  }
+}
+
+// [SECTION] Run controls --------------------------------------------------------------------
+
+void DrawRunPanel(TrainUi& t) {
+  if (!t.settings_error.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kErrorColour, "%s", t.settings_error.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  const bool ready = t.data_state == TrainUi::DataState::kReady && t.model_error.empty() && t.settings_error.empty();
+  ImGui::BeginDisabled(!ready);
+  if (!t.session || !t.session->running()) {
+    if (ImGui::Button(t.session ? "Restart" : "Start")) StartTraining(t);
+  } else if (ImGui::Button(t.playing ? "Pause" : "Resume")) {
+    t.playing = !t.playing;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Step one batch")) StepOneBatch(t);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Reset")) ResetTraining(t);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!t.session);
+  if (ImGui::Button("Keep run")) KeepCurrentRun(t);
+  ImGui::EndDisabled();
+
+  if (!t.session) return;
+  train::Session& s = *t.session;
+  if (s.phase() == train::Phase::kDiverged) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kErrorColour, "%s", s.message().c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button("Go back to the last good weights, learning rate / 10")) RecoverFromDivergence(t);
+    return;
+  }
+  char label[128];
+  if (s.phase() == train::Phase::kEvaluating) {
+    std::snprintf(label, sizeof label, "scoring epoch %d", s.epoch() + 1);
+    ImGui::ProgressBar(static_cast<float>(s.evaluation_progress()), ImVec2(-1, 0), label);
+  } else {
+    std::snprintf(label, sizeof label, "epoch %d of %d", std::min(s.epoch() + 1, s.config().epochs), s.config().epochs);
+    ImGui::ProgressBar(s.phase() == train::Phase::kFinished ? 1.0f : static_cast<float>(s.epoch_progress()), ImVec2(-1, 0), label);
+  }
+  ImGui::Text("%ld steps, %.0f images/s, %.1f ms of training per frame", s.steps(), s.images_per_second(), t.last_frame_train_ms);
+  if (s.phase() == train::Phase::kFinished) ImGui::TextColored(kOkColour, "Finished.");
+}
+
+}  // namespace
+
+// [SECTION] Tab ---------------------------------------------------------------------------
+
+void DrawTrainTab(TrainUi& t) {
+  ImGui::BeginChild("setup", ImVec2(410, 0), true);
+  ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+  if (ImGui::CollapsingHeader("Data")) DrawDataPanel(t);
+  ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+  if (ImGui::CollapsingHeader("Model")) DrawModelPanel(t);
+  ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+  if (ImGui::CollapsingHeader("Training")) DrawTrainingPanel(t);
+  ImGui::Separator();
+  DrawRunPanel(t);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("views", ImVec2(0, 0), false);
+  DrawTrainViews(t);
+  ImGui::EndChild();
+}
+
+}  // namespace gradlab::ui

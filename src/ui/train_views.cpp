@@ -1,0 +1,315 @@
+// The Train tab's views of a run. Everything shown comes from the session and the engine's
+// inspection helpers; this file only lays it out.
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "train/evaluate.h"
+#include "ui/plot.h"
+#include "ui/services.h"
+#include "ui/train_controller.h"
+#include "ui/train_tab.h"
+
+namespace gradlab::ui {
+
+namespace {
+
+const ImU32 kRunColours[] = {IM_COL32(110, 170, 255, 255), IM_COL32(250, 160, 70, 255), IM_COL32(120, 210, 120, 255),
+                             IM_COL32(230, 110, 200, 255), IM_COL32(200, 200, 90, 255)};
+const ImU32 kClassColours[] = {IM_COL32(230, 90, 80, 255),  IM_COL32(80, 150, 230, 255), IM_COL32(110, 200, 110, 255),
+                               IM_COL32(240, 190, 60, 255), IM_COL32(170, 110, 220, 255), IM_COL32(70, 200, 200, 255),
+                               IM_COL32(240, 130, 200, 255), IM_COL32(150, 150, 150, 255), IM_COL32(200, 140, 90, 255),
+                               IM_COL32(120, 120, 240, 255)};
+
+// Test images as textures, made the first time they are shown.
+const Texture& TestThumbnail(TrainUi& t, int i) {
+  const auto& d = *t.test_data;
+  if (t.test_thumbs.size() != static_cast<size_t>(d.size())) t.test_thumbs.assign(d.size(), Texture{});
+  Texture& tex = t.test_thumbs[i];
+  if (!tex.id) tex = {services().UploadTexture(0, train::ImageFromChw(d.pixels.data() + static_cast<size_t>(i) * d.sample_size(), 32, 32)), 32, 32};
+  return tex;
+}
+
+void Placeholder(const char* text) {
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", text);
+}
+
+// [SECTION] Curves ------------------------------------------------------------------------
+
+void DrawCurves(TrainUi& t) {
+  const float h = std::max(120.0f, (ImGui::GetContentRegionAvail().y - 140) / 3);
+  std::vector<std::vector<float>> smoothed;  // keeps the series' data alive while drawing
+  std::vector<PlotSeries> loss;
+  PlotOptions loss_opt{"step"};
+  for (size_t i = 0; i < t.kept.size(); ++i) {
+    if (!t.kept[i].visible) continue;
+    smoothed.push_back(Smooth(t.kept[i].history.step_loss, 0.9f));
+    loss.push_back({t.kept[i].label, smoothed.back().data(), static_cast<int>(smoothed.back().size()), kRunColours[(i + 1) % 5]});
+  }
+  const train::History* h_now = t.session ? &t.session->history() : nullptr;
+  if (h_now && !h_now->step_loss.empty()) {
+    loss.push_back({"loss", h_now->step_loss.data(), static_cast<int>(h_now->step_loss.size()), IM_COL32(110, 170, 255, 90), 1});
+    smoothed.push_back(Smooth(h_now->step_loss, 0.9f));
+    loss.push_back({"smoothed", smoothed.back().data(), static_cast<int>(smoothed.back().size()), kRunColours[0], 2});
+    if (t.session->phase() == train::Phase::kDiverged) loss_opt.markers.push_back(static_cast<float>(h_now->step_loss.size()));
+  }
+  ImGui::Text("Training loss per step");
+  if (loss.empty()) Placeholder("Press Start: the loss of every step appears here.");
+  else DrawPlot("loss", ImVec2(-1, h), loss, loss_opt);
+
+  std::vector<std::vector<float>> acc_data;
+  std::vector<PlotSeries> acc;
+  auto add_acc = [&](const train::History& hist, ImU32 colour, const std::string& label) {
+    std::vector<float> tr, te;
+    for (const auto& e : hist.epochs) {
+      tr.push_back(static_cast<float>(e.train_accuracy));
+      te.push_back(static_cast<float>(e.test_accuracy));
+    }
+    acc_data.push_back(tr);
+    acc.push_back({label + " train", acc_data.back().data(), static_cast<int>(tr.size()), (colour & 0x00FFFFFF) | 0x80000000, 1.5f, 1, 1});
+    acc_data.push_back(te);
+    acc.push_back({label + " test", acc_data.back().data(), static_cast<int>(te.size()), colour, 2.5f, 1, 1});
+  };
+  acc_data.reserve(2 * (t.kept.size() + 1));
+  for (size_t i = 0; i < t.kept.size(); ++i)
+    if (t.kept[i].visible) add_acc(t.kept[i].history, kRunColours[(i + 1) % 5], "kept " + std::to_string(i + 1));
+  if (h_now) add_acc(*h_now, kRunColours[0], "this run");
+  ImGui::Text("Accuracy per epoch (faint: train, bold: test)");
+  if (!h_now || h_now->epochs.empty()) Placeholder("Appears after the first epoch.");
+  else DrawPlot("accuracy", ImVec2(-1, h), acc, {"epoch", true});
+
+  ImGui::Text("Learning rate");
+  if (h_now && !h_now->step_lr.empty())
+    DrawPlot("lr", ImVec2(-1, h * 0.6f), {{"learning rate", h_now->step_lr.data(), static_cast<int>(h_now->step_lr.size()), IM_COL32(240, 190, 80, 255)}},
+             {"step", true});
+  for (size_t i = 0; i < t.kept.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Checkbox("##show", &t.kept[i].visible);
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kRunColours[(i + 1) % 5]), "kept %zu: %s", i + 1, t.kept[i].label.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("remove")) {
+      t.kept.erase(t.kept.begin() + static_cast<long>(i));
+      ImGui::PopID();
+      break;
+    }
+    ImGui::PopID();
+  }
+}
+
+// [SECTION] Weights, filters, feature maps ------------------------------------------------------
+
+void ImageGrid(const std::vector<Texture>& images, float size, const std::vector<std::string>* captions, int columns) {
+  for (size_t i = 0; i < images.size(); ++i) {
+    if (i % columns) ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::Image(images[i].id, ImVec2(size, size));
+    if (captions && i < captions->size()) ImGui::TextUnformatted((*captions)[i].c_str());
+    ImGui::EndGroup();
+  }
+}
+
+void DrawWeights(TrainUi& t) {
+  if (!t.session) return Placeholder("Train a linear model on CIFAR-10 to see what it learns: one template image per class.");
+  if (t.templates.empty())
+    return Placeholder("Weight templates are shown for models whose first layer is fully connected to the image (e.g. 'linear').");
+  ImGui::TextWrapped("Each class's row of W as an image: the linear classifier scores an image by how well it matches these templates.");
+  ImageGrid(t.templates, 96, &t.session->train_data().class_names, 5);
+}
+
+void DrawFilters(TrainUi& t) {
+  if (!t.session) return Placeholder("Train a CNN to see its filters, feature maps and gradient flow.");
+  if (!t.filters.empty()) {
+    ImGui::Text("First conv layer's filters");
+    ImageGrid(t.filters, 40, nullptr, 16);
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::SliderInt("test image", &t.feature_image, 0, std::max(0, t.session->test_data().size() - 1))) t.textures_step = -1;
+    ImGui::Text("Its feature maps after the first conv layer");
+    ImageGrid(t.feature_maps, 56, nullptr, 10);
+  } else {
+    Placeholder("This model has no conv layer.");
+  }
+  ImGui::Separator();
+  ImGui::Text("Gradient flow (last step): weight and gradient norms per layer, dead ReLUs");
+  const auto health = train::GradientFlow(t.session->model());
+  if (ImGui::BeginTable("health", 4, ImGuiTableFlags_RowBg)) {
+    ImGui::TableSetupColumn("layer");
+    ImGui::TableSetupColumn("|W|");
+    ImGui::TableSetupColumn("|dW|");
+    ImGui::TableSetupColumn("dead ReLUs");
+    ImGui::TableHeadersRow();
+    for (const auto& l : health) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%d %s", l.layer, l.spec.c_str());
+      ImGui::TableNextColumn();
+      if (l.dead_share < 0) ImGui::Text("%.3g", l.weight_norm);
+      ImGui::TableNextColumn();
+      if (l.dead_share < 0) ImGui::Text("%.3g", l.grad_norm);
+      ImGui::TableNextColumn();
+      if (l.dead_share >= 0) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f%%", 100 * l.dead_share);
+        ImGui::ProgressBar(static_cast<float>(l.dead_share), ImVec2(120, 0), buf);
+      }
+    }
+    ImGui::EndTable();
+  }
+}
+
+// [SECTION] Confusion matrix ------------------------------------------------------------------
+
+void DrawConfusion(TrainUi& t) {
+  if (!t.session || t.session->history().epochs.empty()) return Placeholder("The confusion matrix of the test set appears after the first epoch.");
+  const train::Evaluation& e = t.session->last_test_evaluation();
+  const auto& names = t.session->test_data().class_names;
+  const int k = static_cast<int>(names.size());
+  const auto per_class = e.per_class_accuracy();
+  ImGui::Text("Test set after epoch %d: %.1f%% correct. Rows: true class; columns: predicted. Click a cell to see its images.",
+              t.session->history().epochs.back().epoch, 100 * e.accuracy());
+  if (ImGui::BeginTable("confusion", k + 2, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn("true \\ predicted");
+    for (int c = 0; c < k; ++c) ImGui::TableSetupColumn(names[c].substr(0, 6).c_str());
+    ImGui::TableSetupColumn("accuracy");
+    ImGui::TableHeadersRow();
+    for (int r = 0; r < k; ++r) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(names[r].c_str());
+      int row_total = 0;
+      for (int c = 0; c < k; ++c) row_total += e.confusion[r][c];
+      for (int c = 0; c < k; ++c) {
+        ImGui::TableNextColumn();
+        const float share = row_total ? static_cast<float>(e.confusion[r][c]) / row_total : 0;
+        const ImU32 bg = r == c ? IM_COL32(60, 160, 80, static_cast<int>(40 + 200 * share))
+                                : IM_COL32(200, 70, 60, static_cast<int>(200 * share));
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, bg);
+        char cell[32];
+        std::snprintf(cell, sizeof cell, "%d##%d_%d", e.confusion[r][c], r, c);
+        if (ImGui::Selectable(cell, t.confusion_row == r && t.confusion_col == c)) {
+          t.confusion_row = r;
+          t.confusion_col = c;
+        }
+      }
+      ImGui::TableNextColumn();
+      ImGui::Text("%.1f%%", 100 * per_class[r]);
+    }
+    ImGui::EndTable();
+  }
+  if (t.confusion_row >= 0 && t.confusion_row < k && t.confusion_col < k) {
+    const auto& d = t.session->test_data();
+    ImGui::Text("True %s, predicted %s:", names[t.confusion_row].c_str(), names[t.confusion_col].c_str());
+    int shown = 0;
+    for (int i = 0; i < static_cast<int>(e.predicted.size()) && shown < 40; ++i) {
+      if (d.labels[i] != t.confusion_row || e.predicted[i] != t.confusion_col) continue;
+      if (d.is_image()) {
+        if (shown % 10) ImGui::SameLine();
+        ImGui::Image(TestThumbnail(t, i).id, ImVec2(40, 40));
+      } else {
+        if (shown % 6) ImGui::SameLine();
+        ImGui::Text("(%.2f, %.2f)", d.features[2 * i], d.features[2 * i + 1]);
+      }
+      ++shown;
+    }
+    if (shown == 0) ImGui::TextDisabled("none");
+  }
+}
+
+// [SECTION] Predictions -----------------------------------------------------------------------
+
+void ProbabilityBars(const std::vector<std::string>& names, const float* probs, int k, int truth) {
+  std::vector<int> order(k);
+  for (int c = 0; c < k; ++c) order[c] = c;
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return probs[a] > probs[b]; });
+  for (int i = 0; i < std::min(k, 3); ++i) {
+    const int c = order[i];
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s %.0f%%", names[c].c_str(), 100 * probs[c]);
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, c == truth ? ImVec4(0.3f, 0.7f, 0.35f, 1) : ImVec4(0.75f, 0.35f, 0.3f, 1));
+    ImGui::ProgressBar(probs[c], ImVec2(150, 14), buf);
+    ImGui::PopStyleColor();
+  }
+}
+
+void DrawPredictions(TrainUi& t) {
+  if (!t.session) return Placeholder("Train a model to see its predictions on test images.");
+  const auto& d = t.session->test_data();
+  const int k = d.num_classes();
+  if (d.is_image()) {
+    if (ImGui::Button("Score your own image...")) LoadOwnImage(t);
+    if (!t.own_image_message.empty()) {
+      ImGui::SameLine();
+      ImGui::TextWrapped("%s", t.own_image_message.c_str());
+    }
+    if (!t.own_image_probs.empty() && static_cast<int>(t.own_image_probs.size()) == k) {
+      ImGui::Image(t.own_image.id, ImVec2(64, 64));
+      ImGui::SameLine();
+      ImGui::BeginGroup();
+      ProbabilityBars(d.class_names, t.own_image_probs.data(), k, -1);
+      ImGui::EndGroup();
+    }
+    ImGui::Separator();
+  }
+  std::vector<int> indices;
+  for (int i = 0; i < std::min(12, d.size()); ++i) indices.push_back(i);
+  const std::vector<float> probs = train::ClassProbabilities(t.session->model(), d, indices);
+  for (size_t n = 0; n < indices.size(); ++n) {
+    if (n % 3) ImGui::SameLine(static_cast<float>(n % 3) * 260 + 8);
+    ImGui::BeginGroup();
+    if (d.is_image()) {
+      ImGui::Image(TestThumbnail(t, static_cast<int>(n)).id, ImVec2(56, 56));
+      ImGui::SameLine();
+    }
+    ImGui::BeginGroup();
+    ImGui::Text("%s", d.class_names[d.labels[n]].c_str());
+    ProbabilityBars(d.class_names, probs.data() + n * k, k, d.labels[n]);
+    ImGui::EndGroup();
+    ImGui::EndGroup();
+  }
+}
+
+// [SECTION] Decision boundary -------------------------------------------------------------------
+
+void DrawBoundary(TrainUi& t) {
+  if (!t.session || t.session->model().input_shape() != Shape{2})
+    return Placeholder("Choose toy 2-D data and train: the decision boundary is drawn over the points, live.");
+  const float size = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y) - 10;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Image(t.boundary.id, ImVec2(size, size));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const auto& d = t.session->train_data();
+  for (int i = 0; i < d.size(); ++i) {
+    const float x = (d.features[2 * i] + 1.2f) / 2.4f, y = (1.2f - d.features[2 * i + 1]) / 2.4f;
+    const ImVec2 p(origin.x + x * size, origin.y + y * size);
+    dl->AddCircleFilled(p, 3.5f, kClassColours[d.labels[i] % 10]);
+    dl->AddCircle(p, 3.5f, IM_COL32(0, 0, 0, 160));
+  }
+}
+
+}  // namespace
+
+void DrawTrainViews(TrainUi& t) {
+  const TrainView views[] = {TrainView::kCurves, TrainView::kWeights, TrainView::kFilters, TrainView::kConfusion,
+                             TrainView::kPredictions, TrainView::kBoundary};
+  const char* labels[] = {"Curves", "Weight templates", "Filters & gradient flow", "Confusion matrix", "Predictions", "Decision boundary"};
+  for (int i = 0; i < 6; ++i) {
+    if (i) ImGui::SameLine();
+    if (ImGui::RadioButton(labels[i], t.view == views[i])) {
+      t.view = views[i];
+      t.textures_step = -1;  // make this view's images now
+    }
+  }
+  ImGui::Separator();
+  switch (t.view) {
+    case TrainView::kCurves: DrawCurves(t); break;
+    case TrainView::kWeights: DrawWeights(t); break;
+    case TrainView::kFilters: DrawFilters(t); break;
+    case TrainView::kConfusion: DrawConfusion(t); break;
+    case TrainView::kPredictions: DrawPredictions(t); break;
+    case TrainView::kBoundary: DrawBoundary(t); break;
+  }
+}
+
+}  // namespace gradlab::ui
