@@ -1,5 +1,7 @@
 // The numerical gradient check shown next to every analytic gradient: for each input x, the
-// centred difference (f(x+h) - f(x-h)) / 2h and the relative error |a - n| / max(|a|, |n|).
+// centred difference (f(x+h) - f(x-h)) / 2h and the relative error |a - n| / max(|a|, |n|),
+// with a floor of 1e-8 on the denominator (an analytic 0 against a numerical 1e-16 is a match,
+// not a relative error of 1).
 //
 // The step is h = 1e-5 · max(1, |x|): small enough that the O(h²) truncation error is far below
 // 1e-6 relative for smooth functions, large enough that rounding (about 1e-16 · |f| / h) is too;
@@ -28,7 +30,7 @@ struct GradCheckRow {
 };
 
 double GradCheckStep(double x);
-// |a - n| / max(|a|, |n|); 0 when both are 0, NaN when either is not finite.
+// |a - n| / max(|a|, |n|, 1e-8); NaN when either is not finite.
 double RelativeError(double analytic, double numerical);
 
 // One row per variable, in the graph's order. `graph` needs its inputs set; it is not changed.

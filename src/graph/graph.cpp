@@ -1,4 +1,6 @@
 // Building the graph, and the forward and backward passes one node at a time.
+#include "graph/no_fma.h"
+
 #include "graph/graph.h"
 
 #include <algorithm>

@@ -1,7 +1,11 @@
 // One row per op: forward rule, local gradients, and how they read on the blackboard.
+#include "graph/no_fma.h"
+
 #include "graph/ops.h"
 
 #include <cmath>
+
+#include "graph/portable_math.h"
 
 namespace gradlab::graph {
 namespace {
@@ -11,20 +15,20 @@ LocalGrads NoLocal(double, double, double) { return {}; }
 
 // Stable for large |a| in both directions: exp never overflows here.
 double Sigmoid(double a) {
-  if (a >= 0) return 1 / (1 + std::exp(-a));
-  const double e = std::exp(a);
+  if (a >= 0) return 1 / (1 + Exp(-a));
+  const double e = Exp(a);
   return e / (1 + e);
 }
 
 // ∂(a^b)/∂b = a^b ln a, with the limit 0 at a = 0 (for b > 0); undefined for a < 0.
 double PowExponentGrad(double a, double b, double out) {
-  if (a > 0) return out * std::log(a);
+  if (a > 0) return out * Log(a);
   if (a == 0 && b > 0) return 0;
   return std::nan("");
 }
 
 // ∂(a^b)/∂a = b a^(b-1), written so that b = 0 gives 0 also at a = 0 (not 0 * inf).
-double PowBaseGrad(double a, double b) { return b == 0 ? 0 : b * std::pow(a, b - 1); }
+double PowBaseGrad(double a, double b) { return b == 0 ? 0 : b * Pow(a, b - 1); }
 
 // clang-format off
 const OpRule kRules[] = {
@@ -50,13 +54,13 @@ const OpRule kRules[] = {
     [](double a, double) { return -a; },                [](double, double, double) { return LocalGrads{-1, 0}; },
     {"-1", ""}, ""},
   {Op::kPow, "pow", "^", 2, Pattern::kNone,
-    [](double a, double b) { return std::pow(a, b); },  [](double a, double b, double out) { return LocalGrads{PowBaseGrad(a, b), PowExponentGrad(a, b, out)}; },
+    [](double a, double b) { return Pow(a, b); },  [](double a, double b, double out) { return LocalGrads{PowBaseGrad(a, b), PowExponentGrad(a, b, out)}; },
     {"{b}·{a}^({b}-1)", "{out}·ln {a}"}, "a negative number to a fractional power, or 0 to a negative power, is not a real number"},
   {Op::kExp, "exp", "exp", 1, Pattern::kNone,
-    [](double a, double) { return std::exp(a); },       [](double, double, double out) { return LocalGrads{out, 0}; },
+    [](double a, double) { return Exp(a); },       [](double, double, double out) { return LocalGrads{out, 0}; },
     {"exp({a})", ""}, "exp of a number above 709.78 is too large for a double"},
   {Op::kLog, "log", "log", 1, Pattern::kNone,
-    [](double a, double) { return std::log(a); },       [](double a, double, double) { return LocalGrads{1 / a, 0}; },
+    [](double a, double) { return Log(a); },       [](double a, double, double) { return LocalGrads{1 / a, 0}; },
     {"1/{a}", ""}, "log (natural) needs a number above 0"},
   {Op::kSqrt, "sqrt", "sqrt", 1, Pattern::kNone,
     [](double a, double) { return std::sqrt(a); },      [](double, double, double out) { return LocalGrads{0.5 / out, 0}; },
@@ -68,7 +72,7 @@ const OpRule kRules[] = {
     [](double a, double) { return Sigmoid(a); },        [](double, double, double out) { return LocalGrads{out * (1 - out), 0}; },
     {"{out}·(1 - {out})", ""}, ""},
   {Op::kTanh, "tanh", "tanh", 1, Pattern::kNone,
-    [](double a, double) { return std::tanh(a); },      [](double, double, double out) { return LocalGrads{1 - out * out, 0}; },
+    [](double a, double) { return Tanh(a); },      [](double, double, double out) { return LocalGrads{1 - out * out, 0}; },
     {"1 - {out}²", ""}, ""},
   {Op::kRelu, "relu", "relu", 1, Pattern::kRoutes,
     [](double a, double) { return a > 0 ? a : 0.0; },   [](double a, double, double) { return LocalGrads{a > 0 ? 1.0 : 0.0, 0}; },

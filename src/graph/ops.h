@@ -4,7 +4,8 @@
 //
 // Deliberately not here: nodes, labels and stepping (graph.h, stepper.h), text (parser.h,
 // formulas.h). The rules work on plain doubles and follow IEEE arithmetic: a domain problem
-// (log of a negative number, division by zero) gives NaN or inf, never an exception.
+// (log of a negative number, division by zero) gives NaN or inf, never an exception. exp, log,
+// tanh and pow come from portable_math.h, so the numbers are the same bits in WebAssembly.
 //
 // Conventions at kinks (documented, and tested):
 //   max(a, b), min(a, b) at a tie: the whole gradient goes to the first argument, a (a router

@@ -180,8 +180,8 @@ bool Session::FinishStep() {
   if (epoch_train_seconds_ > 0) images_per_second_ = epoch_images_ / epoch_train_seconds_;
   if (cursor_ >= static_cast<int>(order_.size())) {
     phase_ = Phase::kEvaluating;
-    train_eval_ = std::make_unique<Evaluator>(*train_, cfg_.loss, cfg_.train_eval_limit);
-    test_eval_ = std::make_unique<Evaluator>(*test_, cfg_.loss);
+    train_eval_ = std::make_unique<Evaluator>(*train_, cfg_.loss, cfg_.train_eval_limit, eval_chunk_);
+    test_eval_ = std::make_unique<Evaluator>(*test_, cfg_.loss, 0, eval_chunk_);
   }
   return true;
 }

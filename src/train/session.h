@@ -5,6 +5,7 @@
 // sliced). Divergence (a NaN or infinite loss or weight) stops the run with a message and
 // keeps the last good weights. Same seed and settings give the same numbers on every run.
 #pragma once
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +49,9 @@ class Session {
   Phase Step(double seconds);
   // Exactly n training steps (mini-batch updates), then whatever evaluation an epoch end needs.
   Phase StepBatches(int n);
+  // Images scored per unit of evaluation work (default 256). The app uses small chunks so a
+  // frame stays short; the results do not depend on it.
+  void set_eval_chunk(int images) { eval_chunk_ = std::max(1, images); }
   // Runs to the end (CLI and tests). Returns the final phase.
   Phase RunToEnd();
   // After divergence: continue from the last good weights with the learning rate scaled
@@ -107,6 +111,7 @@ class Session {
   double images_per_second_ = 0;
   double first_loss_ = 0;  // the first step's loss, to recognise an explosion
   double lr_scale_ = 1;    // lowered by Recover()
+  int eval_chunk_ = 256;
   Evaluation last_test_;
 
   // A step spread over several Step() calls: how far through its batch it is.

@@ -336,6 +336,7 @@ void StartTraining(TrainUi& t) {
     return;
   }
   t.session = std::move(*s);
+  t.session->set_eval_chunk(16);
   t.playing = true;
   t.textures_step = -1;
   RefreshTextures(t, true);

@@ -302,6 +302,17 @@ void DrawTrainViews(TrainUi& t) {
     }
   }
   ImGui::Separator();
+  // Divergence is said at the top, whatever the view, with the way back.
+  if (t.session && t.session->phase() == train::Phase::kDiverged) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.45f, 0.12f, 0.1f, 1.0f));
+    ImGui::BeginChild("diverged", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.2f), true);
+    ImGui::TextWrapped("%s", t.session->message().c_str());
+    if (ImGui::Button("Go back to the last good weights and divide the learning rate by 10")) RecoverFromDivergence(t);
+    ImGui::SameLine();
+    if (ImGui::Button("Start over")) ResetTraining(t);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+  }
   switch (t.view) {
     case TrainView::kCurves: DrawCurves(t); break;
     case TrainView::kWeights: DrawWeights(t); break;
