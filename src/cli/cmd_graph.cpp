@@ -7,6 +7,7 @@
 // values are NaN or inf as IEEE arithmetic gives them, with a note saying where and why, and the
 // exit code is 0.
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>

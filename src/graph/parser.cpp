@@ -294,17 +294,19 @@ class Parser {
       if (arg < 0) return -1;
       args[count++] = arg;
       if (Peek().kind != Tok::kComma) break;
-      if (count == rule->arity) return Fail(Peek(), Usage(*rule));
+      if (count == rule->arity) return Fail(Peek(), Usage(*rule), ": " + Example(*rule));
       Next();
     }
-    if (count < rule->arity && Peek().kind == Tok::kClose) return Fail(Peek(), Usage(*rule));
+    if (count < rule->arity && Peek().kind == Tok::kClose) return Fail(Peek(), Usage(*rule), ": " + Example(*rule));
     if (!Close(open)) return -1;
     return graph_.AddOp(rule->op, args[0], args[1]);
   }
 
   static std::string Usage(const OpRule& rule) {
-    const std::string name = rule.name;
-    return rule.arity == 1 ? name + " takes 1 argument, " + name + "(a)," : name + " takes 2 arguments, " + name + "(a, b),";
+    return std::string(rule.name) + (rule.arity == 1 ? " takes 1 argument" : " takes 2 arguments");
+  }
+  static std::string Example(const OpRule& rule) {
+    return std::string(rule.name) + (rule.arity == 1 ? "(a)" : "(a, b)");
   }
 
   std::vector<Token> tokens_;

@@ -47,7 +47,12 @@ double Expm1(double x) {
   if (std::isnan(x)) return x;
   if (std::fabs(x) <= 0.34657359027997264) return x + ExpTail(x);  // no cancellation near 0
   if (x < -40) return -1.0;  // exp(x) is below half an ulp of 1
-  return Exp(x) - 1.0;       // |exp(x) - 1| >= 0.29: the subtraction loses at most ~2 ulp
+  // x = k ln2 + r: exp(x) - 1 = 2^k (exp(r) - 1) + (2^k - 1), both parts exact but the last sum.
+  const double k = std::nearbyint(x * kInvLn2);
+  if (k > 56) return Exp(x) - 1.0;  // the - 1 is below half an ulp
+  const double r = (x - k * kLn2Hi) - k * kLn2Lo;
+  const double two_k = std::ldexp(1.0, static_cast<int>(k));
+  return two_k * (r + ExpTail(r)) + (two_k - 1.0);
 }
 
 double Log(double x) {

@@ -87,6 +87,17 @@ nlohmann::json Snapshot(const Stepper& s) {
                       {"step", JsonNumber(r.step)},
                       {"relative_error", JsonNumber(r.relative_error)},
                       {"crosses_kink", r.crosses_kink}});
+  // Every edge, with its numbers once the backward wave has passed it.
+  nlohmann::json edges = nlohmann::json::array();
+  for (int id = 0; id < g.size(); ++id) {
+    const std::vector<EdgeStep>* done = s.EdgesInto(id);
+    for (int slot = 0; slot < static_cast<int>(g.node(id).inputs.size()); ++slot) {
+      nlohmann::json e = done ? EdgeJson((*done)[slot])
+                              : nlohmann::json{{"from", g.node(id).inputs[slot]}, {"to", id}, {"slot", slot}};
+      e["done"] = done != nullptr;
+      edges.push_back(e);
+    }
+  }
   nlohmann::json notes = nlohmann::json::array();
   for (const Note& n : s.VisibleNotes())
     notes.push_back({{"node", n.node}, {"phase", n.backward ? "backward" : "forward"}, {"text", n.text}});
@@ -102,6 +113,7 @@ nlohmann::json Snapshot(const Stepper& s) {
           {"next_node", s.next_node()},
           {"inputs", inputs},
           {"nodes", nodes},
+          {"edges", edges},
           {"step", StepJson(s)},
           {"result", {{"value", JsonNumber(result.node(result.output()).value)}, {"grads", grads}}},
           {"gradcheck", checks},

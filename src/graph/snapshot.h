@@ -11,15 +11,19 @@
 //                "value": 3 | null (not computed yet), "grad": -4 | null (not reached, or none),
 //                "grad_state": "none" | "unknown" | "partial" | "complete",
 //                "patterns": ["distributes"]}, ...],
+//     "edges": [{"from": 0, "to": 2, "slot": 0, "done": false}, ...,      (every edge; once the
+//               {"from": 2, "to": 4, "slot": 0, "done": true, EDGE...}],    backward wave passed it,
+//                                                                           its numbers too)
 //     "step": null | {"kind": "forward", "node": 2, "formula": "q = x + y = -2 + 5 = 3"}
-//                  | {"kind": "backward", "node": 4, "edges": [{"from": 2, "to": 4, "slot": 0,
-//                      "traced": true, "upstream": 1, "local": -4, "downstream": -4,
-//                      "grad_before": 0, "grad_after": -4, "accumulates": false, "term": 1,
-//                      "local_formula": "∂f/∂q = z = -4",
-//                      "formula": "∂f/∂q = ∂f/∂f · ∂f/∂q = 1 · (-4) = -4"}, ...]},
+//                  | {"kind": "backward", "node": 4, "edges": [EDGE, ...]},  (the current step)
+//   where EDGE = {"from": 2, "to": 4, "slot": 0, "traced": true, "upstream": 1, "local": -4,
+//                 "downstream": -4, "grad_before": 0, "grad_after": -4, "accumulates": false,
+//                 "term": 1, "local_formula": "∂f/∂q = z = -4",
+//                 "formula": "∂f/∂q = ∂f/∂f · ∂f/∂q = 1 · (-4) = -4"}
+//   (an edge from a number has "traced": false, a formula saying it gets no gradient, no numbers)
 //     "result": {"value": -12, "grads": {"x": -4, "y": -4, "z": 3}},   (the full passes)
-//     "gradcheck": [{"input": "x", "value": -2, "analytic": -4, "numerical": -4.000000000026,
-//                    "step": 2e-05, "relative_error": 6.6e-12, "crosses_kink": false}, ...],
+//     "gradcheck": [{"input": "x", "value": -2, "analytic": -4, "numerical": -4.000000000022,
+//                    "step": 2e-05, "relative_error": 5.6e-12, "crosses_kink": false}, ...],
 //     "notes": [{"node": 3, "phase": "forward", "text": "..."}] }      (visible so far)
 //
 // A partial gradient (a variable with some of its uses done) is given with grad_state

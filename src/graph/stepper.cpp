@@ -29,6 +29,7 @@ Stepper::Stepper(Graph graph) : graph_(std::move(graph)) {
     backward_index_[*it] = backward_steps();
     backward_order_.push_back(*it);
   }
+  backward_edges_.resize(backward_order_.size());
   Recompute();
   Replay(0);
 }
@@ -40,11 +41,11 @@ void Stepper::Apply(int step) {
     const int id = forward_order_[step];
     graph_.ForwardNode(id);
     formula_ = ForwardFormula(graph_, id);
-    edges_.clear();
     if (step + 1 == forward_steps()) graph_.SeedGrad();  // the forward pass is complete
   } else {
     formula_.clear();
-    graph_.BackwardNode(backward_order_[step - forward_steps()], &edges_);
+    const int k = step - forward_steps();
+    graph_.BackwardNode(backward_order_[k], &backward_edges_[k]);
   }
 }
 
@@ -53,7 +54,7 @@ void Stepper::Replay(int position) {
   graph_.ZeroGrad();
   if (forward_order_.empty()) graph_.SeedGrad();  // the output is a leaf: nothing to compute
   formula_.clear();
-  edges_.clear();
+  for (auto& edges : backward_edges_) edges.clear();
   for (int step = 0; step < position; ++step) Apply(step);
   position_ = position;
 }
@@ -107,6 +108,16 @@ Phase Stepper::phase() const {
 int Stepper::StepNode(int step) const {
   if (step < 0 || step >= total_steps()) return -1;
   return step < forward_steps() ? forward_order_[step] : backward_order_[step - forward_steps()];
+}
+
+const std::vector<EdgeStep>& Stepper::edges() const {
+  static const std::vector<EdgeStep> kNone;
+  return phase() == Phase::kBackward ? backward_edges_[position_ - 1 - forward_steps()] : kNone;
+}
+
+const std::vector<EdgeStep>* Stepper::EdgesInto(int node) const {
+  const int k = backward_index_[node];
+  return k >= 0 && forward_steps() + k < position_ ? &backward_edges_[k] : nullptr;
 }
 
 bool Stepper::value_known(int id) const {

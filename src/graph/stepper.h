@@ -69,7 +69,10 @@ class Stepper {
   bool value_known(int id) const;
   GradState grad_state(int id) const;
   const std::string& forward_formula() const { return formula_; }  // current forward step, or ""
-  const std::vector<EdgeStep>& edges() const { return edges_; }    // current backward step, or {}
+  const std::vector<EdgeStep>& edges() const;  // the current backward step's edges, or none
+  // The edges into `node` as its backward step left them (one per input), or nullptr if that
+  // step is not taken yet: a UI can label every edge the backward wave has passed.
+  const std::vector<EdgeStep>* EdgesInto(int node) const;
   std::vector<Note> VisibleNotes() const;
 
   // ---- the whole answer, whatever the position ----------------------------------------------------
@@ -88,7 +91,7 @@ class Stepper {
   std::vector<int> forward_index_, backward_index_;  // per node: its step in each pass, or -1
   int position_ = 0;
   std::string formula_;
-  std::vector<EdgeStep> edges_;
+  std::vector<std::vector<EdgeStep>> backward_edges_;  // per backward step, once taken
   std::vector<GradCheckRow> gradcheck_;
   std::vector<Note> notes_;
 };

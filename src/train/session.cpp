@@ -194,6 +194,18 @@ bool Session::TrainOneStep() {
   return phase_ != Phase::kDiverged && steps_ > before;
 }
 
+Status Session::LoadWeights(nn::Model& source) {
+  auto from = source.StateDict(), to = model_->StateDict();
+  if (from.size() != to.size())
+    return Status::Error("the saved model has " + std::to_string(from.size()) + " tensors; this one has " + std::to_string(to.size()));
+  for (size_t i = 0; i < to.size(); ++i)
+    if (from[i].first != to[i].first || from[i].second->shape != to[i].second->shape)
+      return Status::Error("the saved model's " + from[i].first + " is " + ShapeToString(from[i].second->shape) +
+                           ", this model's " + to[i].first + " is " + ShapeToString(to[i].second->shape));
+  for (size_t i = 0; i < to.size(); ++i) to[i].second->data = from[i].second->data;
+  return Status();
+}
+
 void Session::RestoreLastGood() {
   const std::vector<nn::ParamT<float>*> params = model_->Params();
   if (last_good_.size() != params.size()) return;  // diverged on the first step: nothing older

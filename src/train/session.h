@@ -54,6 +54,9 @@ class Session {
   void set_eval_chunk(int images) { eval_chunk_ = std::max(1, images); }
   // Runs to the end (CLI and tests). Returns the final phase.
   Phase RunToEnd();
+  // Copies weights and batch-norm statistics from a model of the same architecture (a loaded
+  // file); the message names the first tensor that does not fit.
+  Status LoadWeights(nn::Model& source);
   // After divergence: continue from the last good weights with the learning rate scaled
   // (e.g. 0.1) and the optimizer's state cleared. The history keeps the divergence visible.
   bool Recover(double learning_rate_scale);

@@ -410,32 +410,48 @@ void SaveModel(TrainUi& t, const std::string& path) {
   const auto& d = t.session->train_data();
   auto bytes = train::SerializeModel(t.session->model(), d.class_names, d.mean, d.std, t.session->config(), d.name);
   Status s = services().SaveUserFile(path, bytes);
-  t.own_image_message.clear();
-  t.settings_error = s ? "" : s.message();
+  t.notice = s ? "Saved " + path + "." : s.message();
 }
 
 void ExportModel(TrainUi& t, const std::string& path) {
   if (!t.session) return;
   const auto& d = t.session->train_data();
   Status s = services().SaveUserFile(path, train::ExportTorchNpz(t.session->model(), d.class_names, d.mean, d.std));
-  t.settings_error = s ? "" : s.message();
+  t.notice = s ? "Exported " + path + " (see the README for loading it in PyTorch)." : s.message();
 }
 
 void LoadModel(TrainUi& t, const std::string& path) {
   services().OpenUserFile(".gradlab", path, [&t](std::string name, Result<std::vector<uint8_t>> bytes) {
     if (!bytes) {
-      t.settings_error = bytes.error();
+      t.notice = bytes.error();
       return;
     }
     auto saved = train::DeserializeModel(*bytes, name);
     if (!saved) {
-      t.settings_error = saved.error();
+      t.notice = saved.error();
       return;
     }
-    // Restore its settings; training continues from its weights once the matching data is there.
+    // Its settings come back; its weights go into a new session when the data fits the model.
     std::snprintf(t.spec_text, sizeof t.spec_text, "%s", saved->config.model_spec.c_str());
+    std::snprintf(t.schedule_text, sizeof t.schedule_text, "%s", nn::FormatSchedule(saved->config.schedule).c_str());
+    std::snprintf(t.augment_text, sizeof t.augment_text, "%s", data::FormatAugmentSpec(saved->config.augment).c_str());
     t.cfg = saved->config;
-    t.settings_error = "Loaded " + name + " (" + saved->dataset + "): its settings are restored; press Start to train it further.";
+    UpdateSettings(t);
+    if (!t.train_data || t.train_data->class_names != saved->class_names ||
+        t.train_data->sample_shape != saved->model->input_shape()) {
+      t.notice = name + " was trained on " + saved->dataset + ": choose that data (the same classes), then load it again.";
+      return;
+    }
+    StartTraining(t);
+    if (!t.session) return;
+    if (Status s = t.session->LoadWeights(*saved->model); !s) {
+      t.notice = name + ": " + s.message();
+      ResetTraining(t);
+      return;
+    }
+    t.playing = false;
+    RefreshTextures(t, true);
+    t.notice = "Loaded " + name + ": its weights are in the model. Press Resume to train it further.";
   });
 }
 

@@ -54,7 +54,8 @@ struct TrainUi {
   char schedule_text[128] = "constant";
   char augment_text[256] = "";
   std::string settings_error;            // first problem with the settings, shown before Start
-  std::string model_error;               // why the model spec does not fit the data
+  std::string model_error;
+  std::string notice;                    // what the last save/load/export did               // why the model spec does not fit the data
   std::vector<nn::LayerInfo> preview;    // layers of the spec, for the current data
   size_t preview_params = 0;
   std::string preview_key;

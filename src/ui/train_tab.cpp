@@ -84,6 +84,71 @@ void DrawDataPanel(TrainUi& t) {
 
 // [SECTION] Model ---------------------------------------------------------------------------
 
+// The spec's words as an editable list: change a layer's settings, move it, remove it, or add
+// one. The spec text stays the one source of truth.
+void DrawLayerEditor(TrainUi& t) {
+  std::vector<std::string> words;
+  {
+    std::string w;
+    for (const char* p = t.spec_text;; ++p) {
+      if (*p == ' ' || *p == '\0') {
+        if (!w.empty()) words.push_back(w);
+        w.clear();
+        if (*p == '\0') break;
+      } else {
+        w += *p;
+      }
+    }
+  }
+  if (!ImGui::TreeNode("Edit layers one by one")) return;
+  bool changed = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s", words[i].c_str());
+    ImGui::SetNextItemWidth(170);
+    if (ImGui::InputText("##w", buf, sizeof buf, ImGuiInputTextFlags_CharsNoBlank)) {
+      words[i] = buf;
+      changed = true;
+    }
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0) {
+      std::swap(words[i], words[i - 1]);
+      changed = true;
+    }
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < words.size()) {
+      std::swap(words[i], words[i + 1]);
+      changed = true;
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("remove") && words.size() > 1) {
+      words.erase(words.begin() + static_cast<long>(i));
+      changed = true;
+      ImGui::PopID();
+      break;
+    }
+    ImGui::PopID();
+  }
+  static const char* kAdd[] = {"conv16k3p1", "pool2", "relu", "lrelu", "tanh", "sigmoid", "elu", "maxout2", "bn", "dropout0.5", "fc100", "fc"};
+  ImGui::SetNextItemWidth(170);
+  if (ImGui::BeginCombo("##add", "add a layer...")) {
+    for (const char* w : kAdd)
+      if (ImGui::Selectable(w)) {
+        // New layers go before a final fc, where most of them belong.
+        const bool last_is_fc = !words.empty() && words.back().rfind("fc", 0) == 0;
+        words.insert(last_is_fc ? words.end() - 1 : words.end(), w);
+        changed = true;
+      }
+    ImGui::EndCombo();
+  }
+  ImGui::TreePop();
+  if (!changed) return;
+  std::string spec;
+  for (const auto& w : words) spec += (spec.empty() ? "" : " ") + w;
+  std::snprintf(t.spec_text, sizeof t.spec_text, "%s", spec.c_str());
+}
+
 void DrawModelPanel(TrainUi& t) {
   const auto& presets = t.source == DataSource::kToy ? ToyPresets() : ImagePresets();
   for (size_t i = 0; i < presets.size(); ++i) {
@@ -93,6 +158,7 @@ void DrawModelPanel(TrainUi& t) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##spec", t.spec_text, sizeof t.spec_text);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("e.g. mlp:100,50 relu dropout0.3, or conv16k5p2 relu pool2 fc (see README)");
+  DrawLayerEditor(t);
   if (!t.model_error.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(kErrorColour, "%s", t.model_error.c_str());
@@ -198,6 +264,28 @@ void DrawTrainingPanel(TrainUi& t) {
 
 // [SECTION] Run controls --------------------------------------------------------------------
 
+// Save and load models, export for PyTorch: a download/upload in the browser, a path on the desktop.
+void DrawFilePanel(TrainUi& t) {
+  static char path[256] = "model.gradlab";
+  const bool browser = services().is_browser();
+  if (!browser) {
+    ImGui::SetNextItemWidth(200);
+    ImGui::InputText("file", path, sizeof path);
+  }
+  ImGui::BeginDisabled(!t.session);
+  if (ImGui::SmallButton("Save model")) SaveModel(t, browser ? "model.gradlab" : path);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Export for PyTorch (.npz)")) {
+    std::string out = browser ? "model.npz" : path;
+    if (!browser && out.size() > 8 && out.substr(out.size() - 8) == ".gradlab") out = out.substr(0, out.size() - 8) + ".npz";
+    ExportModel(t, out);
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Load model...")) LoadModel(t, path);
+  if (!t.notice.empty()) ImGui::TextWrapped("%s", t.notice.c_str());
+}
+
 void DrawRunPanel(TrainUi& t) {
   if (!t.settings_error.empty()) {
     ImGui::PushTextWrapPos(0);
@@ -221,6 +309,7 @@ void DrawRunPanel(TrainUi& t) {
   if (ImGui::Button("Keep run")) KeepCurrentRun(t);
   ImGui::EndDisabled();
 
+  DrawFilePanel(t);
   if (!t.session) return;
   train::Session& s = *t.session;
   if (s.phase() == train::Phase::kDiverged) {
