@@ -5,6 +5,7 @@
 
 #include "nn/activation.h"
 #include "nn/conv2d.h"
+#include "nn/explain.h"
 #include "nn/linear.h"
 #include "nn/loss.h"
 
@@ -149,6 +150,25 @@ RgbaImage DecisionBoundary(nn::Model& model, float x_min, float x_max, float y_m
       for (int ch = 0; ch < 3; ++ch)
         img.pixels[(static_cast<size_t>(row) * resolution + col) * 4 + ch] = static_cast<uint8_t>(std::lround(std::clamp(rgb[ch], 0.0f, 255.0f)));
     }
+  }
+  return img;
+}
+
+RgbaImage SurfaceHeatmap(int surface, float x_min, float x_max, float y_min, float y_max, int resolution) {
+  RgbaImage img{resolution, resolution, std::vector<uint8_t>(static_cast<size_t>(resolution) * resolution * 4, 255)};
+  std::vector<double> v(static_cast<size_t>(resolution) * resolution);
+  for (int r = 0; r < resolution; ++r)
+    for (int c = 0; c < resolution; ++c)
+      v[r * resolution + c] = nn::SurfaceValue(static_cast<nn::Surface>(surface), x_min + (x_max - x_min) * (c + 0.5) / resolution,
+                                               y_max - (y_max - y_min) * (r + 0.5) / resolution);
+  const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+  for (size_t i = 0; i < v.size(); ++i) {
+    // Square root spreads the low values, where the paths end; bands mark contour levels.
+    const double t = std::sqrt((v[i] - *lo) / std::max(*hi - *lo, 1e-12));
+    const double band = std::fmod(t * 12, 1.0) < 0.08 ? 0.75 : 1.0;
+    img.pixels[i * 4 + 0] = static_cast<uint8_t>(std::lround(band * (30 + 180 * t)));
+    img.pixels[i * 4 + 1] = static_cast<uint8_t>(std::lround(band * (40 + 110 * t)));
+    img.pixels[i * 4 + 2] = static_cast<uint8_t>(std::lround(band * (70 + 60 * (1 - t))));
   }
   return img;
 }

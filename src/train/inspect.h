@@ -49,4 +49,8 @@ std::vector<LayerHealth> GradientFlow(nn::Model& model);
 RgbaImage DecisionBoundary(nn::Model& model, float x_min, float x_max, float y_min, float y_max,
                            int resolution, const std::vector<std::array<uint8_t, 3>>& class_colours);
 
+// A 2-D loss surface of the optimizer race as a heat map (dark low, bright high), rows from
+// y_max (top) to y_min.
+RgbaImage SurfaceHeatmap(int surface, float x_min, float x_max, float y_min, float y_max, int resolution);
+
 }  // namespace gradlab::train

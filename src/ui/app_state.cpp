@@ -58,6 +58,12 @@ void ApplyStartupSetting(AppState& state, const std::string& key, const std::str
   } else if (key == "theme") {
     if (value == "dark" || value == "light") state.dark_theme = value == "dark";
     else AddStatus(state, "Unknown theme '" + shown + "'; use dark or light.");
+  } else if (key == "calc") {
+    static const char* sections[] = {"losses", "activations", "conv", "pooling", "schedules", "regularization", "optimizers"};
+    bool found = false;
+    for (int i = 0; i < 7; ++i)
+      if (value == sections[i]) state.calculators.section = i, found = true;
+    if (!found) AddStatus(state, "Unknown calculator '" + shown + "'; use losses, activations, conv, pooling, schedules, regularization or optimizers.");
   } else if (std::string problem; ApplyTrainLinkSetting(state.train, key, value, &problem)) {
     if (!problem.empty()) AddStatus(state, "Link setting '" + key.substr(0, 40) + "': " + problem + ".");
   } else {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "ui/calculators_tab.h"
 #include "ui/train_state.h"
 
 namespace gradlab::ui {
@@ -30,6 +31,7 @@ struct AppState {
 
   // The tabs' own state.
   TrainUi train;
+  CalculatorsUi calculators;
 
   // Messages for the student (bad URL parameter, failed load...), shown in the status bar.
   std::string status_message;

@@ -63,6 +63,7 @@ static void DrawTabs(AppState& state) {
     if (open) {
       state.active_tab = info.tab;
       if (info.tab == Tab::Train) DrawTrainTab(state.train);
+      else if (info.tab == Tab::Calculators) DrawCalculatorsTab(state.calculators);
       else DrawTabPlaceholder(info);
       ImGui::EndTabItem();
     }

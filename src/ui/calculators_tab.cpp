@@ -1,0 +1,344 @@
+#include "ui/calculators_tab.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "nn/conv_arithmetic.h"
+#include "nn/explain.h"
+#include "nn/maxpool2d.h"
+#include "nn/regularizer.h"
+#include "nn/schedule.h"
+#include "train/inspect.h"
+#include "ui/plot.h"
+#include "ui/services.h"
+
+namespace gradlab::ui {
+
+namespace {
+
+const ImVec4 kBad(1.0f, 0.45f, 0.4f, 1.0f), kGood(0.55f, 0.85f, 0.55f, 1.0f);
+
+// [SECTION] SVM and softmax -----------------------------------------------------------------
+
+void DrawLosses(CalculatorsUi& c) {
+  static const char* names[] = {"cat", "car", "frog"};
+  ImGui::TextWrapped("Scores of one image for three classes (the lecture's example). Edit them and pick the true class.");
+  for (int j = 0; j < 3; ++j) {
+    ImGui::SetNextItemWidth(130);
+    ImGui::InputDouble(names[j], &c.scores[j], 0.1, 1.0, "%.2f");
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  for (int j = 0; j < 3; ++j) {
+    if (j) ImGui::SameLine();
+    ImGui::RadioButton((std::string("label: ") + names[j]).c_str(), &c.label, j);
+  }
+  const std::vector<double> s(c.scores.begin(), c.scores.end());
+  const nn::LossBreakdown b = nn::ExplainLosses(s, c.label);
+  if (ImGui::BeginTable("losses", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    for (const char* h : {"class", "score s", "margin s_j - s_y + 1", "hinge max(0, margin)", "exp(s)", "p = exp / sum"})
+      ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    for (int j = 0; j < 3; ++j) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%s%s", names[j], j == c.label ? " (true)" : "");
+      ImGui::TableNextColumn();
+      ImGui::Text("%.2f", s[j]);
+      ImGui::TableNextColumn();
+      if (j == c.label) ImGui::TextDisabled("-");
+      else ImGui::Text("%.2f", b.margins[j]);
+      ImGui::TableNextColumn();
+      if (j == c.label) ImGui::TextDisabled("-");
+      else ImGui::TextColored(b.hinge[j] > 0 ? kBad : kGood, "%.2f", b.hinge[j]);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.2f", b.exps[j]);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.2f", b.probs[j]);
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Text("SVM loss = sum of hinges = %.2f", b.svm_loss);
+  ImGui::Text("Softmax loss = -ln p(%s) = -ln %.2f = %.2f", names[c.label], b.probs[c.label], b.softmax_loss);
+  ImGui::Text("KL divergence from the one-hot target = 1 * ln(1 / %.2f) = %.2f (the same number)", b.probs[c.label], b.kl_divergence);
+  ImGui::TextDisabled("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln.",
+                      b.softmax_loss_log10);
+}
+
+// [SECTION] Activations ------------------------------------------------------------------------
+
+void DrawActivations(CalculatorsUi& c) {
+  static const char* names[] = {"sigmoid", "tanh", "ReLU", "LeakyReLU", "ELU", "Maxout (two lines)"};
+  ImGui::SetNextItemWidth(200);
+  ImGui::Combo("activation", &c.activation, names, 6);
+  nn::Curve curve;
+  if (c.activation == 3 || c.activation == 4) {
+    ImGui::SetNextItemWidth(200);
+    ImGui::SliderFloat(c.activation == 3 ? "slope" : "alpha", &c.activation_param, 0.0f, 2.0f);
+  }
+  switch (c.activation) {
+    case 0: curve = nn::SampleActivation(nn::ActivationKind::kSigmoid, 0, -6, 6, 241); break;
+    case 1: curve = nn::SampleActivation(nn::ActivationKind::kTanh, 0, -6, 6, 241); break;
+    case 2: curve = nn::SampleActivation(nn::ActivationKind::kReLU, 0, -6, 6, 241); break;
+    case 3: curve = nn::SampleActivation(nn::ActivationKind::kLeakyReLU, c.activation_param, -6, 6, 241); break;
+    case 4: curve = nn::SampleActivation(nn::ActivationKind::kELU, c.activation_param, -6, 6, 241); break;
+    default:
+      ImGui::TextDisabled("max(w1 x + b1, w2 x + b2) with w1 = 1, b1 = 0, w2 = -0.5, b2 = 1");
+      curve = nn::SampleMaxout(1, 0, -0.5, 1, -6, 6, 241);
+  }
+  const float step = 12.0f / 240;
+  DrawPlot("activation", ImVec2(-1, 220),
+           {{"f(x)", curve.y.data(), static_cast<int>(curve.y.size()), IM_COL32(110, 170, 255, 255), 2.5f, step, -6},
+            {"f'(x)", curve.dy.data(), static_cast<int>(curve.dy.size()), IM_COL32(250, 160, 70, 255), 1.5f, step, -6}},
+           {"x"});
+  ImGui::TextDisabled("Blue: the function. Orange: its derivative, the local gradient backprop multiplies by. Hover to read values.");
+}
+
+// [SECTION] Conv arithmetic --------------------------------------------------------------------
+
+void DrawConv(CalculatorsUi& c) {
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderInt("input N", &c.conv_n, 1, 64);
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderInt("filter F", &c.conv_f, 1, 11);
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderInt("padding P", &c.conv_p, 0, 5);
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderInt("stride S", &c.conv_s, 1, 5);
+  const nn::WindowFit fit = nn::FitWindow(c.conv_n, c.conv_f, c.conv_s, c.conv_p);
+  ImGui::Text("output = (N - F + 2P) / S + 1 = (%d - %d + 2*%d) / %d + 1 = %.2f", c.conv_n, c.conv_f, c.conv_p, c.conv_s, fit.exact);
+  if (fit.fits) ImGui::TextColored(kGood, "valid: the output is %d x %d", fit.output, fit.output);
+  else ImGui::TextColored(kBad, "not valid: %s", fit.message.c_str());
+  // The padded input as a grid, with the windows' top-left corners and the first window.
+  const int side = c.conv_n + 2 * c.conv_p;
+  const float cell = std::min(18.0f, 360.0f / std::max(1, side));
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int y = 0; y < side; ++y)
+    for (int x = 0; x < side; ++x) {
+      const bool pad = x < c.conv_p || y < c.conv_p || x >= side - c.conv_p || y >= side - c.conv_p;
+      const ImVec2 a(o.x + x * cell, o.y + y * cell), b(a.x + cell - 1, a.y + cell - 1);
+      dl->AddRectFilled(a, b, pad ? IM_COL32(70, 70, 80, 255) : IM_COL32(120, 130, 150, 255));
+      const bool corner = x % c.conv_s == 0 && y % c.conv_s == 0 && x + c.conv_f <= side && y + c.conv_f <= side;
+      if (corner) dl->AddCircleFilled(ImVec2(a.x + cell / 2, a.y + cell / 2), cell / 5, IM_COL32(250, 200, 80, 255));
+    }
+  dl->AddRect(o, ImVec2(o.x + c.conv_f * cell, o.y + c.conv_f * cell), IM_COL32(255, 120, 80, 255), 0, 0, 3);
+  ImGui::Dummy(ImVec2(side * cell, side * cell));
+  ImGui::TextDisabled("Grey border: zero padding. Dots: where a window starts (every S cells). Orange: the first window.");
+  ImGui::Separator();
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderInt("input channels C", &c.conv_c, 1, 64);
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderInt("filters K", &c.conv_k, 1, 64);
+  ImGui::Text("parameters = F*F*C*K + K = %d*%d*%d*%d + %d = %d", c.conv_f, c.conv_f, c.conv_c, c.conv_k, c.conv_k,
+              c.conv_f * c.conv_f * c.conv_c * c.conv_k + c.conv_k);
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderInt("stacked layers L", &c.conv_layers, 1, 10);
+  const int rf = nn::ReceptiveField(c.conv_layers, c.conv_f);
+  ImGui::Text("receptive field after %d layers of %dx%d (stride 1) = 1 + L(K - 1) = %d x %d pixels", c.conv_layers, c.conv_f,
+              c.conv_f, rf, rf);
+  // On a 32x32 image: the square one output unit sees.
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float px = 6;
+  dl->AddRectFilled(p, ImVec2(p.x + 32 * px, p.y + 32 * px), IM_COL32(60, 70, 90, 255));
+  const float start = (32 - std::min(rf, 32)) / 2.0f * px;
+  dl->AddRectFilled(ImVec2(p.x + start, p.y + start), ImVec2(p.x + start + std::min(rf, 32) * px, p.y + start + std::min(rf, 32) * px),
+                    IM_COL32(250, 200, 80, 140));
+  ImGui::Dummy(ImVec2(32 * px, 32 * px));
+  ImGui::TextDisabled("The square a unit of the last layer sees on a 32x32 CIFAR-10 image.");
+}
+
+// [SECTION] Max pooling ------------------------------------------------------------------------
+
+void DrawPooling(CalculatorsUi& c) {
+  ImGui::TextWrapped("2x2 max pooling with stride 2 on a 4x4 input (the lecture's example gives 6, 8, 3, 4). Edit the numbers.");
+  nn::MaxPool2dT<double> pool(2, 2);
+  (void)pool.Build({1, 4, 4});
+  TensorT<double> x({1, 1, 4, 4}), y;
+  for (int i = 0; i < 16; ++i) x[i] = c.pool[i];
+  pool.Forward(x, y, nn::Mode::kEval);
+  TensorT<double> dy({1, 1, 2, 2}, 1.0), dx;
+  pool.Backward(x, y, dy, dx);  // 1 where a value won its window
+  static const ImVec4 quadrant[] = {{0.35f, 0.2f, 0.2f, 1}, {0.2f, 0.35f, 0.2f, 1}, {0.2f, 0.25f, 0.4f, 1}, {0.38f, 0.33f, 0.15f, 1}};
+  for (int r = 0; r < 4; ++r) {
+    for (int col = 0; col < 4; ++col) {
+      const int i = r * 4 + col, q = (r / 2) * 2 + col / 2;
+      ImGui::PushID(i);
+      if (col) ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_FrameBg, quadrant[q]);
+      if (dx[i] > 0) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.85f, 0.3f, 1));
+      ImGui::SetNextItemWidth(44);
+      ImGui::InputInt("##v", &c.pool[i], 0);
+      if (dx[i] > 0) ImGui::PopStyleColor();
+      ImGui::PopStyleColor();
+      ImGui::PopID();
+    }
+    if (r == 1) {
+      ImGui::SameLine(260);
+      ImGui::Text("->   %g   %g", y[0], y[1]);
+    }
+    if (r == 3) {
+      ImGui::SameLine(260);
+      ImGui::Text("     %g   %g", y[2], y[3]);
+    }
+  }
+  ImGui::TextDisabled("Yellow: the winners. In backprop, max routes each window's gradient to its winner only.");
+}
+
+// [SECTION] Schedules ---------------------------------------------------------------------------
+
+void DrawSchedules(CalculatorsUi& c) {
+  ImGui::SetNextItemWidth(120);
+  ImGui::InputFloat("initial rate a0", &c.schedule_lr, 0, 0, "%.4g");
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderInt("epochs T", &c.schedule_epochs, 10, 300);
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderFloat("warm-up epochs", &c.schedule_warmup, 0, 30, "%.0f");
+  struct Named {
+    const char* spec;
+    ImU32 colour;
+  };
+  const Named kinds[] = {{"step:30,60,90", IM_COL32(240, 190, 80, 255)}, {"cosine", IM_COL32(110, 170, 255, 255)},
+                         {"linear", IM_COL32(120, 210, 120, 255)}, {"invsqrt", IM_COL32(230, 110, 200, 255)}};
+  std::vector<std::vector<float>> values;
+  std::vector<PlotSeries> series;
+  values.reserve(4);
+  for (const Named& k : kinds) {
+    auto cfg = nn::ParseSchedule(k.spec, c.schedule_lr);
+    if (!cfg) continue;
+    cfg->warmup = c.schedule_warmup;
+    std::vector<float> v;
+    for (int e = 0; e <= c.schedule_epochs; ++e) v.push_back(static_cast<float>(nn::LearningRateAt(*cfg, e, c.schedule_epochs)));
+    values.push_back(v);
+    series.push_back({k.spec, values.back().data(), static_cast<int>(v.size()), k.colour, 2});
+  }
+  DrawPlot("schedules", ImVec2(-1, 260), series, {"epoch", true});
+  ImGui::TextDisabled("step: x0.1 at 30, 60, 90 (yellow); cosine a0/2 (1 + cos(pi t/T)) (blue); linear a0 (1 - t/T) (green);");
+  ImGui::TextDisabled("inverse sqrt a0 / sqrt(t) (pink). Warm-up ramps each one up linearly over the first epochs.");
+}
+
+// [SECTION] Regularization ----------------------------------------------------------------------
+
+void DrawRegularization(CalculatorsUi& c) {
+  ImGui::TextWrapped("A weight vector W; edit it and the strength. Each penalty and its gradient, added to the data loss's.");
+  for (int i = 0; i < 5; ++i) {
+    ImGui::PushID(i);
+    if (i) ImGui::SameLine();
+    ImGui::SetNextItemWidth(70);
+    ImGui::DragFloat("##w", &c.weights[i], 0.01f, -3, 3, "%.2f");
+    ImGui::PopID();
+  }
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderFloat("lambda", &c.reg_lambda, 0, 1);
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderFloat("beta (elastic net)", &c.reg_beta, 0, 2);
+  nn::ParamT<double> w{"weight", TensorT<double>({5}), TensorT<double>({5}), true};
+  for (int i = 0; i < 5; ++i) w.value[i] = c.weights[i];
+  if (ImGui::BeginTable("reg", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn("regularizer");
+    ImGui::TableSetupColumn("lambda * R(W)");
+    ImGui::TableSetupColumn("gradient lambda * dR/dW");
+    ImGui::TableHeadersRow();
+    for (auto [kind, name] : {std::pair{nn::RegKind::kL2, "L2: sum W^2"}, {nn::RegKind::kL1, "L1: sum |W|"},
+                              {nn::RegKind::kElasticNet, "elastic: sum beta W^2 + |W|"}}) {
+      const nn::RegConfig cfg{kind, c.reg_lambda, c.reg_beta};
+      w.grad.Zero();
+      nn::AddRegularizationGradient(cfg, std::vector<nn::ParamT<double>*>{&w});
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(name);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.4f", nn::RegularizationPenalty(cfg, std::vector<nn::ParamT<double>*>{&w}));
+      ImGui::TableNextColumn();
+      ImGui::Text("%+.3f %+.3f %+.3f %+.3f %+.3f", w.grad[0], w.grad[1], w.grad[2], w.grad[3], w.grad[4]);
+    }
+    ImGui::EndTable();
+  }
+  ImGui::TextDisabled("L2 pulls big weights hardest (2 lambda W); L1 pulls every weight by the same lambda, so small ones reach 0.");
+}
+
+// [SECTION] Optimizers on a loss surface -----------------------------------------------------------
+
+void DrawOptimizerRace(CalculatorsUi& c) {
+  static const char* surfaces[] = {"ravine", "round bowl", "saddle"};
+  ImGui::SetNextItemWidth(140);
+  ImGui::Combo("surface", &c.surface, surfaces, 3);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderFloat("learning rate", &c.race_lr, 0.01f, 1.0f);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderInt("steps", &c.race_steps, 5, 200);
+  ImGui::SetNextItemWidth(200);
+  ImGui::SliderFloat("mini-batch noise (0 = full batch)", &c.race_noise, 0, 2);
+  const float lo = -5, hi = 5;
+  if (c.surface_texture_of != c.surface) {
+    const auto img = train::SurfaceHeatmap(c.surface, lo, hi, lo, hi, 128);
+    c.surface_texture = services().UploadTexture(c.surface_texture, img);
+    c.surface_texture_of = c.surface;
+  }
+  const float size = std::min(ImGui::GetContentRegionAvail().x - 220, ImGui::GetContentRegionAvail().y - 10);
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  ImGui::Image(c.surface_texture, ImVec2(size, size));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  auto to_screen = [&](float x, float y) { return ImVec2(o.x + (x - lo) / (hi - lo) * size, o.y + (hi - y) / (hi - lo) * size); };
+  struct Racer {
+    nn::OptimizerKind kind;
+    const char* name;
+    ImU32 colour;
+  };
+  const Racer racers[] = {{nn::OptimizerKind::kSgd, "SGD", IM_COL32(255, 255, 255, 255)},
+                          {nn::OptimizerKind::kMomentum, "momentum", IM_COL32(250, 160, 70, 255)},
+                          {nn::OptimizerKind::kRmsProp, "RMSProp", IM_COL32(120, 220, 120, 255)},
+                          {nn::OptimizerKind::kAdam, "Adam", IM_COL32(240, 110, 200, 255)}};
+  const float x0 = -4.0f, y0 = c.surface == 2 ? 0.5f : 2.5f;
+  dl->PushClipRect(o, ImVec2(o.x + size, o.y + size), true);
+  std::vector<std::string> legend;
+  for (const Racer& r : racers) {
+    nn::OptimizerConfig cfg;
+    cfg.kind = r.kind;
+    const auto path = nn::OptimizerPath(cfg, static_cast<nn::Surface>(c.surface), x0, y0, c.race_lr, c.race_steps, c.race_noise, 7);
+    for (size_t i = 1; i < path.size(); ++i)
+      dl->AddLine(to_screen(path[i - 1].first, path[i - 1].second), to_screen(path[i].first, path[i].second), r.colour, 2);
+    const auto& end = path.back();
+    dl->AddCircleFilled(to_screen(end.first, end.second), 4, r.colour);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%s: loss %.4g after %zu steps", r.name,
+                  nn::SurfaceValue(static_cast<nn::Surface>(c.surface), end.first, end.second), path.size() - 1);
+    legend.push_back(buf);
+  }
+  dl->AddCircle(to_screen(x0, y0), 6, IM_COL32(255, 255, 255, 255), 0, 2);
+  dl->PopClipRect();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  for (size_t i = 0; i < legend.size(); ++i)
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(racers[i].colour), "%s", legend[i].c_str());
+  ImGui::TextDisabled("All start at the white circle.");
+  ImGui::EndGroup();
+}
+
+}  // namespace
+
+void DrawCalculatorsTab(CalculatorsUi& c) {
+  static const char* sections[] = {"SVM & softmax", "Activations", "Conv arithmetic", "Max pooling",
+                                   "LR schedules", "Regularization", "Optimizers"};
+  ImGui::BeginChild("calc-nav", ImVec2(170, 0), true);
+  for (int i = 0; i < 7; ++i)
+    if (ImGui::Selectable(sections[i], c.section == i)) c.section = i;
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("calc-body", ImVec2(0, 0), false);
+  switch (c.section) {
+    case 0: DrawLosses(c); break;
+    case 1: DrawActivations(c); break;
+    case 2: DrawConv(c); break;
+    case 3: DrawPooling(c); break;
+    case 4: DrawSchedules(c); break;
+    case 5: DrawRegularization(c); break;
+    default: DrawOptimizerRace(c); break;
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace gradlab::ui
