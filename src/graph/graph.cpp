@@ -110,6 +110,15 @@ std::vector<Pattern> Graph::Patterns(int id) const {
   return out;
 }
 
+std::vector<int> Graph::OpOrder() const {
+  std::vector<int> ops;
+  for (int id = 0; id < size(); ++id)
+    if (!nodes_[id].is_leaf()) ops.push_back(id);
+  std::stable_sort(ops.begin(), ops.end(),
+                   [&](int a, int b) { return nodes_[a].depth < nodes_[b].depth; });
+  return ops;
+}
+
 // ---- forward -------------------------------------------------------------------------------------
 
 void Graph::SetValue(int id, double value) { nodes_[id].value = value; }
@@ -123,7 +132,7 @@ void Graph::ForwardNode(int id) {
 }
 
 void Graph::Forward() {
-  for (int i = 0; i < size(); ++i) ForwardNode(i);
+  for (int id : OpOrder()) ForwardNode(id);
 }
 
 // ---- backward ------------------------------------------------------------------------------------
@@ -179,8 +188,9 @@ void Graph::BackwardNode(int id, std::vector<EdgeStep>* log) {
 void Graph::Backward() {
   ZeroGrad();
   SeedGrad();
-  for (int i = size() - 1; i >= 0; --i)
-    if (!nodes_[i].is_leaf() && nodes_[i].needs_grad) BackwardNode(i);
+  const std::vector<int> order = OpOrder();
+  for (auto it = order.rbegin(); it != order.rend(); ++it)
+    if (nodes_[*it].needs_grad) BackwardNode(*it);
 }
 
 // ---- inputs by name ------------------------------------------------------------------------------

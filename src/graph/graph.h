@@ -84,6 +84,10 @@ class Graph {
   const std::vector<int>& inputs() const { return inputs_; }  // variables, as they first appear
   int FindInput(std::string_view name) const;                 // -1 if not a variable
   std::vector<Pattern> Patterns(int id) const;                // the lecture's names for a node
+  // The operation nodes column by column, as the graph is drawn left to right: by depth, then id.
+  // A node is deeper than its inputs, so this is a topological order; the backward pass runs it
+  // in reverse, and the stepper uses the same order so both add gradients up identically.
+  std::vector<int> OpOrder() const;
 
   // ---- forward ---------------------------------------------------------------------------------
   void SetValue(int id, double value);  // an input's value (the stepper also clears others)
@@ -97,7 +101,7 @@ class Graph {
   // Adds node `id`'s gradient times each local gradient to its inputs (those that need one). The
   // node's own gradient must be complete; `log`, if given, receives one EdgeStep per input.
   void BackwardNode(int id, std::vector<EdgeStep>* log = nullptr);
-  void Backward();           // ZeroGrad, SeedGrad, then every node from the output down
+  void Backward();           // ZeroGrad, SeedGrad, then BackwardNode over OpOrder() reversed
 
  private:
   std::string FreshLabel(size_t& next) const;

@@ -12,14 +12,9 @@ namespace gradlab::graph {
 Stepper::Stepper(Graph graph) : graph_(std::move(graph)) {
   forward_index_.assign(graph_.size(), -1);
   backward_index_.assign(graph_.size(), -1);
-  // Column by column, as the graph is drawn left to right: forward by increasing depth, backward
-  // by decreasing depth (ties by id). A node is deeper than each of its inputs, so both orders
-  // are topological; the backward wave then mirrors the forward one.
-  std::vector<int> ops;
-  for (int id = 0; id < graph_.size(); ++id)
-    if (!graph_.node(id).is_leaf()) ops.push_back(id);
-  std::stable_sort(ops.begin(), ops.end(),
-                   [&](int a, int b) { return graph_.node(a).depth < graph_.node(b).depth; });
+  // The graph's own order (column by column), so stepping to the end adds every gradient up in
+  // the same order as Graph::Backward: result() and the stepped graph agree to the last bit.
+  const std::vector<int> ops = graph_.OpOrder();
   for (int id : ops) {
     forward_index_[id] = forward_steps();
     forward_order_.push_back(id);

@@ -66,6 +66,8 @@ void ApplyStartupSetting(AppState& state, const std::string& key, const std::str
     if (!found) AddStatus(state, "Unknown calculator '" + shown + "'; use losses, activations, conv, pooling, schedules, regularization or optimizers.");
   } else if (std::string problem; ApplyTrainLinkSetting(state.train, key, value, &problem)) {
     if (!problem.empty()) AddStatus(state, "Link setting '" + key.substr(0, 40) + "': " + problem + ".");
+  } else if (ApplyBackpropSetting(state.backprop, key, value, &problem)) {
+    if (!problem.empty()) AddStatus(state, "Link setting '" + key.substr(0, 40) + "': " + problem);
   } else {
     std::string k = key.substr(0, 40);
     for (char& c : k)
@@ -91,6 +93,7 @@ std::string AppStateToJson(const AppState& state) {
       {"showAbout", state.show_about},
       {"status", state.status_message},
       {"train", TrainStateJson(state.train)},
+      {"backprop", BackpropStateJson(state.backprop)},
   };
   return j.dump();
 }

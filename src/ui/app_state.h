@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "ui/backprop_tab.h"
 #include "ui/calculators_tab.h"
 #include "ui/train_state.h"
 
@@ -32,6 +33,7 @@ struct AppState {
   // The tabs' own state.
   TrainUi train;
   CalculatorsUi calculators;
+  BackpropUi backprop;
 
   // Messages for the student (bad URL parameter, failed load...), shown in the status bar.
   std::string status_message;

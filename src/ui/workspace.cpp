@@ -64,6 +64,7 @@ static void DrawTabs(AppState& state) {
       state.active_tab = info.tab;
       if (info.tab == Tab::Train) DrawTrainTab(state.train);
       else if (info.tab == Tab::Calculators) DrawCalculatorsTab(state.calculators);
+      else if (info.tab == Tab::Backprop) DrawBackpropTab(state.backprop);
       else DrawTabPlaceholder(info);
       ImGui::EndTabItem();
     }

@@ -96,11 +96,16 @@ TEST_CASE("Graph stepper: the lecture's example, one step at a time", "[graph]")
 }
 
 TEST_CASE("Graph stepper: stepping back restores every earlier state exactly", "[graph]") {
-  for (const char* expression : {"f = (x + y) * z", "f = x*x + x*y - max(y, z)^2 / sigmoid(x*z)"}) {
+  for (const char* expression : {"f = (x + y) * z", "f = x*x + x*y - max(y, z)^2 / sigmoid(x*z) + tanh(x*y*z)"}) {
     Stepper s = Make(expression, {{"x", -2}, {"y", 5}, {"z", -4}});
     std::vector<std::string> seen = {Snapshot(s).dump()};
     while (s.Step()) seen.push_back(Snapshot(s).dump());
     REQUIRE(static_cast<int>(seen.size()) == s.total_steps() + 1);
+    // At the end, the stepped graph is the full passes' graph, bit for bit.
+    for (int id = 0; id < s.graph().size(); ++id) {
+      CHECK(s.graph().node(id).value == s.result().node(id).value);
+      CHECK(s.graph().node(id).grad == s.result().node(id).grad);
+    }
     for (int p = s.total_steps(); p > 0; --p) {
       INFO(expression << " at " << p);
       CHECK(Snapshot(s).dump() == seen[p]);
@@ -233,6 +238,22 @@ TEST_CASE("Graph stepper: the JSON snapshot", "[graph]") {
   CHECK(j["step"]["edges"][0]["downstream"] == -4.0);
   CHECK(j["step"]["edges"][0]["formula"] == "∂f/∂q = ∂f/∂f · ∂f/∂q = 1 · (-4) = -4");
   CHECK(j["nodes"][4]["grad"] == 1.0);
+  // Every edge; those the backward wave has passed carry their numbers.
+  REQUIRE(j["edges"].size() == 4);
+  CHECK(j["edges"][0] == nlohmann::json({{"from", 0}, {"to", 2}, {"slot", 0}, {"done", false}}));
+  CHECK(j["edges"][2]["done"] == true);
+  CHECK(j["edges"][2]["from"] == 2);
+  CHECK(j["edges"][2]["downstream"] == -4.0);
+  CHECK(j["edges"][3]["downstream"] == 3.0);
+  CHECK(s.EdgesInto(2) == nullptr);
+  REQUIRE(s.EdgesInto(4) != nullptr);
+  CHECK(s.EdgesInto(4)->at(1).local == 3);
+  s.RunToEnd();
+  REQUIRE(s.EdgesInto(2) != nullptr);
+  CHECK(s.EdgesInto(2)->at(0).formula == "∂f/∂x = ∂f/∂q · ∂q/∂x = -4 · 1 = -4");
+  CHECK(s.EdgesInto(4)->at(0).downstream == -4);  // earlier steps' records stay
+  CHECK(Snapshot(s)["edges"][0]["downstream"] == -4.0);
+  CHECK(s.EdgesInto(0) == nullptr);  // a leaf has no backward step
 
   // JSON has no NaN or infinity: they are strings JavaScript's Number() reads back.
   CHECK(JsonNumber(std::nan("")) == "NaN");
