@@ -22,7 +22,10 @@ if(EMSCRIPTEN)
     target_link_options(${target} PRIVATE
       -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
       -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString -sEXPORTED_FUNCTIONS=_main,_malloc,_free
-      "--preload-file=${GRADLAB_FONT_FILE}@/assets/fonts/ui.ttf")
+      "--preload-file=${GRADLAB_FONT_FILE}@/assets/fonts/ui.ttf"
+      "--preload-file=${PROJECT_SOURCE_DIR}/assets/lessons@/assets/lessons")
+    file(GLOB lesson_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/assets/lessons/*.json")
+    set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${lesson_files})
     file(GLOB web_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/web/*")
     add_custom_command(TARGET ${target} POST_BUILD
       COMMAND ${CMAKE_COMMAND} -E copy_if_different ${web_files} "${site}/"
@@ -51,7 +54,9 @@ else()
   function(gradlab_app_executable target)
     add_custom_command(TARGET ${target} POST_BUILD
       COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_FONT_FILE}"
-              "$<TARGET_FILE_DIR:${target}>/assets/fonts/ui.ttf")
+              "$<TARGET_FILE_DIR:${target}>/assets/fonts/ui.ttf"
+      COMMAND ${CMAKE_COMMAND} -E copy_directory "${PROJECT_SOURCE_DIR}/assets/lessons"
+              "$<TARGET_FILE_DIR:${target}>/assets/lessons")
   endfunction()
 endif()
 target_compile_definitions(gradlab_flags INTERFACE GRADLAB_TARGET="${GRADLAB_TARGET_NAME}")

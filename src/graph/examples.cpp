@@ -28,7 +28,7 @@ const std::vector<Example>& Examples() {
        {{"v1", 2}, {"w1", 0.5}, {"x", 2}, {"b1", -0.5}, {"v2", -1}, {"w2", -1}, {"b2", 1}, {"c", 0.5}, {"t", 1}},
        "a 2-layer network on one input: h1 = relu(0.5) = 0.5, h2 = relu(-1) = 0, y = 1.5, "
        "L = (y - t)^2 = 0.25; the inactive ReLU blocks its gradient (dL/dw2 = 0)",
-       {"p1", "z1", "h1", "o1", "p2", "z2", "h2", "o2", "s", "y", "e"}},
+       {"p1", "p2", "z1", "z2", "h1", "h2", "o1", "o2", "s", "y", "e"}},  // layer by layer
   };
   return examples;
 }

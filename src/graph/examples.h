@@ -20,7 +20,7 @@ struct Example {
   std::string expression;   // "f = (x + y) * z"
   InputValues inputs;       // {{"x", -2}, {"y", 5}, {"z", -4}}
   std::string description;  // one line
-  std::vector<std::string> labels;  // names of the intermediate nodes in order; empty: q, r, s, ...
+  std::vector<std::string> labels;  // names of the intermediate nodes in step order; empty: q, r, s, ...
 };
 
 const std::vector<Example>& Examples();

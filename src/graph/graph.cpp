@@ -72,17 +72,17 @@ void Graph::Finish(std::string output_name, std::string text) {
   text_ = std::move(text);
   for (Node& n : nodes_)
     if (!n.is_leaf()) n.label.clear();
+  // Letters in the order the steps visit the nodes: q is computed first, then r, ...
+  if (!nodes_[output_].is_leaf()) nodes_[output_].label = output_name_;
   size_t next = 0;
-  for (int i = 0; i < size(); ++i) {
-    if (nodes_[i].is_leaf()) continue;
-    nodes_[i].label = i == output_ ? output_name_ : FreshLabel(next);
-  }
+  for (int id : OpOrder())
+    if (id != output_) nodes_[id].label = FreshLabel(next);
 }
 
 Status Graph::SetLabels(const std::vector<std::string>& labels) {
   std::vector<int> intermediates;
-  for (int i = 0; i < size(); ++i)
-    if (!nodes_[i].is_leaf() && i != output_) intermediates.push_back(i);
+  for (int id : OpOrder())
+    if (id != output_) intermediates.push_back(id);
   if (labels.size() > intermediates.size())
     return Status::Error(std::to_string(labels.size()) + " labels for " +
                          std::to_string(intermediates.size()) + " intermediate nodes");

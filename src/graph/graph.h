@@ -67,10 +67,10 @@ class Graph {
   int AddConstant(double value, std::string text);
   int AddOp(Op op, int a, int b = -1);
   // Marks the last node as the output and gives every intermediate node a label: q, r, s, ...
-  // (skipping the names of variables). `text` is the expression as typed, kept for display.
+  // in OpOrder (skipping the names of variables). `text` is the expression as typed.
   void Finish(std::string output_name, std::string text);
-  // The lecture's names for the intermediate nodes (non-leaf, not the output), in topological
-  // order; an empty string keeps the default. Refused if there are more names than nodes or a
+  // The lecture's names for the intermediate nodes (operations other than the output), in
+  // OpOrder; an empty string keeps the default. Refused if there are more names than nodes or a
   // name is already taken.
   Status SetLabels(const std::vector<std::string>& labels);
 

@@ -138,6 +138,17 @@ class PlatformServices : public ui::Services {
 #endif
   }
 
+  std::string AssetDir() const override {
+#ifdef __EMSCRIPTEN__
+    return "/assets/";  // packed into gradlab.data
+#else
+    char* base = SDL_GetBasePath();
+    const std::string dir = std::string(base ? base : "./") + "assets/";
+    SDL_free(base);
+    return dir;
+#endif
+  }
+
   double Seconds() const override {
     return static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -58,6 +59,11 @@ void ApplyStartupSetting(AppState& state, const std::string& key, const std::str
   } else if (key == "theme") {
     if (value == "dark" || value == "light") state.dark_theme = value == "dark";
     else AddStatus(state, "Unknown theme '" + shown + "'; use dark or light.");
+  } else if (key == "lesson") {
+    // ?lesson=2 or ?lesson=2.3 (lesson 2, step 3), counted from 1 as the tab shows them.
+    int lesson = 0, step = 1;
+    if (std::sscanf(value.c_str(), "%d.%d", &lesson, &step) < 1 || !OpenLessonStep(state, lesson - 1, step - 1))
+      AddStatus(state, "No lesson '" + shown + "'; the Lessons tab lists them (?lesson=1 opens the first).");
   } else if (key == "calc") {
     static const char* sections[] = {"losses", "activations", "conv", "pooling", "schedules", "regularization", "optimizers"};
     bool found = false;

@@ -8,6 +8,7 @@
 
 #include "ui/backprop_tab.h"
 #include "ui/calculators_tab.h"
+#include "ui/lessons_tab.h"
 #include "ui/train_state.h"
 
 namespace gradlab::ui {
@@ -34,6 +35,7 @@ struct AppState {
   TrainUi train;
   CalculatorsUi calculators;
   BackpropUi backprop;
+  LessonsUi lessons;
 
   // Messages for the student (bad URL parameter, failed load...), shown in the status bar.
   std::string status_message;

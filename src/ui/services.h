@@ -31,6 +31,8 @@ class Services {
   virtual void OpenUserFile(const std::string& accept, const std::string& path_hint,
                             std::function<void(std::string name, Result<std::vector<uint8_t>>)> done) = 0;
   virtual bool is_browser() const = 0;
+  virtual std::string AssetDir() const = 0;  // where assets/ is, ending in '/'
+
   virtual double Seconds() const = 0;  // monotonic
 };
 

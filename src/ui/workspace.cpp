@@ -4,6 +4,7 @@
 
 #include "core/build_info.h"
 #include "ui/train_controller.h"
+#include "ui/lessons_tab.h"
 #include "ui/train_tab.h"
 
 namespace gradlab::ui {
@@ -65,6 +66,7 @@ static void DrawTabs(AppState& state) {
       if (info.tab == Tab::Train) DrawTrainTab(state.train);
       else if (info.tab == Tab::Calculators) DrawCalculatorsTab(state.calculators);
       else if (info.tab == Tab::Backprop) DrawBackpropTab(state.backprop);
+      else if (info.tab == Tab::Lessons) DrawLessonsTab(state);
       else DrawTabPlaceholder(info);
       ImGui::EndTabItem();
     }
@@ -155,6 +157,7 @@ void DrawWorkspace(AppState& state) {
   DrawStatusBar(state);
   ImGui::End();
   DrawAboutWindow(state);
+  DrawLessonWindow(state);
 }
 
 }  // namespace gradlab::ui

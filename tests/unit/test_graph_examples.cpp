@@ -85,6 +85,11 @@ TEST_CASE("Graph examples: the softmax loss of cat 3.2, car 5.1, frog -1.7 is 2.
   CHECK(Grad(s, "cat") == Approx(-0.87).margin(0.005));
   // cat is used twice (numerator and sum): its gradient is the sum of two ("copy adds").
   CHECK(s.graph().node(s.graph().FindInput("cat")).uses == 2);
+  // The forward steps go column by column, and the letters follow the steps.
+  std::string labels;
+  for (int k = 0; k < s.forward_steps(); ++k) labels += s.graph().node(s.StepNode(k)).label + " ";
+  CHECK(labels == "q r s t u v w a L ");
+  CHECK(s.StepNode(s.forward_steps()) == s.graph().output());  // backward starts at the output
 }
 
 TEST_CASE("Graph examples: a 2-layer network with one active and one inactive ReLU", "[graph][lecture]") {

@@ -1,0 +1,35 @@
+// Lesson files: the shipped ones load; malformed ones are refused with the file, step and problem.
+#include <catch2/catch.hpp>
+
+#include "lessons/lesson.h"
+
+using namespace gradlab::lessons;
+
+TEST_CASE("The shipped lessons load", "[lessons]") {
+  const LessonLibrary lib = LoadLessons(std::string(GRADLAB_SOURCE_DIR) + "/assets/lessons");
+  INFO((lib.problems.empty() ? "" : lib.problems.front()));
+  CHECK(lib.problems.empty());
+  REQUIRE(lib.lessons.size() == 5);
+  CHECK(lib.lessons[0].title == "Backprop on f = (x + y) z");
+  for (const Lesson& l : lib.lessons) CHECK(l.steps.size() >= 4);
+  CHECK(lib.lessons[0].steps[0].open.front() == std::pair<std::string, std::string>{"tab", "backprop"});
+}
+
+TEST_CASE("Malformed lessons name the file, the step and the problem", "[lessons]") {
+  CHECK(ParseLesson("{", "a.json").error() == "a.json: not valid JSON");
+  CHECK(ParseLesson("[]", "a.json").error().find("a JSON object") != std::string::npos);
+  CHECK(ParseLesson(R"({"steps": [{"text": "x"}]})", "a.json").error() == "a.json: the lesson needs a \"title\" (text)");
+  CHECK(ParseLesson(R"({"title": "t", "steps": []})", "a.json").error().find("at least one step") != std::string::npos);
+  CHECK(ParseLesson(R"({"title": "t", "steps": [{"text": "ok"}, {"open": {}}]})", "b.json").error() ==
+        "b.json, step 2: the step needs a \"text\"");
+  CHECK(ParseLesson(R"({"title": "t", "steps": [{"text": "ok", "open": {"tab": ["x"]}}]})", "c.json").error() ==
+        "c.json, step 1: the setting \"tab\" must be text or a number");
+  CHECK(ParseLesson(R"({"title": "t", "steps": [{"text": "ok", "open": {"not a key!": 1}}]})", "d.json").error() ==
+        "d.json, step 1: unknown setting \"not a key!\"");
+  CHECK(ParseLesson(R"({"title": "t", "steps": [{"text": "ok", "hilite": "x"}]})", "e.json").error().find("unknown field \"hilite\"") !=
+        std::string::npos);
+  auto ok = ParseLesson(R"({"title": "t", "steps": [{"text": "ok", "open": {"x": -2, "train": true}}]})", "f.json");
+  REQUIRE(ok.ok());
+  CHECK(ok->steps[0].open == std::vector<std::pair<std::string, std::string>>{{"x", "-2"}, {"train", "1"}});
+  CHECK(LoadLessons("/no/such/folder").problems.front().find("no lessons folder") != std::string::npos);
+}
