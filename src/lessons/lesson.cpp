@@ -11,7 +11,7 @@ namespace gradlab::lessons {
 
 const std::vector<std::string>& KnownSettings() {
   static const std::vector<std::string> keys = {
-      "tab", "theme", "example", "expr", "bp", "calc", "data", "classes", "per_class", "test",
+      "tab", "theme", "example", "expr", "bp", "bp_mode", "bp_stage", "calc", "data", "classes", "per_class", "test",
       "model", "optimizer", "lr", "batch", "epochs", "train", "view"};
   return keys;
 }

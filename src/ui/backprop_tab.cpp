@@ -179,6 +179,70 @@ void DrawGradCheck(const graph::Stepper& s) {
   ImGui::EndTable();
 }
 
+// [SECTION] One training iteration -------------------------------------------------------------
+
+// A matrix as a heat map (blue negative, red positive), values on hover.
+void DrawHeatmap(const train::Matrix& m, float max_cell) {
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted(m.name.c_str());
+  float lim = 1e-12f;
+  for (float v : m.values) lim = std::max(lim, std::fabs(v));
+  const float cell = std::clamp(180.0f / std::max(m.cols, 1), 6.0f, max_cell);
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int r = 0; r < m.rows; ++r)
+    for (int c = 0; c < m.cols; ++c) {
+      const float t = m.values[r * m.cols + c] / lim;
+      const ImU32 col = t >= 0 ? IM_COL32(60 + static_cast<int>(190 * t), 60, 70, 255)
+                               : IM_COL32(60, 70, 70 + static_cast<int>(-180 * t), 255);
+      const ImVec2 a(o.x + c * cell, o.y + r * cell);
+      dl->AddRectFilled(a, ImVec2(a.x + cell - 1, a.y + cell - 1), col);
+      if (cell >= 30) {
+        const std::string v = Num(m.values[r * m.cols + c]);
+        dl->AddText(ImVec2(a.x + 2, a.y + cell / 2 - 7), IM_COL32(255, 255, 255, 230), v.c_str());
+      }
+    }
+  ImGui::InvisibleButton(m.name.c_str(), ImVec2(std::max(1, m.cols) * cell, std::max(1, m.rows) * cell));
+  if (ImGui::IsItemHovered()) {
+    const ImVec2 mp = ImGui::GetIO().MousePos;
+    const int c = static_cast<int>((mp.x - o.x) / cell), r = static_cast<int>((mp.y - o.y) / cell);
+    if (r >= 0 && r < m.rows && c >= 0 && c < m.cols) ImGui::SetTooltip("row %d, column %d: %.6g", r, c, m.values[r * m.cols + c]);
+  }
+  ImGui::EndGroup();
+}
+
+void DrawIteration(BackpropUi& b) {
+  if (!b.iteration || b.iteration_of != b.mode) {
+    auto it = train::BuildIteration(b.mode == 1 ? train::IterationSetup::kMlp : train::IterationSetup::kConv, b.iteration_lr, 3);
+    b.iteration_of = b.mode;
+    if (!it) {
+      b.error = it.error();
+      b.iteration.reset();
+      return;
+    }
+    b.iteration = std::make_unique<train::Iteration>(std::move(*it));
+    b.stage = std::clamp(b.stage, 0, static_cast<int>(b.iteration->stages.size()) - 1);
+  }
+  const train::Iteration& it = *b.iteration;
+  ImGui::TextDisabled("%s", it.description.c_str());
+  if (ImGui::Button("|< First")) b.stage = 0;
+  ImGui::SameLine();
+  if (ImGui::Button("< Back") && b.stage > 0) --b.stage;
+  ImGui::SameLine();
+  if (ImGui::Button("Next >") && b.stage + 1 < static_cast<int>(it.stages.size())) ++b.stage;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(120);
+  if (ImGui::SliderFloat("learning rate", &b.iteration_lr, 0.01f, 2.0f)) b.iteration.reset();
+  const train::IterationStage& s = it.stages[b.stage];
+  ImGui::Text("Stage %d of %zu: %s", b.stage + 1, it.stages.size(), s.title.c_str());
+  ImGui::TextWrapped("%s", s.explanation.c_str());
+  ImGui::Separator();
+  for (size_t i = 0; i < s.matrices.size(); ++i) {
+    if (i) ImGui::SameLine(0, 24);
+    DrawHeatmap(s.matrices[i], b.mode == 2 ? 22.0f : 56.0f);
+  }
+}
+
 }  // namespace
 
 void DrawBackpropTab(BackpropUi& b) {
@@ -186,6 +250,12 @@ void DrawBackpropTab(BackpropUi& b) {
     b.initialised = true;
     LoadExample(b, 0);
   }
+  ImGui::RadioButton("Computational graph", &b.mode, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("One training iteration: MLP on toy points", &b.mode, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("One training iteration: conv layer on 6x6 images", &b.mode, 2);
+  if (b.mode != 0) return DrawIteration(b);
   const auto& examples = graph::Examples();
   ImGui::SetNextItemWidth(160);
   if (ImGui::BeginCombo("example", examples[b.example].name.c_str())) {
@@ -248,6 +318,17 @@ bool ApplyBackpropSetting(BackpropUi& b, const std::string& key, const std::stri
     std::snprintf(b.expression, sizeof b.expression, "%s", value.substr(0, sizeof b.expression - 1).c_str());
     Rebuild(b);
     if (!b.error.empty()) *problem = b.error;
+    return true;
+  }
+  if (key == "bp_mode") {
+    if (value == "graph") b.mode = 0;
+    else if (value == "mlp") b.mode = 1;
+    else if (value == "conv") b.mode = 2;
+    else *problem = "bp_mode must be graph, mlp or conv";
+    return true;
+  }
+  if (key == "bp_stage") {
+    b.stage = std::max(0, std::atoi(value.c_str()) - 1);
     return true;
   }
   if (key == "bp") {

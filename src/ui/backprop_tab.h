@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/stepper.h"
+#include "train/iteration.h"
 
 namespace gradlab::ui {
 
@@ -19,6 +20,12 @@ struct BackpropUi {
   std::unique_ptr<graph::Stepper> stepper;
   std::string error;                         // parse or input error, with the caret
   bool initialised = false;
+  // The second mode: one training iteration of a small network, stage by stage.
+  int mode = 0;  // 0: computational graph, 1: MLP iteration, 2: conv iteration
+  std::unique_ptr<train::Iteration> iteration;
+  int iteration_of = -1;
+  int stage = 0;
+  float iteration_lr = 0.5f;
 };
 
 void DrawBackpropTab(BackpropUi& b);
