@@ -9,6 +9,7 @@ int RunPredict(const std::vector<std::string>& args);
 int RunExport(const std::vector<std::string>& args);
 int RunGraph(const std::vector<std::string>& args);
 int RunPackCifar10(const std::vector<std::string>& args);
+int RunBench(const std::vector<std::string>& args);
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = {
@@ -18,6 +19,7 @@ const std::vector<Command>& AllCommands() {
       {"export", "export a saved model for PyTorch (.npz)", RunExport},
       {"pack-cifar10", "cut CIFAR-10 into the per-class chunks the app loads", RunPackCifar10},
       {"graph", "a computational graph step by step: values, gradients, gradient check", RunGraph},
+      {"bench", "training and inference speed of a model, or GEMM speed (--gemm)", RunBench},
       {"info", "print what this build is (version, target, SIMD) as text or JSON", RunInfo},
   };
   return commands;

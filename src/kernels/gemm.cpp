@@ -6,6 +6,8 @@
 //                packed GEMM with f32x4-width kernels, so it stays.
 #include "kernels/gemm.h"
 
+#include <type_traits>
+
 #include <Eigen/Core>
 
 #include "kernels/gemm_f32.h"
@@ -15,37 +17,57 @@ namespace gradlab::kernels {
 // ---- variants and the choice --------------------------------------------------------------------
 
 const std::vector<GemmVariantF32>& GemmVariantsF32() {
+  using K = GemmKindF32;
+  // speed: GFLOP/s of the micro-kernel alone measured with `gradlab-cli bench --gemm` (Node.js 20,
+  // AMD EPYC); only the ratios between tiles of one kind matter.
   static const std::vector<GemmVariantF32> variants = {
 #ifdef __wasm_simd128__
-      {"gemm_f32_6x8_wasmsimd", 6, 8, gemm_f32_6x8_wasmsimd},
-      {"gemm_f32_4x8_wasmsimd", 4, 8, gemm_f32_4x8_wasmsimd},
+      {"gemm_f32_6x8_wasmsimd", K::kBroadcast, 6, 8, gemm_f32_6x8_wasmsimd, 45},
+      {"gemm_f32_5x8_wasmsimd", K::kBroadcast, 5, 8, gemm_f32_5x8_wasmsimd, 38.5f},
+      {"gemm_f32_4x8_wasmsimd", K::kBroadcast, 4, 8, gemm_f32_4x8_wasmsimd, 33},
+      {"gemm_nt_f32_2x4_wasmsimd", K::kDot, 2, 4, gemm_nt_f32_2x4_wasmsimd, 48},
+      {"gemm_nt_f32_2x5_wasmsimd", K::kDot, 2, 5, gemm_nt_f32_2x5_wasmsimd, 19},
 #endif
-      {"gemm_f32_4x4_scalar", 4, 4, gemm_f32_4x4_scalar},
+      {"gemm_f32_4x4_scalar", K::kBroadcast, 4, 4, gemm_f32_4x4_scalar, 1},
+      {"gemm_nt_f32_2x2_scalar", K::kDot, 2, 2, gemm_nt_f32_2x2_scalar, 1},
   };
   return variants;
 }
 
-const GemmVariantF32* GemmChosenVariantF32() {
+// Of the broadcast tiles, the one with the least time for m rows: ceil(m / MR) * MR rows at its
+// speed (m = 20: 5x8 computes 20 rows, 6x8 24 at a 17% higher speed).
+const GemmVariantF32* GemmChoiceF32::BroadcastFor(int m) const {
+  const GemmVariantF32* best = nullptr;
+  float best_time = 0;
+  for (const GemmVariantF32* v : broadcast) {
+    const float time = static_cast<float>((m + v->mr - 1) / v->mr * v->mr) / v->speed;
+    if (!best || time < best_time) best = v, best_time = time;
+  }
+  return best;
+}
+
+// WebAssembly: the 6x8, 5x8 broadcast kernels (the fastest of the tiles measured with
+// `gradlab-cli bench --gemm`: 4x8, 5x8, 6x8, 8x4, 2x16, 3x16; 4x8 is never picked over them) and,
+// for A * B^T, the 2x4 dot kernel, which needs no packing (2x5 would divide more of the models'
+// shapes, but V8 runs out of registers for it and it is half as fast). Native: Eigen.
+const GemmChoiceF32& GemmChosenF32() {
 #ifdef __wasm_simd128__
-  return &GemmVariantsF32().front();
+  static const GemmChoiceF32 choice = {{&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, &GemmVariantsF32()[3]};
 #else
-  return nullptr;
+  static const GemmChoiceF32 choice;
 #endif
+  return choice;
 }
 
-template <>
-void Gemm<float>(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda,
-                 const float* b, int ldb, float beta, float* c, int ldc) {
-  if (const GemmVariantF32* v = GemmChosenVariantF32())
-    GemmPackedF32(*v, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-  else
-    GemmEigen<float>(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-}
-
-template <>
-void Gemm<double>(bool trans_a, bool trans_b, int m, int n, int k, double alpha, const double* a, int lda,
-                  const double* b, int ldb, double beta, double* c, int ldc) {
-  GemmEigen<double>(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+template <typename T>
+void Gemm(bool trans_a, bool trans_b, int m, int n, int k, T alpha, const T* a, int lda,
+          const T* b, int ldb, T beta, T* c, int ldc) {
+  if constexpr (std::is_same_v<T, float>) {
+    const GemmChoiceF32& chosen = GemmChosenF32();
+    if (!chosen.broadcast.empty())
+      return GemmMicroF32(*chosen.BroadcastFor(m), chosen.dot, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+  }
+  GemmEigen<T>(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 // ---- Eigen ----------------------------------------------------------------------------------------
@@ -92,6 +114,8 @@ void GemmReference(bool trans_a, bool trans_b, int m, int n, int k, T alpha, con
     }
 }
 
+template void Gemm<float>(bool, bool, int, int, int, float, const float*, int, const float*, int, float, float*, int);
+template void Gemm<double>(bool, bool, int, int, int, double, const double*, int, const double*, int, double, double*, int);
 template void GemmEigen<float>(bool, bool, int, int, int, float, const float*, int, const float*, int, float, float*, int);
 template void GemmEigen<double>(bool, bool, int, int, int, double, const double*, int, const double*, int, double, double*, int);
 template void GemmReference<float>(bool, bool, int, int, int, float, const float*, int, const float*, int, float, float*, int);

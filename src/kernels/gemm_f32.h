@@ -1,48 +1,76 @@
-// The packed f32 GEMM: one driver (packing, blocking, edges, transposes, alpha/beta) and
-// register-tiled micro-kernels that all share one signature. Names say type, op, tile, ISA:
-// gemm_f32_4x8_wasmsimd computes a 4x8 tile of C with WebAssembly SIMD128.
+// The f32 GEMM built from micro-kernels: one driver (blocking, packing, edges, transposes,
+// alpha/beta) and register-tiled micro-kernels that all share one signature. Names say op, type,
+// tile and instruction set: gemm_f32_6x8_wasmsimd computes a 6x8 tile of C with WebAssembly
+// SIMD128; gemm_nt_f32_2x5_wasmsimd a 2x5 tile of A * B^T.
 //
 // Shape legend: C is (m, n), op(A) is (m, k), op(B) is (k, n), all row-major as stored.
-// Packed panels (what a micro-kernel reads):
-//   A panel: (k, MR)  -- for each p, the MR values A[i0..i0+MR)[p], zero past the last row
-//   B panel: (k, NR)  -- for each p, the NR values B[p][j0..j0+NR), zero past the last column
+// Two kinds of micro-kernel, by how they read their operands (both k long):
+//   broadcast (gemm_f32_*): for each p, MR values of A's column p, each splatted, times NR
+//     contiguous values of B's row p:   A(i, p) = a[p * a_stride + i],  B(p, j) = b[p * b_stride + j].
+//     A transposed and B as stored are read in place; the other layouts are packed first.
+//   dot (gemm_nt_f32_*): C = A * B^T with both operands' rows contiguous along k, as in
+//     Linear's forward (x * W^T) and Conv2d's dW (dy * cols^T): A(i, p) = a[i * a_stride + p],
+//     B^T(p, j) = b[j * b_stride + p]; vectorised along k, nothing packed.
 //
-// kernels::Gemm<float> (gemm.h) picks a variant in gemm.cpp, the one file that chooses; the
-// tests run every variant this build has against GemmReference. This file deliberately knows
-// nothing about instruction sets.
+// kernels::Gemm<float> (gemm.h) takes the variants that gemm.cpp, the one file that chooses,
+// picks; tests run every variant against GemmReference. This file knows no instruction set.
 #pragma once
 #include <vector>
 
 namespace gradlab::kernels {
 
-// Computes one MR x NR tile: C = alpha * sum_p a[p] (x) b[p] + beta * C, where a is a packed A
-// panel and b a packed B panel, both k long; c is the tile's top-left, rows ldc apart.
-// beta == 0 writes C without reading it (so NaNs in an uninitialised C do not leak in).
-using GemmMicroKernelF32 = void (*)(int k, const float* a, const float* b, float* c, int ldc,
-                                    float alpha, float beta);
+// Computes one MR x NR tile: C = alpha * (sum over p of A(., p) B(p, .)) + beta * C, with A and B
+// read as the kind says; c is the tile's top-left, rows ldc apart. beta == 0 writes C without
+// reading it (so NaNs in an uninitialised C do not leak in).
+using GemmMicroKernelF32 = void (*)(int k, const float* a, int a_stride, const float* b, int b_stride,
+                                    float* c, int ldc, float alpha, float beta);
+
+enum class GemmKindF32 { kBroadcast, kDot };
 
 struct GemmVariantF32 {
-  const char* name;  // "gemm_f32_4x8_wasmsimd"
+  const char* name;  // "gemm_f32_6x8_wasmsimd"
+  GemmKindF32 kind;
   int mr, nr;        // tile rows and columns
   GemmMicroKernelF32 kernel;
+  float speed;       // relative speed of the micro-kernel alone (`gradlab-cli bench --gemm`)
 };
 
-// The variants compiled into this build, fastest first (the scalar one is always there).
+// The variants compiled into this build, fastest first within each kind (scalar ones always).
 const std::vector<GemmVariantF32>& GemmVariantsF32();
-// The variant kernels::Gemm<float> uses, or nullptr when it uses Eigen (native builds).
-const GemmVariantF32* GemmChosenVariantF32();
 
-// C = alpha * op(A) * op(B) + beta * C through `variant`: same contract as kernels::Gemm.
-// Packing buffers are per thread and grow only when a larger product needs them.
-void GemmPackedF32(const GemmVariantF32& variant, bool trans_a, bool trans_b, int m, int n, int k,
-                   float alpha, const float* a, int lda, const float* b, int ldb, float beta,
-                   float* c, int ldc);
+// What kernels::Gemm<float> uses: a broadcast variant for every product (of those listed, the
+// one whose tile height wastes least on the product's m, weighed by speed), and a dot variant
+// for A * B^T when it has one. None: Gemm<float> uses Eigen (native builds).
+struct GemmChoiceF32 {
+  std::vector<const GemmVariantF32*> broadcast;
+  const GemmVariantF32* dot = nullptr;
+  const GemmVariantF32* BroadcastFor(int m) const;
+};
+const GemmChoiceF32& GemmChosenF32();
 
-// ---- micro-kernels (one file each instruction set) ----------------------------------------------
-void gemm_f32_4x4_scalar(int k, const float* a, const float* b, float* c, int ldc, float alpha, float beta);
+// C = alpha * op(A) * op(B) + beta * C through `broadcast` (and `dot` for A * B^T, if given):
+// same contract as kernels::Gemm. Packing buffers are per thread and grow only when a larger
+// product needs them.
+void GemmMicroF32(const GemmVariantF32& broadcast, const GemmVariantF32* dot, bool trans_a, bool trans_b,
+                  int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
+                  float beta, float* c, int ldc);
+
+// ---- micro-kernels (one file per instruction set) --------------------------------------------------
+void gemm_f32_4x4_scalar(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                         float alpha, float beta);
+void gemm_nt_f32_2x2_scalar(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                            float alpha, float beta);
 #ifdef __wasm_simd128__
-void gemm_f32_4x8_wasmsimd(int k, const float* a, const float* b, float* c, int ldc, float alpha, float beta);
-void gemm_f32_6x8_wasmsimd(int k, const float* a, const float* b, float* c, int ldc, float alpha, float beta);
+void gemm_f32_6x8_wasmsimd(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                           float alpha, float beta);
+void gemm_f32_5x8_wasmsimd(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                           float alpha, float beta);
+void gemm_f32_4x8_wasmsimd(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                           float alpha, float beta);
+void gemm_nt_f32_2x5_wasmsimd(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                              float alpha, float beta);
+void gemm_nt_f32_2x4_wasmsimd(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                              float alpha, float beta);
 #endif
 
 }  // namespace gradlab::kernels

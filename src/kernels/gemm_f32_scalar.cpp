@@ -1,20 +1,41 @@
-// gemm_f32_4x4_scalar: the portable micro-kernel. Every build has it, so the packing and the
-// edge handling of the driver are tested natively too (the WebAssembly kernels only run there).
-// a is a packed (k, 4) A panel, b a packed (k, 4) B panel, c a 4x4 tile with rows ldc apart.
+// The portable micro-kernels, one of each kind. Every build has them, so the driver's packing,
+// in-place panels and edge handling are tested natively too (the SIMD kernels only run in
+// their own builds). Panel layouts: see gemm_f32.h.
 #include "kernels/gemm_f32.h"
 
 namespace gradlab::kernels {
 
-void gemm_f32_4x4_scalar(int k, const float* a, const float* b, float* c, int ldc, float alpha, float beta) {
-  float acc[4][4] = {};
-  for (int p = 0; p < k; ++p, a += 4, b += 4)
-    for (int i = 0; i < 4; ++i)
-      for (int j = 0; j < 4; ++j) acc[i][j] += a[i] * b[j];
-  for (int i = 0; i < 4; ++i)
-    for (int j = 0; j < 4; ++j) {
+namespace {
+
+template <int M, int N>
+void Store(const float (&acc)[M][N], float* c, int ldc, float alpha, float beta) {
+  for (int i = 0; i < M; ++i)
+    for (int j = 0; j < N; ++j) {
       float& out = c[i * ldc + j];
       out = alpha * acc[i][j] + (beta == 0.0f ? 0.0f : beta * out);
     }
+}
+
+}  // namespace
+
+// A(i, p) = a[p * a_stride + i], B(p, j) = b[p * b_stride + j]; C is 4x4.
+void gemm_f32_4x4_scalar(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                         float alpha, float beta) {
+  float acc[4][4] = {};
+  for (int p = 0; p < k; ++p, a += a_stride, b += b_stride)
+    for (int i = 0; i < 4; ++i)
+      for (int j = 0; j < 4; ++j) acc[i][j] += a[i] * b[j];
+  Store(acc, c, ldc, alpha, beta);
+}
+
+// A(i, p) = a[i * a_stride + p], B^T(p, j) = b[j * b_stride + p]; C is 2x2.
+void gemm_nt_f32_2x2_scalar(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                            float alpha, float beta) {
+  float acc[2][2] = {};
+  for (int i = 0; i < 2; ++i)
+    for (int j = 0; j < 2; ++j)
+      for (int p = 0; p < k; ++p) acc[i][j] += a[i * a_stride + p] * b[j * b_stride + p];
+  Store(acc, c, ldc, alpha, beta);
 }
 
 }  // namespace gradlab::kernels

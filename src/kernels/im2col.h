@@ -1,6 +1,8 @@
 // im2col / col2im: unrolls the sliding windows of a convolution so that it becomes one GEMM.
 // image is (C,H,W); cols is (C*KH*KW, OH*OW): row = (channel, ky, kx), column = output pixel.
 // Zero padding: window positions outside the image read as 0 (im2col) and are dropped (col2im).
+// The fast versions work out, per row of cols, which output columns read inside the image, and
+// copy those as runs (contiguous for stride 1); the references test each position.
 #pragma once
 
 namespace gradlab::kernels {
@@ -18,5 +20,10 @@ void Im2Col(const ConvGeometry& g, const T* image, T* cols);
 // Adds (+=) each column entry back into the image position it came from.
 template <typename T>
 void Col2Im(const ConvGeometry& g, const T* cols, T* image);
+
+template <typename T>
+void Im2ColReference(const ConvGeometry& g, const T* image, T* cols);
+template <typename T>
+void Col2ImReference(const ConvGeometry& g, const T* cols, T* image);
 
 }  // namespace gradlab::kernels

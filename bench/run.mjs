@@ -1,0 +1,128 @@
+// The speed benchmark's driver (scripts/bench builds, installs the peers and calls this).
+// Races Gradlab (native, and WebAssembly under Node.js) against TensorFlow.js (wasm backend with
+// SIMD on one thread, and the cpu backend), ConvNetJS and PyTorch (one thread, OpenBLAS) on the
+// same data, models, batch size and optimizer. Every measurement is its own process; the runs
+// are alternated (all peers for one model, then the next model, round after round, the order of
+// peers rotated each round) and the medians reported, since the machine is shared and noisy.
+//   node bench/run.mjs --native-cli build/native/gradlab-cli --wasm-cli build/wasm/gradlab-cli.js
+//                      [--rounds 3] [--seconds 1.5] [--models linear,mlp,cnn] [--update-readme]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const opt = { 'native-cli': 'build/native/gradlab-cli', 'wasm-cli': 'build/wasm/gradlab-cli.js', rounds: '3',
+              seconds: '1.5', models: 'linear,mlp,cnn', 'update-readme': false };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const key = argv[i].replace(/^--/, '');
+  if (!(key in opt)) { console.error(`bench/run.mjs: unknown option ${argv[i]}`); process.exit(2); }
+  if (typeof opt[key] === 'boolean') opt[key] = true;
+  else opt[key] = argv[++i];
+}
+const seconds = opt.seconds, rounds = Number(opt.rounds), models = opt.models.split(',');
+const specs = { linear: 'linear', mlp: 'mlp:100', cnn: 'conv16k5p2 relu pool2 conv20k5p2 relu pool2 conv20k5p2 relu pool2 fc10' };
+const names = { linear: 'linear 3072-10', mlp: 'MLP 3072-100-10', cnn: 'small CNN' };
+
+// PyTorch with OpenBLAS (TOOLCHAIN.md: the reference BLAS makes nn.Linear 10x slower), free to
+// pick AVX-512 (OPENBLAS_CORETYPE unset), and glibc malloc keeping its memory between steps.
+const torchEnv = { ...process.env, LD_LIBRARY_PATH: '/usr/lib/x86_64-linux-gnu/openblas-pthread',
+                   MALLOC_MMAP_THRESHOLD_: '33554432', MALLOC_TRIM_THRESHOLD_: '4294967296' };
+delete torchEnv.OPENBLAS_CORETYPE;
+const gradlabArgs = (m) => ['bench', '--model', specs[m], '--seconds', seconds, '--test', '10', '--json'];
+const peers = [
+  { id: 'gradlab-native', label: 'Gradlab native', cmd: (m) => [path.resolve(opt['native-cli']), gradlabArgs(m)] },
+  { id: 'gradlab-wasm', label: 'Gradlab WebAssembly (Node.js)', cmd: (m) => [process.execPath, [path.resolve(opt['wasm-cli']), ...gradlabArgs(m)]] },
+  { id: 'tfjs-wasm', label: 'TensorFlow.js wasm (SIMD, 1 thread)', cmd: (m) => [process.execPath, ['bench/tfjs.mjs', '--backend', 'wasm', '--model', m, '--seconds', seconds]] },
+  { id: 'tfjs-cpu', label: 'TensorFlow.js cpu', cmd: (m) => [process.execPath, ['bench/tfjs.mjs', '--backend', 'cpu', '--model', m, '--seconds', seconds]] },
+  { id: 'convnetjs', label: 'ConvNetJS 0.3', cmd: (m) => [process.execPath, ['bench/convnetjs.mjs', '--model', m, '--seconds', seconds]] },
+  { id: 'pytorch', label: 'PyTorch 1.13, 1 thread', cmd: (m) => ['/usr/bin/python3', ['bench/torch_bench.py', '--model', m, '--seconds', seconds]], env: torchEnv },
+];
+// Gradlab is compared with the peers of its kind: WebAssembly with the JavaScript peers, native with PyTorch.
+const gradlabFor = (peer) => (peer === 'pytorch' ? 'gradlab-native' : 'gradlab-wasm');
+
+function run(cmd, args, env) {
+  const out = execFileSync(cmd, args.map(String), { cwd: root, env: env || process.env, encoding: 'utf8',
+                                                     stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 });
+  const lines = out.split('\n').filter((l) => l.startsWith('{'));
+  return lines.map((l) => JSON.parse(l));
+}
+
+const loadBefore = os.loadavg()[0];
+const results = {};  // results[peer][model] = [{train, infer}, ...]
+const extra = {};
+for (let r = 0; r < rounds; r++) {
+  const order = peers.map((_, i) => peers[(i + r) % peers.length]);
+  for (const m of models)
+    for (const peer of order) {
+      const [cmd, args] = peer.cmd(m);
+      let rec;
+      try {
+        rec = run(cmd, args, peer.env).at(-1);
+      } catch (e) {
+        console.error(`${peer.id} ${m}: failed: ${String(e.stderr || e.message).trim().split('\n').slice(-3).join(' | ')}`);
+        continue;
+      }
+      ((results[peer.id] ||= {})[m] ||= []).push({ train: rec.train_images_per_second, infer: rec.infer_images_per_second });
+      extra[peer.id] = rec;
+      console.error(`round ${r + 1}/${rounds}  ${m.padEnd(6)} ${peer.id.padEnd(15)} train ${rec.train_images_per_second.toFixed(0).padStart(7)}  ` +
+                    `inference ${rec.infer_images_per_second.toFixed(0).padStart(7)} images/s`);
+    }
+}
+const loadAfter = os.loadavg()[0];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const h = s.length >> 1; return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2; };
+const med = (peer, m, what) => (results[peer]?.[m] ? median(results[peer][m].map((x) => x[what])) : NaN);
+const fmt = (v) => (Number.isNaN(v) ? 'n/a' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1));
+const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? '' : ` (${a / b >= 10 ? Math.round(a / b) : (a / b).toFixed(1)}x)`);
+
+let md = '';
+const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || os.cpus()[0]?.model;
+md += `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().length} cores, shared: load average ` +
+      `${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after), Node.js ${process.version}; medians of ${rounds} ` +
+      `alternated runs of at least ${seconds} s each. Images per second at batch 32 on 5,000 CIFAR-10 training images; ` +
+      `training is forward + backward + SGD-momentum update. In brackets: how many times faster Gradlab is ` +
+      `(Gradlab WebAssembly against the JavaScript peers, Gradlab native against PyTorch).\n\n`;
+md += `| | ${models.map((m) => `${names[m]} train`).join(' | ')} | ${models.map((m) => `${names[m]} inference`).join(' | ')} |\n`;
+md += `| --- | ${models.map(() => '---:').join(' | ')} | ${models.map(() => '---:').join(' | ')} |\n`;
+for (const peer of peers) {
+  const cells = [];
+  for (const what of ['train', 'infer'])
+    for (const m of models) {
+      const v = med(peer.id, m, what);
+      cells.push(peer.id.startsWith('gradlab') ? `**${fmt(v)}**` : `${fmt(v)}${ratio(med(gradlabFor(peer.id), m, what), v)}`);
+    }
+  md += `| ${peer.label} | ${cells.join(' | ')} |\n`;
+}
+const torch = extra.pytorch;
+if (torch) md += `\nPyTorch ${torch.version} with ${torch.blas} (OPENBLAS_CORETYPE unset, so OpenBLAS may use AVX-512; convolutions through oneDNN), ` +
+                 `${torch.threads} thread, glibc malloc told to keep its memory (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_).`;
+if (extra['tfjs-wasm']) md += ` TensorFlow.js ${extra['tfjs-wasm'].version}, wasm backend SIMD ${extra['tfjs-wasm'].simd ? 'on' : 'off'}, threads ${extra['tfjs-wasm'].threads ? 'on' : 'off'}.\n`;
+
+// GEMM: the models' products in GFLOP/s against the measured peak, WebAssembly and native.
+try {
+  const wasm = run(process.execPath, [path.resolve(opt['wasm-cli']), 'bench', '--gemm', '--json', '--seconds', '1']);
+  const native = run(path.resolve(opt['native-cli']), ['bench', '--gemm', '--json', '--seconds', '1']);
+  const wpeak = wasm.find((e) => e.event === 'peak'), npeak = native.find((e) => e.event === 'peak');
+  const nrows = Object.fromEntries(native.filter((e) => e.event === 'gemm').map((e) => [e.product, e]));
+  md += `\nGEMM of the models' products at batch 32 (conv: per image), GFLOP/s. WebAssembly: ${wpeak.gemm}, ` +
+        `against a measured peak of ${wpeak.gflops.toFixed(1)} GFLOP/s (${wpeak.kernel}: f32x4 multiply + add chains); ` +
+        `native: ${npeak.gemm}, peak ${npeak.gflops.toFixed(0)} GFLOP/s (${npeak.kernel}). Best of many short rounds.\n\n`;
+  md += '| product | m | n | k | WebAssembly | % of peak | native |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n';
+  for (const e of wasm.filter((x) => x.event === 'gemm'))
+    md += `| ${e.product} | ${e.m} | ${e.n} | ${e.k} | ${e.gflops.toFixed(1)} | ${Math.round(100 * e.fraction_of_peak)} % | ${nrows[e.product]?.gflops.toFixed(1) ?? 'n/a'} |\n`;
+} catch (e) {
+  console.error(`GEMM table: failed: ${String(e.stderr || e.message).trim().split('\n').slice(-2).join(' | ')}`);
+}
+
+console.log(md);
+if (opt['update-readme']) {
+  const readme = path.join(root, 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const re = /(<!-- speed-benchmark:start -->\n)[\s\S]*?(<!-- speed-benchmark:end -->)/;
+  if (!re.test(text)) { console.error('README.md has no speed-benchmark markers'); process.exit(1); }
+  fs.writeFileSync(readme, text.replace(re, (_, a, b) => a + md + b));
+  console.error('README.md updated');
+}
