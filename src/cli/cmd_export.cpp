@@ -3,6 +3,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "core/file_io.h"
 #include "train/model_file.h"
 #include "train/torch_export.h"
 
@@ -35,7 +36,7 @@ int RunExport(const std::vector<std::string>& words) {
     return kExitFailure;
   }
   auto bytes = train::ExportTorchNpz(*saved->model, saved->class_names, saved->mean, saved->std);
-  if (Status s = train::SaveModelFile(args.get("out"), bytes); !s) {
+  if (Status s = WriteFileBytes(args.get("out"), bytes); !s) {
     std::cerr << "gradlab-cli export: " << s.message() << "\n";
     return kExitFailure;
   }

@@ -8,6 +8,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "core/file_io.h"
 #include "cli/data_options.h"
 #include "data/batch.h"
 #include "data/image_file.h"
@@ -71,7 +72,7 @@ int RunPredict(const std::vector<std::string>& words) {
   std::vector<std::string> names;
   if (!args.get("image").empty()) {
     if (saved->model->input_shape() != Shape{3, 32, 32}) return usage_error("this model does not take 32x32 colour images");
-    auto bytes = train::ReadFileBytes(args.get("image"), 64u << 20);
+    auto bytes = ReadFileBytes(args.get("image"), 64u << 20);
     if (!bytes) {
       std::cerr << "gradlab-cli predict: " << bytes.error() << "\n";
       return kExitFailure;

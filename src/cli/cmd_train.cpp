@@ -10,6 +10,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "core/file_io.h"
 #include "cli/data_options.h"
 #include "cli/train_options.h"
 #include "core/npz.h"
@@ -148,7 +149,7 @@ int RunTrain(const std::vector<std::string>& words) {
   const auto& train_data = session.train_data();
   if (!args.get("save").empty()) {
     auto bytes = train::SerializeModel(model, train_data.class_names, train_data.mean, train_data.std, *cfg, data->description);
-    if (Status s = train::SaveModelFile(args.get("save"), bytes); !s) {
+    if (Status s = WriteFileBytes(args.get("save"), bytes); !s) {
       std::cerr << "gradlab-cli train: " << s.message() << "\n";
       return kExitFailure;
     }
@@ -156,7 +157,7 @@ int RunTrain(const std::vector<std::string>& words) {
   }
   if (!args.get("export").empty()) {
     auto bytes = train::ExportTorchNpz(model, train_data.class_names, train_data.mean, train_data.std);
-    if (Status s = train::SaveModelFile(args.get("export"), bytes); !s) {
+    if (Status s = WriteFileBytes(args.get("export"), bytes); !s) {
       std::cerr << "gradlab-cli train: " << s.message() << "\n";
       return kExitFailure;
     }

@@ -2,7 +2,6 @@
 
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <regex>
 
 namespace gradlab {
@@ -131,15 +130,6 @@ std::vector<uint8_t> NpzWriter::Finish() const {
   Put32(out, central_offset);
   Put16(out, 0);
   return out;
-}
-
-Status NpzWriter::WriteFile(const std::string& path) const {
-  const std::vector<uint8_t> bytes = Finish();
-  std::ofstream f(path, std::ios::binary);
-  if (!f) return Status::Error("cannot write " + path);
-  f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  if (!f) return Status::Error("writing " + path + " failed (disk full?)");
-  return Status();
 }
 
 Result<std::map<std::string, NpyArray>> ReadNpz(const std::vector<uint8_t>& file) {

@@ -17,7 +17,6 @@ class NpzWriter {
   void AddInt64(const std::string& name, int64_t value);              // a 0-d '<i8' array
   void AddBytes(const std::string& name, const std::string& bytes);  // a 0-d '|S<n>' array
   std::vector<uint8_t> Finish() const;                                // the .npz file's bytes
-  Status WriteFile(const std::string& path) const;
 
  private:
   struct Entry {

@@ -4,11 +4,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
+#include <filesystem>
+
+#include "core/file_io.h"
 
 namespace gradlab::data {
 namespace {
@@ -50,26 +51,13 @@ std::string JoinPath(const std::string& dir, const std::string& file) {
   return dir.back() == '/' ? dir + file : dir + "/" + file;
 }
 
-// The file edge: the whole file as bytes, or a message naming the file.
-Result<std::vector<uint8_t>> ReadFileBytes(const std::string& dir, const std::string& name) {
-  std::FILE* f = std::fopen(JoinPath(dir, name).c_str(), "rb");
-  if (!f) {
-    if (errno == ENOENT) return Result<std::vector<uint8_t>>::Error(
-        name + " not found in " + dir + " (run scripts/fetch-cifar10)");
-    return Result<std::vector<uint8_t>>::Error("cannot open " + name + " in " + dir + ": " +
-                                               std::strerror(errno));
-  }
-  std::vector<uint8_t> bytes;
-  long size = -1;
-  if (std::fseek(f, 0, SEEK_END) == 0) size = std::ftell(f);
-  bool ok = size >= 0 && std::fseek(f, 0, SEEK_SET) == 0;
-  if (ok) {
-    bytes.resize(static_cast<size_t>(size));
-    ok = std::fread(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  }
-  std::fclose(f);
-  if (!ok) return Result<std::vector<uint8_t>>::Error("cannot read " + name + " in " + dir);
-  return bytes;
+// The file edge: the whole file as bytes, or a message that names the file, its folder and
+// what to run when it is missing.
+Result<std::vector<uint8_t>> ReadBatchFile(const std::string& dir, const std::string& name) {
+  const std::string path = JoinPath(dir, name);
+  if (!std::filesystem::exists(path))
+    return Result<std::vector<uint8_t>>::Error(name + " not found in " + dir + " (run scripts/fetch-cifar10)");
+  return gradlab::ReadFileBytes(path);
 }
 
 // Reserves room for `count` more images so appending a subset does not reallocate as it grows.
@@ -251,7 +239,7 @@ Result<TrainTest> LoadCifar10(const std::string& dir, const CifarSubset& subset)
   Reserve(out.train, k * per_class);
   for (int b = 1; b <= kCifarTrainBatches && Sum(remaining) > 0; ++b) {
     const std::string name = "data_batch_" + std::to_string(b) + ".bin";
-    Result<std::vector<uint8_t>> bytes = ReadFileBytes(dir, name);
+    Result<std::vector<uint8_t>> bytes = ReadBatchFile(dir, name);
     if (!bytes) return bytes.status();
     Result<CifarBatch> batch = ParseCifarBatch(name, bytes->data(), bytes->size());
     if (!batch) return batch.status();
@@ -271,7 +259,7 @@ Result<TrainTest> LoadCifar10(const std::string& dir, const CifarSubset& subset)
   const int test_total = Sum(test_quota);
   {
     const std::string name = "test_batch.bin";
-    Result<std::vector<uint8_t>> bytes = ReadFileBytes(dir, name);
+    Result<std::vector<uint8_t>> bytes = ReadBatchFile(dir, name);
     if (!bytes) return bytes.status();
     Result<CifarBatch> batch = ParseCifarBatch(name, bytes->data(), bytes->size());
     if (!batch) return batch.status();

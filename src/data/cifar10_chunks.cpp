@@ -1,28 +1,13 @@
 #include "data/cifar10_chunks.h"
 
 #include <algorithm>
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
+#include "core/file_io.h"
+
 namespace gradlab::data {
 
-namespace {
-
-Result<std::vector<uint8_t>> ReadAll(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Result<std::vector<uint8_t>>::Error(path + " not found (run scripts/fetch-cifar10)");
-  return std::vector<uint8_t>((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-}
-
-Status WriteAll(const std::string& path, const std::vector<uint8_t>& bytes) {
-  std::ofstream f(path, std::ios::binary);
-  if (!f) return Status::Error("cannot write " + path);
-  f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  return f ? Status() : Status::Error("writing " + path + " failed");
-}
-
-}  // namespace
 
 std::string ChunkFileName(bool train, int cifar_class, int chunk) {
   return std::string(train ? "train-" : "test-") + std::to_string(cifar_class) + "-" + std::to_string(chunk) + ".bin";
@@ -54,7 +39,7 @@ Status WriteCifarChunks(const std::string& cifar_dir, const std::string& out_dir
   // Per split and class: the records in file order, with their position in the official files.
   std::vector<std::vector<uint8_t>> train(kCifarClasses), test(kCifarClasses);
   auto take = [&](const std::string& name, int first_position, std::vector<std::vector<uint8_t>>& into) -> Status {
-    auto bytes = ReadAll(cifar_dir + "/" + name);
+    auto bytes = ReadFileBytes(cifar_dir + "/" + name);
     if (!bytes) return bytes.status();
     auto batch = ParseCifarBatch(name, bytes->data(), bytes->size());
     if (!batch) return batch.status();
@@ -82,13 +67,13 @@ Status WriteCifarChunks(const std::string& cifar_dir, const std::string& out_dir
         const size_t begin = static_cast<size_t>(k) * kChunkImages * kChunkRecordBytes;
         const size_t end = std::min(split[c].size(), begin + static_cast<size_t>(kChunkImages) * kChunkRecordBytes);
         std::vector<uint8_t> piece(split[c].begin() + begin, split[c].begin() + end);
-        if (Status s = WriteAll(out_dir + "/" + ChunkFileName(is_train, c, k), piece); !s) return s;
+        if (Status s = WriteFileBytes(out_dir + "/" + ChunkFileName(is_train, c, k), piece); !s) return s;
       }
     }
     manifest[is_train ? "train_per_class" : "test_per_class"] = counts;
   }
   const std::string text = manifest.dump(1);
-  return WriteAll(out_dir + "/manifest.json", std::vector<uint8_t>(text.begin(), text.end()));
+  return WriteFileBytes(out_dir + "/manifest.json", std::vector<uint8_t>(text.begin(), text.end()));
 }
 
 ChunkAssembler::ChunkAssembler(const CifarSubset& subset, const ChunkManifest& manifest) : subset_(subset) {

@@ -3,10 +3,10 @@
 #include <SDL.h>
 
 #include <deque>
-#include <fstream>
 #include <map>
 #include <memory>
 
+#include "core/file_io.h"
 #include "platform/gl.h"
 
 #ifdef __EMSCRIPTEN__
@@ -16,12 +16,6 @@
 namespace gradlab::platform {
 
 namespace {
-
-Result<std::vector<uint8_t>> ReadFile(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Result<std::vector<uint8_t>>::Error(path + " not found");
-  return std::vector<uint8_t>((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-}
 
 // Open-file requests in the browser wait for the page's file picker; keyed by request id.
 std::map<int, std::function<void(std::string, Result<std::vector<uint8_t>>)>> g_open_requests;
@@ -92,10 +86,7 @@ class PlatformServices : public ui::Services {
         name.c_str(), bytes.data(), bytes.size());
     return Status();
 #else
-    std::ofstream f(name, std::ios::binary);
-    if (!f) return Status::Error("cannot write " + name);
-    f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    return f ? Status() : Status::Error("writing " + name + " failed");
+    return WriteFileBytes(name, bytes);
 #endif
   }
 
@@ -126,7 +117,7 @@ class PlatformServices : public ui::Services {
         id, accept.c_str());
 #else
     (void)accept;
-    done(path_hint, ReadFile(path_hint));
+    done(path_hint, ReadFileBytes(path_hint));
 #endif
   }
 
@@ -157,7 +148,7 @@ class PlatformServices : public ui::Services {
     if (pending_.empty()) return;
     Pending p = std::move(pending_.front());
     pending_.pop_front();
-    p.done(ReadFile(p.path));
+    p.done(ReadFileBytes(p.path));
   }
 
  private:

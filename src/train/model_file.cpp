@@ -1,7 +1,8 @@
 #include "train/model_file.h"
 
+#include "core/file_io.h"
+
 #include <cstring>
-#include <fstream>
 
 namespace gradlab::train {
 
@@ -130,27 +131,6 @@ Result<SavedModel> DeserializeModel(const std::vector<uint8_t>& bytes, const std
   if (pos != bytes.size())
     return R::Error(name + " is damaged: " + std::to_string(bytes.size() - pos) + " unexpected bytes after the weights");
   return saved;
-}
-
-Result<std::vector<uint8_t>> ReadFileBytes(const std::string& path, size_t max_bytes) {
-  using R = Result<std::vector<uint8_t>>;
-  std::ifstream f(path, std::ios::binary | std::ios::ate);
-  if (!f) return R::Error(path + " not found (or not readable)");
-  const std::streamoff size = f.tellg();
-  if (size < 0) return R::Error(path + " could not be read");
-  if (static_cast<size_t>(size) > max_bytes) return R::Error(path + " is too large (" + std::to_string(size) + " bytes)");
-  std::vector<uint8_t> bytes(static_cast<size_t>(size));
-  f.seekg(0);
-  if (size > 0 && !f.read(reinterpret_cast<char*>(bytes.data()), size)) return R::Error(path + " could not be read");
-  return bytes;
-}
-
-Status SaveModelFile(const std::string& path, const std::vector<uint8_t>& bytes) {
-  std::ofstream f(path, std::ios::binary);
-  if (!f) return Status::Error("cannot write " + path);
-  f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  if (!f) return Status::Error("writing " + path + " failed (disk full?)");
-  return Status();
 }
 
 Result<SavedModel> LoadModelFile(const std::string& path) {

@@ -30,10 +30,6 @@ std::vector<uint8_t> SerializeModel(nn::Model& model, const std::vector<std::str
 // `name` is used in messages ("model.gradlab is not a Gradlab model file ...").
 Result<SavedModel> DeserializeModel(const std::vector<uint8_t>& bytes, const std::string& name);
 
-Status SaveModelFile(const std::string& path, const std::vector<uint8_t>& bytes);
 Result<SavedModel> LoadModelFile(const std::string& path);
-
-// Reads a whole file (shared by the loaders); the message names the file and the problem.
-Result<std::vector<uint8_t>> ReadFileBytes(const std::string& path, size_t max_bytes = size_t(1) << 31);
 
 }  // namespace gradlab::train
