@@ -56,7 +56,11 @@ void DrawDataPanel(TrainUi& t) {
       ImGui::ProgressBar(p, ImVec2(-1, 0), t.data_message.c_str());
       break;
     }
-    case TrainUi::DataState::kError: ImGui::TextColored(kErrorColour, "%s", t.data_message.c_str()); break;
+    case TrainUi::DataState::kError:  // wrapped: these messages name files and can be long
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextColored(kErrorColour, "%s", t.data_message.c_str());
+      ImGui::PopTextWrapPos();
+      break;
     case TrainUi::DataState::kReady: ImGui::TextDisabled("%s", t.data_message.c_str()); break;
     default: break;
   }
