@@ -337,6 +337,7 @@ void StartTraining(TrainUi& t) {
   }
   t.session = std::move(*s);
   t.session->set_eval_chunk(16);
+  t.health_step = t.predictions_step = -1;  // a new model: nothing cached is valid
   t.playing = true;
   t.textures_step = -1;
   RefreshTextures(t, true);

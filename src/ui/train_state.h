@@ -12,6 +12,7 @@
 #include "data/cifar10_chunks.h"
 #include "data/dataset.h"
 #include "train/config.h"
+#include "train/inspect.h"
 #include "train/session.h"
 
 namespace gradlab::ui {
@@ -75,6 +76,10 @@ struct TrainUi {
   std::vector<Texture> templates, filters, feature_maps, gallery, augment_preview, test_thumbs;
   Texture boundary;
   long textures_step = -1;        // session step the model textures were made at
+  std::vector<train::LayerHealth> health;  // gradient flow, and the step it is from
+  long health_step = -1;
+  std::vector<float> predictions;          // class probabilities of the shown test images
+  long predictions_step = -1;
   double textures_time = 0;
   std::string own_image_name, own_image_message;
   std::vector<float> own_image_probs;

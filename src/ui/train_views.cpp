@@ -133,7 +133,12 @@ void DrawFilters(TrainUi& t) {
   }
   ImGui::Separator();
   ImGui::Text("Gradient flow (last step): weight and gradient norms per layer, dead ReLUs");
-  const auto health = train::GradientFlow(t.session->model());
+  // Recomputed when the model has changed, not every frame.
+  if (t.health_step != t.session->steps()) {
+    t.health = train::GradientFlow(t.session->model());
+    t.health_step = t.session->steps();
+  }
+  const auto& health = t.health;
   if (ImGui::BeginTable("health", 4, ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("layer");
     ImGui::TableSetupColumn("|W|");
@@ -254,7 +259,12 @@ void DrawPredictions(TrainUi& t) {
   }
   std::vector<int> indices;
   for (int i = 0; i < std::min(12, d.size()); ++i) indices.push_back(i);
-  const std::vector<float> probs = train::ClassProbabilities(t.session->model(), d, indices);
+  // One forward pass per training step shown, not one per frame.
+  if (t.predictions_step != t.session->steps() || t.predictions.size() != indices.size() * k) {
+    t.predictions = train::ClassProbabilities(t.session->model(), d, indices);
+    t.predictions_step = t.session->steps();
+  }
+  const std::vector<float>& probs = t.predictions;
   for (size_t n = 0; n < indices.size(); ++n) {
     if (n % 3) ImGui::SameLine(static_cast<float>(n % 3) * 260 + 8);
     ImGui::BeginGroup();
