@@ -127,8 +127,8 @@ void AugmentImage(const AugmentConfig& config, Rng& rng, int c, int h, int w, fl
   }
 }
 
-void FillTrainingBatch(const Dataset& data, const int* indices, int count, const AugmentConfig& config,
-                       Rng& rng, Tensor& x, Tensor& targets) {
+void AugmentBatchUnit(const Dataset& data, const int* indices, int count, const AugmentConfig& config,
+                      Rng& rng, Tensor& x, Tensor& targets) {
   ResizeBatch(x, count, data.sample_shape);
   FillOneHot(data, indices, count, targets);
   const size_t n = data.sample_size();
@@ -146,7 +146,13 @@ void FillTrainingBatch(const Dataset& data, const int* indices, int count, const
   // result as after; before keeps CutMix's pasted boxes and mixup's blends in [0, 1] like the rest.
   MixBatch(rng, config.mixup.on ? config.mixup.alpha : 0.0, config.cutmix.on && image ? config.cutmix.alpha : 0.0,
            x, targets);
-  if (image) {
+}
+
+void FillTrainingBatch(const Dataset& data, const int* indices, int count, const AugmentConfig& config,
+                       Rng& rng, Tensor& x, Tensor& targets) {
+  AugmentBatchUnit(data, indices, count, config, rng, x, targets);
+  const size_t n = data.sample_size();
+  if (data.is_image()) {
     for (int i = 0; i < count; ++i) NormalizeImage(data, x.ptr() + i * n);
   }
 }

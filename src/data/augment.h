@@ -13,6 +13,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/rng.h"
 #include "core/status.h"
@@ -88,6 +89,11 @@ void AugmentImage(const AugmentConfig& config, Rng& rng, int c, int h, int w, fl
 void FillTrainingBatch(const Dataset& data, const int* indices, int count, const AugmentConfig& config,
                        Rng& rng, Tensor& x, Tensor& targets);
 
+// FillTrainingBatch before its last step: images stay in [0, 1] (not normalised), so they can be
+// shown as they are. The UI's preview grid uses it to show mixup/CutMix with their mixed labels.
+void AugmentBatchUnit(const Dataset& data, const int* indices, int count, const AugmentConfig& config,
+                      Rng& rng, Tensor& x, Tensor& targets);
+
 // ---- the text form, for the command line and settings files (augment_spec.cpp) ----------------
 //
 //   spec  := "none" | item ("," item)*          ("" means "none" too)
@@ -123,5 +129,23 @@ std::string FormatAugmentSpec(const AugmentConfig& config);
 
 // One line per item: its form, what it does and its defaults (for --help texts).
 std::string AugmentSpecHelp();
+
+// The items as a table pointing into `config`, in canonical order, for editors that show one
+// switch and its values per item. Exactly one of real/whole is set per value; lo..hi is the
+// range the text form accepts.
+struct AugmentParam {
+  const char* name;
+  double* real;
+  int* whole;
+  double lo, hi;
+};
+struct AugmentItem {
+  const char* name;   // "hflip"
+  const char* usage;  // "hflip[:p]"
+  const char* help;   // "mirror left-right with probability p"
+  bool* on;
+  std::vector<AugmentParam> params;
+};
+std::vector<AugmentItem> AugmentItems(AugmentConfig& config);
 
 }  // namespace gradlab::data

@@ -13,26 +13,14 @@
 namespace gradlab::data {
 namespace {
 
-// One value of an item: a pointer into the config being read or written, and its range.
-// Exactly one of real/whole is set.
-struct Param {
-  const char* name;
-  double* real;
-  int* whole;
-  double lo, hi;
-};
+using Param = AugmentParam;
+using Item = AugmentItem;
 
-struct Item {
-  const char* name;
-  const char* usage;
-  const char* help;
-  bool* on;
-  std::vector<Param> params;
-};
+}  // namespace
 
-// The table both Parse and Format walk, pointing into `c`. Its order is the canonical one, the
-// order AugmentImage applies them in.
-std::vector<Item> Items(AugmentConfig& c) {
+// The table Parse, Format and the UI's editor walk, pointing into `c`. Its order is the
+// canonical one, the order AugmentImage applies them in.
+std::vector<AugmentItem> AugmentItems(AugmentConfig& c) {
   return {
       {"rcrop", "rcrop[:scale_min[:scale_max[:ratio_min[:ratio_max]]]]",
        "random resized crop: area share and aspect ratio (w/h) ranges", &c.rcrop.on,
@@ -67,6 +55,8 @@ std::vector<Item> Items(AugmentConfig& c) {
        {{"alpha", &c.cutmix.alpha, nullptr, 0.01, 100}}},
   };
 }
+
+namespace {
 
 // The shortest text that reads back as exactly v ("0.2", not "0.20000000000000001").
 // Starts at the number of integer digits so that 100 is "100", not "1e+02".
@@ -142,7 +132,7 @@ Result<AugmentConfig> ParseAugmentSpec(const std::string& spec) {
   AugmentConfig config;
   const std::string trimmed = Trim(spec);
   if (trimmed.empty() || trimmed == "none") return config;
-  std::vector<Item> items = Items(config);
+  std::vector<Item> items = AugmentItems(config);
 
   for (const std::string& raw : Split(trimmed, ',')) {
     const std::string token = Trim(raw);
@@ -193,8 +183,8 @@ Result<AugmentConfig> ParseAugmentSpec(const std::string& spec) {
 }
 
 std::string FormatAugmentSpec(const AugmentConfig& config) {
-  AugmentConfig copy = config, defaults;  // Items() points into a config it may write to
-  std::vector<Item> items = Items(copy), default_items = Items(defaults);
+  AugmentConfig copy = config, defaults;  // AugmentItems() points into a config it may write to
+  std::vector<Item> items = AugmentItems(copy), default_items = AugmentItems(defaults);
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
@@ -219,7 +209,7 @@ std::string FormatAugmentSpec(const AugmentConfig& config) {
 std::string AugmentSpecHelp() {
   AugmentConfig defaults;
   std::string out;
-  for (const Item& it : Items(defaults)) {
+  for (const Item& it : AugmentItems(defaults)) {
     std::string line = "  " + std::string(it.usage);
     line.resize(std::max<size_t>(line.size() + 2, 58), ' ');
     line += it.help + std::string(" (default ");

@@ -23,8 +23,8 @@ Result<Shape> Conv2dT<T>::Configure(const Shape& in) {
   if (out_channels_ < 1) return Result<Shape>::Error("a conv layer needs at least 1 filter");
   WindowFit fh = FitWindow(in[1], kernel_, stride_, padding_);
   WindowFit fw = FitWindow(in[2], kernel_, stride_, padding_);
-  if (!fh.fits) return Result<Shape>::Error("on a " + ShapeToString(in) + " input: " + fh.message);
-  if (!fw.fits) return Result<Shape>::Error("on a " + ShapeToString(in) + " input: " + fw.message);
+  if (!fh.fits) return Result<Shape>::Error(fh.message);
+  if (!fw.fits) return Result<Shape>::Error(fw.message);
   geo_ = {in[0], in[1], in[2], kernel_, stride_, padding_};
   const int fan_in = in[0] * kernel_ * kernel_;
   weight_.value = TensorT<T>({out_channels_, in[0], kernel_, kernel_});

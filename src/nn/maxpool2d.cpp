@@ -17,8 +17,8 @@ Result<Shape> MaxPool2dT<T>::Configure(const Shape& in) {
     return Result<Shape>::Error("pooling needs an image input (channels x height x width), not " +
                                 ShapeToString(in));
   WindowFit fh = FitWindow(in[1], kernel_, stride_, 0), fw = FitWindow(in[2], kernel_, stride_, 0);
-  if (!fh.fits) return Result<Shape>::Error("on a " + ShapeToString(in) + " input: " + fh.message);
-  if (!fw.fits) return Result<Shape>::Error("on a " + ShapeToString(in) + " input: " + fw.message);
+  if (!fh.fits) return Result<Shape>::Error(fh.message);
+  if (!fw.fits) return Result<Shape>::Error(fw.message);
   return Shape{in[0], fh.output, fw.output};
 }
 

@@ -1,6 +1,7 @@
 #include "nn/model_spec.h"
 
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <regex>
 
@@ -15,6 +16,47 @@ std::string PointAt(const std::string& spec, const ParsedLayer& layer, const std
   std::string out = message + " at column " + std::to_string(layer.column) + "\n  " + spec + "\n  ";
   out += std::string(layer.column > 0 ? layer.column - 1 : 0, ' ') + "^";
   return out;
+}
+
+namespace {
+
+// "0.3", "0.05", "1": at most four decimals, trailing zeros dropped (the spec's number syntax has
+// no exponent, so %g will not do).
+std::string Decimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+std::string FormatLayerWord(const ParsedLayer& l) {
+  const auto n = [](int v) { return std::to_string(v); };
+  switch (l.word) {
+    case LayerWord::kFc: return l.a > 0 ? "fc" + n(l.a) : "fc";
+    case LayerWord::kConv:
+      return "conv" + n(l.a) + "k" + n(l.b) + (l.c != 1 ? "s" + n(l.c) : "") + (l.d != 0 ? "p" + n(l.d) : "");
+    case LayerWord::kPool: return "pool" + n(l.a) + (l.b != l.a ? "s" + n(l.b) : "");
+    case LayerWord::kReLU: return "relu";
+    case LayerWord::kLeakyReLU: return l.value == 0.1 ? "lrelu" : "lrelu" + Decimal(l.value);
+    case LayerWord::kSigmoid: return "sigmoid";
+    case LayerWord::kTanh: return "tanh";
+    case LayerWord::kELU: return l.value == 1.0 ? "elu" : "elu" + Decimal(l.value);
+    case LayerWord::kMaxout: return "maxout" + n(l.a);
+    case LayerWord::kDropout: return "dropout" + Decimal(l.value);
+    case LayerWord::kBatchNorm: return "bn";
+    case LayerWord::kFlatten: return "flatten";
+  }
+  return "";
+}
+
+std::string FormatModelSpec(const std::vector<ParsedLayer>& layers) {
+  std::string spec;
+  for (const ParsedLayer& l : layers) spec += (spec.empty() ? "" : " ") + FormatLayerWord(l);
+  return spec;
 }
 
 namespace {

@@ -48,4 +48,10 @@ std::string PointAt(const std::string& spec, const ParsedLayer& layer, const std
 // One line listing the layer words, for help texts and error messages.
 const char* ModelSpecHelp();
 
+// The word for one parsed layer in its shortest form ("conv16k5p2", "pool2", "dropout0.3"), and a
+// whole list joined by spaces: ParseModelSpec(FormatModelSpec(layers)) gives the layers back.
+// The layer editor edits ParsedLayer fields and writes the spec text with these.
+std::string FormatLayerWord(const ParsedLayer& layer);
+std::string FormatModelSpec(const std::vector<ParsedLayer>& layers);
+
 }  // namespace gradlab::nn
