@@ -95,6 +95,7 @@ std::string AppStateToJson(const AppState& state) {
       {"display", {{"width", state.display_width}, {"height", state.display_height},
                    {"scale", state.framebuffer_scale}}},
       {"fps", state.fps},
+      {"frameWorkMs", state.frame_work_ms},
       {"darkTheme", state.dark_theme},
       {"showAbout", state.show_about},
       {"status", state.status_message},

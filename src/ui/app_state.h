@@ -48,6 +48,7 @@ struct AppState {
   float display_width = 0, display_height = 0;  // logical pixels (CSS pixels on the web)
   float framebuffer_scale = 1;                   // device pixels per logical pixel
   float fps = 0;
+  double frame_work_ms = 0;                      // time the last frame spent working
   bool can_quit = true;                          // false in the browser
 };
 

@@ -4,10 +4,13 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "data/augment.h"
 #include "data/cifar10.h"
 #include "data/image_file.h"
 #include "data/toy2d.h"
 #include "nn/model.h"
+#include "nn/regularizer.h"
+#include "nn/schedule.h"
 #include "train/model_file.h"
 #include "train/torch_export.h"
 #include "ui/services.h"
@@ -87,8 +90,9 @@ void SetData(TrainUi& t, data::TrainTest tt) {
                    std::to_string(t.test_data->size()) + " test";
   ClearTextures(t.gallery);
   ClearTextures(t.augment_preview);
+  t.augment_preview_key.clear();
   ClearTextures(t.test_thumbs);
-  t.preview_key.clear();
+  t.plan_key.clear();
 }
 
 void FailData(TrainUi& t, const std::string& message) {
@@ -179,21 +183,13 @@ void UpdateSettings(TrainUi& t) {
   if (!t.train_data) return;
   const std::string key = t.cfg.model_spec + "|" + ShapeToString(t.train_data->sample_shape) + "|" +
                           std::to_string(t.train_data->num_classes());
-  if (key == t.preview_key) {
-    if (t.preview.empty() && t.settings_error.empty()) t.settings_error = "the model spec has a problem";
+  if (key == t.plan_key) {
+    if (!t.plan.ok() && t.settings_error.empty()) t.settings_error = "the model spec has a problem";
     return;
   }
-  t.preview_key = key;
-  t.preview.clear();
-  t.preview_params = 0;
-  auto model = nn::Model::Create(t.cfg.model_spec, t.train_data->sample_shape, t.train_data->num_classes(), 1);
-  if (!model) {
-    t.model_error = model.error();
-    return;
-  }
-  t.model_error.clear();
-  t.preview = model->Describe();
-  t.preview_params = model->ParameterCount();
+  t.plan_key = key;
+  t.plan = nn::PlanModel(t.cfg.model_spec, t.train_data->sample_shape, t.train_data->num_classes());
+  t.model_error = t.plan.error;
 }
 
 void RefreshTextures(TrainUi& t, bool force) {
@@ -254,6 +250,17 @@ bool ApplyTrainLinkSetting(TrainUi& t, const std::string& key, const std::string
     }
     *out = static_cast<int>(v);
   };
+  auto real = [&](double lo, double hi, double* out) {
+    char* end = nullptr;
+    const double v = std::strtod(value.c_str(), &end);
+    if (value.empty() || *end != '\0' || !(v >= lo && v <= hi)) {
+      char range[64];
+      std::snprintf(range, sizeof range, "%g to %g", lo, hi);
+      *problem = "'" + key + "' must be a number from " + range;
+      return;
+    }
+    *out = v;
+  };
   if (key == "data") {
     if (value == "cifar10") t.source = DataSource::kCifar;
     else if (value.rfind("toy:", 0) == 0 && data::ParseToyKind(value.substr(4))) {
@@ -285,6 +292,32 @@ bool ApplyTrainLinkSetting(TrainUi& t, const std::string& key, const std::string
     const double lr = std::strtod(value.c_str(), &end);
     if (value.empty() || *end != '\0' || !(lr > 0 && lr < 1e9)) *problem = "lr must be a positive number";
     else t.cfg.schedule.base_lr = lr;
+  } else if (key == "momentum") {
+    real(0, 0.999, &t.cfg.optimizer.momentum);
+  } else if (key == "loss") {
+    if (value == "softmax" || value == "svm") t.cfg.loss = value == "svm" ? nn::LossKind::kSvm : nn::LossKind::kSoftmax;
+    else *problem = "loss must be softmax or svm";
+  } else if (key == "schedule") {
+    if (auto s = nn::ParseSchedule(value, t.cfg.schedule.base_lr); !s) *problem = s.error();
+    else std::snprintf(t.schedule_text, sizeof t.schedule_text, "%s", value.substr(0, sizeof t.schedule_text - 1).c_str());
+  } else if (key == "warmup") {
+    real(0, 1000, &t.cfg.schedule.warmup);
+  } else if (key == "reg") {
+    if (auto r = nn::ParseRegKind(value); !r) *problem = r.error();
+    else t.cfg.regularization.kind = *r;
+  } else if (key == "lambda") {
+    real(0, 100, &t.cfg.regularization.lambda);
+  } else if (key == "augment") {
+    if (auto a = data::ParseAugmentSpec(value); !a) *problem = a.error();
+    else std::snprintf(t.augment_text, sizeof t.augment_text, "%s", value.substr(0, sizeof t.augment_text - 1).c_str());
+  } else if (key == "seed") {
+    int seed = 0;
+    number(0, 2000000000, &seed);
+    if (problem->empty()) t.cfg.seed = static_cast<uint64_t>(seed);
+  } else if (key == "layer") {  // which layer the layer editor shows the fields of (1 = first)
+    int layer = 0;
+    number(1, 1000, &layer);
+    if (problem->empty()) t.selected_layer = layer - 1;
   } else if (key == "batch") {
     number(0, 100000, &t.cfg.batch_size);
   } else if (key == "epochs") {
@@ -454,12 +487,6 @@ void LoadModel(TrainUi& t, const std::string& path) {
     RefreshTextures(t, true);
     t.notice = "Loaded " + name + ": its weights are in the model. Press Resume to train it further.";
   });
-}
-
-std::string ModelSummary(const TrainUi& t) {
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%zu layers, %zu parameters", t.preview.size(), t.preview_params);
-  return buf;
 }
 
 nlohmann::json TrainStateJson(const TrainUi& t) {

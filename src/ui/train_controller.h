@@ -18,8 +18,8 @@ const std::vector<ModelPreset>& ToyPresets();
 const char* ToyKindLabel(int kind);  // "spiral", ...
 constexpr int kToyKinds = 5;
 
-// Applies a link setting (data, classes, per_class, test, toy, model, optimizer, lr, batch,
-// epochs, train, view). Returns false if the key is not a Train setting; sets *problem when
+// Applies a link setting (data, classes, per_class, test, model, layer, optimizer, momentum, lr,
+// schedule, warmup, loss, reg, lambda, augment, seed, batch, epochs, train, view). Returns false if the key is not a Train setting; sets *problem when
 // the value is bad.
 bool ApplyTrainLinkSetting(TrainUi& t, const std::string& key, const std::string& value, std::string* problem);
 
@@ -36,7 +36,6 @@ void LoadOwnImage(TrainUi& t);
 void SaveModel(TrainUi& t, const std::string& path);
 void LoadModel(TrainUi& t, const std::string& path);
 void ExportModel(TrainUi& t, const std::string& path);
-std::string ModelSummary(const TrainUi& t);
 
 // The Train part of the test hook's JSON.
 nlohmann::json TrainStateJson(const TrainUi& t);

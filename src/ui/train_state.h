@@ -11,6 +11,7 @@
 
 #include "data/cifar10_chunks.h"
 #include "data/dataset.h"
+#include "nn/model_plan.h"
 #include "train/config.h"
 #include "train/inspect.h"
 #include "train/session.h"
@@ -55,11 +56,11 @@ struct TrainUi {
   char schedule_text[128] = "constant";
   char augment_text[256] = "";
   std::string settings_error;            // first problem with the settings, shown before Start
-  std::string model_error;
-  std::string notice;                    // what the last save/load/export did               // why the model spec does not fit the data
-  std::vector<nn::LayerInfo> preview;    // layers of the spec, for the current data
-  size_t preview_params = 0;
-  std::string preview_key;
+  std::string model_error;               // why the model spec does not fit the data
+  std::string notice;                    // what the last save/load/export did
+  nn::ModelPlan plan;                    // the spec's layers for the current data (layer table)
+  std::string plan_key;
+  int selected_layer = -1;               // word whose fields the layer editor shows
 
   // ---- the session
   std::unique_ptr<train::Session> session;
@@ -74,6 +75,9 @@ struct TrainUi {
   int feature_image = 0;          // test image whose feature maps are shown
   int confusion_row = -1, confusion_col = -1;
   std::vector<Texture> templates, filters, feature_maps, gallery, augment_preview, test_thumbs;
+  std::vector<std::string> augment_labels;  // under each preview image: its (mixed) class
+  std::string augment_preview_key;          // the augmentation the preview shows
+  uint64_t augment_draws = 0;               // "new samples" presses, for fresh random images
   Texture boundary;
   long textures_step = -1;        // session step the model textures were made at
   std::vector<train::LayerHealth> health;  // gradient flow, and the step it is from

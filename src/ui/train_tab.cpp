@@ -6,6 +6,8 @@
 
 #include "data/cifar10.h"
 #include "nn/schedule.h"
+#include "ui/augment_editor.h"
+#include "ui/layer_editor.h"
 #include "ui/plot.h"
 #include "ui/services.h"
 #include "ui/train_controller.h"
@@ -88,71 +90,6 @@ void DrawDataPanel(TrainUi& t) {
 
 // [SECTION] Model ---------------------------------------------------------------------------
 
-// The spec's words as an editable list: change a layer's settings, move it, remove it, or add
-// one. The spec text stays the one source of truth.
-void DrawLayerEditor(TrainUi& t) {
-  std::vector<std::string> words;
-  {
-    std::string w;
-    for (const char* p = t.spec_text;; ++p) {
-      if (*p == ' ' || *p == '\0') {
-        if (!w.empty()) words.push_back(w);
-        w.clear();
-        if (*p == '\0') break;
-      } else {
-        w += *p;
-      }
-    }
-  }
-  if (!ImGui::TreeNode("Edit layers one by one")) return;
-  bool changed = false;
-  for (size_t i = 0; i < words.size(); ++i) {
-    ImGui::PushID(static_cast<int>(i));
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%s", words[i].c_str());
-    ImGui::SetNextItemWidth(170);
-    if (ImGui::InputText("##w", buf, sizeof buf, ImGuiInputTextFlags_CharsNoBlank)) {
-      words[i] = buf;
-      changed = true;
-    }
-    ImGui::SameLine();
-    if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0) {
-      std::swap(words[i], words[i - 1]);
-      changed = true;
-    }
-    ImGui::SameLine();
-    if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < words.size()) {
-      std::swap(words[i], words[i + 1]);
-      changed = true;
-    }
-    ImGui::SameLine();
-    if (ImGui::SmallButton("remove") && words.size() > 1) {
-      words.erase(words.begin() + static_cast<long>(i));
-      changed = true;
-      ImGui::PopID();
-      break;
-    }
-    ImGui::PopID();
-  }
-  static const char* kAdd[] = {"conv16k3p1", "pool2", "relu", "lrelu", "tanh", "sigmoid", "elu", "maxout2", "bn", "dropout0.5", "fc100", "fc"};
-  ImGui::SetNextItemWidth(170);
-  if (ImGui::BeginCombo("##add", "add a layer...")) {
-    for (const char* w : kAdd)
-      if (ImGui::Selectable(w)) {
-        // New layers go before a final fc, where most of them belong.
-        const bool last_is_fc = !words.empty() && words.back().rfind("fc", 0) == 0;
-        words.insert(last_is_fc ? words.end() - 1 : words.end(), w);
-        changed = true;
-      }
-    ImGui::EndCombo();
-  }
-  ImGui::TreePop();
-  if (!changed) return;
-  std::string spec;
-  for (const auto& w : words) spec += (spec.empty() ? "" : " ") + w;
-  std::snprintf(t.spec_text, sizeof t.spec_text, "%s", spec.c_str());
-}
-
 void DrawModelPanel(TrainUi& t) {
   const auto& presets = t.source == DataSource::kToy ? ToyPresets() : ImagePresets();
   for (size_t i = 0; i < presets.size(); ++i) {
@@ -167,26 +104,7 @@ void DrawModelPanel(TrainUi& t) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(kErrorColour, "%s", t.model_error.c_str());
     ImGui::PopTextWrapPos();
-    return;
   }
-  // The layer table: each layer's output shape and parameter count, live.
-  if (ImGui::BeginTable("layers", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("layer");
-    ImGui::TableSetupColumn("output");
-    ImGui::TableSetupColumn("params");
-    ImGui::TableHeadersRow();
-    for (const auto& l : t.preview) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(l.spec.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(ShapeToString(l.output).c_str());
-      ImGui::TableNextColumn();
-      ImGui::Text("%zu", l.parameters);
-    }
-    ImGui::EndTable();
-  }
-  ImGui::TextDisabled("%s", ModelSummary(t).c_str());
 }
 
 // [SECTION] Training settings ---------------------------------------------------------------
@@ -239,31 +157,10 @@ void DrawTrainingPanel(TrainUi& t) {
     ImGui::SetNextItemWidth(120);
     if (ImGui::InputFloat("lambda", &lambda, 0, 0, "%.5g")) c.regularization.lambda = lambda;
   }
-  ImGui::SetNextItemWidth(-110);
-  ImGui::InputText("augmentation", t.augment_text, sizeof t.augment_text);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("e.g. hflip,crop:4,jitter:0.4,cutout:8,mixup:0.2 (see README)");
   int seed = static_cast<int>(c.seed);
   ImGui::SetNextItemWidth(120);
   if (ImGui::InputInt("seed", &seed)) c.seed = static_cast<uint64_t>(std::max(0, seed));
-  // A live preview of the augmentation on a few training images.
-  if (t.train_data && t.train_data->is_image() && !std::string(t.augment_text).empty() && t.settings_error.empty()) {
-    if (ImGui::SmallButton("preview augmentation") || t.augment_preview.empty()) {
-      for (const Texture& tex : t.augment_preview) services().DeleteTexture(tex.id);
-      t.augment_preview.clear();
-      Rng rng(c.seed + static_cast<uint64_t>(services().Seconds() * 1000));
-      const auto& d = *t.train_data;
-      std::vector<float> image(d.sample_size());
-      for (int i = 0; i < 8 && i < d.size(); ++i) {
-        for (size_t p = 0; p < image.size(); ++p) image[p] = d.pixels[static_cast<size_t>(i) * d.sample_size() + p] / 255.0f;
-        data::AugmentImage(c.augment, rng, 3, 32, 32, image.data());
-        t.augment_preview.push_back({services().UploadTexture(0, train::ImageFromUnitChw(image.data(), 3, 32, 32)), 32, 32});
-      }
-    }
-    for (size_t i = 0; i < t.augment_preview.size(); ++i) {
-      if (i) ImGui::SameLine();
-      ImGui::Image(t.augment_preview[i].id, ImVec2(36, 36));
-    }
-  }
+  DrawAugmentationEditor(t);
 }
 
 // [SECTION] Run controls --------------------------------------------------------------------
@@ -279,11 +176,12 @@ void DrawFilePanel(TrainUi& t) {
   ImGui::BeginDisabled(!t.session);
   if (ImGui::SmallButton("Save model")) SaveModel(t, browser ? "model.gradlab" : path);
   ImGui::SameLine();
-  if (ImGui::SmallButton("Export for PyTorch (.npz)")) {
+  if (ImGui::SmallButton("Export .npz")) {
     std::string out = browser ? "model.npz" : path;
     if (!browser && out.size() > 8 && out.substr(out.size() - 8) == ".gradlab") out = out.substr(0, out.size() - 8) + ".npz";
     ExportModel(t, out);
   }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("the weights and layer list for PyTorch (README: Export)");
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::SmallButton("Load model...")) LoadModel(t, path);

@@ -1,0 +1,122 @@
+#include "ui/augment_editor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+#include <imgui.h>
+
+#include "data/augment.h"
+#include "train/inspect.h"
+#include "ui/services.h"
+
+namespace gradlab::ui {
+
+namespace {
+
+constexpr int kPreviewImages = 8;  // mixup/CutMix pair image i with image 7 - i
+
+// One switch per kind with its values; edits go back into the text form.
+void DrawSwitches(TrainUi& t) {
+  auto parsed = data::ParseAugmentSpec(t.augment_text);
+  if (!parsed) return;  // the text has a mistake: settings_error shows it
+  data::AugmentConfig config = *parsed;
+  bool changed = false;
+  for (data::AugmentItem& item : data::AugmentItems(config)) {
+    ImGui::PushID(item.name);
+    changed |= ImGui::Checkbox(item.name, item.on);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", item.help);
+    if (*item.on) {
+      ImGui::Indent();
+      for (const data::AugmentParam& p : item.params) {
+        ImGui::SetNextItemWidth(150);
+        if (p.whole) {
+          changed |= ImGui::SliderInt(p.name, p.whole, static_cast<int>(p.lo), static_cast<int>(p.hi), "%d",
+                                      ImGuiSliderFlags_AlwaysClamp);
+        } else {
+          float v = static_cast<float>(*p.real);
+          // Mixing alphas span 0.01 to 100, where a log scale is the useful one.
+          const ImGuiSliderFlags log = p.hi / std::max(p.lo, 1e-9) >= 1000 ? ImGuiSliderFlags_Logarithmic : 0;
+          if (ImGui::SliderFloat(p.name, &v, static_cast<float>(p.lo), static_cast<float>(p.hi), "%.2f",
+                                 log | ImGuiSliderFlags_AlwaysClamp)) {
+            *p.real = std::round(v * 100) / 100;  // two decimals keep the text form short
+            changed = true;
+          }
+        }
+      }
+      ImGui::Unindent();
+    }
+    ImGui::PopID();
+  }
+  if (changed)
+    std::snprintf(t.augment_text, sizeof t.augment_text, "%s",
+                  config.any() ? data::FormatAugmentSpec(config).c_str() : "");
+}
+
+// "cat" for a one-hot row; "cat 62%\ndog 38%" for a mixed one.
+std::string TargetLabel(const data::Dataset& d, const float* row) {
+  std::vector<int> order(d.num_classes());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return row[a] > row[b]; });
+  if (row[order[0]] > 0.999f) return d.class_names[order[0]];
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%s %.0f%%\n%s %.0f%%", d.class_names[order[0]].c_str(), 100 * row[order[0]],
+                d.class_names[order[1]].c_str(), 100 * row[order[1]]);
+  return buf;
+}
+
+void MakePreview(TrainUi& t, uint64_t draw) {
+  for (const Texture& tex : t.augment_preview) services().DeleteTexture(tex.id);
+  t.augment_preview.clear();
+  t.augment_labels.clear();
+  const data::Dataset& d = *t.train_data;
+  const int count = std::min(kPreviewImages, d.size());
+  Rng rng(t.cfg.seed * 7919 + draw);
+  std::vector<int> indices(count);
+  for (int& i : indices) i = static_cast<int>(rng.Below(static_cast<uint32_t>(d.size())));
+  Tensor x, targets;
+  data::AugmentBatchUnit(d, indices.data(), count, t.cfg.augment, rng, x, targets);
+  for (int i = 0; i < count; ++i) {
+    const float* image = x.ptr() + static_cast<size_t>(i) * d.sample_size();
+    t.augment_preview.push_back({services().UploadTexture(0, train::ImageFromUnitChw(image, 3, 32, 32)), 32, 32});
+    t.augment_labels.push_back(TargetLabel(d, targets.ptr() + static_cast<size_t>(i) * d.num_classes()));
+  }
+}
+
+void DrawPreview(TrainUi& t) {
+  // Shown whenever the augmentation text is right, even while another setting is not.
+  if (!t.train_data || !t.train_data->is_image() || !data::ParseAugmentSpec(t.augment_text) || !t.cfg.augment.any()) return;
+  // New images when the settings change or the student asks; the same ones otherwise, so the
+  // grid does not flicker.
+  const std::string key = data::FormatAugmentSpec(t.cfg.augment);
+  if (ImGui::SmallButton("new samples") || key != t.augment_preview_key || t.augment_preview.empty()) {
+    t.augment_preview_key = key;
+    MakePreview(t, ++t.augment_draws);
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("as training sees them");
+  if (ImGui::BeginTable("augmented", 4, ImGuiTableFlags_SizingFixedSame)) {
+    for (size_t i = 0; i < t.augment_preview.size(); ++i) {
+      ImGui::TableNextColumn();
+      ImGui::Image(t.augment_preview[i].id, ImVec2(72, 72));
+      ImGui::TextUnformatted(t.augment_labels[i].c_str());
+    }
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace
+
+void DrawAugmentationEditor(TrainUi& t) {
+  ImGui::SetNextItemWidth(-110);
+  ImGui::InputText("augmentation", t.augment_text, sizeof t.augment_text);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("e.g. hflip,crop:4,jitter:0.4,cutout:8,mixup:0.2 (see README)");
+  if (ImGui::TreeNode("augmentations one by one")) {
+    DrawSwitches(t);
+    ImGui::TreePop();
+  }
+  DrawPreview(t);
+}
+
+}  // namespace gradlab::ui

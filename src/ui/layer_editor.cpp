@@ -1,0 +1,196 @@
+#include "ui/layer_editor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+
+namespace gradlab::ui {
+
+namespace {
+
+using nn::LayerWord;
+using nn::ParsedLayer;
+
+struct KindChoice {
+  LayerWord word;
+  const char* name;
+  ParsedLayer fresh;  // what a new layer of this kind starts as
+};
+
+const std::vector<KindChoice>& Kinds() {
+  static const std::vector<KindChoice> kinds = {
+      {LayerWord::kConv, "conv", {LayerWord::kConv, 16, 3, 1, 1}},
+      {LayerWord::kPool, "max pool", {LayerWord::kPool, 2, 2}},
+      {LayerWord::kFc, "fully connected", {LayerWord::kFc, 100}},
+      {LayerWord::kReLU, "ReLU", {LayerWord::kReLU}},
+      {LayerWord::kLeakyReLU, "leaky ReLU", {LayerWord::kLeakyReLU, 0, 0, 0, 0, 0.1}},
+      {LayerWord::kELU, "ELU", {LayerWord::kELU, 0, 0, 0, 0, 1.0}},
+      {LayerWord::kTanh, "tanh", {LayerWord::kTanh}},
+      {LayerWord::kSigmoid, "sigmoid", {LayerWord::kSigmoid}},
+      {LayerWord::kMaxout, "maxout", {LayerWord::kMaxout, 2}},
+      {LayerWord::kDropout, "dropout", {LayerWord::kDropout, 0, 0, 0, 0, 0.5}},
+      {LayerWord::kBatchNorm, "batch norm", {LayerWord::kBatchNorm}},
+      {LayerWord::kFlatten, "flatten", {LayerWord::kFlatten}},
+  };
+  return kinds;
+}
+
+const char* KindName(LayerWord w) {
+  for (const KindChoice& k : Kinds())
+    if (k.word == w) return k.name;
+  return "?";
+}
+
+// One integer field; the ranges are those the spec language accepts.
+bool IntField(const char* label, int* v, int lo, int hi, const char* help) {
+  ImGui::SetNextItemWidth(120);
+  const bool changed = ImGui::DragInt(label, v, 0.2f, lo, hi, "%d", ImGuiSliderFlags_AlwaysClamp);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
+  return changed;
+}
+
+bool RealField(const char* label, double* v, float lo, float hi, const char* help) {
+  float f = static_cast<float>(*v);
+  ImGui::SetNextItemWidth(120);
+  const bool changed = ImGui::SliderFloat(label, &f, lo, hi, "%.2f", ImGuiSliderFlags_AlwaysClamp);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
+  if (changed) *v = std::round(f * 100) / 100;  // the spec keeps a few decimals
+  return changed;
+}
+
+// The selected layer's own settings. True when something changed.
+bool DrawLayerFields(ParsedLayer& l) {
+  bool changed = false;
+  int kind = 0;
+  for (size_t i = 0; i < Kinds().size(); ++i)
+    if (Kinds()[i].word == l.word) kind = static_cast<int>(i);
+  ImGui::SetNextItemWidth(160);
+  if (ImGui::BeginCombo("kind", Kinds()[kind].name)) {
+    for (size_t i = 0; i < Kinds().size(); ++i)
+      if (ImGui::Selectable(Kinds()[i].name, static_cast<int>(i) == kind) && static_cast<int>(i) != kind) {
+        l = Kinds()[i].fresh;
+        changed = true;
+      }
+    ImGui::EndCombo();
+  }
+  switch (l.word) {
+    case LayerWord::kFc:
+      changed |= IntField("outputs", &l.a, 0, 100000, "0 = one output per class (the classifier's last layer)");
+      break;
+    case LayerWord::kConv:
+      changed |= IntField("filters", &l.a, 1, 512, "number of filters = output channels");
+      changed |= IntField("kernel", &l.b, 1, 15, "each filter is kernel x kernel x input channels");
+      changed |= IntField("stride", &l.c, 1, 8, "output size (N - F + 2P) / S + 1 must be a whole number");
+      changed |= IntField("padding", &l.d, 0, 10, "zero padding; (F - 1) / 2 keeps the size at stride 1");
+      break;
+    case LayerWord::kPool:
+      changed |= IntField("size", &l.a, 1, 8, "max over size x size windows");
+      changed |= IntField("stride", &l.b, 1, 8, "usually equal to the size");
+      break;
+    case LayerWord::kLeakyReLU: changed |= RealField("slope", &l.value, 0.0f, 0.5f, "f(x) = max(slope * x, x)"); break;
+    case LayerWord::kELU: changed |= RealField("alpha", &l.value, 0.1f, 3.0f, "f(x) = alpha (exp(x) - 1) for x < 0"); break;
+    case LayerWord::kDropout: changed |= RealField("drop probability", &l.value, 0.0f, 0.95f, "share of units zeroed in training"); break;
+    case LayerWord::kMaxout: changed |= IntField("pieces", &l.a, 2, 8, "max over groups of this many units"); break;
+    default: ImGui::TextDisabled("no settings"); break;
+  }
+  return changed;
+}
+
+}  // namespace
+
+void DrawLayerEditor(TrainUi& t) {
+  const nn::ModelPlan& plan = t.plan;
+  std::vector<ParsedLayer> words = plan.words;
+  if (words.empty()) return;  // the spec does not parse: the message is shown below the spec text
+  t.selected_layer = std::clamp(t.selected_layer, -1, static_cast<int>(words.size()) - 1);
+
+  bool changed = false;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV;
+  if (ImGui::BeginTable("layers", 4, flags)) {
+    ImGui::TableSetupColumn("layer", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn("output", ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn("params", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    // Two arrow buttons and a small "x" button.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
+                            2 * ImGui::GetFrameHeight() + ImGui::CalcTextSize("x").x + 2 * style.FramePadding.x + 6);
+    ImGui::TableHeadersRow();
+    for (size_t r = 0; r < plan.layers.size(); ++r) {
+      const nn::PlannedLayer& row = plan.layers[r];
+      ImGui::PushID(static_cast<int>(r));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const bool broken = !row.problem.empty();
+      if (broken) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
+      if (row.word < 0) {
+        ImGui::TextDisabled("%s (added)", row.spec.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("added automatically: a flatten before an fc, and a final fc with one output per class");
+      } else if (ImGui::Selectable(row.spec.c_str(), t.selected_layer == row.word)) {
+        t.selected_layer = t.selected_layer == row.word ? -1 : row.word;
+      }
+      if (broken && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.problem.c_str());
+      ImGui::TableNextColumn();
+      if (broken) ImGui::TextUnformatted("breaks here");
+      else if (row.built) ImGui::TextUnformatted(ShapeToString(row.output).c_str());
+      else ImGui::TextDisabled("-");
+      if (broken) ImGui::PopStyleColor();
+      ImGui::TableNextColumn();
+      if (row.built) ImGui::Text("%zu", row.parameters);
+      ImGui::TableNextColumn();
+      if (row.word >= 0) {
+        const int w = row.word;
+        if (ImGui::ArrowButton("up", ImGuiDir_Up) && w > 0) {
+          std::swap(words[w], words[w - 1]);
+          t.selected_layer = w - 1;
+          changed = true;
+        }
+        ImGui::SameLine(0, 2);
+        if (ImGui::ArrowButton("down", ImGuiDir_Down) && w + 1 < static_cast<int>(words.size())) {
+          std::swap(words[w], words[w + 1]);
+          t.selected_layer = w + 1;
+          changed = true;
+        }
+        ImGui::SameLine(0, 2);
+        if (ImGui::SmallButton("x") && words.size() > 1 && !changed) {
+          words.erase(words.begin() + w);
+          t.selected_layer = -1;
+          changed = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("remove this layer");
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+
+  // Add a layer: after the selected one, or before the final fc where most layers belong.
+  ImGui::SetNextItemWidth(160);
+  if (ImGui::BeginCombo("##add", "add a layer...")) {
+    for (const KindChoice& k : Kinds())
+      if (ImGui::Selectable(k.name)) {
+        int at = static_cast<int>(words.size());
+        if (t.selected_layer >= 0) at = t.selected_layer + 1;
+        else if (words.back().word == LayerWord::kFc) at = static_cast<int>(words.size()) - 1;
+        words.insert(words.begin() + at, k.fresh);
+        t.selected_layer = at;
+        changed = true;
+      }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (plan.ok()) ImGui::TextDisabled("%zu layers, %zu parameters", plan.layers.size(), plan.parameters);
+
+  if (t.selected_layer >= 0 && !changed) {
+    ImGui::Separator();
+    ImGui::Text("Layer %d: %s", t.selected_layer + 1, KindName(words[t.selected_layer].word));
+    ImGui::PushID("fields");
+    changed |= DrawLayerFields(words[t.selected_layer]);
+    ImGui::PopID();
+  }
+  if (!changed) return;
+  std::snprintf(t.spec_text, sizeof t.spec_text, "%s", nn::FormatModelSpec(words).c_str());
+}
+
+}  // namespace gradlab::ui
