@@ -248,6 +248,9 @@ void RunFrame(App& app) {
   // what the frame-time benchmark compares with the 33 ms goal.
   app.state.frame_work_ms = 1000.0 * static_cast<double>(SDL_GetPerformanceCounter() - work_start) /
                             static_cast<double>(SDL_GetPerformanceFrequency());
+  if (app.state.log_frames && app.state.frame_log.size() < 100000)
+    app.state.frame_log.emplace_back(static_cast<float>(app.state.frame_work_ms),
+                                     static_cast<float>(app.state.train.last_frame_train_ms));
 
   ++app.state.frame;
   const bool last_frame = app.options.frames > 0 && app.state.frame >= static_cast<uint64_t>(app.options.frames);

@@ -5,6 +5,7 @@
 #include <emscripten/html5.h>
 
 #include <cstdlib>
+#include <string>
 
 namespace {
 gradlab::ui::AppState* g_state = nullptr;
@@ -14,6 +15,23 @@ gradlab::ui::AppState* g_state = nullptr;
 extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_state_json() {
   static std::string json;
   json = g_state ? gradlab::ui::AppStateToJson(*g_state) : "{}";
+  return json.c_str();
+}
+
+// Called from JS: window.gradlab.frames() starts recording each frame's own work and its
+// training slice (milliseconds), and returns and forgets what was recorded since the last call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_frame_log_json() {
+  static std::string json;
+  std::string work, train;
+  if (g_state) {
+    for (const auto& [w, t] : g_state->frame_log) {
+      work += (work.empty() ? "" : ",") + std::to_string(w);
+      train += (train.empty() ? "" : ",") + std::to_string(t);
+    }
+    g_state->frame_log.clear();
+    g_state->log_frames = true;
+  }
+  json = "{\"workMs\":[" + work + "],\"trainMs\":[" + train + "]}";
   return json.c_str();
 }
 

@@ -45,7 +45,8 @@ class Session {
                                                  std::shared_ptr<const data::Dataset> train,
                                                  std::shared_ptr<const data::Dataset> test);
 
-  // Runs for about `seconds` (at least one unit of work); returns the phase after it.
+  // Runs for up to about `seconds`: at least one unit of work, and no further chunk that the
+  // last chunk's time says would end past the deadline. Returns the phase after it.
   Phase Step(double seconds);
   // Exactly n training steps (mini-batch updates), then whatever evaluation an epoch end needs.
   Phase StepBatches(int n);
@@ -121,6 +122,7 @@ class Session {
   bool step_in_progress_ = false;
   int step_batch_ = 0, step_done_ = 0;
   double step_loss_ = 0, step_seconds_ = 0;
+  double last_chunk_seconds_ = 0;  // how long the last training chunk took (Step plans by it)
 
   std::unique_ptr<Evaluator> train_eval_, test_eval_;
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ui/hook_items.h"
 #include "ui/train_controller.h"
 
 namespace gradlab::ui {
@@ -88,10 +89,13 @@ std::string AppStateToJson(const AppState& state) {
     const Rect& r = state.tab_rects[i];
     tabs[TabName(static_cast<Tab>(i))] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
   }
+  nlohmann::json items = nlohmann::json::object();
+  for (const auto& [name, r] : NotedItems()) items[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
   nlohmann::json j = {
       {"frame", state.frame},
       {"tab", TabName(state.active_tab)},
       {"tabRects", tabs},
+      {"items", items},
       {"display", {{"width", state.display_width}, {"height", state.display_height},
                    {"scale", state.framebuffer_scale}}},
       {"fps", state.fps},

@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "ui/backprop_tab.h"
 #include "ui/calculators_tab.h"
@@ -49,6 +51,10 @@ struct AppState {
   float framebuffer_scale = 1;                   // device pixels per logical pixel
   float fps = 0;
   double frame_work_ms = 0;                      // time the last frame spent working
+  // (work ms, training ms) of each frame, recorded once a benchmark asks for them (web hook
+  // gradlab.frames()); bounded so a forgotten recording cannot grow without end.
+  bool log_frames = false;
+  std::vector<std::pair<float, float>> frame_log;
   bool can_quit = true;                          // false in the browser
 };
 

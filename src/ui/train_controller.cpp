@@ -322,8 +322,15 @@ bool ApplyTrainLinkSetting(TrainUi& t, const std::string& key, const std::string
     number(0, 100000, &t.cfg.batch_size);
   } else if (key == "epochs") {
     number(1, 100000, &t.cfg.epochs);
-  } else if (key == "train") {
-    t.start_requested = value == "1" || value == "true";
+  } else if (key == "train") {  // 1: start once the data is ready; pause / resume a running session
+    if (value == "1" || value == "true") t.start_requested = true;
+    else if (value == "pause" || value == "0") t.playing = t.start_requested = false;
+    else if (value == "resume") t.playing = t.session && t.session->running();
+    else *problem = "train must be 1, pause or resume";
+  } else if (key == "budget") {  // milliseconds of training per frame
+    double ms = 0;
+    real(1, 100, &ms);
+    if (problem->empty()) t.budget_ms = static_cast<float>(ms);
   } else if (key == "view") {
     bool found = false;
     for (TrainView v : {TrainView::kCurves, TrainView::kWeights, TrainView::kFilters, TrainView::kConfusion,
@@ -501,8 +508,10 @@ nlohmann::json TrainStateJson(const TrainUi& t) {
       {"settingsError", t.settings_error},
       {"view", TrainViewName(t.view)},
       {"playing", t.playing},
+      {"notice", t.notice},
       {"templatesShown", t.view == TrainView::kWeights && !t.templates.empty()},
       {"lastFrameTrainMs", t.last_frame_train_ms},
+      {"budgetMs", t.budget_ms},
   };
   if (t.train_data) j["classes"] = t.train_data->class_names;
   if (t.session) {

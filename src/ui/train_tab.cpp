@@ -7,6 +7,7 @@
 #include "data/cifar10.h"
 #include "nn/schedule.h"
 #include "ui/augment_editor.h"
+#include "ui/hook_items.h"
 #include "ui/layer_editor.h"
 #include "ui/plot.h"
 #include "ui/services.h"
@@ -175,16 +176,19 @@ void DrawFilePanel(TrainUi& t) {
   }
   ImGui::BeginDisabled(!t.session);
   if (ImGui::SmallButton("Save model")) SaveModel(t, browser ? "model.gradlab" : path);
+  NoteLastItem("save-model");
   ImGui::SameLine();
   if (ImGui::SmallButton("Export .npz")) {
     std::string out = browser ? "model.npz" : path;
     if (!browser && out.size() > 8 && out.substr(out.size() - 8) == ".gradlab") out = out.substr(0, out.size() - 8) + ".npz";
     ExportModel(t, out);
   }
+  NoteLastItem("export-npz");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("the weights and layer list for PyTorch (README: Export)");
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::SmallButton("Load model...")) LoadModel(t, path);
+  NoteLastItem("load-model");
   if (!t.notice.empty()) ImGui::TextWrapped("%s", t.notice.c_str());
 }
 
@@ -203,9 +207,11 @@ void DrawRunPanel(TrainUi& t) {
   }
   ImGui::SameLine();
   if (ImGui::Button("Step one batch")) StepOneBatch(t);
+  NoteLastItem("step-one-batch");
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button("Reset")) ResetTraining(t);
+  NoteLastItem("reset");
   ImGui::SameLine();
   ImGui::BeginDisabled(!t.session);
   if (ImGui::Button("Keep run")) KeepCurrentRun(t);
@@ -229,7 +235,12 @@ void DrawRunPanel(TrainUi& t) {
     std::snprintf(label, sizeof label, "epoch %d of %d", std::min(s.epoch() + 1, s.config().epochs), s.config().epochs);
     ImGui::ProgressBar(s.phase() == train::Phase::kFinished ? 1.0f : static_cast<float>(s.epoch_progress()), ImVec2(-1, 0), label);
   }
-  ImGui::Text("%ld steps, %.0f images/s, %.1f ms of training per frame", s.steps(), s.images_per_second(), t.last_frame_train_ms);
+  ImGui::Text("%ld steps, %.0f images/s", s.steps(), s.images_per_second());
+  // More time per frame trains faster; less keeps the page smooth on a slow laptop.
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderFloat("training per frame", &t.budget_ms, 1, 30, "%.0f ms", ImGuiSliderFlags_AlwaysClamp);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("the last frame trained for %.1f ms; more trains faster, less keeps drawing smooth", t.last_frame_train_ms);
   if (s.phase() == train::Phase::kFinished) ImGui::TextColored(kOkColour, "Finished.");
 }
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/build_info.h"
+#include "ui/hook_items.h"
 #include "ui/train_controller.h"
 #include "ui/lessons_tab.h"
 #include "ui/train_tab.h"
@@ -138,6 +139,7 @@ static void DrawAboutWindow(AppState& state) {
 // [SECTION] Workspace ------------------------------------------------------------------------
 
 void DrawWorkspace(AppState& state) {
+  ForgetNotedItems();
   // Training goes on whichever tab is shown, a few milliseconds per frame.
   UpdateTrainTab(state.train, state.train.budget_ms / 1000.0);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
