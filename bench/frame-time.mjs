@@ -8,12 +8,13 @@ import path from 'node:path';
 import { launchBrowser, serve, parseArgs } from '../tests/browser/browser.mjs';
 
 const opt = parseArgs(process.argv.slice(2), {
-  site: 'build/wasm/site', seconds: '15', budget: '',
+  site: 'build/wasm/site', seconds: '15', budget: '', uncapped: '0',
   model: 'conv16k5p2 relu pool2 conv20k5p2 relu pool2 conv20k5p2 relu pool2 fc',
 });
 const site = path.resolve(opt.site);
 const { server, base } = await serve(path.dirname(site));
-const browser = await launchBrowser();
+// --uncapped 1: no vsync cap, so frame to frame shows what drawing and work really cost.
+const browser = await launchBrowser(opt.uncapped === '1' ? ['--disable-gpu-vsync', '--disable-frame-rate-limit'] : []);
 
 // rAF intervals measured in the page, and the app's own per-frame log for the same frames.
 async function record(page, seconds) {

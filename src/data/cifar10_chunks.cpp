@@ -35,6 +35,13 @@ Result<ChunkManifest> ParseChunkManifest(const std::string& text) {
   return m;
 }
 
+const uint8_t* ThumbnailImage(const std::vector<uint8_t>& thumbnails, int cifar_class, int k) {
+  const size_t expected = static_cast<size_t>(kCifarClasses) * kThumbnailsPerClass * kCifarImageBytes;
+  if (thumbnails.size() != expected || cifar_class < 0 || cifar_class >= kCifarClasses || k < 0 || k >= kThumbnailsPerClass)
+    return nullptr;
+  return thumbnails.data() + (static_cast<size_t>(cifar_class) * kThumbnailsPerClass + k) * kCifarImageBytes;
+}
+
 Status WriteCifarChunks(const std::string& cifar_dir, const std::string& out_dir) {
   // Per split and class: the records in file order, with their position in the official files.
   std::vector<std::vector<uint8_t>> train(kCifarClasses), test(kCifarClasses);
@@ -54,6 +61,15 @@ Status WriteCifarChunks(const std::string& cifar_dir, const std::string& out_dir
   for (int b = 1; b <= kCifarTrainBatches; ++b)
     if (Status s = take("data_batch_" + std::to_string(b) + ".bin", (b - 1) * kCifarRecordsPerBatch, train); !s) return s;
   if (Status s = take("test_batch.bin", 0, test); !s) return s;
+
+  std::vector<uint8_t> thumbnails;
+  for (int c = 0; c < kCifarClasses; ++c)
+    for (int k = 0; k < kThumbnailsPerClass; ++k) {
+      const size_t at = static_cast<size_t>(k) * kChunkRecordBytes;
+      if (at + kChunkRecordBytes > train[c].size()) return Status::Error("CIFAR-10 class " + std::to_string(c) + " has too few training images");
+      thumbnails.insert(thumbnails.end(), train[c].begin() + static_cast<long>(at) + 4, train[c].begin() + static_cast<long>(at + kChunkRecordBytes));
+    }
+  if (Status s = WriteFileBytes(out_dir + "/" + kThumbnailFile, thumbnails); !s) return s;
 
   nlohmann::json manifest = {{"format", "gradlab-cifar10-chunks"}, {"version", 1}, {"chunk_images", kChunkImages},
                              {"classes", Cifar10ClassNames()}};

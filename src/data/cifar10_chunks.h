@@ -3,6 +3,7 @@
 // The desktop app reads the same chunks from disk, so both assemble subsets the same way.
 //
 // Layout of a chunk folder (written by `gradlab-cli pack-cifar10`):
+//   thumbnails.bin             a few images per class for the class picker (below)
 //   manifest.json              {"format": "gradlab-cifar10-chunks", "version": 1, "chunk_images": 500,
 //                               "classes": [...], "train_per_class": [...], "test_per_class": [...]}
 //   train-<class>-<k>.bin      images k*500 .. of that class in file order; each image is a
@@ -27,6 +28,13 @@ struct ChunkManifest {
   int chunk_images = kChunkImages;
   std::vector<int> train_per_class, test_per_class;  // images available, per CIFAR-10 class
 };
+
+// thumbnails.bin: the first kThumbnailsPerClass training images of each class, class by class,
+// 3072 bytes each (CHW): the class picker's pictures in one small download (90 KB).
+inline constexpr int kThumbnailsPerClass = 3;
+inline constexpr const char* kThumbnailFile = "thumbnails.bin";
+// The image k of class c, or nullptr when the file does not have the size it must have.
+const uint8_t* ThumbnailImage(const std::vector<uint8_t>& thumbnails, int cifar_class, int k);
 
 Result<ChunkManifest> ParseChunkManifest(const std::string& json_text);
 std::string ChunkFileName(bool train, int cifar_class, int chunk);  // "train-3-0.bin"

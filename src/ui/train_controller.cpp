@@ -118,6 +118,12 @@ void RequestCifar(TrainUi& t) {
     }
     auto manifest = data::ParseChunkManifest(std::string(bytes->begin(), bytes->end()));
     if (!manifest) return FailData(t, manifest.error());
+    if (!t.thumbnails_requested) {  // the class picker's pictures, once
+      t.thumbnails_requested = true;
+      services().FetchDataFile(std::string("data/cifar10/") + data::kThumbnailFile, [&t](Result<std::vector<uint8_t>> thumbs) {
+        if (thumbs && data::ThumbnailImage(*thumbs, 0, 0)) t.thumbnail_bytes = std::move(*thumbs);
+      });
+    }
     t.assembler = std::make_unique<data::ChunkAssembler>(Subset(t), *manifest);
     if (!t.assembler->status()) return FailData(t, t.assembler->status().message());
     for (const std::string& file : t.assembler->needed()) {

@@ -49,6 +49,8 @@ struct TrainUi {
   uint64_t data_request = 0;  // bumps on each new request; late answers to old ones are ignored
   std::shared_ptr<data::Dataset> train_data, test_data;
   std::string data_key;       // which settings the loaded data belongs to
+  bool thumbnails_requested = false;
+  std::vector<uint8_t> thumbnail_bytes;   // data::kThumbnailFile, for the class picker
 
   // ---- model and training settings (the engine's own config struct)
   train::TrainConfig cfg;
@@ -74,7 +76,7 @@ struct TrainUi {
   TrainView view = TrainView::kCurves;
   int feature_image = 0;          // test image whose feature maps are shown
   int confusion_row = -1, confusion_col = -1;
-  std::vector<Texture> templates, filters, feature_maps, gallery, augment_preview, test_thumbs;
+  std::vector<Texture> templates, filters, feature_maps, gallery, augment_preview, test_thumbs, class_thumbs;
   std::vector<std::string> augment_labels;  // under each preview image: its (mixed) class
   std::string augment_preview_key;          // the augmentation the preview shows
   uint64_t augment_draws = 0;               // "new samples" presses, for fresh random images

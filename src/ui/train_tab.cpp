@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "data/cifar10.h"
+#include "data/cifar10_chunks.h"
 #include "nn/schedule.h"
 #include "ui/augment_editor.h"
 #include "ui/hook_items.h"
@@ -21,6 +22,33 @@ const ImVec4 kErrorColour(1.0f, 0.45f, 0.4f, 1.0f);
 const ImVec4 kOkColour(0.55f, 0.85f, 0.55f, 1.0f);
 
 // [SECTION] Data ----------------------------------------------------------------------------
+
+// The ten classes, each with a picture (the first of its training images; hover for more) once
+// the small thumbnail file has arrived, and a checkbox.
+void DrawClassPicker(TrainUi& t) {
+  const auto& names = data::Cifar10ClassNames();
+  if (t.class_thumbs.empty() && !t.thumbnail_bytes.empty())
+    for (int c = 0; c < 10; ++c)
+      for (int k = 0; k < data::kThumbnailsPerClass; ++k)
+        t.class_thumbs.push_back({services().UploadTexture(0, train::ImageFromChw(data::ThumbnailImage(t.thumbnail_bytes, c, k), 32, 32)), 32, 32});
+  const float side = ImGui::GetFrameHeight();
+  for (int c = 0; c < 10; ++c) {
+    if (c % 3) ImGui::SameLine(14 + (c % 3) * 142.0f);
+    if (!t.class_thumbs.empty()) {
+      ImGui::Image(t.class_thumbs[c * data::kThumbnailsPerClass].id, ImVec2(side, side));
+      if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        for (int k = 0; k < data::kThumbnailsPerClass; ++k) {
+          if (k) ImGui::SameLine();
+          ImGui::Image(t.class_thumbs[c * data::kThumbnailsPerClass + k].id, ImVec2(64, 64));
+        }
+        ImGui::EndTooltip();
+      }
+      ImGui::SameLine(0, 4);
+    }
+    ImGui::Checkbox(names[c].c_str(), &t.cifar_classes[c]);
+  }
+}
 
 void DrawDataPanel(TrainUi& t) {
   int source = static_cast<int>(t.source);
@@ -43,11 +71,7 @@ void DrawDataPanel(TrainUi& t) {
     ImGui::SetNextItemWidth(140);
     ImGui::SliderFloat("noise", &t.toy_noise, 0.0f, 0.5f, "%.2f");
   } else {
-    const auto& names = data::Cifar10ClassNames();
-    for (int c = 0; c < 10; ++c) {
-      if (c % 3) ImGui::SameLine(14 + (c % 3) * 120.0f);
-      ImGui::Checkbox(names[c].c_str(), &t.cifar_classes[c]);
-    }
+    DrawClassPicker(t);
     ImGui::SetNextItemWidth(140);
     ImGui::DragInt("train images per class", &t.per_class, 10, 10, 5000);
     ImGui::SetNextItemWidth(140);
@@ -249,7 +273,7 @@ void DrawRunPanel(TrainUi& t) {
 // [SECTION] Tab ---------------------------------------------------------------------------
 
 void DrawTrainTab(TrainUi& t) {
-  ImGui::BeginChild("setup", ImVec2(410, 0), true);
+  ImGui::BeginChild("setup", ImVec2(440, 0), true);
   ImGui::SetNextItemOpen(true, ImGuiCond_Once);
   if (ImGui::CollapsingHeader("Data")) DrawDataPanel(t);
   ImGui::SetNextItemOpen(true, ImGuiCond_Once);

@@ -11,11 +11,11 @@ export const CHROMIUM_FLAGS = [
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
-export async function launchBrowser() {
+export async function launchBrowser(extraFlags = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS, ...extraFlags],
   });
 }
 

@@ -1,6 +1,7 @@
 // The chunked CIFAR-10 the app loads gives exactly the subsets the batch-file reader gives.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -55,6 +56,25 @@ TEST_CASE("Subsets assembled from chunks equal the ones read from the batch file
     CHECK(chunked->train.mean == direct->train.mean);
     CHECK(chunked->train.name == direct->train.name);
   }
+}
+
+TEST_CASE("The class picker's thumbnails are each class's first training images", "[data][cifar]") {
+  const std::vector<uint8_t> thumbnails = ReadBytes(ChunkDir() + "/" + kThumbnailFile);
+  auto direct = LoadCifar10(FindCifar10Dir(), CifarSubset{{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, kThumbnailsPerClass, 0});
+  REQUIRE(direct.ok());
+  const auto& d = direct->train;
+  for (int c = 0; c < 10; ++c) {
+    int k = 0;
+    for (int i = 0; i < d.size(); ++i)
+      if (d.labels[i] == c) {
+        const uint8_t* thumb = ThumbnailImage(thumbnails, c, k++);
+        REQUIRE(thumb != nullptr);
+        CHECK(std::equal(thumb, thumb + kCifarImageBytes, d.pixels.begin() + static_cast<long>(i) * kCifarImageBytes));
+      }
+    CHECK(k == kThumbnailsPerClass);
+  }
+  CHECK(ThumbnailImage(std::vector<uint8_t>(100), 0, 0) == nullptr);  // a cut-off file
+  CHECK(ThumbnailImage(thumbnails, 10, 0) == nullptr);
 }
 
 TEST_CASE("A damaged chunk or manifest is reported by name", "[data]") {
