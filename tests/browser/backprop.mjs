@@ -3,21 +3,12 @@
 // the graph through window.gradlab.state() after every step, then steps back to the start.
 // Screenshots of each tab go to --out.
 //   node tests/browser/backprop.mjs --site build/wasm/site --out build/wasm/screenshots
-import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, serve, watchErrors, reporter, parseArgs } from './browser.mjs';
+import { runBrowserTest } from './browser.mjs';
 
-const opt = parseArgs(process.argv.slice(2), { site: 'build/wasm/site', out: 'build/wasm/screenshots' });
-const site = path.resolve(opt.site);
-fs.mkdirSync(opt.out, { recursive: true });
-const t = reporter();
-const { server, base } = await serve(path.dirname(site));
-const browser = await launchBrowser();
-
-try {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${base}${path.basename(site)}/?tab=backprop&example=add-mul`);
+await runBrowserTest('browser backprop test', async ({ url, out, t, openPage }) => {
+  const page = await openPage({ viewport: { width: 1400, height: 860 } });
+  await page.goto(`${url}?tab=backprop&example=add-mul`);
   await page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3, null, { timeout: 60000 });
   const graph = () => page.evaluate(() => window.gradlab.state().backprop.graph);
   const byLabel = (g) => Object.fromEntries(g.nodes.map((n) => [n.label, n]));
@@ -41,7 +32,7 @@ try {
           g.edges.map((e) => e.formula).join('; '));
   t.check('the formula shows upstream x local = downstream', g.edges.some((e) => e.formula === '∂f/∂x = ∂f/∂q · ∂q/∂x = -4 · 1 = -4'));
   t.check('the numerical check agrees', g.gradcheck.every((r) => r.relative_error < 1e-6));
-  await page.screenshot({ path: path.join(opt.out, 'web-backprop-end.png') });
+  await page.screenshot({ path: path.join(out, 'web-backprop-end.png') });
 
   for (let i = 0; i < 4; i++) g = await step('back');
   t.check('stepping back four times returns to the start', g.position === 0 && byLabel(g).q.value === null);
@@ -52,13 +43,6 @@ try {
   for (const tab of ['train', 'lessons', 'calculators']) {
     await page.evaluate((name) => window.gradlab.set('tab', name), tab);
     await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(opt.out, `web-tab-${tab}.png`) });
+    await page.screenshot({ path: path.join(out, `web-tab-${tab}.png`) });
   }
-  t.check('no console errors, page errors or failed requests', errors.length === 0, errors.join('; '));
-} catch (e) {
-  t.check('browser backprop test ran to the end', false, e.message);
-} finally {
-  await browser.close();
-  server.close();
-}
-process.exit(t.finish());
+});

@@ -1,6 +1,7 @@
 // Shared helpers for browser tests: serve a folder, start Debian's Chromium through
 // playwright-core (never a downloaded browser), collect console errors, read pixels.
 import { chromium } from 'playwright-core';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
@@ -81,3 +82,35 @@ export function parseArgs(argv, defaults) {
 }
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+// Runs one browser test file: reads --site and --out, serves the site's parent folder (so the
+// page lives at a sub-path, as on a course host), starts Chromium and calls
+// body({ browser, url, out, t, openPage }). An exception fails the test with its message; the
+// browser and the server always close; the process exits with the reporter's code.
+export async function runBrowserTest(name, body) {
+  const opt = parseArgs(process.argv.slice(2), { site: 'build/wasm/site', out: 'build/wasm/screenshots' });
+  const site = path.resolve(opt.site);
+  fs.mkdirSync(opt.out, { recursive: true });
+  const t = reporter();
+  const { server, base } = await serve(path.dirname(site));
+  const browser = await launchBrowser();
+  const errors = [];
+  // A new page of the given context options whose errors count against the test.
+  const openPage = async (options) => {
+    const page = await (await browser.newContext(options)).newPage();
+    const seen = watchErrors(page);
+    errors.push(seen);
+    return page;
+  };
+  try {
+    await body({ browser, url: `${base}${path.basename(site)}/`, out: opt.out, t, openPage });
+    const all = errors.flat();
+    t.check('no console errors, page errors or failed requests', all.length === 0, all.join('; '));
+  } catch (e) {
+    t.check(`${name} ran to the end`, false, e.message);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  process.exit(t.finish());
+}

@@ -7,14 +7,8 @@
 //   node tests/browser/save_load.mjs --site build/wasm/site --out build/wasm/screenshots
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, serve, watchErrors, reporter, parseArgs } from './browser.mjs';
+import { runBrowserTest } from './browser.mjs';
 
-const opt = parseArgs(process.argv.slice(2), { site: 'build/wasm/site', out: 'build/wasm/screenshots' });
-const site = path.resolve(opt.site);
-fs.mkdirSync(opt.out, { recursive: true });
-const t = reporter();
-const { server, base } = await serve(path.dirname(site));
-const browser = await launchBrowser();
 const train = (page) => page.evaluate(() => window.gradlab.state().train);
 
 // Clicks a button the app reports in state().items, like a mouse would.
@@ -26,12 +20,11 @@ async function click(page, name) {
   await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
 }
 
-try {
+await runBrowserTest('browser save/load test', async ({ url, out, t, openPage }) => {
   // Tall enough that the run panel is on screen without scrolling the set-up column.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 2000 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${base}${path.basename(site)}/?data=cifar10&classes=cat,dog,ship&per_class=300&model=linear` +
+  const options = { viewport: { width: 1400, height: 2000 }, acceptDownloads: true };
+  const page = await openPage(options);
+  await page.goto(`${url}?data=cifar10&classes=cat,dog,ship&per_class=300&model=linear` +
                   '&epochs=200&seed=3&train=1');
   await page.waitForFunction(() => (window.gradlab?.ready() && window.gradlab.state().train.steps) > 150, null, { timeout: 90000 });
   const trained = await train(page);
@@ -41,7 +34,7 @@ try {
   t.check('Save model downloads a Gradlab model file', saved.suggestedFilename() === 'model.gradlab' &&
           modelBytes.subarray(0, 8).toString() === 'GRADLABM' && modelBytes.length > 3 * 3072 * 4,
           `${saved.suggestedFilename()}, ${modelBytes.length} bytes`);
-  const modelFile = path.join(opt.out, 'saved-in-browser.gradlab');
+  const modelFile = path.join(out, 'saved-in-browser.gradlab');
   fs.writeFileSync(modelFile, modelBytes);
 
   const [exported] = await Promise.all([page.waitForEvent('download'), click(page, 'export-npz')]);
@@ -64,7 +57,7 @@ try {
   t.check('the loaded model has the trained weights (lower loss than the fresh model on the same first batch)',
           loaded.lastLoss < 0.9 * trained.firstLoss,
           `loaded ${loaded.lastLoss?.toFixed(3)}, fresh ${trained.firstLoss?.toFixed(3)}`);
-  await page.screenshot({ path: path.join(opt.out, 'web-train-loaded.png') });
+  await page.screenshot({ path: path.join(out, 'web-train-loaded.png') });
 
   const [again] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'load-model')]);
   await again.setFiles({ name: 'broken.gradlab', mimeType: 'application/octet-stream', buffer: Buffer.from('not a model at all') });
@@ -75,11 +68,4 @@ try {
   t.check('a broken model file gets a message naming it', /broken\.gradlab/.test(after.train.notice), after.train.notice);
   t.check('and the app keeps running with the loaded model', after.frame > frame && after.train.steps === 1,
           `frame ${frame} -> ${after.frame}, steps ${after.train.steps}`);
-  t.check('no console errors, page errors or failed requests', errors.length === 0, errors.join('; '));
-} catch (e) {
-  t.check('browser save/load test ran to the end', false, e.message);
-} finally {
-  await browser.close();
-  server.close();
-}
-process.exit(t.finish());
+});

@@ -3,28 +3,20 @@
 // is started through the page's hook and runs a few seconds. Checks through window.gradlab.state()
 // that steps were taken, the loss fell and the weight templates are showing; screenshots before
 // and after.   node tests/browser/train.mjs --site build/wasm/site --out build/wasm/screenshots
-import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, serve, watchErrors, reporter, parseArgs } from './browser.mjs';
+import { runBrowserTest } from './browser.mjs';
 
-const opt = parseArgs(process.argv.slice(2), { site: 'build/wasm/site', out: 'build/wasm/screenshots' });
-const site = path.resolve(opt.site);
-fs.mkdirSync(opt.out, { recursive: true });
-const t = reporter();
-const { server, base } = await serve(path.dirname(site));
-const browser = await launchBrowser();
 const train = (page) => page.evaluate(() => window.gradlab.state().train);
 
-try {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-  const errors = watchErrors(page);
-  const url = `${base}${path.basename(site)}/?data=cifar10&classes=cat,dog,ship&per_class=300&model=linear&view=weights&epochs=200`;
-  await page.goto(url);
+await runBrowserTest('browser train test', async ({ url, out, t, openPage }) => {
+  const page = await openPage({ viewport: { width: 1400, height: 900 } });
+  const link = `${url}?data=cifar10&classes=cat,dog,ship&per_class=300&model=linear&view=weights&epochs=200`;
+  await page.goto(link);
   await page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().train.dataState !== 'loading',
                              null, { timeout: 60000 });
   const loaded = await train(page);
   t.check('the CIFAR-10 subset was fetched in chunks from the site', loaded.dataState === 'ready', loaded.dataMessage);
-  await page.screenshot({ path: path.join(opt.out, 'web-train-before.png') });
+  await page.screenshot({ path: path.join(out, 'web-train-before.png') });
 
   await page.evaluate(() => window.gradlab.set('train', '1'));
   await page.waitForFunction(() => (window.gradlab.state().train.steps || 0) > 50, null, { timeout: 60000 })
@@ -38,18 +30,11 @@ try {
   t.check('while training, each frame spends only its budget on it',
           ['training', 'evaluating'].includes(after.phase) && after.lastFrameTrainMs < 30,
           `phase ${after.phase}, ${after.lastFrameTrainMs?.toFixed(1)} ms in the last frame`);
-  await page.screenshot({ path: path.join(opt.out, 'web-train-after.png') });
+  await page.screenshot({ path: path.join(out, 'web-train-after.png') });
 
   // A bad link setting is explained; the app keeps running.
   await page.evaluate(() => window.gradlab.set('lr', 'fast'));
   await page.waitForTimeout(300);
   const status = await page.evaluate(() => window.gradlab.state().status);
   t.check('a bad setting is explained in the status bar', /lr must be a positive number/.test(status), status);
-  t.check('no console errors, page errors or failed requests', errors.length === 0, errors.join('; '));
-} catch (e) {
-  t.check('browser train test ran to the end', false, e.message);
-} finally {
-  await browser.close();
-  server.close();
-}
-process.exit(t.finish());
+});
