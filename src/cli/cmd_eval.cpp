@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_options.h"
 #include "train/evaluate.h"
@@ -17,43 +17,24 @@ int RunEval(const std::vector<std::string>& words) {
   std::vector<OptionSpec> specs = {{"model", "PATH", "a model saved by 'train --save'", ""}};
   for (const auto& s : DataOptionSpecs()) specs.push_back(s);
   specs.push_back({"json", "", "print one JSON object instead of text", ""});
-  specs.push_back({"help", "", "show this help", ""});
-  Args args(specs, words);
-  auto usage_error = [](const std::string& m) {
-    std::cerr << "gradlab-cli eval: " << m << "\nTry 'gradlab-cli eval --help'.\n";
-    return kExitUsage;
-  };
-  if (!args.ok()) return usage_error(args.error());
-  if (args.flag("help")) {
-    std::cout << "Usage: gradlab-cli eval --model PATH [data options] [--json]\n\n"
-                 "Scores a saved model on the test images of its classes (or the toy data given).\n\nOptions:\n"
-              << FormatOptions(specs);
-    return kExitOk;
-  }
-  if (!args.positionals().empty()) return usage_error("unexpected argument '" + args.positionals()[0] + "'");
-  if (args.get("model").empty()) return usage_error("--model PATH is required");
+  CommandLine cmd("eval", "--model PATH [data options] [--json]",
+                  "Scores a saved model on the test images of its classes (or the toy data given).",
+                  specs, words);
+  if (auto stop = cmd.Start()) return *stop;
+  Args& args = cmd.args();
+  if (args.get("model").empty()) return cmd.UsageError("--model PATH is required");
 
   auto saved = train::LoadModelFile(args.get("model"));
-  if (!saved) {
-    std::cerr << "gradlab-cli eval: " << saved.error() << "\n";
-    return kExitFailure;
-  }
+  if (!saved) return cmd.Failure(saved.error());
   auto data = LoadDataFromArgs(args, saved->config.seed, saved->class_names);
-  if (!data) {
-    std::cerr << "gradlab-cli eval: " << data.error() << "\n";
-    return kExitFailure;
-  }
+  if (!data) return cmd.Failure(data.error());
   data::Dataset& test = *data->test;
-  if (test.class_names != saved->class_names) {
-    std::cerr << "gradlab-cli eval: the model knows " << saved->class_names.size() << " classes but the data has "
-              << test.class_names.size() << " (or in another order)\n";
-    return kExitFailure;
-  }
-  if (test.sample_shape != saved->model->input_shape()) {
-    std::cerr << "gradlab-cli eval: the model takes " << ShapeToString(saved->model->input_shape())
-              << " inputs but the data is " << ShapeToString(test.sample_shape) << "\n";
-    return kExitFailure;
-  }
+  if (test.class_names != saved->class_names)
+    return cmd.Failure("the model knows " + std::to_string(saved->class_names.size()) + " classes but the data has " +
+                       std::to_string(test.class_names.size()) + " (or in another order)");
+  if (test.sample_shape != saved->model->input_shape())
+    return cmd.Failure("the model takes " + ShapeToString(saved->model->input_shape()) + " inputs but the data is " +
+                       ShapeToString(test.sample_shape));
   // Normalise with the statistics the model was trained with, not the evaluation subset's.
   if (!saved->mean.empty()) {
     test.mean = saved->mean;

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "core/build_info.h"
 
@@ -13,22 +13,12 @@ namespace gradlab::cli {
 int RunInfo(const std::vector<std::string>& words) {
   const std::vector<OptionSpec> specs = {
       {"json", "", "print one JSON object instead of text", ""},
-      {"help", "", "show this help", ""},
   };
-  Args args(specs, words);
-  if (!args.ok()) {
-    std::cerr << "gradlab-cli info: " << args.error() << "\nTry 'gradlab-cli info --help'.\n";
-    return kExitUsage;
-  }
-  if (args.flag("help")) {
-    std::cout << "Usage: gradlab-cli info [--json]\n\nPrints what this build is.\n\nOptions:\n"
-              << FormatOptions(specs);
-    return kExitOk;
-  }
-  if (!args.positionals().empty()) {
-    std::cerr << "gradlab-cli info: unexpected argument '" << args.positionals()[0] << "'\n";
-    return kExitUsage;
-  }
+  CommandLine cmd("info", "[--json]",
+                  "Prints what this build is.",
+                  specs, words);
+  if (auto stop = cmd.Start()) return *stop;
+  Args& args = cmd.args();
   const BuildInfo& b = GetBuildInfo();
   if (args.flag("json")) {
     nlohmann::json j = {{"version", b.version},       {"target", b.target},

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "data/cifar10_chunks.h"
 
@@ -13,33 +13,18 @@ int RunPackCifar10(const std::vector<std::string>& words) {
   const std::vector<OptionSpec> specs = {
       {"cifar-dir", "DIR", "folder with the official .bin files (default: $GRADLAB_CIFAR10_DIR or data/cifar-10-batches-bin)", ""},
       {"out", "DIR", "where to write manifest.json and the chunks (created if missing)", ""},
-      {"help", "", "show this help", ""},
   };
-  Args args(specs, words);
-  auto usage_error = [](const std::string& m) {
-    std::cerr << "gradlab-cli pack-cifar10: " << m << "\nTry 'gradlab-cli pack-cifar10 --help'.\n";
-    return kExitUsage;
-  };
-  if (!args.ok()) return usage_error(args.error());
-  if (args.flag("help")) {
-    std::cout << "Usage: gradlab-cli pack-cifar10 --out DIR [--cifar-dir DIR]\n\n"
-                 "Writes CIFAR-10 as per-class chunks of 500 images for the app to load.\n\nOptions:\n"
-              << FormatOptions(specs);
-    return kExitOk;
-  }
-  if (!args.positionals().empty()) return usage_error("unexpected argument '" + args.positionals()[0] + "'");
-  if (args.get("out").empty()) return usage_error("--out DIR is required");
+  CommandLine cmd("pack-cifar10", "--out DIR [--cifar-dir DIR]",
+                  "Writes CIFAR-10 as per-class chunks of 500 images for the app to load.",
+                  specs, words);
+  if (auto stop = cmd.Start()) return *stop;
+  Args& args = cmd.args();
+  if (args.get("out").empty()) return cmd.UsageError("--out DIR is required");
   std::error_code ec;
   std::filesystem::create_directories(args.get("out"), ec);
-  if (ec) {
-    std::cerr << "gradlab-cli pack-cifar10: cannot create " << args.get("out") << ": " << ec.message() << "\n";
-    return kExitFailure;
-  }
+  if (ec) return cmd.Failure("cannot create " + args.get("out") + ": " + ec.message());
   const std::string dir = args.get("cifar-dir").empty() ? data::FindCifar10Dir() : args.get("cifar-dir");
-  if (Status s = data::WriteCifarChunks(dir, args.get("out")); !s) {
-    std::cerr << "gradlab-cli pack-cifar10: " << s.message() << "\n";
-    return kExitFailure;
-  }
+  if (Status s = data::WriteCifarChunks(dir, args.get("out")); !s) return cmd.Failure(s.message());
   std::cout << "wrote CIFAR-10 chunks to " << args.get("out") << "\n";
   return kExitOk;
 }

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "core/file_io.h"
 #include "cli/data_options.h"
@@ -44,56 +44,35 @@ int RunPredict(const std::vector<std::string>& words) {
   };
   for (const auto& s : DataOptionSpecs()) specs.push_back(s);
   specs.push_back({"json", "", "print one JSON object per input instead of text", ""});
-  specs.push_back({"help", "", "show this help", ""});
-  Args args(specs, words);
-  auto usage_error = [](const std::string& m) {
-    std::cerr << "gradlab-cli predict: " << m << "\nTry 'gradlab-cli predict --help'.\n";
-    return kExitUsage;
-  };
-  if (!args.ok()) return usage_error(args.error());
-  if (args.flag("help")) {
-    std::cout << "Usage: gradlab-cli predict --model PATH (--test-index LIST | --image PATH) [--json]\n\n"
-                 "Prints each input's class probabilities and logits.\n\nOptions:\n"
-              << FormatOptions(specs);
-    return kExitOk;
-  }
-  if (!args.positionals().empty()) return usage_error("unexpected argument '" + args.positionals()[0] + "'");
-  if (args.get("model").empty()) return usage_error("--model PATH is required");
+  CommandLine cmd("predict", "--model PATH (--test-index LIST | --image PATH) [--json]",
+                  "Prints each input's class probabilities and logits.",
+                  specs, words);
+  if (auto stop = cmd.Start()) return *stop;
+  Args& args = cmd.args();
+  if (args.get("model").empty()) return cmd.UsageError("--model PATH is required");
   if (args.get("test-index").empty() == args.get("image").empty())
-    return usage_error("give either --test-index LIST or --image PATH");
+    return cmd.UsageError("give either --test-index LIST or --image PATH");
 
   auto saved = train::LoadModelFile(args.get("model"));
-  if (!saved) {
-    std::cerr << "gradlab-cli predict: " << saved.error() << "\n";
-    return kExitFailure;
-  }
+  if (!saved) return cmd.Failure(saved.error());
   // The inputs, as a small dataset normalised like the model's training data.
   data::Dataset inputs;
   std::vector<std::string> names;
   if (!args.get("image").empty()) {
-    if (saved->model->input_shape() != Shape{3, 32, 32}) return usage_error("this model does not take 32x32 colour images");
+    if (saved->model->input_shape() != Shape{3, 32, 32}) return cmd.UsageError("this model does not take 32x32 colour images");
     auto bytes = ReadFileBytes(args.get("image"), 64u << 20);
-    if (!bytes) {
-      std::cerr << "gradlab-cli predict: " << bytes.error() << "\n";
-      return kExitFailure;
-    }
+    if (!bytes) return cmd.Failure(bytes.error());
     auto image = data::DecodeImage(*bytes, args.get("image"));
-    if (!image) {
-      std::cerr << "gradlab-cli predict: " << image.error() << "\n";
-      return kExitFailure;
-    }
+    if (!image) return cmd.Failure(image.error());
     inputs.sample_shape = {3, 32, 32};
     inputs.pixels = image->chw;
     inputs.labels = {0};
     names.push_back(args.get("image"));
   } else {
     auto data = LoadDataFromArgs(args, saved->config.seed, saved->class_names);
-    if (!data) {
-      std::cerr << "gradlab-cli predict: " << data.error() << "\n";
-      return kExitFailure;
-    }
+    if (!data) return cmd.Failure(data.error());
     auto indices = ParseIndices(args.get("test-index"), data->test->size());
-    if (!indices) return usage_error(indices.error());
+    if (!indices) return cmd.UsageError(indices.error());
     inputs.sample_shape = data->test->sample_shape;
     const size_t n = inputs.sample_size();
     for (int i : *indices) {
@@ -106,7 +85,7 @@ int RunPredict(const std::vector<std::string>& words) {
     }
   }
   if (inputs.sample_shape != saved->model->input_shape())
-    return usage_error("the model takes " + ShapeToString(saved->model->input_shape()) + " inputs, not " +
+    return cmd.UsageError("the model takes " + ShapeToString(saved->model->input_shape()) + " inputs, not " +
                        ShapeToString(inputs.sample_shape));
   inputs.class_names = saved->class_names;
   inputs.mean = saved->mean;

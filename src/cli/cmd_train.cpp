@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "core/file_io.h"
 #include "cli/data_options.h"
@@ -30,7 +30,6 @@ std::vector<OptionSpec> Specs() {
   specs.push_back({"max-steps", "N", "stop after N steps (0 = train all epochs)", "0"});
   specs.push_back({"log-steps", "", "print every step's loss (with --json: one object per step)", ""});
   specs.push_back({"json", "", "print one JSON object per line instead of text", ""});
-  specs.push_back({"help", "", "show this help", ""});
   return specs;
 }
 
@@ -48,35 +47,22 @@ void PrintProgress(const train::Session& s) {
 
 int RunTrain(const std::vector<std::string>& words) {
   const std::vector<OptionSpec> specs = Specs();
-  Args args(specs, words);
-  auto usage_error = [](const std::string& message) {
-    std::cerr << "gradlab-cli train: " << message << "\nTry 'gradlab-cli train --help'.\n";
-    return kExitUsage;
-  };
-  if (!args.ok()) return usage_error(args.error());
-  if (args.flag("help")) {
-    std::cout << "Usage: gradlab-cli train [options]\n\nTrains a model and reports loss, train and test accuracy per epoch.\n"
-                 "Example: gradlab-cli train --classes cat,dog,ship --model 'mlp:100 relu' --epochs 5\n\nOptions:\n"
-              << FormatOptions(specs);
-    return kExitOk;
-  }
-  if (!args.positionals().empty()) return usage_error("unexpected argument '" + args.positionals()[0] + "'");
+  CommandLine cmd("train", "[options]",
+                  "Trains a model and reports loss, train and test accuracy per epoch.\n"
+                  "Example: gradlab-cli train --classes cat,dog,ship --model 'mlp:100 relu' --epochs 5",
+                  specs, words);
+  if (auto stop = cmd.Start()) return *stop;
+  Args& args = cmd.args();
   auto cfg = TrainConfigFromArgs(args);
-  if (!cfg) return usage_error(cfg.error());
+  if (!cfg) return cmd.UsageError(cfg.error());
   const long max_steps = args.get_int("max-steps", 0, 1000000000L);
-  if (!args.ok()) return usage_error(args.error());
+  if (!args.ok()) return cmd.UsageError(args.error());
   const bool json = args.flag("json"), log_steps = args.flag("log-steps");
 
   auto data = LoadDataFromArgs(args, cfg->seed);
-  if (!data) {
-    std::cerr << "gradlab-cli train: " << data.error() << "\n";
-    return args.ok() ? kExitFailure : kExitUsage;
-  }
+  if (!data) return args.ok() ? cmd.Failure(data.error()) : cmd.UsageError(data.error());
   auto created = train::Session::Create(*cfg, data->train, data->test);
-  if (!created) {
-    std::cerr << "gradlab-cli train: " << created.error() << "\n";
-    return kExitUsage;
-  }
+  if (!created) return cmd.UsageError(created.error());
   train::Session& session = **created;
   nn::Model& model = session.model();
 
@@ -149,18 +135,12 @@ int RunTrain(const std::vector<std::string>& words) {
   const auto& train_data = session.train_data();
   if (!args.get("save").empty()) {
     auto bytes = train::SerializeModel(model, train_data.class_names, train_data.mean, train_data.std, *cfg, data->description);
-    if (Status s = WriteFileBytes(args.get("save"), bytes); !s) {
-      std::cerr << "gradlab-cli train: " << s.message() << "\n";
-      return kExitFailure;
-    }
+    if (Status s = WriteFileBytes(args.get("save"), bytes); !s) return cmd.Failure(s.message());
     if (!json) std::printf("saved %s\n", args.get("save").c_str());
   }
   if (!args.get("export").empty()) {
     auto bytes = train::ExportTorchNpz(model, train_data.class_names, train_data.mean, train_data.std);
-    if (Status s = WriteFileBytes(args.get("export"), bytes); !s) {
-      std::cerr << "gradlab-cli train: " << s.message() << "\n";
-      return kExitFailure;
-    }
+    if (Status s = WriteFileBytes(args.get("export"), bytes); !s) return cmd.Failure(s.message());
     if (!json) std::printf("exported %s\n", args.get("export").c_str());
   }
   return diverged ? kExitFailure : kExitOk;
