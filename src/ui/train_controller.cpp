@@ -222,12 +222,18 @@ void RefreshTextures(TrainUi& t, bool force) {
     std::vector<train::RgbaImage> filters;
     for (int i = 0; i < model.num_layers() && filters.empty(); ++i) filters = train::ConvFilters(model, i);
     upload(t.filters, filters);
-    // Feature maps of one test image through the first conv layer.
+    // Feature maps of one test image after the chosen layer (the first conv layer unless one
+    // with image-shaped output was picked).
     if (t.test_data && t.test_data->size() > 0) {
       const int index = std::clamp(t.feature_image, 0, t.test_data->size() - 1);
       train::ClassProbabilities(model, *t.test_data, {index});
       std::vector<train::RgbaImage> maps;
-      for (int i = 0; i < model.num_layers() && maps.empty(); ++i) maps = train::FeatureMaps(model.activation(i), 0);
+      if (t.feature_layer >= 0 && t.feature_layer < model.num_layers())
+        maps = train::FeatureMaps(model.activation(t.feature_layer), 0);
+      for (int i = 0; i < model.num_layers() && maps.empty(); ++i) {
+        maps = train::FeatureMaps(model.activation(i), 0);
+        if (!maps.empty()) t.feature_layer = i;
+      }
       upload(t.feature_maps, maps);
     }
   }

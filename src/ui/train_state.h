@@ -75,6 +75,7 @@ struct TrainUi {
   // ---- views
   TrainView view = TrainView::kCurves;
   int feature_image = 0;          // test image whose feature maps are shown
+  int feature_layer = -1;         // model layer whose maps are shown (-1: the first conv layer)
   int confusion_row = -1, confusion_col = -1;
   std::vector<Texture> templates, filters, feature_maps, gallery, augment_preview, test_thumbs, class_thumbs;
   std::vector<std::string> augment_labels;  // under each preview image: its (mixed) class

@@ -119,15 +119,53 @@ void DrawWeights(TrainUi& t) {
   ImageGrid(t.templates, 96, &t.session->train_data().class_names, 5);
 }
 
+// One test image (picked by a slider) and its feature maps after any layer whose output is
+// still an image: conv, activation, pooling, batch norm.
+void DrawFeatureMaps(TrainUi& t) {
+  const nn::Model& model = t.session->model();
+  const auto& test = t.session->test_data();
+  const int index = std::clamp(t.feature_image, 0, std::max(0, test.size() - 1));
+  ImGui::SetNextItemWidth(200);
+  if (ImGui::SliderInt("test image", &t.feature_image, 0, std::max(0, test.size() - 1))) t.textures_step = -1;
+  ImGui::SameLine();
+  char current[96] = "";
+  if (t.feature_layer >= 0 && t.feature_layer < model.num_layers())
+    std::snprintf(current, sizeof current, "%d %s", t.feature_layer, model.layer(t.feature_layer).spec().c_str());
+  ImGui::SetNextItemWidth(200);
+  if (ImGui::BeginCombo("layer", current)) {
+    for (int i = 0; i < model.num_layers(); ++i) {
+      const Shape& out = model.layer(i).output_shape();
+      if (out.size() != 3) continue;
+      char label[96];
+      std::snprintf(label, sizeof label, "%d %s (%s)", i, model.layer(i).spec().c_str(), ShapeToString(out).c_str());
+      if (ImGui::Selectable(label, i == t.feature_layer)) {
+        t.feature_layer = i;
+        t.textures_step = -1;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  if (test.size() > 0 && test.is_image()) {
+    ImGui::Image(TestThumbnail(t, index).id, ImVec2(64, 64));
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::Text("test image %d: %s", index, test.class_names[test.labels[index]].c_str());
+    if (t.feature_layer >= 0 && t.feature_layer < model.num_layers())
+      ImGui::TextDisabled("%zu maps of %s after layer %d (%s); bright = large", t.feature_maps.size(),
+                          ShapeToString(Shape(model.layer(t.feature_layer).output_shape().begin() + 1,
+                                              model.layer(t.feature_layer).output_shape().end())).c_str(),
+                          t.feature_layer, model.layer(t.feature_layer).spec().c_str());
+    ImGui::EndGroup();
+  }
+  ImageGrid(t.feature_maps, t.feature_maps.size() > 20 ? 40.0f : 56.0f, nullptr, t.feature_maps.size() > 20 ? 16 : 10);
+}
+
 void DrawFilters(TrainUi& t) {
   if (!t.session) return Placeholder("Train a CNN to see its filters, feature maps and gradient flow.");
   if (!t.filters.empty()) {
     ImGui::Text("First conv layer's filters");
     ImageGrid(t.filters, 40, nullptr, 16);
-    ImGui::SetNextItemWidth(200);
-    if (ImGui::SliderInt("test image", &t.feature_image, 0, std::max(0, t.session->test_data().size() - 1))) t.textures_step = -1;
-    ImGui::Text("Its feature maps after the first conv layer");
-    ImageGrid(t.feature_maps, 56, nullptr, 10);
+    DrawFeatureMaps(t);
   } else {
     Placeholder("This model has no conv layer.");
   }
