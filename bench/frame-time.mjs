@@ -34,7 +34,7 @@ async function record(page, seconds) {
     return out;
   }, seconds);
   const log = await page.evaluate(() => window.gradlab.frames());
-  return { gaps: gaps.slice(1), work: log.workMs, train: log.trainMs };
+  return { gaps: gaps.slice(1), work: log.workMs, train: log.trainMs, drawn: log.drawn };
 }
 
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
@@ -68,6 +68,9 @@ try {
   row('training: the training slice in it', training.train);
   row('paused: frame to frame', paused.gaps);
   row('paused: the app\'s work per frame', paused.work);
+  const share = (a) => `${a.filter((d) => d).length} of ${a.length}`;
+  console.log(`frames drawn (the others changed nothing on screen, so the page skipped drawing): ` +
+              `${share(training.drawn)} while training, ${share(paused.drawn)} while paused`);
   const t = state.train;
   console.log(`training: ${t.steps} steps, ${Math.round(t.imagesPerSecond)} images/s in the page, phase ${t.phase}, ` +
               `budget ${t.budgetMs} ms per frame`);

@@ -58,8 +58,9 @@
   window.gradlab = {
     ready: () => firstFrameSeen,
     state: () => JSON.parse(Module.UTF8ToString(Module._gradlab_state_json())),
-    // Starts recording each frame's own work and the training slice in it (ms); returns and
-    // forgets what was recorded since the last call: { workMs: [...], trainMs: [...] }.
+    // Starts recording each frame's own work and the training slice in it (ms) and whether it
+    // drew (a frame that would change nothing on screen is not drawn); returns and forgets what
+    // was recorded since the last call: { workMs: [...], trainMs: [...], drawn: [1, 0, ...] }.
     frames: () => JSON.parse(Module.UTF8ToString(Module._gradlab_frame_log_json())),
     // Applies a link setting now, e.g. gradlab.set('train', '1') or gradlab.set('view', 'weights').
     set: (key, value) => Module.ccall('gradlab_apply_setting', null, ['string', 'string'], [String(key), String(value)]),

@@ -14,6 +14,7 @@
 #include "core/build_info.h"
 #include "platform/gl.h"
 #include "platform/screenshot.h"
+#include "platform/draw_hash.h"
 #include "platform/services_impl.h"
 #include "platform/web_bridge.h"
 #include "ui/workspace.h"
@@ -115,8 +116,16 @@ struct App {
   ui::AppState state;
   bool running = true;
   int exit_code = 0;
-  Uint64 last_counter = 0;
+  Uint64 last_counter = 0;  // start of the second whose frames are being counted
+  int frames_counted = 0;
+  uint64_t last_draw_hash = 0;
 };
+
+#ifdef __EMSCRIPTEN__
+constexpr bool kSkipUnchangedFrames = true;
+#else
+constexpr bool kSkipUnchangedFrames = false;
+#endif
 
 // The UI font at the display's pixel density, so text is sharp on HiDPI screens.
 void LoadFonts(float pixel_ratio) {
@@ -239,18 +248,29 @@ void RunFrame(App& app) {
 
   const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
   const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
-  glViewport(0, 0, fb_w, fb_h);
-  const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // In the browser a frame that would draw exactly what is on screen is not drawn: the canvas
+  // keeps its picture and the GPU has nothing to do (headless Chromium draws on the CPU, where
+  // that is most of a frame). While a CNN trains, a step spans several frames and most of them
+  // change nothing visible. Natively the swap needs a fresh back buffer, so every frame draws.
+  const uint64_t draw_hash = HashDrawData(*ImGui::GetDrawData());
+  const bool textures_changed = TakeTexturesChanged();
+  const bool draw = !kSkipUnchangedFrames || draw_hash != app.last_draw_hash || textures_changed;
+  app.last_draw_hash = draw_hash;
+  if (draw) {
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  }
+  app.state.frame_drawn = draw;
   // The frame's own work (events, training slice, UI, GL calls), apart from waiting for vsync:
   // what the frame-time benchmark compares with the 33 ms goal.
   app.state.frame_work_ms = 1000.0 * static_cast<double>(SDL_GetPerformanceCounter() - work_start) /
                             static_cast<double>(SDL_GetPerformanceFrequency());
   if (app.state.log_frames && app.state.frame_log.size() < 100000)
-    app.state.frame_log.emplace_back(static_cast<float>(app.state.frame_work_ms),
-                                     static_cast<float>(app.state.train.last_frame_train_ms));
+    app.state.frame_log.push_back({static_cast<float>(app.state.frame_work_ms),
+                                   static_cast<float>(app.state.train.last_frame_train_ms), draw});
 
   ++app.state.frame;
   const bool last_frame = app.options.frames > 0 && app.state.frame >= static_cast<uint64_t>(app.options.frames);
@@ -266,10 +286,16 @@ void RunFrame(App& app) {
   }
   SDL_GL_SwapWindow(app.window);
 
+  // Frames per second counted over whole seconds: a figure that changes once a second does not
+  // make every frame differ from the last (see kSkipUnchangedFrames).
   const Uint64 now = SDL_GetPerformanceCounter();
-  const float dt = static_cast<float>(now - app.last_counter) / SDL_GetPerformanceFrequency();
-  app.last_counter = now;
-  if (dt > 0) app.state.fps = app.state.fps == 0 ? 1 / dt : 0.95f * app.state.fps + 0.05f / dt;
+  const double since = static_cast<double>(now - app.last_counter) / SDL_GetPerformanceFrequency();
+  ++app.frames_counted;
+  if (since >= 1.0) {
+    app.state.fps = static_cast<float>(app.frames_counted / since);
+    app.frames_counted = 0;
+    app.last_counter = now;
+  }
   if (app.state.frame == 1) NotifyFirstFrame();
   if (last_frame) {
     std::printf("rendered %llu frames\n", static_cast<unsigned long long>(app.state.frame));

@@ -20,10 +20,12 @@ namespace {
 // Open-file requests in the browser wait for the page's file picker; keyed by request id.
 std::map<int, std::function<void(std::string, Result<std::vector<uint8_t>>)>> g_open_requests;
 int g_next_request = 1;
+bool g_textures_changed = false;
 
 class PlatformServices : public ui::Services {
  public:
   ImTextureID UploadTexture(ImTextureID existing, const train::RgbaImage& image) override {
+    g_textures_changed = true;
     GLuint id = static_cast<GLuint>(reinterpret_cast<intptr_t>(existing));
     if (!id) {
       glGenTextures(1, &id);
@@ -43,6 +45,7 @@ class PlatformServices : public ui::Services {
   void DeleteTexture(ImTextureID tex) override {
     GLuint id = static_cast<GLuint>(reinterpret_cast<intptr_t>(tex));
     if (id) glDeleteTextures(1, &id);
+    g_textures_changed = true;
   }
 
   void FetchDataFile(const std::string& path, ui::BytesCallback done) override {
@@ -170,6 +173,12 @@ void InstallServices() {
 
 void PumpServices() {
   if (g_services) g_services->Pump();
+}
+
+bool TakeTexturesChanged() {
+  const bool changed = g_textures_changed;
+  g_textures_changed = false;
+  return changed;
 }
 
 }  // namespace gradlab::platform

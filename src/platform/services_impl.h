@@ -10,5 +10,8 @@ namespace gradlab::platform {
 void InstallServices();
 // Delivers finished file reads; call once per frame.
 void PumpServices();
+// True once after any texture was uploaded or deleted: the screen may differ even when the
+// draw data does not (same texture id, new pixels).
+bool TakeTexturesChanged();
 
 }  // namespace gradlab::platform

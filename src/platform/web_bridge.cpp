@@ -19,19 +19,22 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_state_json() {
 }
 
 // Called from JS: window.gradlab.frames() starts recording each frame's own work and its
-// training slice (milliseconds), and returns and forgets what was recorded since the last call.
+// training slice (milliseconds) and whether it drew, and returns and forgets what was recorded
+// since the last call.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_frame_log_json() {
   static std::string json;
-  std::string work, train;
+  std::string work, train, drawn;
   if (g_state) {
-    for (const auto& [w, t] : g_state->frame_log) {
-      work += (work.empty() ? "" : ",") + std::to_string(w);
-      train += (train.empty() ? "" : ",") + std::to_string(t);
+    for (const auto& f : g_state->frame_log) {
+      const char* sep = work.empty() ? "" : ",";
+      work += sep + std::to_string(f.work_ms);
+      train += sep + std::to_string(f.train_ms);
+      drawn += sep + std::string(f.drawn ? "1" : "0");
     }
     g_state->frame_log.clear();
     g_state->log_frames = true;
   }
-  json = "{\"workMs\":[" + work + "],\"trainMs\":[" + train + "]}";
+  json = "{\"workMs\":[" + work + "],\"trainMs\":[" + train + "],\"drawn\":[" + drawn + "]}";
   return json.c_str();
 }
 

@@ -100,6 +100,7 @@ std::string AppStateToJson(const AppState& state) {
                    {"scale", state.framebuffer_scale}}},
       {"fps", state.fps},
       {"frameWorkMs", state.frame_work_ms},
+      {"frameDrawn", state.frame_drawn},
       {"darkTheme", state.dark_theme},
       {"showAbout", state.show_about},
       {"status", state.status_message},

@@ -5,7 +5,6 @@
 #include <array>
 #include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "ui/backprop_tab.h"
@@ -51,10 +50,15 @@ struct AppState {
   float framebuffer_scale = 1;                   // device pixels per logical pixel
   float fps = 0;
   double frame_work_ms = 0;                      // time the last frame spent working
-  // (work ms, training ms) of each frame, recorded once a benchmark asks for them (web hook
-  // gradlab.frames()); bounded so a forgotten recording cannot grow without end.
+  bool frame_drawn = true;                       // false when the last frame changed nothing on screen
+  // Each frame's work and training time (ms) and whether it drew, recorded once a benchmark
+  // asks (web hook gradlab.frames()); bounded so a forgotten recording cannot grow without end.
+  struct FrameRecord {
+    float work_ms, train_ms;
+    bool drawn;
+  };
   bool log_frames = false;
-  std::vector<std::pair<float, float>> frame_log;
+  std::vector<FrameRecord> frame_log;
   bool can_quit = true;                          // false in the browser
 };
 

@@ -51,6 +51,14 @@ await runBrowserTest('browser smoke test', async ({ url, out, t, openPage }) => 
   t.check('the canvas has keyboard focus after a click',
           await page.evaluate(() => document.activeElement === document.getElementById('canvas')));
 
+  // Once nothing changes, frames stop drawing (the page keeps the last picture): the canvas must
+  // still show the app, not a cleared buffer.
+  await page.mouse.move(5, 740);
+  await page.waitForFunction(() => window.gradlab.state().frameDrawn === false, null, { timeout: 10000 });
+  const idle = await page.screenshot({ path: path.join(out, 'web-idle.png') });
+  const idleColours = await distinctColours(page, idle);
+  t.check('an idle page skips drawing and keeps its picture', idleColours > 20, `${idleColours} colours`);
+
   // Resizing the window resizes the canvas and the layout.
   await page.setViewportSize({ width: 900, height: 600 });
   await page.waitForFunction(() => window.gradlab.state().display.width === 900, null, { timeout: 10000 })
