@@ -12,6 +12,7 @@ std::map<std::string, ItemRect>& Items() {
 }  // namespace
 
 void NoteLastItem(const char* name) {
+  if (!ImGui::IsItemVisible()) return;  // scrolled away or clipped: a click would miss it
   const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
   Items()[name] = {min.x, min.y, size.x, size.y};
 }

@@ -11,7 +11,7 @@ struct ItemRect {
   float x = 0, y = 0, w = 0, h = 0;
 };
 
-void NoteLastItem(const char* name);        // the item ImGui drew last
+void NoteLastItem(const char* name);        // the item ImGui drew last, if it is visible
 void ForgetNotedItems();                    // at the start of a frame: only drawn items count
 const std::map<std::string, ItemRect>& NotedItems();
 
