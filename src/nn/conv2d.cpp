@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "kernels/gemm.h"
+#include "kernels/sum.h"
 #include "nn/conv_arithmetic.h"
 
 namespace gradlab::nn {
@@ -72,11 +73,7 @@ void Conv2dT<T>::BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT
   }
   for (int i = 0; i < n; ++i) {
     const T* dyi = dy.ptr() + i * out_size;
-    for (int oc = 0; oc < out_channels_; ++oc) {
-      T sum = 0;
-      for (int p = 0; p < pixels; ++p) sum += dyi[oc * pixels + p];
-      bias_.grad[oc] += sum;
-    }
+    for (int oc = 0; oc < out_channels_; ++oc) bias_.grad[oc] += kernels::SumFast(dyi + oc * pixels, pixels);
     kernels::Im2Col<T>(geo_, x.ptr() + i * in_size, cols_.data());
     // dW (OC, patch) += dy_i (OC, pixels) * cols^T (pixels, patch)
     kernels::Gemm<T>(false, true, out_channels_, patch, pixels, T(1), dyi, pixels, cols_.data(),
