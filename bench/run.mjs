@@ -117,6 +117,25 @@ try {
   console.error(`GEMM table: failed: ${String(e.stderr || e.message).trim().split('\n').slice(-2).join(' | ')}`);
 }
 
+// Memory: the peak WebAssembly heap of a training session on 10,000 images (one epoch and its
+// evaluation), stage by stage; the memory never shrinks, so its final size is the peak.
+try {
+  const stages = run(process.execPath, [path.resolve(opt['wasm-cli']), 'bench', '--memory', '--model', specs.cnn,
+                                        '--train-per-class', '1000', '--test', '1000', '--json'])
+    .filter((e) => e.event === 'memory');
+  const last = stages.at(-1), byStage = Object.fromEntries(stages.map((e) => [e.stage, e]));
+  md += `\nMemory: training the small CNN in WebAssembly on 10,000 CIFAR-10 images (batch 32, one epoch, then scoring ` +
+        `2,000 training and 1,000 test images in chunks of 256) peaks at **${last.peak_mb.toFixed(0)} MB** of WebAssembly ` +
+        `memory (limit 256 MB). By stage (memory size / malloc in use): data loaded ${byStage['data loaded'].peak_mb.toFixed(0)} / ` +
+        `${byStage['data loaded'].in_use_mb.toFixed(0)} MB (the images are kept as bytes: ` +
+        `${(byStage['data loaded'].detail.match(/([0-9.]+) MB/) || [])[1]} MB; a 30 MB batch file is read at a time), ` +
+        `after 10 training steps ${byStage['10 training steps'].peak_mb.toFixed(0)} / ${byStage['10 training steps'].in_use_mb.toFixed(0)} MB, ` +
+        `after the epoch's evaluation ${last.peak_mb.toFixed(0)} / ${last.in_use_mb.toFixed(0)} MB (activations of 256-image chunks). ` +
+        `\`gradlab-cli bench --memory\` prints it.\n`;
+} catch (e) {
+  console.error(`memory: failed: ${String(e.stderr || e.message).trim().split('\n').slice(-2).join(' | ')}`);
+}
+
 console.log(md);
 if (opt['update-readme']) {
   const readme = path.join(root, 'README.md');
