@@ -5,7 +5,7 @@
 // are alternated (all peers for one model, then the next model, round after round, the order of
 // peers rotated each round) and the medians reported, since the machine is shared and noisy.
 //   node bench/run.mjs --native-cli build/native/gradlab-cli --wasm-cli build/wasm/gradlab-cli.js
-//                      [--rounds 3] [--seconds 1.5] [--models linear,mlp,cnn] [--update-readme]
+//                      [--rounds 3] [--seconds 1.5] [--models linear,mlp,cnn] [--update-readme] [--browser]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const opt = { 'native-cli': 'build/native/gradlab-cli', 'wasm-cli': 'build/wasm/gradlab-cli.js', rounds: '3',
-              seconds: '1.5', models: 'linear,mlp,cnn', 'update-readme': false };
+              seconds: '1.5', models: 'linear,mlp,cnn', 'update-readme': false, browser: false };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const key = argv[i].replace(/^--/, '');
@@ -40,6 +40,10 @@ const peers = [
   { id: 'convnetjs', label: 'ConvNetJS 0.3', cmd: (m) => [process.execPath, ['bench/convnetjs.mjs', '--model', m, '--seconds', seconds]] },
   { id: 'pytorch', label: 'PyTorch 1.13, 1 thread', cmd: (m) => ['/usr/bin/python3', ['bench/torch_bench.py', '--model', m, '--seconds', seconds]], env: torchEnv },
 ];
+// --browser: the page's benchmark mode in headless Chromium (bench/browser.mjs; needs the site).
+if (opt.browser)
+  peers.splice(2, 0, { id: 'gradlab-browser', label: 'Gradlab in the page (Chromium, training time only)',
+                       cmd: (m) => [process.execPath, ['bench/browser.mjs', '--model', m]] });
 // Gradlab is compared with the peers of its kind: WebAssembly with the JavaScript peers, native with PyTorch.
 const gradlabFor = (peer) => (peer === 'pytorch' ? 'gradlab-native' : 'gradlab-wasm');
 
@@ -65,10 +69,11 @@ for (let r = 0; r < rounds; r++) {
         console.error(`${peer.id} ${m}: failed: ${String(e.stderr || e.message).trim().split('\n').slice(-3).join(' | ')}`);
         continue;
       }
-      ((results[peer.id] ||= {})[m] ||= []).push({ train: rec.train_images_per_second, infer: rec.infer_images_per_second });
+      ((results[peer.id] ||= {})[m] ||= []).push({ train: rec.train_images_per_second, infer: rec.infer_images_per_second ?? NaN,
+                                                  wall: rec.wall_images_per_second ?? NaN });
       extra[peer.id] = rec;
       console.error(`round ${r + 1}/${rounds}  ${m.padEnd(6)} ${peer.id.padEnd(15)} train ${rec.train_images_per_second.toFixed(0).padStart(7)}  ` +
-                    `inference ${rec.infer_images_per_second.toFixed(0).padStart(7)} images/s`);
+                    `inference ${(rec.infer_images_per_second ?? NaN).toFixed(0).padStart(7)} images/s`);
     }
 }
 const loadAfter = os.loadavg()[0];
@@ -99,6 +104,10 @@ for (const peer of peers) {
 const torch = extra.pytorch;
 if (torch) md += `\nPyTorch ${torch.version} with ${torch.blas} (OPENBLAS_CORETYPE unset, so OpenBLAS may use AVX-512; convolutions through oneDNN), ` +
                  `${torch.threads} thread, glibc malloc told to keep its memory (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_).`;
+if (extra['gradlab-browser'])
+  md += ` Gradlab in the page: \`?bench=MODEL\` in headless ${extra['gradlab-browser'].browser} (SwiftShader drawing), one epoch; ` +
+        `the page's own count of training time, as in the Node.js runs; over wall-clock time, with the page drawing its frames: ` +
+        `${models.map((m) => `${names[m]} ${fmt(med('gradlab-browser', m, 'wall'))}`).join(', ')} images/s.`;
 if (extra['tfjs-wasm']) md += ` TensorFlow.js ${extra['tfjs-wasm'].version}, wasm backend SIMD ${extra['tfjs-wasm'].simd ? 'on' : 'off'}, threads ${extra['tfjs-wasm'].threads ? 'on' : 'off'}.\n`;
 
 // GEMM: the models' products in GFLOP/s against the measured peak, WebAssembly and native.
@@ -115,6 +124,25 @@ try {
     md += `| ${e.product} | ${e.m} | ${e.n} | ${e.k} | ${e.gflops.toFixed(1)} | ${Math.round(100 * e.fraction_of_peak)} % | ${nrows[e.product]?.gflops.toFixed(1) ?? 'n/a'} |\n`;
 } catch (e) {
   console.error(`GEMM table: failed: ${String(e.stderr || e.message).trim().split('\n').slice(-2).join(' | ')}`);
+}
+
+// Memory: the peak WebAssembly heap of a training session on 10,000 images (one epoch and its
+// evaluation), stage by stage; the memory never shrinks, so its final size is the peak.
+try {
+  const stages = run(process.execPath, [path.resolve(opt['wasm-cli']), 'bench', '--memory', '--model', specs.cnn,
+                                        '--train-per-class', '1000', '--test', '1000', '--json'])
+    .filter((e) => e.event === 'memory');
+  const last = stages.at(-1), byStage = Object.fromEntries(stages.map((e) => [e.stage, e]));
+  md += `\nMemory: training the small CNN in WebAssembly on 10,000 CIFAR-10 images (batch 32, one epoch, then scoring ` +
+        `2,000 training and 1,000 test images in chunks of 256) peaks at **${last.peak_mb.toFixed(0)} MB** of WebAssembly ` +
+        `memory (limit 256 MB). By stage (memory size / malloc in use): data loaded ${byStage['data loaded'].peak_mb.toFixed(0)} / ` +
+        `${byStage['data loaded'].in_use_mb.toFixed(0)} MB (the images are kept as bytes: ` +
+        `${(byStage['data loaded'].detail.match(/([0-9.]+) MB/) || [])[1]} MB; a 30 MB batch file is read at a time), ` +
+        `after 10 training steps ${byStage['10 training steps'].peak_mb.toFixed(0)} / ${byStage['10 training steps'].in_use_mb.toFixed(0)} MB, ` +
+        `after the epoch's evaluation ${last.peak_mb.toFixed(0)} / ${last.in_use_mb.toFixed(0)} MB (activations of 256-image chunks). ` +
+        `\`gradlab-cli bench --memory\` prints it.\n`;
+} catch (e) {
+  console.error(`memory: failed: ${String(e.stderr || e.message).trim().split('\n').slice(-2).join(' | ')}`);
 }
 
 console.log(md);

@@ -4,6 +4,7 @@
 // inference batches (forward only) run for a few seconds each. Nothing else is timed: no data
 // loading, no augmentation, no evaluation, no divergence checks (the training session does
 // those; `train` reports its images per second including them).
+// `--memory` instead reports the memory a training session takes (bench_memory.h).
 // `--gemm` instead times the GEMM products of the three reference models at batch 32, in
 // GFLOP/s, for every kernel this build has, next to the build's peak (kernels/peak_f32.h).
 #include <algorithm>
@@ -17,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/args.h"
+#include "cli/bench_memory.h"
 #include "cli/commands.h"
 #include "cli/data_options.h"
 #include "core/rng.h"
@@ -209,6 +211,9 @@ int RunBench(const std::vector<std::string>& words) {
   specs.push_back({"seconds", "S", "time each measurement (training, inference) for at least S seconds", "2"});
   specs.push_back({"seed", "N", "weights' and data order's seed", "1"});
   specs.push_back({"gemm", "", "time the models' GEMM products and this build's peak instead (GFLOP/s)", ""});
+  specs.push_back({"memory", "", "report memory while a training session runs an epoch instead (peak WebAssembly heap)", ""});
+  specs.push_back({"epochs", "N", "with --memory: epochs to train", "1"});
+  specs.push_back({"micro-batch", "N", "with --memory: images per forward/backward chunk (0 = the whole batch)", "0"});
   specs.push_back({"json", "", "print one JSON object per line instead of text", ""});
   specs.push_back({"help", "", "show this help", ""});
   Args args(specs, words);
@@ -232,6 +237,18 @@ int RunBench(const std::vector<std::string>& words) {
   if (!(seconds > 0 && seconds <= 600)) return usage_error("--seconds must be above 0 and at most 600");
   const bool json = args.flag("json");
   if (args.flag("gemm")) return RunGemmTable(json, std::min(seconds, 1.0) / 4);
+  if (args.flag("memory")) {
+    MemoryBenchOptions opt;
+    opt.model = args.get("model");
+    opt.batch = batch;
+    opt.lr = lr;
+    opt.seed = seed;
+    opt.json = json;
+    opt.epochs = static_cast<int>(args.get_int("epochs", 1, 1000));
+    opt.micro_batch = static_cast<int>(args.get_int("micro-batch", 0, 4096));
+    if (!args.ok()) return usage_error(args.error());
+    return RunMemoryBench(opt, [&] { return LoadDataFromArgs(args, seed); });
+  }
 
   auto data = LoadDataFromArgs(args, seed);
   if (!data) {

@@ -18,6 +18,16 @@ Run InsideRun(int out, int size, int stride, int padding, int offset) {
   return {std::min(lo, out), std::clamp(hi, std::min(lo, out), out)};
 }
 
+// Zeroes columns [0, run.lo) and [run.hi, ow) of lines [rows.lo, rows.hi) of a cols row: at
+// most `padding` columns on each side, so column by column (short loops per line cost more).
+template <typename T>
+void ZeroWrappedColumns(T* row, int ow, Run rows, Run run) {
+  for (int ox = 0; ox < run.lo; ++ox)
+    for (int oy = rows.lo; oy < rows.hi; ++oy) row[oy * ow + ox] = T(0);
+  for (int ox = run.hi; ox < ow; ++ox)
+    for (int oy = rows.lo; oy < rows.hi; ++oy) row[oy * ow + ox] = T(0);
+}
+
 }  // namespace
 
 // ---- fast ------------------------------------------------------------------------------------------
@@ -43,11 +53,7 @@ void Im2Col(const ConvGeometry& g, const T* image, T* cols) {
           T* out = row + rows.lo * ow;
           const long first = std::max(0, -shift), last = count - std::max(0, shift);
           for (long i = first; i < last; ++i) out[i] = in[i];
-          for (int oy = rows.lo; oy < rows.hi; ++oy) {
-            T* line = row + oy * ow;
-            for (int ox = 0; ox < run.lo; ++ox) line[ox] = T(0);
-            for (int ox = run.hi; ox < ow; ++ox) line[ox] = T(0);
-          }
+          ZeroWrappedColumns(row, ow, rows, run);
           continue;
         }
         for (int oy = rows.lo; oy < rows.hi; ++oy) {
@@ -68,14 +74,27 @@ void Im2Col(const ConvGeometry& g, const T* image, T* cols) {
 }
 
 template <typename T>
-void Col2Im(const ConvGeometry& g, const T* cols, T* image) {
+void Col2Im(const ConvGeometry& g, T* cols, T* image) {
   const int oh = g.out_height(), ow = g.out_width(), s = g.stride;
   for (int c = 0; c < g.channels; ++c)
     for (int ky = 0; ky < g.kernel; ++ky) {
       const Run rows = InsideRun(oh, g.height, s, g.padding, ky);
       for (int kx = 0; kx < g.kernel; ++kx) {
         const Run run = InsideRun(ow, g.width, s, g.padding, kx);
-        const T* row = cols + static_cast<long>((c * g.kernel + ky) * g.kernel + kx) * oh * ow;
+        T* row = cols + static_cast<long>((c * g.kernel + ky) * g.kernel + kx) * oh * ow;
+        if (s == 1 && ow == g.width && rows.lo < rows.hi) {
+          // "Same" convolution, as in Im2Col: zero the entries that would land in the
+          // neighbouring image row, then add the valid rows as one long run (adding 0 leaves
+          // those image entries as they are).
+          ZeroWrappedColumns(row, ow, rows, run);
+          const int shift = kx - g.padding;
+          const long count = static_cast<long>(rows.hi - rows.lo) * ow;
+          T* in = image + static_cast<long>(c * g.height + rows.lo - g.padding + ky) * g.width + shift;
+          const T* src = row + rows.lo * ow;
+          const long first = std::max(0, -shift), last = count - std::max(0, shift);
+          for (long i = first; i < last; ++i) in[i] += src[i];
+          continue;
+        }
         const int count = run.hi - run.lo;
         for (int oy = rows.lo; oy < rows.hi; ++oy) {
           const T* src = row + oy * ow + run.lo;
@@ -125,8 +144,8 @@ void Col2ImReference(const ConvGeometry& g, const T* cols, T* image) {
 
 template void Im2Col<float>(const ConvGeometry&, const float*, float*);
 template void Im2Col<double>(const ConvGeometry&, const double*, double*);
-template void Col2Im<float>(const ConvGeometry&, const float*, float*);
-template void Col2Im<double>(const ConvGeometry&, const double*, double*);
+template void Col2Im<float>(const ConvGeometry&, float*, float*);
+template void Col2Im<double>(const ConvGeometry&, double*, double*);
 template void Im2ColReference<float>(const ConvGeometry&, const float*, float*);
 template void Im2ColReference<double>(const ConvGeometry&, const double*, double*);
 template void Col2ImReference<float>(const ConvGeometry&, const float*, float*);

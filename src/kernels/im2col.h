@@ -17,9 +17,10 @@ struct ConvGeometry {
 template <typename T>
 void Im2Col(const ConvGeometry& g, const T* image, T* cols);
 
-// Adds (+=) each column entry back into the image position it came from.
+// Adds (+=) each column entry back into the image position it came from. cols is scratch: its
+// entries for window positions outside the image (which it ignores) may be set to 0.
 template <typename T>
-void Col2Im(const ConvGeometry& g, const T* cols, T* image);
+void Col2Im(const ConvGeometry& g, T* cols, T* image);
 
 template <typename T>
 void Im2ColReference(const ConvGeometry& g, const T* image, T* cols);

@@ -62,7 +62,12 @@ void ActivationT<T>::Backward(const TensorT<T>& x, const TensorT<T>& y, const Te
   T* d = dx.ptr();
   switch (kind_) {
     case ActivationKind::kReLU:
-      for (size_t i = 0; i < n; ++i) d[i] = in[i] > 0 ? g[i] : T(0);
+      // g[i] read on both sides of the choice: a load made only when in[i] > 0 stops the
+      // compiler from vectorising the loop (it was 10x the forward pass in WebAssembly).
+      for (size_t i = 0; i < n; ++i) {
+        const T gi = g[i];
+        d[i] = in[i] > 0 ? gi : T(0);
+      }
       break;
     case ActivationKind::kLeakyReLU:
       for (size_t i = 0; i < n; ++i) d[i] = in[i] > 0 ? g[i] : param_ * g[i];

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "kernels/gemm.h"
+#include "kernels/sum.h"
 #include "nn/conv_arithmetic.h"
 
 namespace gradlab::nn {
@@ -62,28 +63,37 @@ void Conv2dT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
 }
 
 template <typename T>
-void Conv2dT<T>::Backward(const TensorT<T>& x, const TensorT<T>&, const TensorT<T>& dy, TensorT<T>& dx) {
+void Conv2dT<T>::BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT<T>* dx) {
   const int n = x.dim(0), pixels = geo_.out_height() * geo_.out_width();
   const int patch = geo_.channels * kernel_ * kernel_;
   const size_t in_size = x.inner(), out_size = static_cast<size_t>(out_channels_) * pixels;
-  if (dx.shape != x.shape) dx.Resize(x.shape);
-  dx.Zero();
+  if (dx) {
+    if (dx->shape != x.shape) dx->Resize(x.shape);
+    dx->Zero();
+  }
   for (int i = 0; i < n; ++i) {
     const T* dyi = dy.ptr() + i * out_size;
-    for (int oc = 0; oc < out_channels_; ++oc) {
-      T sum = 0;
-      for (int p = 0; p < pixels; ++p) sum += dyi[oc * pixels + p];
-      bias_.grad[oc] += sum;
-    }
+    for (int oc = 0; oc < out_channels_; ++oc) bias_.grad[oc] += kernels::SumFast(dyi + oc * pixels, pixels);
     kernels::Im2Col<T>(geo_, x.ptr() + i * in_size, cols_.data());
     // dW (OC, patch) += dy_i (OC, pixels) * cols^T (pixels, patch)
     kernels::Gemm<T>(false, true, out_channels_, patch, pixels, T(1), dyi, pixels, cols_.data(),
                      pixels, T(1), weight_.grad.ptr(), patch);
+    if (!dx) continue;
     // dcols (patch, pixels) = W^T (patch, OC) * dy_i (OC, pixels)
     kernels::Gemm<T>(true, false, patch, pixels, out_channels_, T(1), weight_.value.ptr(), patch,
                      dyi, pixels, T(0), dcols_.data(), pixels);
-    kernels::Col2Im<T>(geo_, dcols_.data(), dx.ptr() + i * in_size);
+    kernels::Col2Im<T>(geo_, dcols_.data(), dx->ptr() + i * in_size);
   }
+}
+
+template <typename T>
+void Conv2dT<T>::Backward(const TensorT<T>& x, const TensorT<T>&, const TensorT<T>& dy, TensorT<T>& dx) {
+  BackwardImpl(x, dy, &dx);
+}
+
+template <typename T>
+void Conv2dT<T>::BackwardParams(const TensorT<T>& x, const TensorT<T>&, const TensorT<T>& dy) {
+  BackwardImpl(x, dy, nullptr);
 }
 
 template <typename T>

@@ -48,6 +48,12 @@ class LayerT {
   virtual void Backward(const TensorT<T>& x, const TensorT<T>& y, const TensorT<T>& dy,
                         TensorT<T>& dx) = 0;
 
+  // Backward without dx, for the first layer with parameters in training, where dL/d(input)
+  // is wanted by no one. Layers with costly dx products (Linear, Conv2d) skip them.
+  virtual void BackwardParams(const TensorT<T>& x, const TensorT<T>& y, const TensorT<T>& dy) {
+    Backward(x, y, dy, unused_dx_);
+  }
+
   virtual std::vector<ParamT<T>*> params() { return {}; }
   // State that is saved but not trained (batch norm's running statistics).
   virtual std::vector<std::pair<std::string, TensorT<T>*>> buffers() { return {}; }
@@ -68,6 +74,9 @@ class LayerT {
     return s;
   }
   Shape in_, out_;
+
+ private:
+  TensorT<T> unused_dx_;
 };
 
 // Shared by the element-wise layers: same shape in and out.

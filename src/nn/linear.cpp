@@ -38,7 +38,7 @@ void LinearT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
 }
 
 template <typename T>
-void LinearT<T>::Backward(const TensorT<T>& x, const TensorT<T>&, const TensorT<T>& dy, TensorT<T>& dx) {
+void LinearT<T>::BackwardParams(const TensorT<T>& x, const TensorT<T>&, const TensorT<T>& dy) {
   const int n = x.dim(0);
   // dW (out, in) += dy^T (out, N) * x (N, in)
   kernels::Gemm<T>(true, false, out_features_, in_features_, n, T(1), dy.ptr(), out_features_,
@@ -46,9 +46,14 @@ void LinearT<T>::Backward(const TensorT<T>& x, const TensorT<T>&, const TensorT<
   // db += sum over the batch of dy
   for (int i = 0; i < n; ++i)
     for (int o = 0; o < out_features_; ++o) bias_.grad[o] += dy[i * out_features_ + o];
+}
+
+template <typename T>
+void LinearT<T>::Backward(const TensorT<T>& x, const TensorT<T>& y, const TensorT<T>& dy, TensorT<T>& dx) {
+  LinearT<T>::BackwardParams(x, y, dy);
   // dx (N, in) = dy (N, out) * W (out, in)
   if (dx.shape != x.shape) dx.Resize(x.shape);
-  kernels::Gemm<T>(false, false, n, in_features_, out_features_, T(1), dy.ptr(), out_features_,
+  kernels::Gemm<T>(false, false, x.dim(0), in_features_, out_features_, T(1), dy.ptr(), out_features_,
                    weight_.value.ptr(), in_features_, T(0), dx.ptr(), in_features_);
 }
 

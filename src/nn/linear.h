@@ -12,6 +12,7 @@ class LinearT : public LayerT<T> {
   void Init(Rng& rng, InitKind init) override;
   void Forward(const TensorT<T>& x, TensorT<T>& y, Mode mode) override;
   void Backward(const TensorT<T>& x, const TensorT<T>& y, const TensorT<T>& dy, TensorT<T>& dx) override;
+  void BackwardParams(const TensorT<T>& x, const TensorT<T>& y, const TensorT<T>& dy) override;
   std::vector<ParamT<T>*> params() override { return {&weight_, &bias_}; }
   std::string spec() const override { return "fc" + std::to_string(out_features_); }
   std::string kind() const override { return "Linear"; }

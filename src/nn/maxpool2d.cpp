@@ -1,5 +1,6 @@
 #include "nn/maxpool2d.h"
 
+#include "kernels/maxpool.h"
 #include "nn/conv_arithmetic.h"
 
 namespace gradlab::nn {
@@ -22,43 +23,20 @@ Result<Shape> MaxPool2dT<T>::Configure(const Shape& in) {
   return Shape{in[0], fh.output, fw.output};
 }
 
-// x is (N, C, H, W), y is (N, C, OH, OW).
+// x is (N, C, H, W), y is (N, C, OH, OW); every image plane is pooled on its own.
 template <typename T>
 void MaxPool2dT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
-  const int n = x.dim(0), c = this->in_[0], h = this->in_[1], w = this->in_[2];
-  const int oh = this->out_[1], ow = this->out_[2];
-  y.Resize(this->BatchShape(n));
+  const kernels::PoolGeometry g{x.dim(0) * this->in_[0], this->in_[1], this->in_[2], kernel_, stride_};
+  y.Resize(this->BatchShape(x.dim(0)));
   argmax_.resize(y.size());
-  for (int plane = 0; plane < n * c; ++plane) {
-    const T* in = x.ptr() + static_cast<size_t>(plane) * h * w;
-    T* out = y.ptr() + static_cast<size_t>(plane) * oh * ow;
-    int* arg = argmax_.data() + static_cast<size_t>(plane) * oh * ow;
-    for (int oy = 0; oy < oh; ++oy)
-      for (int ox = 0; ox < ow; ++ox) {
-        int best = (oy * stride_) * w + ox * stride_;
-        for (int ky = 0; ky < kernel_; ++ky)
-          for (int kx = 0; kx < kernel_; ++kx) {
-            const int idx = (oy * stride_ + ky) * w + ox * stride_ + kx;
-            if (in[idx] > in[best]) best = idx;
-          }
-        out[oy * ow + ox] = in[best];
-        arg[oy * ow + ox] = best;
-      }
-  }
+  kernels::MaxPool(g, x.ptr(), y.ptr(), argmax_.data());
 }
 
 template <typename T>
 void MaxPool2dT<T>::Backward(const TensorT<T>& x, const TensorT<T>&, const TensorT<T>& dy, TensorT<T>& dx) {
-  const int n = x.dim(0), c = this->in_[0], plane_in = this->in_[1] * this->in_[2];
-  const int plane_out = this->out_[1] * this->out_[2];
+  const kernels::PoolGeometry g{x.dim(0) * this->in_[0], this->in_[1], this->in_[2], kernel_, stride_};
   if (dx.shape != x.shape) dx.Resize(x.shape);
-  dx.Zero();
-  for (int plane = 0; plane < n * c; ++plane) {
-    T* d = dx.ptr() + static_cast<size_t>(plane) * plane_in;
-    const T* g = dy.ptr() + static_cast<size_t>(plane) * plane_out;
-    const int* arg = argmax_.data() + static_cast<size_t>(plane) * plane_out;
-    for (int i = 0; i < plane_out; ++i) d[arg[i]] += g[i];
-  }
+  kernels::MaxPoolBackward(g, dy.ptr(), argmax_.data(), dx.ptr());
 }
 
 template class MaxPool2dT<float>;

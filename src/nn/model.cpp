@@ -87,10 +87,17 @@ const TensorT<T>& ModelT<T>::Forward(const TensorT<T>& x, Mode mode) {
 }
 
 template <typename T>
-void ModelT<T>::Backward(const TensorT<T>& dscores) {
+void ModelT<T>::Backward(const TensorT<T>& dscores, Gradients which) {
   grads_.back() = dscores;  // copy into a reused buffer
-  for (int i = static_cast<int>(layers_.size()) - 1; i >= 0; --i) {
+  int first = 0;  // below the first layer with parameters, no gradient is needed for training
+  if (which == Gradients::kParams)
+    while (first + 1 < num_layers() && layers_[first]->params().empty()) ++first;
+  for (int i = static_cast<int>(layers_.size()) - 1; i >= first; --i) {
     const TensorT<T>& in = i > 0 ? acts_[i - 1] : *input_ptr_;
+    if (i == first && which == Gradients::kParams) {
+      layers_[i]->BackwardParams(in, acts_[i], grads_[i]);
+      break;
+    }
     TensorT<T>& din = i > 0 ? grads_[i - 1] : input_grad_;
     layers_[i]->Backward(in, acts_[i], grads_[i], din);
   }

@@ -32,7 +32,11 @@ class ModelT {
   // Scores (N, classes) for x (N, input...). x must stay alive until Backward.
   const TensorT<T>& Forward(const TensorT<T>& x, Mode mode);
   // Back-propagates dL/dscores through the layers of the last Forward; adds to param grads.
-  void Backward(const TensorT<T>& dscores);
+  // Training needs only the parameters' gradients, so by default the pass stops at the first
+  // layer with parameters, which skips its dL/dx: activation_grad(i) below that layer and
+  // input_grad() are then stale. Gradients::kAll computes all of them (the Backprop tab).
+  enum class Gradients { kParams, kAll };
+  void Backward(const TensorT<T>& dscores, Gradients which = Gradients::kParams);
   void ZeroGrad();
 
   std::vector<ParamT<T>*> Params();
@@ -51,6 +55,8 @@ class ModelT {
   // Output of layer i in the last Forward (N, ...), and dL/d(that output) after Backward.
   const TensorT<T>& activation(int i) const { return acts_[i]; }
   const TensorT<T>& activation_grad(int i) const { return grads_[i]; }
+  // dL/d(input) after Backward(..., Gradients::kAll).
+  const TensorT<T>& input_grad() const { return input_grad_; }
 
  private:
   ModelT() = default;
@@ -59,7 +65,7 @@ class ModelT {
   int classes_ = 0;
   std::vector<std::unique_ptr<LayerT<T>>> layers_;
   std::vector<TensorT<T>> acts_, grads_;  // per layer: output, and gradient w.r.t. it
-  TensorT<T> input_grad_;                 // dL/dx (computed, unused by training)
+  TensorT<T> input_grad_;                 // dL/dx, with Gradients::kAll only
   const TensorT<T>* input_ptr_ = nullptr;
 };
 

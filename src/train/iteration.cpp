@@ -95,7 +95,7 @@ Result<Iteration> BuildIteration(IterationSetup setup, double lr, uint64_t seed)
                                    "Its gradient with respect to the scores is (p - target) / N: the backward pass starts here.", it.loss),
                        {AsMatrix("scores", scores), AsMatrix("p = softmax(scores)", probs), AsMatrix("dL/dscores", dscores)}});
 
-  model.Backward(dscores);
+  model.Backward(dscores, nn::Model::Gradients::kAll);  // every downstream dL/dx is shown
   for (int i = model.num_layers() - 1; i >= 0; --i) {
     nn::LayerT<float>& layer = model.layer(i);
     IterationStage s{"Backward: layer " + std::to_string(i + 1) + ", " + layer.spec(), "",

@@ -2,7 +2,9 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <numeric>
 
 #include "data/augment.h"
@@ -88,11 +90,19 @@ double Session::evaluation_progress() const {
   return 0.5 * train_eval_->progress() + 0.5 * test_eval_->progress();
 }
 
+// Every step checks every weight, so this is one branch-free pass that vectorises: a float is
+// infinite or NaN exactly when all its exponent bits are set.
 bool Session::ParamsFinite() {
-  for (nn::ParamT<float>* p : model_->Params())
-    for (float v : p->value.data)
-      if (!std::isfinite(v)) return false;
-  return true;
+  uint32_t bad = 0;
+  for (nn::ParamT<float>* p : model_->Params()) {
+    const float* w = p->value.ptr();
+    for (size_t i = 0, n = p->value.size(); i < n; ++i) {
+      uint32_t bits;
+      std::memcpy(&bits, w + i, sizeof bits);
+      bad |= (bits & 0x7F800000u) == 0x7F800000u;
+    }
+  }
+  return bad == 0;
 }
 
 // One update is: the batch's chunks (forward, loss, backward; gradients accumulate), then
@@ -158,8 +168,12 @@ bool Session::FinishStep() {
                ". The learning rate is probably too high; the weights from before the last update are kept.";
     return false;
   }
+  // Keep the weights before the update (a copy into buffers of the right size: no allocation).
   last_good_.resize(params.size());
-  for (size_t i = 0; i < params.size(); ++i) last_good_[i] = params[i]->value.data;
+  for (size_t i = 0; i < params.size(); ++i) {
+    last_good_[i].resize(params[i]->value.size());
+    std::copy(params[i]->value.data.begin(), params[i]->value.data.end(), last_good_[i].begin());
+  }
   optimizer_->Step(params, lr * lr_scale_);
   if (!ParamsFinite()) {
     RestoreLastGood();

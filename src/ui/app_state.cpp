@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ui/hook_items.h"
+#include "ui/bench_mode.h"
 #include "ui/train_controller.h"
 
 namespace gradlab::ui {
@@ -71,6 +72,8 @@ void ApplyStartupSetting(AppState& state, const std::string& key, const std::str
     for (int i = 0; i < 7; ++i)
       if (value == sections[i]) state.calculators.section = i, found = true;
     if (!found) AddStatus(state, "Unknown calculator '" + shown + "'; use losses, activations, conv, pooling, schedules, regularization or optimizers.");
+  } else if (key == "bench") {
+    if (std::string problem; !ApplyBenchMode(state, value, &problem)) AddStatus(state, "Link setting 'bench': " + problem + ".");
   } else if (std::string problem; ApplyTrainLinkSetting(state.train, key, value, &problem)) {
     if (!problem.empty()) AddStatus(state, "Link setting '" + key.substr(0, 40) + "': " + problem + ".");
   } else if (ApplyBackpropSetting(state.backprop, key, value, &problem)) {
@@ -106,6 +109,7 @@ std::string AppStateToJson(const AppState& state) {
       {"status", state.status_message},
       {"train", TrainStateJson(state.train)},
       {"backprop", BackpropStateJson(state.backprop)},
+      {"bench", BenchStateJson(state)},
   };
   return j.dump();
 }

@@ -38,6 +38,9 @@ struct AppState {
   BackpropUi backprop;
   LessonsUi lessons;
 
+  // ?bench=linear|mlp|cnn: the model the page's benchmark mode trains (bench_mode.h).
+  std::string bench_model;
+
   // Messages for the student (bad URL parameter, failed load...), shown in the status bar.
   std::string status_message;
 

@@ -381,7 +381,7 @@ void UpdateTrainTab(TrainUi& t, double budget_seconds) {
 void StartTraining(TrainUi& t) {
   if (!t.train_data || !t.settings_error.empty() || !t.model_error.empty()) return;
   train::TrainConfig cfg = t.cfg;
-  cfg.micro_batch = 8;  // keeps each frame's slice of training short
+  if (cfg.micro_batch == 0) cfg.micro_batch = 8;  // keeps each frame's slice of training short (bench mode sets its own)
   auto s = train::Session::Create(cfg, t.train_data, t.test_data);
   if (!s) {
     t.settings_error = s.error();

@@ -116,3 +116,33 @@ TEST_CASE("The same seed builds the same weights", "[nn][spec]") {
   CHECK(a->Params()[0]->value.data == b->Params()[0]->value.data);
   CHECK(a->Params()[0]->value.data != c->Params()[0]->value.data);
 }
+
+TEST_CASE("Training's backward pass skips dL/dinput but gives the same parameter gradients", "[nn][spec]") {
+  // Gradients::kParams stops at the first layer with parameters (after a flatten, in the MLP);
+  // kAll also computes dL/dinput, checked here against finite differences.
+  for (const char* spec : {"conv3k3p1 relu pool2 fc", "mlp:7 relu", "bn conv2k3 fc"}) {
+    INFO(spec);
+    auto created = ModelT<double>::Create(spec, {2, 6, 6}, 3, 5);
+    REQUIRE(created.ok());
+    ModelT<double>& model = *created;
+    Rng rng(4);
+    TensorT<double> x = RandomTensor({3, 2, 6, 6}, rng), targets, dscores;
+    OneHot<double>({0, 2, 1}, 3, targets);
+    std::vector<std::vector<double>> all, params_only;
+    for (auto which : {ModelT<double>::Gradients::kAll, ModelT<double>::Gradients::kParams}) {
+      model.ZeroGrad();
+      ComputeLoss(LossKind::kSoftmax, model.Forward(x, Mode::kTrain), targets, &dscores);
+      model.Backward(dscores, which);
+      auto& out = which == ModelT<double>::Gradients::kAll ? all : params_only;
+      for (ParamT<double>* p : model.Params()) out.push_back(p->grad.data);
+      if (which == ModelT<double>::Gradients::kAll) {
+        REQUIRE(model.input_grad().shape == x.shape);
+        auto loss = [&] {
+          return ComputeLoss(LossKind::kSoftmax, model.Forward(x, Mode::kTrain), targets, static_cast<TensorT<double>*>(nullptr));
+        };
+        CHECK(MaxGradError(x.data, model.input_grad().data, loss) < 1e-5);
+      }
+    }
+    CHECK(all == params_only);
+  }
+}
