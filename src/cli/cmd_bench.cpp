@@ -17,8 +17,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/args.h"
 #include "cli/bench_memory.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_options.h"
 #include "core/rng.h"
@@ -215,26 +215,18 @@ int RunBench(const std::vector<std::string>& words) {
   specs.push_back({"epochs", "N", "with --memory: epochs to train", "1"});
   specs.push_back({"micro-batch", "N", "with --memory: images per forward/backward chunk (0 = the whole batch)", "0"});
   specs.push_back({"json", "", "print one JSON object per line instead of text", ""});
-  specs.push_back({"help", "", "show this help", ""});
-  Args args(specs, words);
-  auto usage_error = [](const std::string& message) {
-    std::cerr << "gradlab-cli bench: " << message << "\nTry 'gradlab-cli bench --help'.\n";
-    return kExitUsage;
-  };
-  if (!args.ok()) return usage_error(args.error());
-  if (args.flag("help")) {
-    std::cout << "Usage: gradlab-cli bench [options]\n\nTraining and inference images per second of one model "
-                 "(forward + backward + SGD-momentum update only), or with --gemm the GEMM speed in GFLOP/s.\n"
-                 "Example: gradlab-cli bench --model mlp:100 --seconds 3 --json\n\nOptions:\n"
-              << FormatOptions(specs);
-    return kExitOk;
-  }
-  if (!args.positionals().empty()) return usage_error("unexpected argument '" + args.positionals()[0] + "'");
+  CommandLine cmd("bench", "[options]",
+                  "Training and inference images per second of one model (forward + backward + SGD-momentum update\n"
+                  "only), or with --gemm the GEMM speed in GFLOP/s, or with --memory the peak WebAssembly heap.\n"
+                  "Example: gradlab-cli bench --model mlp:100 --seconds 3 --json",
+                  specs, words);
+  if (auto stop = cmd.Start()) return *stop;
+  Args& args = cmd.args();
   const int batch = static_cast<int>(args.get_int("batch", 1, 4096));
   const double lr = args.get_double("lr"), seconds = args.get_double("seconds");
   const uint64_t seed = static_cast<uint64_t>(args.get_int("seed", 0, 2000000000L));
-  if (!args.ok()) return usage_error(args.error());
-  if (!(seconds > 0 && seconds <= 600)) return usage_error("--seconds must be above 0 and at most 600");
+  if (!args.ok()) return cmd.UsageError(args.error());
+  if (!(seconds > 0 && seconds <= 600)) return cmd.UsageError("--seconds must be above 0 and at most 600");
   const bool json = args.flag("json");
   if (args.flag("gemm")) return RunGemmTable(json, std::min(seconds, 1.0) / 4);
   if (args.flag("memory")) {
@@ -246,22 +238,19 @@ int RunBench(const std::vector<std::string>& words) {
     opt.json = json;
     opt.epochs = static_cast<int>(args.get_int("epochs", 1, 1000));
     opt.micro_batch = static_cast<int>(args.get_int("micro-batch", 0, 4096));
-    if (!args.ok()) return usage_error(args.error());
+    if (!args.ok()) return cmd.UsageError(args.error());
     return RunMemoryBench(opt, [&] { return LoadDataFromArgs(args, seed); });
   }
 
   auto data = LoadDataFromArgs(args, seed);
-  if (!data) {
-    std::cerr << "gradlab-cli bench: " << data.error() << "\n";
-    return args.ok() ? kExitFailure : kExitUsage;
-  }
+  if (!data) return args.ok() ? cmd.Failure(data.error()) : cmd.UsageError(data.error());
   const data::Dataset& train = *data->train;
   const int batches = train.size() / batch;
   if (batches < 1)
-    return usage_error("the data has " + std::to_string(train.size()) + " training samples, fewer than one batch of " +
+    return cmd.UsageError("the data has " + std::to_string(train.size()) + " training samples, fewer than one batch of " +
                        std::to_string(batch));
   auto created = nn::Model::Create(args.get("model"), train.sample_shape, train.num_classes(), seed);
-  if (!created) return usage_error(created.error());
+  if (!created) return cmd.UsageError(created.error());
   nn::Model& model = *created;
 
   // Every batch made up front, in one shuffled order: the clock sees only the model.
