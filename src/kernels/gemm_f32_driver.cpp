@@ -3,9 +3,10 @@
 // Broadcast kernels (any transposes). Loop order as in GotoBLAS / BLIS:
 //   jc (NC columns of C) -> pc (KC of k) -> ic (MC rows of C) -> jr (an NR-wide B panel)
 //   -> ir (an MR-tall A panel) -> micro-kernel (kc long),
-// so an A block stays in L2 and a B panel in L1. A panel is read in place when A is stored
-// transposed (a (k, m) matrix already is a (k, MR) panel with stride lda), a B panel when B is
-// stored as is; otherwise, and for the partial panels at the edges, they are packed (zero
+// so an A block stays in L2 and a B panel in L1 (for small k, jr and ir swap: see below). A
+// panel is read in place when A is stored transposed (a (k, m) matrix already is a (k, MR)
+// panel with stride lda), a B panel when B is stored as is and few A panels read it; otherwise,
+// and for the partial panels at the edges, they are packed (zero
 // padded) into per-thread buffers. Edge tiles are computed into a scratch tile and merged, so
 // micro-kernels only ever see whole tiles. When n is small next to NR and m is not, the
 // product is computed transposed, C^T = op(B)^T op(A)^T, which wastes fewer padded lanes.
@@ -30,6 +31,8 @@ constexpr int kBlockN = 512;     // NC: a (KC, NC) B block is 512 KB
 constexpr int kDotBlockK = 512;  // dot kernels: MR + NR rows of 2 KB stay in L1
 constexpr int kDotBlockN = 240;  // ... and NC rows of B (480 KB) in L2
 constexpr int kMaxTile = 8 * 16;
+constexpr int kMaxInPlaceReuse = 4;  // A panels that may read one B panel in place
+constexpr int kSmallK = 32;          // up to this kc, C is swept row panel by row panel
 
 // An operand as stored: element (row, col) of op(X) is x[row * ld + col], or x[col * ld + row]
 // when trans.
@@ -92,6 +95,10 @@ void PackB(const Operand& B, int p0, int kc, int j0, int nc, int nr, bool edge_o
       for (int p = 0; p < kc; ++p) {
         const float* src = B.x + static_cast<size_t>(p0 + p) * B.ld + j0 + jr;
         float* d = dst + p * nr;
+        if (nr == 8 && cols == 8) {  // a constant size: two v128 copies instead of a scalar loop
+          std::memcpy(d, src, 8 * sizeof(float));
+          continue;
+        }
         for (int j = 0; j < cols; ++j) d[j] = src[j];
         for (int j = cols; j < nr; ++j) d[j] = 0.0f;
       }
@@ -150,7 +157,12 @@ void GemmBroadcast(const GemmVariantF32& v, Operand A, Operand B, int m, int n, 
     std::swap(m, n);
     std::swap(rs, cs);
   }
-  const bool a_in_place = A.trans, b_in_place = !B.trans;
+  // A B panel read in place by many A panels is slow when B's rows are a multiple of 4 KB apart
+  // (n = 1024, 3072: its kc rows fall into one L1 set and evict each other), so it is packed
+  // when more than kMaxInPlaceReuse A panels read it; for fewer, packing costs more than it saves
+  // (bench --gemm: MLP dW 36 -> 45 GFLOP/s, conv1 dcols 29 -> 42; conv1/2/3 forward, 3-4 A
+  // panels, lose 10-20% when packed).
+  const bool a_in_place = A.trans, b_in_place = !B.trans && (m + mr - 1) / mr <= kMaxInPlaceReuse;
 
   const int block_k = BalancedBlock(k, kBlockK);
   const int block_n = RoundUp(BalancedBlock(n, kBlockN), nr);
@@ -168,23 +180,28 @@ void GemmBroadcast(const GemmVariantF32& v, Operand A, Operand B, int m, int n, 
       for (int ic = 0; ic < m; ic += block_m) {
         const int mc = std::min(block_m, m - ic);
         PackA(A, ic, mc, pc, kc, mr, a_in_place, a_pack);
-        for (int jr = 0; jr < nc; jr += nr) {
+        // Small k: the A block and the B panels all fit in L1, and sweeping C row panel by row
+        // panel (ir outer) writes it in runs rather than in columns of tiles whose rows, a
+        // multiple of 4 KB apart, share an L1 set (bench --gemm: linear dX 26 -> 32 GFLOP/s).
+        const bool ir_outer = kc <= kSmallK;
+        const int tiles_j = (nc + nr - 1) / nr, tiles_i = (mc + mr - 1) / mr;
+        for (int t = 0; t < tiles_j * tiles_i; ++t) {
+          const int jr = (ir_outer ? t % tiles_j : t / tiles_i) * nr;
+          const int ir = (ir_outer ? t / tiles_j : t % tiles_i) * mr;
           const int cols = std::min(nr, nc - jr);
           const bool b_direct = b_in_place && cols == nr;
           const float* bp = b_direct ? B.x + static_cast<size_t>(pc) * B.ld + jc + jr : b_pack + static_cast<size_t>(jr) * kc;
           const int b_stride = b_direct ? B.ld : nr;
-          for (int ir = 0; ir < mc; ir += mr) {
-            const int rows = std::min(mr, mc - ir);
-            const bool a_direct = a_in_place && rows == mr;
-            const float* ap = a_direct ? A.x + static_cast<size_t>(pc) * A.ld + ic + ir : a_pack + static_cast<size_t>(ir) * kc;
-            const int a_stride = a_direct ? A.ld : mr;
-            float* ct = c + (ic + ir) * rs + (jc + jr) * cs;
-            if (rows == mr && cols == nr && cs == 1) {
-              v.kernel(kc, ap, a_stride, bp, b_stride, ct, static_cast<int>(rs), alpha, beta_block);
-            } else {
-              v.kernel(kc, ap, a_stride, bp, b_stride, tile, nr, 1.0f, 0.0f);
-              MergeTile(tile, nr, rows, cols, alpha, beta_block, ct, rs, cs);
-            }
+          const int rows = std::min(mr, mc - ir);
+          const bool a_direct = a_in_place && rows == mr;
+          const float* ap = a_direct ? A.x + static_cast<size_t>(pc) * A.ld + ic + ir : a_pack + static_cast<size_t>(ir) * kc;
+          const int a_stride = a_direct ? A.ld : mr;
+          float* ct = c + (ic + ir) * rs + (jc + jr) * cs;
+          if (rows == mr && cols == nr && cs == 1) {
+            v.kernel(kc, ap, a_stride, bp, b_stride, ct, static_cast<int>(rs), alpha, beta_block);
+          } else {
+            v.kernel(kc, ap, a_stride, bp, b_stride, tile, nr, 1.0f, 0.0f);
+            MergeTile(tile, nr, rows, cols, alpha, beta_block, ct, rs, cs);
           }
         }
       }
