@@ -8,7 +8,8 @@
 // panel with stride lda), a B panel when B is stored as is and few A panels read it; otherwise,
 // and for the partial panels at the edges, they are packed (zero
 // padded) into per-thread buffers. Edge tiles are computed into a scratch tile and merged, so
-// micro-kernels only ever see whole tiles. When n is small next to NR and m is not, the
+// micro-kernels only ever see whole tiles, except for the last rows of whole columns, which go
+// to the variant's edge_rows kernels when it has them. When n is small next to NR and m is not, the
 // product is computed transposed, C^T = op(B)^T op(A)^T, which wastes fewer padded lanes.
 //
 // Dot kernels (A * B^T only): jc (NC rows of B) -> pc (KC of k) -> ir (MR rows of A) -> jr (NR
@@ -199,6 +200,8 @@ void GemmBroadcast(const GemmVariantF32& v, Operand A, Operand B, int m, int n, 
           float* ct = c + (ic + ir) * rs + (jc + jr) * cs;
           if (rows == mr && cols == nr && cs == 1) {
             v.kernel(kc, ap, a_stride, bp, b_stride, ct, static_cast<int>(rs), alpha, beta_block);
+          } else if (cols == nr && cs == 1 && v.edge_rows) {  // the last rows, straight into C
+            v.edge_rows[rows](kc, ap, a_stride, bp, b_stride, ct, static_cast<int>(rs), alpha, beta_block);
           } else {
             v.kernel(kc, ap, a_stride, bp, b_stride, tile, nr, 1.0f, 0.0f);
             MergeTile(tile, nr, rows, cols, alpha, beta_block, ct, rs, cs);
