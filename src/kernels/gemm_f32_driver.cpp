@@ -89,17 +89,27 @@ void PackA(const Operand& A, int i0, int mc, int p0, int kc, int mr, bool edge_o
 // Packs rows [p0, p0+kc) and columns [j0, j0+nc) of op(B) into ceil(nc/nr) panels of (kc, nr),
 // or, with edge_only, only the last panel when it is partial.
 void PackB(const Operand& B, int p0, int kc, int j0, int nc, int nr, bool edge_only, float* out) {
-  for (int jr = edge_only ? nc / nr * nr : 0; jr < nc; jr += nr) {
+  const int full = nc / nr * nr;
+  if (!B.trans && !edge_only) {
+    // Whole panels row by row of B, so that B is read in order rather than a column of
+    // strided 32-byte pieces per panel (bench --gemm: MLP dX 43 -> 50 GFLOP/s).
+    for (int p = 0; p < kc; ++p) {
+      const float* src = B.x + static_cast<size_t>(p0 + p) * B.ld + j0;
+      float* d = out + p * nr;
+      for (int jr = 0; jr < full; jr += nr, d += static_cast<size_t>(nr) * kc) {
+        if (nr == 8) std::memcpy(d, src + jr, 8 * sizeof(float));  // a constant size: two v128 copies
+        else std::memcpy(d, src + jr, nr * sizeof(float));
+      }
+    }
+    edge_only = true;  // the partial panel, if any, below
+  }
+  for (int jr = edge_only ? full : 0; jr < nc; jr += nr) {
     const int cols = std::min(nr, nc - jr);
     float* dst = out + static_cast<size_t>(jr) * kc;
     if (!B.trans) {  // stored (k, n): one p's nr values are contiguous
       for (int p = 0; p < kc; ++p) {
         const float* src = B.x + static_cast<size_t>(p0 + p) * B.ld + j0 + jr;
         float* d = dst + p * nr;
-        if (nr == 8 && cols == 8) {  // a constant size: two v128 copies instead of a scalar loop
-          std::memcpy(d, src, 8 * sizeof(float));
-          continue;
-        }
         for (int j = 0; j < cols; ++j) d[j] = src[j];
         for (int j = cols; j < nr; ++j) d[j] = 0.0f;
       }
@@ -158,12 +168,13 @@ void GemmBroadcast(const GemmVariantF32& v, Operand A, Operand B, int m, int n, 
     std::swap(m, n);
     std::swap(rs, cs);
   }
-  // A B panel read in place by many A panels is slow when B's rows are a multiple of 4 KB apart
-  // (n = 1024, 3072: its kc rows fall into one L1 set and evict each other), so it is packed
-  // when more than kMaxInPlaceReuse A panels read it; for fewer, packing costs more than it saves
-  // (bench --gemm: MLP dW 36 -> 45 GFLOP/s, conv1 dcols 29 -> 42; conv1/2/3 forward, 3-4 A
-  // panels, lose 10-20% when packed).
-  const bool a_in_place = A.trans, b_in_place = !B.trans && (m + mr - 1) / mr <= kMaxInPlaceReuse;
+  // A B panel read in place is slow when B's rows are a multiple of 4 KB apart (n = 1024, 3072:
+  // its kc rows fall into one L1 set and evict each other) or when many A panels read it, so
+  // it is packed then; otherwise packing costs more than it saves (bench --gemm: MLP dW 36 ->
+  // 45 GFLOP/s, conv1 dcols 29 -> 42, conv1 forward 38 -> 44; conv2/conv3 forward, 4 A panels
+  // and rows 1 KB and 256 B apart, lose 5% when packed).
+  const bool b_aliases = B.ld % 1024 == 0;
+  const bool a_in_place = A.trans, b_in_place = !B.trans && !b_aliases && (m + mr - 1) / mr <= kMaxInPlaceReuse;
 
   const int block_k = BalancedBlock(k, kBlockK);
   const int block_n = RoundUp(BalancedBlock(n, kBlockN), nr);
