@@ -22,13 +22,13 @@ const std::vector<GemmVariantF32>& GemmVariantsF32() {
   // AMD EPYC); only the ratios between tiles of one kind matter.
   static const std::vector<GemmVariantF32> variants = {
 #ifdef __wasm_simd128__
-      {"gemm_f32_6x8_wasmsimd", K::kBroadcast, 6, 8, gemm_f32_6x8_wasmsimd, 45},
-      {"gemm_f32_5x8_wasmsimd", K::kBroadcast, 5, 8, gemm_f32_5x8_wasmsimd, 38.5f},
-      {"gemm_f32_4x8_wasmsimd", K::kBroadcast, 4, 8, gemm_f32_4x8_wasmsimd, 33},
+      {"gemm_f32_6x8_wasmsimd", K::kBroadcast, 6, 8, gemm_f32_6x8_wasmsimd, 45, gemm_f32_rows_x8_wasmsimd},
+      {"gemm_f32_5x8_wasmsimd", K::kBroadcast, 5, 8, gemm_f32_5x8_wasmsimd, 38.5f, gemm_f32_rows_x8_wasmsimd},
+      {"gemm_f32_4x8_wasmsimd", K::kBroadcast, 4, 8, gemm_f32_4x8_wasmsimd, 33, gemm_f32_rows_x8_wasmsimd},
       {"gemm_nt_f32_2x4_wasmsimd", K::kDot, 2, 4, gemm_nt_f32_2x4_wasmsimd, 48},
       {"gemm_nt_f32_2x5_wasmsimd", K::kDot, 2, 5, gemm_nt_f32_2x5_wasmsimd, 19},
 #endif
-      {"gemm_f32_4x4_scalar", K::kBroadcast, 4, 4, gemm_f32_4x4_scalar, 1},
+      {"gemm_f32_4x4_scalar", K::kBroadcast, 4, 4, gemm_f32_4x4_scalar, 1, gemm_f32_rows_x4_scalar},
       {"gemm_nt_f32_2x2_scalar", K::kDot, 2, 2, gemm_nt_f32_2x2_scalar, 1},
   };
   return variants;

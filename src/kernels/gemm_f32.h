@@ -33,6 +33,9 @@ struct GemmVariantF32 {
   int mr, nr;        // tile rows and columns
   GemmMicroKernelF32 kernel;
   float speed;       // relative speed of the micro-kernel alone (`gradlab-cli bench --gemm`)
+  // Broadcast only, optional: edge_rows[r] computes an r x nr tile (0 < r < mr) straight into C,
+  // so that the last rows of a product need no scratch tile. A's panel still has stride mr.
+  const GemmMicroKernelF32* edge_rows = nullptr;
 };
 
 // The variants compiled into this build, fastest first within each kind (scalar ones always).
@@ -60,7 +63,9 @@ void gemm_f32_4x4_scalar(int k, const float* a, int a_stride, const float* b, in
                          float alpha, float beta);
 void gemm_nt_f32_2x2_scalar(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
                             float alpha, float beta);
+extern const GemmMicroKernelF32 gemm_f32_rows_x4_scalar[4];  // [r]: r x 4, r = 1..3
 #ifdef __wasm_simd128__
+extern const GemmMicroKernelF32 gemm_f32_rows_x8_wasmsimd[6];  // [r]: r x 8, r = 1..5
 void gemm_f32_6x8_wasmsimd(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
                            float alpha, float beta);
 void gemm_f32_5x8_wasmsimd(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,

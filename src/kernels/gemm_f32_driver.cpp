@@ -3,11 +3,13 @@
 // Broadcast kernels (any transposes). Loop order as in GotoBLAS / BLIS:
 //   jc (NC columns of C) -> pc (KC of k) -> ic (MC rows of C) -> jr (an NR-wide B panel)
 //   -> ir (an MR-tall A panel) -> micro-kernel (kc long),
-// so an A block stays in L2 and a B panel in L1. A panel is read in place when A is stored
-// transposed (a (k, m) matrix already is a (k, MR) panel with stride lda), a B panel when B is
-// stored as is; otherwise, and for the partial panels at the edges, they are packed (zero
+// so an A block stays in L2 and a B panel in L1 (for small k, jr and ir swap: see below). A
+// panel is read in place when A is stored transposed (a (k, m) matrix already is a (k, MR)
+// panel with stride lda), a B panel when B is stored as is and few A panels read it; otherwise,
+// and for the partial panels at the edges, they are packed (zero
 // padded) into per-thread buffers. Edge tiles are computed into a scratch tile and merged, so
-// micro-kernels only ever see whole tiles. When n is small next to NR and m is not, the
+// micro-kernels only ever see whole tiles, except for the last rows of whole columns, which go
+// to the variant's edge_rows kernels when it has them. When n is small next to NR and m is not, the
 // product is computed transposed, C^T = op(B)^T op(A)^T, which wastes fewer padded lanes.
 //
 // Dot kernels (A * B^T only): jc (NC rows of B) -> pc (KC of k) -> ir (MR rows of A) -> jr (NR
@@ -30,6 +32,8 @@ constexpr int kBlockN = 512;     // NC: a (KC, NC) B block is 512 KB
 constexpr int kDotBlockK = 512;  // dot kernels: MR + NR rows of 2 KB stay in L1
 constexpr int kDotBlockN = 240;  // ... and NC rows of B (480 KB) in L2
 constexpr int kMaxTile = 8 * 16;
+constexpr int kMaxInPlaceReuse = 4;  // A panels that may read one B panel in place
+constexpr int kSmallK = 32;          // up to this kc, C is swept row panel by row panel
 
 // An operand as stored: element (row, col) of op(X) is x[row * ld + col], or x[col * ld + row]
 // when trans.
@@ -85,7 +89,34 @@ void PackA(const Operand& A, int i0, int mc, int p0, int kc, int mr, bool edge_o
 // Packs rows [p0, p0+kc) and columns [j0, j0+nc) of op(B) into ceil(nc/nr) panels of (kc, nr),
 // or, with edge_only, only the last panel when it is partial.
 void PackB(const Operand& B, int p0, int kc, int j0, int nc, int nr, bool edge_only, float* out) {
-  for (int jr = edge_only ? nc / nr * nr : 0; jr < nc; jr += nr) {
+  const int full = nc / nr * nr;
+  if (!B.trans && !edge_only) {
+    // Whole panels two rows of B at a time, so that B is read in order rather than a column of
+    // strided 32-byte pieces per panel (bench --gemm: MLP dX 43 -> 50 GFLOP/s), and each
+    // 64-byte line of a panel is written whole at once: panels are nr * kc floats apart, so
+    // with one row at a time a line is evicted before its second half comes.
+    int p = 0;
+    for (; p + 2 <= kc; p += 2) {
+      const float* src = B.x + static_cast<size_t>(p0 + p) * B.ld + j0;
+      float* d = out + p * nr;
+      for (int jr = 0; jr < full; jr += nr, d += static_cast<size_t>(nr) * kc) {
+        if (nr == 8) {  // constant sizes: v128 copies
+          std::memcpy(d, src + jr, 8 * sizeof(float));
+          std::memcpy(d + 8, src + B.ld + jr, 8 * sizeof(float));
+        } else {
+          std::memcpy(d, src + jr, nr * sizeof(float));
+          std::memcpy(d + nr, src + B.ld + jr, nr * sizeof(float));
+        }
+      }
+    }
+    for (; p < kc; ++p) {
+      const float* src = B.x + static_cast<size_t>(p0 + p) * B.ld + j0;
+      float* d = out + p * nr;
+      for (int jr = 0; jr < full; jr += nr, d += static_cast<size_t>(nr) * kc) std::memcpy(d, src + jr, nr * sizeof(float));
+    }
+    edge_only = true;  // the partial panel, if any, below
+  }
+  for (int jr = edge_only ? full : 0; jr < nc; jr += nr) {
     const int cols = std::min(nr, nc - jr);
     float* dst = out + static_cast<size_t>(jr) * kc;
     if (!B.trans) {  // stored (k, n): one p's nr values are contiguous
@@ -150,7 +181,13 @@ void GemmBroadcast(const GemmVariantF32& v, Operand A, Operand B, int m, int n, 
     std::swap(m, n);
     std::swap(rs, cs);
   }
-  const bool a_in_place = A.trans, b_in_place = !B.trans;
+  // A B panel read in place is slow when B's rows are a multiple of 4 KB apart (n = 1024, 3072:
+  // its kc rows fall into one L1 set and evict each other) or when many A panels read it, so
+  // it is packed then; otherwise packing costs more than it saves (bench --gemm: MLP dW 36 ->
+  // 45 GFLOP/s, conv1 dcols 29 -> 42, conv1 forward 38 -> 44; conv2/conv3 forward, 4 A panels
+  // and rows 1 KB and 256 B apart, lose 5% when packed).
+  const bool b_aliases = B.ld % 1024 == 0;
+  const bool a_in_place = A.trans, b_in_place = !B.trans && !b_aliases && (m + mr - 1) / mr <= kMaxInPlaceReuse;
 
   const int block_k = BalancedBlock(k, kBlockK);
   const int block_n = RoundUp(BalancedBlock(n, kBlockN), nr);
@@ -168,23 +205,36 @@ void GemmBroadcast(const GemmVariantF32& v, Operand A, Operand B, int m, int n, 
       for (int ic = 0; ic < m; ic += block_m) {
         const int mc = std::min(block_m, m - ic);
         PackA(A, ic, mc, pc, kc, mr, a_in_place, a_pack);
-        for (int jr = 0; jr < nc; jr += nr) {
+        // Small k: the A block and the B panels all fit in L1, and sweeping C row panel by row
+        // panel (ir outer) writes it in runs rather than in columns of tiles whose rows, a
+        // multiple of 4 KB apart, share an L1 set (bench --gemm: linear dX 26 -> 32 GFLOP/s).
+        const bool ir_outer = kc <= kSmallK;
+        const int tiles_j = (nc + nr - 1) / nr, tiles_i = (mc + mr - 1) / mr;
+        // One loop for both orders, stepping the tile indices without a division per tile (a
+        // WebAssembly division takes tens of cycles; a 6x8 tile of k = 10 about seventy).
+        for (int t = 0, jt = 0, it = 0; t < tiles_j * tiles_i; ++t) {
+          const int jr = jt * nr, ir = it * mr;
+          if (ir_outer) {
+            if (++jt == tiles_j) jt = 0, ++it;
+          } else if (++it == tiles_i) {
+            it = 0, ++jt;
+          }
           const int cols = std::min(nr, nc - jr);
           const bool b_direct = b_in_place && cols == nr;
           const float* bp = b_direct ? B.x + static_cast<size_t>(pc) * B.ld + jc + jr : b_pack + static_cast<size_t>(jr) * kc;
           const int b_stride = b_direct ? B.ld : nr;
-          for (int ir = 0; ir < mc; ir += mr) {
-            const int rows = std::min(mr, mc - ir);
-            const bool a_direct = a_in_place && rows == mr;
-            const float* ap = a_direct ? A.x + static_cast<size_t>(pc) * A.ld + ic + ir : a_pack + static_cast<size_t>(ir) * kc;
-            const int a_stride = a_direct ? A.ld : mr;
-            float* ct = c + (ic + ir) * rs + (jc + jr) * cs;
-            if (rows == mr && cols == nr && cs == 1) {
-              v.kernel(kc, ap, a_stride, bp, b_stride, ct, static_cast<int>(rs), alpha, beta_block);
-            } else {
-              v.kernel(kc, ap, a_stride, bp, b_stride, tile, nr, 1.0f, 0.0f);
-              MergeTile(tile, nr, rows, cols, alpha, beta_block, ct, rs, cs);
-            }
+          const int rows = std::min(mr, mc - ir);
+          const bool a_direct = a_in_place && rows == mr;
+          const float* ap = a_direct ? A.x + static_cast<size_t>(pc) * A.ld + ic + ir : a_pack + static_cast<size_t>(ir) * kc;
+          const int a_stride = a_direct ? A.ld : mr;
+          float* ct = c + (ic + ir) * rs + (jc + jr) * cs;
+          if (rows == mr && cols == nr && cs == 1) {
+            v.kernel(kc, ap, a_stride, bp, b_stride, ct, static_cast<int>(rs), alpha, beta_block);
+          } else if (cols == nr && cs == 1 && v.edge_rows) {  // the last rows, straight into C
+            v.edge_rows[rows](kc, ap, a_stride, bp, b_stride, ct, static_cast<int>(rs), alpha, beta_block);
+          } else {
+            v.kernel(kc, ap, a_stride, bp, b_stride, tile, nr, 1.0f, 0.0f);
+            MergeTile(tile, nr, rows, cols, alpha, beta_block, ct, rs, cs);
           }
         }
       }

@@ -16,17 +16,25 @@ void Store(const float (&acc)[M][N], float* c, int ldc, float alpha, float beta)
     }
 }
 
-}  // namespace
-
-// A(i, p) = a[p * a_stride + i], B(p, j) = b[p * b_stride + j]; C is 4x4.
-void gemm_f32_4x4_scalar(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
-                         float alpha, float beta) {
-  float acc[4][4] = {};
+// A(i, p) = a[p * a_stride + i], B(p, j) = b[p * b_stride + j]; C is M x 4.
+template <int M>
+void Broadcast4(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc, float alpha,
+                float beta) {
+  float acc[M][4] = {};
   for (int p = 0; p < k; ++p, a += a_stride, b += b_stride)
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < M; ++i)
       for (int j = 0; j < 4; ++j) acc[i][j] += a[i] * b[j];
   Store(acc, c, ldc, alpha, beta);
 }
+
+}  // namespace
+
+void gemm_f32_4x4_scalar(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                         float alpha, float beta) {
+  Broadcast4<4>(k, a, a_stride, b, b_stride, c, ldc, alpha, beta);
+}
+
+const GemmMicroKernelF32 gemm_f32_rows_x4_scalar[4] = {nullptr, Broadcast4<1>, Broadcast4<2>, Broadcast4<3>};
 
 // A(i, p) = a[i * a_stride + p], B^T(p, j) = b[j * b_stride + p]; C is 2x2.
 void gemm_nt_f32_2x2_scalar(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,

@@ -111,6 +111,10 @@ void gemm_f32_4x8_wasmsimd(int k, const float* a, int a_stride, const float* b, 
   GemmBroadcast<4, 2>(k, a, a_stride, b, b_stride, c, ldc, alpha, beta);
 }
 
+// The rows left below the last whole 6- or 5-row tile.
+const GemmMicroKernelF32 gemm_f32_rows_x8_wasmsimd[6] = {nullptr, GemmBroadcast<1, 2>, GemmBroadcast<2, 2>,
+                                                         GemmBroadcast<3, 2>, GemmBroadcast<4, 2>, GemmBroadcast<5, 2>};
+
 void gemm_nt_f32_2x5_wasmsimd(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
                               float alpha, float beta) {
   GemmDot<2, 5>(k, a, a_stride, b, b_stride, c, ldc, alpha, beta);

@@ -112,6 +112,12 @@ std::vector<Case> EdgeCases(int mr, int nr) {
       cases.push_back({ta, tb, 32, 10, 300, 1.0f, 1.0f, 1}); // computed transposed (Linear forward)
       cases.push_back({ta, tb, 131, 9, 40, 2.0f, 0.0f});    // more than one block of rows
       cases.push_back({ta, tb, 3, 1100, 20, 1.0f, 0.5f});   // more than one block of columns
+      // Whole columns with rows left over (edge-row kernels), B panels read by more than four A
+      // panels (packed), k above and below the small-k sweep order:
+      cases.push_back({ta, tb, 3 * mr - 1, 3 * nr, 11, 1.0f, 1.0f});
+      cases.push_back({ta, tb, 5 * mr + 2, 4 * nr, 40, 1.0f, 0.0f, 1});
+      cases.push_back({ta, tb, 7 * mr + 1, 2 * nr, 32, -0.5f, 2.0f});
+      cases.push_back({ta, tb, 4 * mr, 5 * nr, 33, 1.0f, 1.0f});
     }
   return cases;
 }
@@ -160,6 +166,40 @@ TEST_CASE("every micro-kernel GEMM variant matches the reference at tile edges",
     const GemmVariantF32& v = path.dot ? *path.dot : *path.broadcast;
     uint64_t seed = 1;
     for (const Case& c : EdgeCases(v.mr, v.nr)) CHECK(CountErrors(run, c, seed++) == 0);
+  }
+}
+
+// An edge-row kernel computes r x nr tiles as the whole-tile kernel computes mr x nr: A's panel
+// (stride mr) and B's (stride nr + 3) as the driver passes them, C with a wider stride whose
+// other elements must stay.
+TEST_CASE("every edge-row kernel matches the reference", "[kernels]") {
+  Rng rng(11);
+  for (const GemmVariantF32& v : GemmVariantsF32()) {
+    if (!v.edge_rows) continue;
+    INFO(v.name);
+    for (int r = 1; r < v.mr; ++r)
+      for (int k : {1, 2, 3, 17})
+        for (float beta : {0.0f, 1.0f, -0.5f}) {
+          const float alpha = beta == -0.5f ? 1.5f : 1.0f;
+          const int b_stride = v.nr + 3, ldc = v.nr + 2;
+          std::vector<float> a(static_cast<size_t>(k) * v.mr), b(static_cast<size_t>(k) * b_stride), c(static_cast<size_t>(v.mr) * ldc);
+          for (float& x : a) x = static_cast<float>(rng.Uniform(-1.0, 1.0));
+          for (float& x : b) x = static_cast<float>(rng.Uniform(-1.0, 1.0));
+          for (float& x : c) x = static_cast<float>(rng.Uniform(-1.0, 1.0));
+          std::vector<float> want = c;
+          v.edge_rows[r](k, a.data(), v.mr, b.data(), b_stride, c.data(), ldc, alpha, beta);
+          for (int i = 0; i < v.mr; ++i)
+            for (int j = 0; j < ldc; ++j) {
+              float& w = want[static_cast<size_t>(i) * ldc + j];
+              if (i < r && j < v.nr) {
+                double sum = 0;
+                for (int p = 0; p < k; ++p) sum += double(a[static_cast<size_t>(p) * v.mr + i]) * b[static_cast<size_t>(p) * b_stride + j];
+                w = static_cast<float>(alpha * sum + (beta == 0.0f ? 0.0 : double(beta) * w));
+              }
+              INFO("r=" << r << " k=" << k << " beta=" << beta << " C[" << i << "][" << j << "]");
+              CHECK(c[static_cast<size_t>(i) * ldc + j] == Approx(w).epsilon(1e-5).margin(1e-5));
+            }
+        }
   }
 }
 
