@@ -10,7 +10,7 @@ const train = (page) => page.evaluate(() => window.gradlab.state().train);
 
 await runBrowserTest('browser train test', async ({ url, out, t, openPage }) => {
   const page = await openPage({ viewport: { width: 1400, height: 900 } });
-  const link = `${url}?data=cifar10&classes=cat,dog,ship&per_class=300&model=linear&view=weights&epochs=200`;
+  const link = `${url}?data=cifar10&classes=cat,dog,ship&per_class=300&model=linear&view=weights&epochs=20000`;  // still training when checked
   await page.goto(link);
   await page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().train.dataState !== 'loading',
                              null, { timeout: 60000 });
