@@ -257,7 +257,7 @@ int RunBench(const std::vector<std::string>& words) {
   std::vector<int> order(train.size());
   std::iota(order.begin(), order.end(), 0);
   Rng rng(seed);
-  for (int i = static_cast<int>(order.size()) - 1; i > 0; --i) std::swap(order[i], order[rng.Below(static_cast<uint32_t>(i + 1))]);
+  rng.Shuffle(order);
   std::vector<Tensor> xs(batches), targets(batches);
   std::vector<int> labels;
   for (int i = 0; i < batches; ++i) {

@@ -70,6 +70,8 @@ Result<ModelT<T>> ModelT<T>::Create(const std::string& spec, const Shape& input,
   }
   Rng rng(seed);
   for (auto& layer : model.layers_) layer->Init(rng, init);
+  while (model.first_param_layer_ + 1 < model.num_layers() && model.layers_[model.first_param_layer_]->params().empty())
+    ++model.first_param_layer_;  // the architecture decides it: once, not every Backward
   model.acts_.resize(model.layers_.size());
   model.grads_.resize(model.layers_.size());
   return model;
@@ -89,9 +91,8 @@ const TensorT<T>& ModelT<T>::Forward(const TensorT<T>& x, Mode mode) {
 template <typename T>
 void ModelT<T>::Backward(const TensorT<T>& dscores, Gradients which) {
   grads_.back() = dscores;  // copy into a reused buffer
-  int first = 0;  // below the first layer with parameters, no gradient is needed for training
-  if (which == Gradients::kParams)
-    while (first + 1 < num_layers() && layers_[first]->params().empty()) ++first;
+  // Below the first layer with parameters, no gradient is needed for training.
+  const int first = which == Gradients::kParams ? first_param_layer_ : 0;
   for (int i = static_cast<int>(layers_.size()) - 1; i >= first; --i) {
     const TensorT<T>& in = i > 0 ? acts_[i - 1] : *input_ptr_;
     if (i == first && which == Gradients::kParams) {

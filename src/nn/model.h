@@ -65,6 +65,7 @@ class ModelT {
   int classes_ = 0;
   std::vector<std::unique_ptr<LayerT<T>>> layers_;
   std::vector<TensorT<T>> acts_, grads_;  // per layer: output, and gradient w.r.t. it
+  int first_param_layer_ = 0;             // where training's backward pass stops
   TensorT<T> input_grad_;                 // dL/dx, with Gradients::kAll only
   const TensorT<T>* input_ptr_ = nullptr;
 };

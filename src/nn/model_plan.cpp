@@ -1,5 +1,7 @@
 #include "nn/model_plan.h"
 
+#include <optional>
+
 #include "nn/model.h"
 
 namespace gradlab::nn {
@@ -56,18 +58,22 @@ ModelPlan PlanModel(const std::string& spec, const Shape& input, int num_classes
     return h;
   };
   size_t broken = plan.words.size() - 1;
-  for (size_t k = 0; k + 1 < plan.words.size(); ++k)
-    if (!Model::Create(FormatModelSpec(head(k + 1)), input, num_classes, 1)) {
+  std::optional<Model> good;  // the longest prefix that builds, and its words
+  std::vector<ParsedLayer> good_words;
+  for (size_t k = 0; k + 1 < plan.words.size(); ++k) {
+    std::vector<ParsedLayer> words = head(k + 1);
+    auto prefix = Model::Create(FormatModelSpec(words), input, num_classes, 1);
+    if (!prefix) {
       broken = k;
       break;
     }
-  if (broken > 0) {
-    const std::vector<ParsedLayer> good_words = head(broken);
-    if (auto good = Model::Create(FormatModelSpec(good_words), input, num_classes, 1)) {
-      plan.layers = RowsOf(*good, good_words);
-      while (!plan.layers.empty() && (plan.layers.back().word < 0 || plan.layers.back().word >= static_cast<int>(broken)))
-        plan.layers.pop_back();  // the closing fc and a flatten before it
-    }
+    good.emplace(std::move(*prefix));
+    good_words = std::move(words);
+  }
+  if (good && broken > 0) {
+    plan.layers = RowsOf(*good, good_words);
+    while (!plan.layers.empty() && (plan.layers.back().word < 0 || plan.layers.back().word >= static_cast<int>(broken)))
+      plan.layers.pop_back();  // the closing fc and a flatten before it
   }
   for (size_t k = broken; k < plan.words.size(); ++k) {
     PlannedLayer row{static_cast<int>(k), FormatLayerWord(plan.words[k]), false, {}, 0, ""};

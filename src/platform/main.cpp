@@ -252,10 +252,12 @@ void RunFrame(App& app) {
   // keeps its picture and the GPU has nothing to do (headless Chromium draws on the CPU, where
   // that is most of a frame). While a CNN trains, a step spans several frames and most of them
   // change nothing visible. Natively the swap needs a fresh back buffer, so every frame draws.
-  const uint64_t draw_hash = HashDrawData(*ImGui::GetDrawData());
-  const bool textures_changed = TakeTexturesChanged();
-  const bool draw = !kSkipUnchangedFrames || draw_hash != app.last_draw_hash || textures_changed;
-  app.last_draw_hash = draw_hash;
+  bool draw = true;
+  if constexpr (kSkipUnchangedFrames) {
+    const uint64_t draw_hash = HashDrawData(*ImGui::GetDrawData());
+    draw = TakeTexturesChanged() || draw_hash != app.last_draw_hash;
+    app.last_draw_hash = draw_hash;
+  }
   if (draw) {
     glViewport(0, 0, fb_w, fb_h);
     const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);

@@ -168,12 +168,9 @@ bool Session::FinishStep() {
                ". The learning rate is probably too high; the weights from before the last update are kept.";
     return false;
   }
-  // Keep the weights before the update (a copy into buffers of the right size: no allocation).
+  // Keep the weights before the update (vector assignment reuses the buffers after the first step).
   last_good_.resize(params.size());
-  for (size_t i = 0; i < params.size(); ++i) {
-    last_good_[i].resize(params[i]->value.size());
-    std::copy(params[i]->value.data.begin(), params[i]->value.data.end(), last_good_[i].begin());
-  }
+  for (size_t i = 0; i < params.size(); ++i) last_good_[i] = params[i]->value.data;
   optimizer_->Step(params, lr * lr_scale_);
   if (!ParamsFinite()) {
     RestoreLastGood();

@@ -10,6 +10,7 @@
 #include "data/augment.h"
 #include "train/inspect.h"
 #include "ui/services.h"
+#include "ui/train_controller.h"
 
 namespace gradlab::ui {
 
@@ -67,8 +68,7 @@ std::string TargetLabel(const data::Dataset& d, const float* row) {
 }
 
 void MakePreview(TrainUi& t, uint64_t draw) {
-  for (const Texture& tex : t.augment_preview) services().DeleteTexture(tex.id);
-  t.augment_preview.clear();
+  ClearTextures(t.augment_preview);
   t.augment_labels.clear();
   const data::Dataset& d = *t.train_data;
   const int count = std::min(kPreviewImages, d.size());
@@ -86,12 +86,11 @@ void MakePreview(TrainUi& t, uint64_t draw) {
 
 void DrawPreview(TrainUi& t) {
   // Shown whenever the augmentation text is right, even while another setting is not.
-  if (!t.train_data || !t.train_data->is_image() || !data::ParseAugmentSpec(t.augment_text) || !t.cfg.augment.any()) return;
+  if (!t.train_data || !t.train_data->is_image() || !t.augment_ok || !t.cfg.augment.any()) return;
   // New images when the settings change or the student asks; the same ones otherwise, so the
   // grid does not flicker.
-  const std::string key = data::FormatAugmentSpec(t.cfg.augment);
-  if (ImGui::SmallButton("new samples") || key != t.augment_preview_key || t.augment_preview.empty()) {
-    t.augment_preview_key = key;
+  if (ImGui::SmallButton("new samples") || t.augment_text != t.augment_preview_key || t.augment_preview.empty()) {
+    t.augment_preview_key = t.augment_text;
     MakePreview(t, ++t.augment_draws);
   }
   ImGui::SameLine();

@@ -53,6 +53,12 @@ const char* ToyKindLabel(int kind) {
   return kind >= 0 && kind < kToyKinds ? names[kind] : "spiral";
 }
 
+void ClearTextures(std::vector<Texture>& textures) {
+  for (const Texture& tex : textures)
+    if (tex.id) services().DeleteTexture(tex.id);
+  textures.clear();
+}
+
 namespace {
 
 data::CifarSubset Subset(const TrainUi& t) {
@@ -76,11 +82,6 @@ std::string DataKey(const TrainUi& t) {
   return key + ":" + std::to_string(t.per_class) + ":" + std::to_string(t.test_count);
 }
 
-void ClearTextures(std::vector<Texture>& textures) {
-  for (const Texture& tex : textures)
-    if (tex.id) services().DeleteTexture(tex.id);
-  textures.clear();
-}
 
 void SetData(TrainUi& t, data::TrainTest tt) {
   t.train_data = std::make_shared<data::Dataset>(std::move(tt.train));
@@ -182,6 +183,7 @@ void UpdateSettings(TrainUi& t) {
     t.settings_error = schedule.error();
   }
   auto augment = data::ParseAugmentSpec(t.augment_text);
+  t.augment_ok = augment.ok();
   if (augment) t.cfg.augment = *augment;
   else if (t.settings_error.empty()) t.settings_error = augment.error();
   if (Status s = train::ValidateConfig(t.cfg); !s && t.settings_error.empty()) t.settings_error = s.message();
@@ -248,7 +250,6 @@ void RefreshTextures(TrainUi& t, bool force) {
   }
 }
 
-std::vector<uint8_t> ToBytes(const std::string& s) { return std::vector<uint8_t>(s.begin(), s.end()); }
 
 }  // namespace
 
@@ -391,7 +392,6 @@ void StartTraining(TrainUi& t) {
   t.session->set_eval_chunk(16);
   t.health_step = t.predictions_step = -1;  // a new model: nothing cached is valid
   t.playing = true;
-  t.textures_step = -1;
   RefreshTextures(t, true);
 }
 

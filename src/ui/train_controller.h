@@ -27,6 +27,7 @@ bool ApplyTrainLinkSetting(TrainUi& t, const std::string& key, const std::string
 // `budget_seconds` when playing, and refreshes the view images now and then.
 void UpdateTrainTab(TrainUi& t, double budget_seconds);
 
+void ClearTextures(std::vector<Texture>& textures);  // deletes them and empties the list
 void StartTraining(TrainUi& t);      // a new session from the current settings and data
 void ResetTraining(TrainUi& t);      // forget the session (settings and kept runs stay)
 void StepOneBatch(TrainUi& t);

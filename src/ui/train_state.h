@@ -79,7 +79,8 @@ struct TrainUi {
   int confusion_row = -1, confusion_col = -1;
   std::vector<Texture> templates, filters, feature_maps, gallery, augment_preview, test_thumbs, class_thumbs;
   std::vector<std::string> augment_labels;  // under each preview image: its (mixed) class
-  std::string augment_preview_key;          // the augmentation the preview shows
+  std::string augment_preview_key;          // the augmentation text the preview shows
+  bool augment_ok = true;                   // the augmentation text parses (set with the settings)
   uint64_t augment_draws = 0;               // "new samples" presses, for fresh random images
   Texture boundary;
   long textures_step = -1;        // session step the model textures were made at

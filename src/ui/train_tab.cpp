@@ -244,13 +244,7 @@ void DrawRunPanel(TrainUi& t) {
   DrawFilePanel(t);
   if (!t.session) return;
   train::Session& s = *t.session;
-  if (s.phase() == train::Phase::kDiverged) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(kErrorColour, "%s", s.message().c_str());
-    ImGui::PopTextWrapPos();
-    if (ImGui::Button("Go back to the last good weights, learning rate / 10")) RecoverFromDivergence(t);
-    return;
-  }
+  if (s.phase() == train::Phase::kDiverged) return;  // said above the views, with the way back
   char label[128];
   if (s.phase() == train::Phase::kEvaluating) {
     std::snprintf(label, sizeof label, "scoring epoch %d", s.epoch() + 1);

@@ -113,7 +113,8 @@ static void DrawStatusBar(AppState& state) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Dismiss")) state.status_message.clear();
   } else {
-    ImGui::TextDisabled("%s  |  %.0f fps", BuildSummary().c_str(), state.fps);
+    if (state.fps > 0) ImGui::TextDisabled("%s  |  %.0f fps", BuildSummary().c_str(), state.fps);
+    else ImGui::TextDisabled("%s", BuildSummary().c_str());  // fps is counted over the first second
   }
 }
 
