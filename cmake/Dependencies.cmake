@@ -27,8 +27,9 @@ if(GRADLAB_BUILD_APP)
   endif()
   add_library(imgui_core STATIC
     ${GRADLAB_IMGUI_DIR}/imgui.cpp ${GRADLAB_IMGUI_DIR}/imgui_draw.cpp
-    ${GRADLAB_IMGUI_DIR}/imgui_tables.cpp ${GRADLAB_IMGUI_DIR}/imgui_widgets.cpp)
-  target_include_directories(imgui_core SYSTEM PUBLIC ${GRADLAB_IMGUI_DIR})
+    ${GRADLAB_IMGUI_DIR}/imgui_tables.cpp ${GRADLAB_IMGUI_DIR}/imgui_widgets.cpp
+    ${GRADLAB_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)  # InputText on std::string
+  target_include_directories(imgui_core SYSTEM PUBLIC ${GRADLAB_IMGUI_DIR} ${GRADLAB_IMGUI_DIR}/misc/cpp)
   target_link_libraries(imgui_core PUBLIC gradlab_flags)
   target_compile_options(imgui_core PRIVATE -w)  # third-party code: its warnings are not ours
 

@@ -62,7 +62,53 @@
     // drew (a frame that would change nothing on screen is not drawn); returns and forgets what
     // was recorded since the last call: { workMs: [...], trainMs: [...], drawn: [1, 0, ...] }.
     frames: () => JSON.parse(Module.UTF8ToString(Module._gradlab_frame_log_json())),
-    // Applies a link setting now, e.g. gradlab.set('train', '1') or gradlab.set('view', 'weights').
+    // Changes one setting now, e.g. gradlab.set('train', '1') or gradlab.set('view', 'weights').
     set: (key, value) => Module.ccall('gradlab_apply_setting', null, ['string', 'string'], [String(key), String(value)]),
+    // Opens a link in the running app, as if the page had been opened with it: gradlab.open('#v=1&tab=backprop').
+    open: (link) => Module.ccall('gradlab_open_link', null, ['string'], [String(link)]),
+    // Called by the app when its settings change: the address bar then holds them, so copying it
+    // shares the set-up. Debounced, and replaceState, so neither the history nor the browser is
+    // flooded while a slider moves. An old ?key=value query is folded into the fragment.
+    publishLink: (fragment) => {
+      clearTimeout(publishTimer);
+      publishTimer = setTimeout(() => {
+        publishedHash = '#' + fragment;
+        try {
+          history.replaceState(history.state, '', location.pathname + publishedHash);
+        } catch (e) { /* a sandboxed frame may refuse; the Share button still works */ }
+      }, 300);
+    },
+    copyText: (text) => copyText(text),
   };
+
+  let publishTimer = 0;
+  let publishedHash = location.hash;
+  // A fragment typed into the address bar (not one the app wrote) opens like a new link.
+  window.addEventListener('hashchange', () => {
+    if (location.hash !== publishedHash && firstFrameSeen) {
+      publishedHash = location.hash;
+      window.gradlab.open(location.hash);
+    }
+  });
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).catch(() => copyWithTextArea(text));
+    } else {
+      copyWithTextArea(text);
+    }
+  }
+  // Plain http (a classroom server) has no Clipboard API; a selected text area still copies.
+  function copyWithTextArea(text) {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+    area.remove();
+    canvas.focus({ preventScroll: true });
+  }
 })();

@@ -7,14 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace gradlab::lessons {
+#include "settings/registry.h"
 
-const std::vector<std::string>& KnownSettings() {
-  static const std::vector<std::string> keys = {
-      "tab", "theme", "example", "expr", "bp", "bp_mode", "bp_stage", "calc", "data", "classes", "per_class", "test",
-      "model", "optimizer", "lr", "batch", "epochs", "train", "view"};
-  return keys;
-}
+namespace gradlab::lessons {
 
 Result<Lesson> ParseLesson(const std::string& text, const std::string& file) {
   using R = Result<Lesson>;
@@ -33,6 +28,9 @@ Result<Lesson> ParseLesson(const std::string& text, const std::string& file) {
   }
   if (!j.contains("steps") || !j["steps"].is_array() || j["steps"].empty())
     return R::Error(file + ": the lesson needs \"steps\", a list of at least one step");
+  // Each step's settings are checked by the registry as the app will apply them: on top of the
+  // steps before it, so an input such as "x" is checked against the expression then in force.
+  settings::Settings replay;
   int n = 0;
   for (const auto& s : j["steps"]) {
     ++n;
@@ -49,16 +47,17 @@ Result<Lesson> ParseLesson(const std::string& text, const std::string& file) {
     if (s.contains("open")) {
       if (!s["open"].is_object()) return R::Error(where + "\"open\" must be an object of settings, like {\"tab\": \"backprop\"}");
       for (const auto& [key, value] : s["open"].items()) {
-        // Besides the app's settings, a key may name an input of the step's expression (x, w0).
-        const bool known = std::find(KnownSettings().begin(), KnownSettings().end(), key) != KnownSettings().end();
-        const bool identifier = !key.empty() && key.size() <= 16 && std::isalpha(static_cast<unsigned char>(key[0])) &&
-                                std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
-        if (!known && !identifier) return R::Error(where + "unknown setting \"" + key + "\"");
         std::string v;
         if (value.is_string()) v = value.get<std::string>();
         else if (value.is_number()) v = value.dump();
         else if (value.is_boolean()) v = value.get<bool>() ? "1" : "0";
         else return R::Error(where + "the setting \"" + key + "\" must be text or a number");
+        if (key == "lesson") return R::Error(where + "a lesson cannot open another lesson (\"lesson\" in \"open\")");
+        if (Status st = settings::Set(replay, key, v); !st) {
+          if (!settings::FindEntry(key))
+            return R::Error(where + "unknown setting \"" + settings::Shown(key) + "\" in \"open\" (gradlab-cli settings lists them)");
+          return R::Error(where + "setting " + st.message().substr(0, st.message().find('\n')));
+        }
         step.open.emplace_back(key, v);
       }
     }

@@ -26,9 +26,6 @@ struct Lesson {
   std::vector<LessonStep> steps;
 };
 
-// The setting names a lesson step may use (those the app understands in links).
-const std::vector<std::string>& KnownSettings();
-
 Result<Lesson> ParseLesson(const std::string& json_text, const std::string& file_name);
 
 // Reads every *.json in `dir`, sorted by name; broken files come back as messages.

@@ -32,7 +32,8 @@ struct Options {
   int frames = 0;  // stop after this many frames (0: run until closed)
   std::string screenshot;  // write the last frame here as PNG
   int width = 1280, height = 800;
-  std::vector<std::pair<std::string, std::string>> settings;  // e.g. tab=backprop
+  std::string link;  // --link, then --set/--tab/--theme in the order given, as one link
+
   bool print_state = false;
 };
 
@@ -44,8 +45,9 @@ const char* kUsage =
     "  --size WxH          window size in logical pixels (default 1280x800)\n"
     "  --tab NAME          open on a tab: train, backprop, lessons, calculators\n"
     "  --theme dark|light  colour theme\n"
-    "  --set KEY=VALUE     a link setting, as in the page's URL (e.g. data=cifar10, classes=cat,dog,\n"
-    "                      model=linear, train=1, view=weights); repeatable\n"
+    "  --link LINK         open a link's set-up, as the page's Share button copies it ('#v=1&tab=backprop&...')\n"
+    "  --set KEY=VALUE     one setting, as in a link (e.g. data=cifar10, classes=cat,dog, model=linear, train=1,\n"
+    "                      view=weights); repeatable; `gradlab-cli settings` lists them\n"
     "  --print-state       print the app's state as JSON when it exits (for tests)\n"
     "  --help, --version\n";
 
@@ -86,7 +88,10 @@ int ParseOptions(int argc, char** argv, Options& opt) {
       }
     } else if (a == "--tab" || a == "--theme") {
       if (!(v = value("NAME"))) return 3;
-      opt.settings.emplace_back(a.substr(2), v);
+      opt.link += "&" + a.substr(2) + "=" + settings::EncodeValue(v);
+    } else if (a == "--link") {
+      if (!(v = value("LINK"))) return 3;
+      opt.link = v + opt.link;
     } else if (a == "--set") {
       if (!(v = value("KEY=VALUE"))) return 3;
       const std::string kv = v;
@@ -95,7 +100,7 @@ int ParseOptions(int argc, char** argv, Options& opt) {
         std::fprintf(stderr, "gradlab: --set wants KEY=VALUE, not '%s'\n", v);
         return 3;
       }
-      opt.settings.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+      opt.link += "&" + kv.substr(0, eq) + "=" + settings::EncodeValue(kv.substr(eq + 1));
     } else if (a == "--print-state") {
       opt.print_state = true;
     } else {
@@ -202,10 +207,12 @@ bool Init(App& app) {
 
   InstallServices();
   app.state.can_quit = std::strcmp(GRADLAB_TARGET, "web") != 0;
-  ui::ApplyTheme(app.state.dark_theme);
-  for (const auto& [k, v] : ReadUrlParameters()) ui::ApplyStartupSetting(app.state, k, v);
-  for (const auto& [k, v] : app.options.settings) ui::ApplyStartupSetting(app.state, k, v);
-  ui::ApplyTheme(app.state.dark_theme);
+  // The page's link (query, then fragment) or the command line's, as one link.
+  const std::string link = ReadPageLink() + "&" + app.options.link;
+  ui::ApplyLink(app.state, settings::ParseQuery(link));
+  ui::UpdateLink(app.state);  // the address bar changes only once the student changes something
+  app.state.applied_dark_theme = app.state.settings.app.dark_theme;
+  ui::ApplyTheme(app.state.applied_dark_theme);
   ConnectWebBridge(&app.state);
   app.last_counter = SDL_GetPerformanceCounter();
   return true;
@@ -245,6 +252,7 @@ void RunFrame(App& app) {
   ImGui::NewFrame();
   ui::DrawWorkspace(app.state);
   ImGui::Render();
+  if (ui::UpdateLink(app.state)) PublishLink(app.state.link);
 
   const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
   const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);

@@ -1,4 +1,5 @@
 #include "platform/services_impl.h"
+#include "platform/web_bridge.h"
 
 #include <SDL.h>
 
@@ -140,6 +141,17 @@ class PlatformServices : public ui::Services {
     const std::string dir = std::string(base ? base : "./") + "assets/";
     SDL_free(base);
     return dir;
+#endif
+  }
+
+  std::string PageAddress() const override { return platform::PageAddress(); }
+
+  void CopyText(const std::string& text) override {
+#ifdef __EMSCRIPTEN__
+    // The page's clipboard (SDL's is not the system's in a browser); needs a click, which Share is.
+    EM_ASM({ if (window.gradlab && window.gradlab.copyText) window.gradlab.copyText(UTF8ToString($0)); }, text.c_str());
+#else
+    SDL_SetClipboardText(text.c_str());
 #endif
   }
 

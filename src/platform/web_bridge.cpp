@@ -38,44 +38,44 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_frame_log_json() {
   return json.c_str();
 }
 
-// Called from JS: window.gradlab.set(key, value) applies a link setting while the app runs
-// (tests and host pages use it; unknown keys are reported in the status bar like in a URL).
+// Called from JS: window.gradlab.set(key, value) changes one setting while the app runs (tests
+// and host pages use it; a bad key or value is reported in the status bar, as in a link).
 extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_apply_setting(const char* key, const char* value) {
-  if (g_state && key && value) gradlab::ui::ApplyStartupSetting(*g_state, key, value);
+  if (g_state && key && value) gradlab::ui::ApplySetting(*g_state, key, value);
+}
+
+// Called from JS: window.gradlab.open(link) opens a link ("#v=1&...") in the running app, as
+// if the page had been opened with it.
+extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_open_link(const char* link) {
+  if (g_state && link) gradlab::ui::ApplyLink(*g_state, gradlab::settings::ParseQuery(link));
 }
 
 namespace gradlab::platform {
 
 void ConnectWebBridge(ui::AppState* state) { g_state = state; }
 
-std::vector<std::pair<std::string, std::string>> ReadUrlParameters() {
-  // URLSearchParams does the decoding; pairs come back as "key\nvalue\n..." (newlines dropped
-  // from values first, so a wild parameter cannot shift the pairs).
-  char* raw = reinterpret_cast<char*>(EM_ASM_INT({
-    const NL = String.fromCharCode(10);
-    const clean = (s) => s.split(NL).join(" ");
-    let out = "";
-    try {
-      // (no destructuring here: a bare comma would split the EM_ASM macro's arguments)
-      new URLSearchParams(window.location.search).forEach((v, k) => {
-        out += clean(k) + NL + clean(v) + NL;
-      });
-    } catch (e) {}
-    return allocateUTF8(out);
-  }));
-  std::vector<std::pair<std::string, std::string>> params;
+namespace {
+std::string TakeString(char* raw) {
   std::string text = raw ? raw : "";
   std::free(raw);
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t k_end = text.find('\n', pos);
-    if (k_end == std::string::npos) break;
-    size_t v_end = text.find('\n', k_end + 1);
-    if (v_end == std::string::npos) break;
-    params.emplace_back(text.substr(pos, k_end - pos), text.substr(k_end + 1, v_end - k_end - 1));
-    pos = v_end + 1;
-  }
-  return params;
+  return text;
+}
+}  // namespace
+
+std::string ReadPageLink() {
+  return TakeString(reinterpret_cast<char*>(EM_ASM_INT({
+    return allocateUTF8(window.location.search.replace(/^[?]/, "") + "&" + window.location.hash.replace(/^#/, ""));
+  })));
+}
+
+void PublishLink(const std::string& fragment) {
+  EM_ASM({ if (window.gradlab && window.gradlab.publishLink) window.gradlab.publishLink(UTF8ToString($0)); }, fragment.c_str());
+}
+
+std::string PageAddress() {
+  return TakeString(reinterpret_cast<char*>(EM_ASM_INT({
+    return allocateUTF8(window.location.origin + window.location.pathname);
+  })));
 }
 
 void NotifyFirstFrame() {
@@ -94,7 +94,9 @@ float CanvasPixelRatio(int logical_width) {
 
 namespace gradlab::platform {
 void ConnectWebBridge(ui::AppState*) {}
-std::vector<std::pair<std::string, std::string>> ReadUrlParameters() { return {}; }
+std::string ReadPageLink() { return ""; }
+void PublishLink(const std::string&) {}
+std::string PageAddress() { return ""; }
 void NotifyFirstFrame() {}
 float CanvasPixelRatio(int) { return 1.0f; }
 }  // namespace gradlab::platform

@@ -13,8 +13,16 @@ namespace gradlab::platform {
 // Lets the JS test hook read the state; call once at start-up.
 void ConnectWebBridge(ui::AppState* state);
 
-// key=value pairs from the page's query string (?tab=backprop&theme=light), decoded.
-std::vector<std::pair<std::string, std::string>> ReadUrlParameters();
+// The page's link: its query string and then its fragment ("?tab=backprop", "#v=1&..."), as
+// written; settings::ParseQuery decodes them, the same way natively and in the page.
+std::string ReadPageLink();
+
+// Puts the settings' fragment in the address bar (history.replaceState, debounced in the page,
+// so neither the history nor the browser is flooded). Natively a no-op.
+void PublishLink(const std::string& fragment);
+
+// The address of the page without query or fragment ("https://host/course/"), "" natively.
+std::string PageAddress();
 
 // Hides the page's loading indicator (called after the first frame is on screen).
 void NotifyFirstFrame();

@@ -1,102 +1,115 @@
 #include "ui/app_state.h"
 
-#include <algorithm>
-#include <cctype>
-#include <cstdio>
-
 #include <nlohmann/json.hpp>
 
-#include "ui/hook_items.h"
 #include "ui/bench_mode.h"
+#include "ui/hook_items.h"
 #include "ui/train_controller.h"
 
 namespace gradlab::ui {
 
-const char* TabName(Tab tab) {
+const char* TabLabel(Tab tab) {
   switch (tab) {
-    case Tab::Train: return "Train";
-    case Tab::Backprop: return "Backprop";
-    case Tab::Lessons: return "Lessons";
-    case Tab::Calculators: return "Calculators";
+    case Tab::kTrain: return "Train";
+    case Tab::kBackprop: return "Backprop";
+    case Tab::kLessons: return "Lessons";
+    case Tab::kCalculators: return "Calculators";
   }
   return "?";
 }
 
-static std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
+namespace {
 
-bool TabFromName(const std::string& name, Tab* out) {
-  for (int i = 0; i < kTabCount; ++i) {
-    Tab t = static_cast<Tab>(i);
-    if (Lower(name) == Lower(TabName(t))) {
-      *out = t;
-      return true;
-    }
+// A lesson in a link becomes the settings of its steps, replayed from the first to the one
+// asked for (so a step looks the same however it is reached), followed by the lesson key
+// itself. Actions (train=1) run only for the step asked for, not again for the ones before it.
+settings::Pairs ExpandLesson(AppState& state, const std::string& value, std::vector<std::string>* problems) {
+  settings::Settings probe;
+  if (Status s = settings::Set(probe, "lesson", value); !s) {
+    problems->push_back(s.message());
+    return {};
   }
-  return false;
-}
-
-// Several bad settings in one link are all reported, not just the last.
-static void AddStatus(AppState& state, const std::string& message) {
-  if (!state.status_message.empty()) state.status_message += " ";
-  state.status_message += message;
-}
-
-void ApplyStartupSetting(AppState& state, const std::string& key, const std::string& value) {
-  // Long or odd values come from URLs people paste: quote only a short, printable prefix.
-  std::string shown = value.substr(0, 40);
-  for (char& c : shown)
-    if (!std::isprint(static_cast<unsigned char>(c))) c = '?';
-  if (key == "tab") {
-    Tab t;
-    if (TabFromName(value, &t)) {
-      state.requested_tab = t;
-      state.tab_change_requested = true;
-    } else {
-      AddStatus(state, "Unknown tab '" + shown +
-                           "' in the link; the tabs are train, backprop, lessons, calculators.");
+  const auto& lessons = LoadedLessons(state.lessons).lessons;
+  const int lesson = probe.app.lesson - 1, step = probe.app.lesson_step - 1;
+  if (lesson < 0 || lesson >= static_cast<int>(lessons.size())) {
+    problems->push_back("lesson: there is no lesson " + std::to_string(lesson + 1) + " (there are " +
+                        std::to_string(lessons.size()) + "; ?lesson=1 opens the first)");
+    return {};
+  }
+  const auto& steps = lessons[lesson].steps;
+  if (step >= static_cast<int>(steps.size())) {
+    problems->push_back("lesson: lesson " + std::to_string(lesson + 1) + " has " + std::to_string(steps.size()) + " steps, not " +
+                        std::to_string(step + 1));
+    return {};
+  }
+  settings::Pairs out;
+  for (int i = 0; i <= step; ++i)
+    for (const auto& [key, v] : steps[i].open) {
+      const settings::Entry* e = settings::FindEntry(key);
+      if (i < step && e && e->is_action() && e->key != "bp") continue;
+      out.emplace_back(key, v);
     }
-  } else if (key == "theme") {
-    if (value == "dark" || value == "light") state.dark_theme = value == "dark";
-    else AddStatus(state, "Unknown theme '" + shown + "'; use dark or light.");
-  } else if (key == "lesson") {
-    // ?lesson=2 or ?lesson=2.3 (lesson 2, step 3), counted from 1 as the tab shows them.
-    int lesson = 0, step = 1;
-    if (std::sscanf(value.c_str(), "%d.%d", &lesson, &step) < 1 || !OpenLessonStep(state, lesson - 1, step - 1))
-      AddStatus(state, "No lesson '" + shown + "'; the Lessons tab lists them (?lesson=1 opens the first).");
-  } else if (key == "calc") {
-    static const char* sections[] = {"losses", "activations", "conv", "pooling", "schedules", "regularization", "optimizers"};
-    bool found = false;
-    for (int i = 0; i < 7; ++i)
-      if (value == sections[i]) state.calculators.section = i, found = true;
-    if (!found) AddStatus(state, "Unknown calculator '" + shown + "'; use losses, activations, conv, pooling, schedules, regularization or optimizers.");
+  out.emplace_back("lesson", value);
+  return out;
+}
+
+void RunAction(AppState& state, const std::string& key, const std::string& value, std::vector<std::string>* problems) {
+  if (key == "train") {
+    if (Status s = RunTrainAction(state.train, value); !s) problems->push_back("train: " + s.message());
   } else if (key == "bench") {
-    if (std::string problem; !ApplyBenchMode(state, value, &problem)) AddStatus(state, "Link setting 'bench': " + problem + ".");
-  } else if (std::string problem; ApplyTrainLinkSetting(state.train, key, value, &problem)) {
-    if (!problem.empty()) AddStatus(state, "Link setting '" + key.substr(0, 40) + "': " + problem + ".");
-  } else if (ApplyBackpropSetting(state.backprop, key, value, &problem)) {
-    if (!problem.empty()) AddStatus(state, "Link setting '" + key.substr(0, 40) + "': " + problem);
-  } else {
-    std::string k = key.substr(0, 40);
-    for (char& c : k)
-      if (!std::isprint(static_cast<unsigned char>(c))) c = '?';
-    AddStatus(state, "Ignored unknown link setting '" + k + "'.");
+    std::string problem;
+    if (!ApplyBenchMode(state, value, &problem)) problems->push_back("bench: " + problem);
   }
+}
+
+}  // namespace
+
+void ApplyLink(AppState& state, const settings::Pairs& pairs) {
+  std::vector<std::string> problems;
+  settings::Pairs expanded;
+  for (const auto& [key, value] : pairs)
+    if (settings::FindEntry(key) == &settings::GetEntry("lesson")) {
+      if (!value.empty()) {
+        auto lesson = ExpandLesson(state, value, &problems);
+        expanded.insert(expanded.end(), lesson.begin(), lesson.end());
+      }
+    }
+  for (const auto& [key, value] : pairs)
+    if (settings::FindEntry(key) != &settings::GetEntry("lesson")) expanded.emplace_back(key, value);
+  settings::LinkOutcome outcome = settings::ApplyLink(state.settings, expanded);
+  problems.insert(problems.end(), outcome.problems.begin(), outcome.problems.end());
+  for (const auto& [key, value] : outcome.actions) RunAction(state, key, value, &problems);
+  state.status_message = settings::DescribeProblems(problems);
+}
+
+void ApplySetting(AppState& state, const std::string& key, const std::string& value) {
+  std::vector<std::string> problems;
+  if (settings::FindEntry(key) == &settings::GetEntry("lesson")) return ApplyLink(state, {{key, value}});
+  if (Status s = settings::Set(state.settings, key, value); !s) problems.push_back(s.message());
+  else if (const settings::Entry* e = settings::FindEntry(key); e && e->is_action()) RunAction(state, e->key, value, &problems);
+  if (!problems.empty()) state.status_message = settings::DescribeProblems(problems);
+}
+
+bool UpdateLink(AppState& state) {
+  if (!state.link.empty() && state.settings == state.link_of) return false;
+  state.link_of = state.settings;
+  std::string link = settings::FormatFragment(state.settings);
+  if (link == state.link) return false;
+  state.link = std::move(link);
+  return true;
 }
 
 std::string AppStateToJson(const AppState& state) {
   nlohmann::json tabs = nlohmann::json::object();
   for (int i = 0; i < kTabCount; ++i) {
     const Rect& r = state.tab_rects[i];
-    tabs[TabName(static_cast<Tab>(i))] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
+    tabs[TabLabel(static_cast<Tab>(i))] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
   }
   nlohmann::json items = nlohmann::json::object();
   for (const auto& [name, r] : NotedItems()) items[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
   nlohmann::json j = {
       {"frame", state.frame},
-      {"tab", TabName(state.active_tab)},
+      {"tab", TabLabel(state.shown_tab)},
       {"tabRects", tabs},
       {"items", items},
       {"display", {{"width", state.display_width}, {"height", state.display_height},
@@ -104,9 +117,11 @@ std::string AppStateToJson(const AppState& state) {
       {"fps", state.fps},
       {"frameWorkMs", state.frame_work_ms},
       {"frameDrawn", state.frame_drawn},
-      {"darkTheme", state.dark_theme},
+      {"darkTheme", state.settings.app.dark_theme},
       {"showAbout", state.show_about},
       {"status", state.status_message},
+      {"link", settings::FormatFragment(state.settings)},
+      {"lesson", {{"active", state.settings.app.lesson}, {"step", state.settings.app.lesson_step}}},
       {"train", TrainStateJson(state.train)},
       {"backprop", BackpropStateJson(state.backprop)},
       {"bench", BenchStateJson(state)},

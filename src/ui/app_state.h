@@ -10,33 +10,36 @@
 #include "ui/backprop_tab.h"
 #include "ui/calculators_tab.h"
 #include "ui/lessons_tab.h"
+#include "settings/registry.h"
 #include "ui/train_state.h"
 
 namespace gradlab::ui {
 
-enum class Tab { Train, Backprop, Lessons, Calculators };
-constexpr int kTabCount = 4;
-const char* TabName(Tab tab);                     // "Train", ...
-bool TabFromName(const std::string& name, Tab* out);  // case-insensitive; false if unknown
+using settings::Tab;
+using settings::kTabCount;
+const char* TabLabel(Tab tab);  // "Train", ... as the tab bar shows it
 
 struct Rect {
   float x = 0, y = 0, w = 0, h = 0;
 };
 
 struct AppState {
-  // Workspace
-  Tab active_tab = Tab::Train;
-  bool tab_change_requested = false;  // set with requested_tab to switch tabs from code/URL
-  Tab requested_tab = Tab::Train;
-  bool show_about = false;
-  bool dark_theme = true;
-  bool quit_requested = false;
-
-  // The tabs' own state.
-  TrainUi train;
-  CalculatorsUi calculators;
-  BackpropUi backprop;
+  // Every setting, in one place (settings/registry.h declares them); the tabs below hold what is
+  // made from their part of it.
+  settings::Settings settings;
+  TrainUi train{settings.train};
+  CalculatorsUi calculators{settings.calc};
+  BackpropUi backprop{settings.backprop};
   LessonsUi lessons;
+
+  // Workspace
+  Tab shown_tab = Tab::kTrain;  // the tab the tab bar shows (settings.app.tab is the one wanted)
+  bool applied_dark_theme = true;
+  bool show_about = false;
+  bool quit_requested = false;
+  // The settings as a link fragment ("v=1&..."), kept in the page's address bar.
+  std::string link;
+  settings::Settings link_of;
 
   // ?bench=linear|mlp|cnn: the model the page's benchmark mode trains (bench_mode.h).
   std::string bench_model;
@@ -65,9 +68,16 @@ struct AppState {
   bool can_quit = true;                          // false in the browser
 };
 
-// Applies one startup setting (from the page URL or the command line), e.g. tab=backprop.
-// Unknown keys or values leave the state as it was and explain themselves in status_message.
-void ApplyStartupSetting(AppState& state, const std::string& key, const std::string& value);
+// Applies a link (the page's URL, the desktop app's --link and --set, a lesson step): the tabs
+// it names open complete, from their defaults (settings::ApplyLink); a lesson in it replays its
+// steps first. Bad parts are named in one status message; the rest applies.
+void ApplyLink(AppState& state, const settings::Pairs& pairs);
+
+// One setting while the app runs (the page hook gradlab.set): only that setting changes.
+void ApplySetting(AppState& state, const std::string& key, const std::string& value);
+
+// Makes `state.link` agree with the settings; true when it changed.
+bool UpdateLink(AppState& state);
 
 // Test hook and debugging aid: the state as one JSON object.
 std::string AppStateToJson(const AppState& state);

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include "data/augment.h"
 #include "train/inspect.h"
@@ -20,7 +21,7 @@ constexpr int kPreviewImages = 8;  // mixup/CutMix pair image i with image 7 - i
 
 // One switch per kind with its values; edits go back into the text form.
 void DrawSwitches(TrainUi& t) {
-  auto parsed = data::ParseAugmentSpec(t.augment_text);
+  auto parsed = data::ParseAugmentSpec(t.s.augment);
   if (!parsed) return;  // the text has a mistake: settings_error shows it
   data::AugmentConfig config = *parsed;
   bool changed = false;
@@ -51,8 +52,7 @@ void DrawSwitches(TrainUi& t) {
     ImGui::PopID();
   }
   if (changed)
-    std::snprintf(t.augment_text, sizeof t.augment_text, "%s",
-                  config.any() ? data::FormatAugmentSpec(config).c_str() : "");
+    t.s.augment = config.any() ? data::FormatAugmentSpec(config) : "";
 }
 
 // "cat" for a one-hot row; "cat 62%\ndog 38%" for a mixed one.
@@ -72,7 +72,7 @@ void MakePreview(TrainUi& t, uint64_t draw) {
   t.augment_labels.clear();
   const data::Dataset& d = *t.train_data;
   const int count = std::min(kPreviewImages, d.size());
-  Rng rng(t.cfg.seed * 7919 + draw);
+  Rng rng(t.s.seed * 7919 + draw);
   std::vector<int> indices(count);
   for (int& i : indices) i = static_cast<int>(rng.Below(static_cast<uint32_t>(d.size())));
   Tensor x, targets;
@@ -89,8 +89,8 @@ void DrawPreview(TrainUi& t) {
   if (!t.train_data || !t.train_data->is_image() || !t.augment_ok || !t.cfg.augment.any()) return;
   // New images when the settings change or the student asks; the same ones otherwise, so the
   // grid does not flicker.
-  if (ImGui::SmallButton("new samples") || t.augment_text != t.augment_preview_key || t.augment_preview.empty()) {
-    t.augment_preview_key = t.augment_text;
+  if (ImGui::SmallButton("new samples") || t.s.augment != t.augment_preview_key || t.augment_preview.empty()) {
+    t.augment_preview_key = t.s.augment;
     MakePreview(t, ++t.augment_draws);
   }
   ImGui::SameLine();
@@ -109,7 +109,7 @@ void DrawPreview(TrainUi& t) {
 
 void DrawAugmentationEditor(TrainUi& t) {
   ImGui::SetNextItemWidth(-110);
-  ImGui::InputText("augmentation", t.augment_text, sizeof t.augment_text);
+  ImGui::InputText("augmentation", &t.s.augment);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("e.g. hflip,crop:4,jitter:0.4,cutout:8,mixup:0.2 (see README)");
   if (ImGui::TreeNode("augmentations one by one")) {
     DrawSwitches(t);

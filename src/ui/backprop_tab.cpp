@@ -7,11 +7,14 @@
 #include <map>
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include "graph/examples.h"
 #include "graph/ops.h"
 #include "graph/parser.h"
 #include "graph/snapshot.h"
+#include "settings/registry.h"
+#include "ui/setting_edit.h"
 
 namespace gradlab::ui {
 
@@ -27,48 +30,8 @@ std::string Num(double v) {
   return buf;
 }
 
-// Builds the stepper from the expression and the current values (keeping values of variables
-// that stay, giving new ones 1).
-void Rebuild(BackpropUi& b, const std::vector<std::string>& labels = {}) {
-  b.error.clear();
-  b.loaded_expression = b.expression;
-  // Which variables does it have? Parse once with no values to find out.
-  graph::InputValues values;
-  auto probe = graph::MakeStepper(b.expression, {});
-  if (!probe) {
-    // The error may be only about missing values: collect the names from the parser.
-    auto parsed = graph::ParseExpression(b.expression);
-    if (!parsed) {
-      b.error = parsed.error();
-      b.stepper.reset();
-      return;
-    }
-    for (int id : parsed->inputs()) {
-      const std::string& name = parsed->node(id).label;
-      double v = 1;
-      for (const auto& [k, old] : b.values)
-        if (k == name) v = old;
-      values.emplace_back(name, v);
-    }
-  }
-  auto made = graph::MakeStepper(b.expression, values, labels);
-  if (!made) {
-    b.error = made.error();
-    b.stepper.reset();
-    return;
-  }
-  b.values = values;
-  b.stepper = std::make_unique<graph::Stepper>(std::move(*made));
-}
-
-void LoadExample(BackpropUi& b, int index) {
-  const auto& examples = graph::Examples();
-  if (index < 0 || index >= static_cast<int>(examples.size())) return;
-  b.example = index;
-  const graph::Example& e = examples[index];
-  std::snprintf(b.expression, sizeof b.expression, "%s", e.expression.c_str());
-  b.values = e.inputs;
-  Rebuild(b, e.labels);
+bool SameGraph(const settings::BackpropSettings& a, const settings::BackpropSettings& b) {
+  return a.example == b.example && a.expr == b.expr && a.inputs == b.inputs;
 }
 
 // [SECTION] The graph, drawn left to right by depth ---------------------------------------------
@@ -212,63 +175,103 @@ void DrawHeatmap(const train::Matrix& m, float max_cell) {
 }
 
 void DrawIteration(BackpropUi& b) {
-  if (!b.iteration || b.iteration_of != b.mode) {
-    auto it = train::BuildIteration(b.mode == 1 ? train::IterationSetup::kMlp : train::IterationSetup::kConv, b.iteration_lr, 3);
-    b.iteration_of = b.mode;
-    if (!it) {
-      b.error = it.error();
-      b.iteration.reset();
-      return;
-    }
-    b.iteration = std::make_unique<train::Iteration>(std::move(*it));
-    b.stage = std::clamp(b.stage, 0, static_cast<int>(b.iteration->stages.size()) - 1);
+  if (!b.iteration) {
+    ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", b.error.c_str());
+    return;
   }
   const train::Iteration& it = *b.iteration;
+  const int stages = static_cast<int>(it.stages.size());
   ImGui::TextDisabled("%s", it.description.c_str());
-  if (ImGui::Button("|< First")) b.stage = 0;
+  if (ImGui::Button("|< First")) b.s.stage = 1;
   ImGui::SameLine();
-  if (ImGui::Button("< Back") && b.stage > 0) --b.stage;
+  if (ImGui::Button("< Back") && b.s.stage > 1) --b.s.stage;
   ImGui::SameLine();
-  if (ImGui::Button("Next >") && b.stage + 1 < static_cast<int>(it.stages.size())) ++b.stage;
+  if (ImGui::Button("Next >") && b.s.stage < stages) ++b.s.stage;
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
-  if (ImGui::SliderFloat("learning rate", &b.iteration_lr, 0.01f, 2.0f)) b.iteration.reset();
-  const train::IterationStage& s = it.stages[b.stage];
-  ImGui::Text("Stage %d of %zu: %s", b.stage + 1, it.stages.size(), s.title.c_str());
+  const double lr_lo = 0.01, lr_hi = 2.0;
+  ImGui::SliderScalar("learning rate", ImGuiDataType_Double, &b.s.iteration_lr, &lr_lo, &lr_hi, "%.3f", ImGuiSliderFlags_AlwaysClamp);
+  const int stage = std::clamp(b.s.stage, 1, stages) - 1;
+  const train::IterationStage& s = it.stages[stage];
+  ImGui::Text("Stage %d of %zu: %s", stage + 1, it.stages.size(), s.title.c_str());
   ImGui::TextWrapped("%s", s.explanation.c_str());
   ImGui::Separator();
   for (size_t i = 0; i < s.matrices.size(); ++i) {
     if (i) ImGui::SameLine(0, 24);
-    DrawHeatmap(s.matrices[i], b.mode == 2 ? 22.0f : 56.0f);
+    DrawHeatmap(s.matrices[i], b.s.mode == settings::BackpropMode::kConv ? 22.0f : 56.0f);
   }
 }
 
 }  // namespace
 
-void DrawBackpropTab(BackpropUi& b) {
-  if (!b.initialised) {
-    b.initialised = true;
-    LoadExample(b, 0);
+void SyncBackprop(BackpropUi& b) {
+  using settings::BackpropMode;
+  if (b.s.mode != BackpropMode::kGraph) {
+    if (!b.iteration || b.iteration_mode != b.s.mode || b.iteration_lr != b.s.iteration_lr) {
+      b.iteration_mode = b.s.mode;
+      b.iteration_lr = b.s.iteration_lr;
+      auto it = train::BuildIteration(b.s.mode == BackpropMode::kMlp ? train::IterationSetup::kMlp : train::IterationSetup::kConv,
+                                      static_cast<float>(b.s.iteration_lr), 3);
+      b.iteration = it ? std::make_unique<train::Iteration>(std::move(*it)) : nullptr;
+      if (!it) b.error = it.error();
+    }
+    return;
   }
-  ImGui::RadioButton("Computational graph", &b.mode, 0);
+  if (!b.graph_made || !SameGraph(b.graph_of, b.s)) {
+    b.graph_made = true;
+    b.graph_of = b.s;
+    b.error.clear();
+    b.stepper.reset();
+    auto resolved = settings::ResolveBackprop(b.s);
+    if (!resolved) {
+      b.error = resolved.error();
+      return;
+    }
+    b.loaded_expression = b.expression_text = resolved->expression;
+    b.values = resolved->values;
+    auto made = graph::MakeStepper(resolved->expression, resolved->values, resolved->labels);
+    if (!made) {
+      b.error = made.error();
+      return;
+    }
+    b.stepper = std::make_unique<graph::Stepper>(std::move(*made));
+  }
+  if (b.stepper && b.s.step != b.stepper->position()) {
+    b.stepper->Seek(b.s.step);
+    b.s.step = b.stepper->position();  // clamped to the graph's steps
+  }
+}
+
+void DrawBackpropTab(BackpropUi& b) {
+  using settings::BackpropMode;
+  SyncBackprop(b);
+  if (ImGui::RadioButton("Computational graph", b.s.mode == BackpropMode::kGraph)) b.s.mode = BackpropMode::kGraph;
   ImGui::SameLine();
-  ImGui::RadioButton("One training iteration: MLP on toy points", &b.mode, 1);
+  if (ImGui::RadioButton("One training iteration: MLP on toy points", b.s.mode == BackpropMode::kMlp)) b.s.mode = BackpropMode::kMlp;
   ImGui::SameLine();
-  ImGui::RadioButton("One training iteration: conv layer on 6x6 images", &b.mode, 2);
-  if (b.mode != 0) return DrawIteration(b);
-  const auto& examples = graph::Examples();
+  if (ImGui::RadioButton("One training iteration: conv layer on 6x6 images", b.s.mode == BackpropMode::kConv)) b.s.mode = BackpropMode::kConv;
+  SyncBackprop(b);
+  if (b.s.mode != BackpropMode::kGraph) return DrawIteration(b);
+  const graph::Example* example = graph::FindExample(b.s.example);
   ImGui::SetNextItemWidth(160);
-  if (ImGui::BeginCombo("example", examples[b.example].name.c_str())) {
-    for (size_t i = 0; i < examples.size(); ++i)
-      if (ImGui::Selectable(examples[i].name.c_str(), static_cast<int>(i) == b.example)) LoadExample(b, static_cast<int>(i));
+  if (ImGui::BeginCombo("example", b.s.example.c_str())) {
+    for (const graph::Example& e : graph::Examples())
+      if (ImGui::Selectable(e.name.c_str(), e.name == b.s.example)) (void)SetWithin(b.s, &settings::Settings::backprop, "example", e.name);
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", examples[b.example].description.c_str());
+  if (example && b.s.expr.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", example->description.c_str());
+  }
   ImGui::SetNextItemWidth(-90);
-  if (ImGui::InputText("##expr", b.expression, sizeof b.expression, ImGuiInputTextFlags_EnterReturnsTrue)) Rebuild(b);
+  bool build = ImGui::InputText("##expr", &b.expression_text, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  if (ImGui::Button("Build")) Rebuild(b);
+  build |= ImGui::Button("Build");
+  if (build) {
+    const bool example_text = example && b.expression_text == example->expression;
+    if (Status st = SetWithin(b.s, &settings::Settings::backprop, "expr", example_text ? "" : b.expression_text); !st)
+      b.error = st.message().substr(st.message().find(": ") + 2);  // the parser's message, with its caret
+  }
   if (!b.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.5f, 0.45f, 1));
     ImGui::TextUnformatted(b.error.c_str());  // keeps the caret under the column
@@ -281,17 +284,19 @@ void DrawBackpropTab(BackpropUi& b) {
     if (i) ImGui::SameLine();
     ImGui::SetNextItemWidth(110);
     if (ImGui::InputDouble(b.values[i].first.c_str(), &b.values[i].second, 0, 0, "%.4g"))
-      if (Status st = s.SetInput(b.values[i].first, b.values[i].second); !st) b.error = st.message();
+      if (Status st = SetWithin(b.s, &settings::Settings::backprop, "inputs", settings::FormatInputs(b.values)); !st) b.error = st.message();
   }
-  if (ImGui::Button("|< Reset")) s.Reset();
+  int& step = b.s.step;
+  if (ImGui::Button("|< Reset")) step = 0;
   ImGui::SameLine();
-  if (ImGui::Button("< Step back")) s.StepBack();
+  if (ImGui::Button("< Step back")) step = std::max(0, step - 1);
   ImGui::SameLine();
-  if (ImGui::Button("Step >")) s.Step();
+  if (ImGui::Button("Step >")) step = std::min(s.total_steps(), step + 1);
   ImGui::SameLine();
-  if (ImGui::Button("Forward pass >|")) s.RunForward();
+  if (ImGui::Button("Forward pass >|")) step = s.forward_steps();
   ImGui::SameLine();
-  if (ImGui::Button("Run to the end >>")) s.RunToEnd();
+  if (ImGui::Button("Run to the end >>")) step = s.total_steps();
+  SyncBackprop(b);
   const float panel = 190;
   DrawGraph(b, ImVec2(ImGui::GetContentRegionAvail().x, std::max(200.0f, ImGui::GetContentRegionAvail().y - panel)));
   ImGui::BeginChild("explain", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), true);
@@ -301,60 +306,6 @@ void DrawBackpropTab(BackpropUi& b) {
   ImGui::BeginChild("check", ImVec2(0, 0), true);
   DrawGradCheck(s);
   ImGui::EndChild();
-}
-
-bool ApplyBackpropSetting(BackpropUi& b, const std::string& key, const std::string& value, std::string* problem) {
-  if (!b.initialised) {
-    b.initialised = true;
-    LoadExample(b, 0);
-  }
-  if (key == "example") {
-    const graph::Example* e = graph::FindExample(value);
-    if (!e) *problem = "no example '" + value.substr(0, 40) + "'; the examples are " + graph::ExampleNames();
-    else LoadExample(b, static_cast<int>(e - graph::Examples().data()));
-    return true;
-  }
-  if (key == "expr") {
-    std::snprintf(b.expression, sizeof b.expression, "%s", value.substr(0, sizeof b.expression - 1).c_str());
-    Rebuild(b);
-    if (!b.error.empty()) *problem = b.error;
-    return true;
-  }
-  if (key == "bp_mode") {
-    if (value == "graph") b.mode = 0;
-    else if (value == "mlp") b.mode = 1;
-    else if (value == "conv") b.mode = 2;
-    else *problem = "bp_mode must be graph, mlp or conv";
-    return true;
-  }
-  if (key == "bp_stage") {
-    b.stage = std::max(0, std::atoi(value.c_str()) - 1);
-    return true;
-  }
-  if (key == "bp") {
-    if (!b.stepper) *problem = "there is no graph to step through";
-    else if (value == "step") b.stepper->Step();
-    else if (value == "back") b.stepper->StepBack();
-    else if (value == "end") b.stepper->RunToEnd();
-    else if (value == "forward") b.stepper->RunForward();
-    else if (value == "reset") b.stepper->Reset();
-    else *problem = "bp must be step, back, forward, end or reset";
-    return true;
-  }
-  // An input of the current expression: x=-2.
-  if (b.stepper && b.stepper->graph().FindInput(key) >= 0) {
-    char* end = nullptr;
-    const double v = std::strtod(value.c_str(), &end);
-    if (value.empty() || *end != '\0') {
-      *problem = key + " must be a number";
-      return true;
-    }
-    for (auto& [k, old] : b.values)
-      if (k == key) old = v;
-    if (Status s = b.stepper->SetInput(key, v); !s) *problem = s.message();
-    return true;
-  }
-  return false;
 }
 
 nlohmann::json BackpropStateJson(const BackpropUi& b) {

@@ -8,30 +8,33 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/stepper.h"
+#include "settings/settings.h"
 #include "train/iteration.h"
 
 namespace gradlab::ui {
 
+// The tab's settings are in `s` (owned by AppState); the stepper and the training iteration
+// are made from them whenever they change.
 struct BackpropUi {
-  int example = 0;
-  char expression[512] = "";
-  std::string loaded_expression;             // what the stepper was built from
-  graph::InputValues values;                 // the inputs as the student set them
+  explicit BackpropUi(settings::BackpropSettings& settings) : s(settings) {}
+  settings::BackpropSettings& s;
+  std::string expression_text;               // the text field; Build (or Enter) makes it the setting
+  settings::BackpropSettings graph_of;       // the settings the stepper was made from
+  bool graph_made = false;
   std::unique_ptr<graph::Stepper> stepper;
+  graph::InputValues values;                 // the inputs, as the fields show them
+  std::string loaded_expression;             // what the stepper was built from
   std::string error;                         // parse or input error, with the caret
-  bool initialised = false;
   // The second mode: one training iteration of a small network, stage by stage.
-  int mode = 0;  // 0: computational graph, 1: MLP iteration, 2: conv iteration
   std::unique_ptr<train::Iteration> iteration;
-  int iteration_of = -1;
-  int stage = 0;
-  float iteration_lr = 0.5f;
+  settings::BackpropMode iteration_mode = settings::BackpropMode::kGraph;
+  double iteration_lr = 0;
 };
 
+// Makes the stepper (and the iteration) agree with the settings; the draw function calls it,
+// and so do the tests and the page hook before they read the state.
+void SyncBackprop(BackpropUi& b);
 void DrawBackpropTab(BackpropUi& b);
-// Link and hook settings: example=NAME, expr=TEXT, bp=step|back|end|forward|reset, and NAME=VALUE
-// for an input of the current expression. Returns false if the key is not one of these.
-bool ApplyBackpropSetting(BackpropUi& b, const std::string& key, const std::string& value, std::string* problem);
 nlohmann::json BackpropStateJson(const BackpropUi& b);
 
 }  // namespace gradlab::ui

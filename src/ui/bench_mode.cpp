@@ -15,7 +15,7 @@ namespace {
 const char* BenchSpec(const std::string& model) {
   if (model == "linear") return "linear";
   if (model == "mlp") return "mlp:100";
-  if (model == "cnn") return "conv16k5p2 relu pool2 conv20k5p2 relu pool2 conv20k5p2 relu pool2 fc";
+  if (model == "cnn") return settings::kSmallCnnSpec;
   return nullptr;
 }
 
@@ -27,14 +27,17 @@ bool ApplyBenchMode(AppState& state, const std::string& model, std::string* prob
     *problem = "bench must be linear, mlp or cnn";
     return false;
   }
-  const std::vector<std::pair<std::string, std::string>> preset = {
+  const settings::Pairs preset = {
       {"data", "cifar10"}, {"classes", "airplane,automobile,bird,cat,deer,dog,frog,horse,ship,truck"},
-      {"per_class", "500"}, {"test", "100"}, {"model", spec}, {"optimizer", "momentum"}, {"lr", "0.01"},
-      {"batch", "32"}, {"epochs", "1"}, {"view", "curves"}, {"train", "1"}};
+      {"train-per-class", "500"}, {"test", "100"}, {"model", spec}, {"optimizer", "momentum"}, {"lr", "0.01"},
+      {"batch", "32"}, {"epochs", "1"}, {"view", "curves"}, {"budget", "30"}};  // fewer, longer training slices
   for (const auto& [key, value] : preset)
-    if (!ApplyTrainLinkSetting(state.train, key, value, problem) || !problem->empty()) return false;
-  state.train.cfg.micro_batch = 32;  // each batch in one chunk, as the peers compute it
-  state.train.budget_ms = 30;        // fewer, longer training slices per frame
+    if (Status s = settings::Set(state.settings, key, value); !s) {
+      *problem = s.message();
+      return false;
+    }
+  state.train.micro_batch = 32;  // each batch in one chunk, as the peers compute it
+  state.train.start_requested = true;
   state.bench_model = model;
   return true;
 }

@@ -12,6 +12,7 @@
 #include "train/inspect.h"
 #include "ui/plot.h"
 #include "ui/services.h"
+#include "ui/setting_edit.h"
 
 namespace gradlab::ui {
 
@@ -26,16 +27,16 @@ void DrawLosses(CalculatorsUi& c) {
   ImGui::TextWrapped("Scores of one image for three classes (the lecture's example). Edit them and pick the true class.");
   for (int j = 0; j < 3; ++j) {
     ImGui::SetNextItemWidth(130);
-    ImGui::InputDouble(names[j], &c.scores[j], 0.1, 1.0, "%.2f");
+    InputReal(names[j], "scores", &c.s.scores[j], "%.2f");
     ImGui::SameLine();
   }
   ImGui::NewLine();
   for (int j = 0; j < 3; ++j) {
     if (j) ImGui::SameLine();
-    ImGui::RadioButton((std::string("label: ") + names[j]).c_str(), &c.label, j);
+    ImGui::RadioButton((std::string("label: ") + names[j]).c_str(), &c.s.label, j);
   }
-  const std::vector<double> s(c.scores.begin(), c.scores.end());
-  const nn::LossBreakdown b = nn::ExplainLosses(s, c.label);
+  const std::vector<double> s(c.s.scores.begin(), c.s.scores.end());
+  const nn::LossBreakdown b = nn::ExplainLosses(s, c.s.label);
   if (ImGui::BeginTable("losses", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
     for (const char* h : {"class", "score s", "margin s_j - s_y + 1", "hinge max(0, margin)", "exp(s)", "p = exp / sum"})
       ImGui::TableSetupColumn(h);
@@ -43,14 +44,14 @@ void DrawLosses(CalculatorsUi& c) {
     for (int j = 0; j < 3; ++j) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::Text("%s%s", names[j], j == c.label ? " (true)" : "");
+      ImGui::Text("%s%s", names[j], j == c.s.label ? " (true)" : "");
       ImGui::TableNextColumn();
       ImGui::Text("%.2f", s[j]);
       ImGui::TableNextColumn();
-      if (j == c.label) ImGui::TextDisabled("-");
+      if (j == c.s.label) ImGui::TextDisabled("-");
       else ImGui::Text("%.2f", b.margins[j]);
       ImGui::TableNextColumn();
-      if (j == c.label) ImGui::TextDisabled("-");
+      if (j == c.s.label) ImGui::TextDisabled("-");
       else ImGui::TextColored(b.hinge[j] > 0 ? kBad : kGood, "%.2f", b.hinge[j]);
       ImGui::TableNextColumn();
       ImGui::Text("%.2f", b.exps[j]);
@@ -60,8 +61,8 @@ void DrawLosses(CalculatorsUi& c) {
     ImGui::EndTable();
   }
   ImGui::Text("SVM loss = sum of hinges = %.2f", b.svm_loss);
-  ImGui::Text("Softmax loss = -ln p(%s) = -ln %.2f = %.2f", names[c.label], b.probs[c.label], b.softmax_loss);
-  ImGui::Text("KL divergence from the one-hot target = 1 * ln(1 / %.2f) = %.2f (the same number)", b.probs[c.label], b.kl_divergence);
+  ImGui::Text("Softmax loss = -ln p(%s) = -ln %.2f = %.2f", names[c.s.label], b.probs[c.s.label], b.softmax_loss);
+  ImGui::Text("KL divergence from the one-hot target = 1 * ln(1 / %.2f) = %.2f (the same number)", b.probs[c.s.label], b.kl_divergence);
   ImGui::TextDisabled("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln.",
                       b.softmax_loss_log10);
 }
@@ -71,19 +72,22 @@ void DrawLosses(CalculatorsUi& c) {
 void DrawActivations(CalculatorsUi& c) {
   static const char* names[] = {"sigmoid", "tanh", "ReLU", "LeakyReLU", "ELU", "Maxout (two lines)"};
   ImGui::SetNextItemWidth(200);
-  ImGui::Combo("activation", &c.activation, names, 6);
+  using settings::CalcActivation;
+  int chosen = static_cast<int>(c.s.activation);
+  if (ImGui::Combo("activation", &chosen, names, settings::kCalcActivationCount)) c.s.activation = static_cast<CalcActivation>(chosen);
   nn::Curve curve;
-  if (c.activation == 3 || c.activation == 4) {
+  if (c.s.activation == CalcActivation::kLeakyRelu || c.s.activation == CalcActivation::kElu) {
     ImGui::SetNextItemWidth(200);
-    ImGui::SliderFloat(c.activation == 3 ? "slope" : "alpha", &c.activation_param, 0.0f, 2.0f);
+    SliderReal(c.s.activation == CalcActivation::kLeakyRelu ? "slope" : "alpha", "activation_param", &c.s.activation_param);
   }
-  switch (c.activation) {
-    case 0: curve = nn::SampleActivation(nn::ActivationKind::kSigmoid, 0, -6, 6, 241); break;
-    case 1: curve = nn::SampleActivation(nn::ActivationKind::kTanh, 0, -6, 6, 241); break;
-    case 2: curve = nn::SampleActivation(nn::ActivationKind::kReLU, 0, -6, 6, 241); break;
-    case 3: curve = nn::SampleActivation(nn::ActivationKind::kLeakyReLU, c.activation_param, -6, 6, 241); break;
-    case 4: curve = nn::SampleActivation(nn::ActivationKind::kELU, c.activation_param, -6, 6, 241); break;
-    default:
+  const float param = static_cast<float>(c.s.activation_param);
+  switch (c.s.activation) {
+    case CalcActivation::kSigmoid: curve = nn::SampleActivation(nn::ActivationKind::kSigmoid, 0, -6, 6, 241); break;
+    case CalcActivation::kTanh: curve = nn::SampleActivation(nn::ActivationKind::kTanh, 0, -6, 6, 241); break;
+    case CalcActivation::kRelu: curve = nn::SampleActivation(nn::ActivationKind::kReLU, 0, -6, 6, 241); break;
+    case CalcActivation::kLeakyRelu: curve = nn::SampleActivation(nn::ActivationKind::kLeakyReLU, param, -6, 6, 241); break;
+    case CalcActivation::kElu: curve = nn::SampleActivation(nn::ActivationKind::kELU, param, -6, 6, 241); break;
+    case CalcActivation::kMaxout:
       ImGui::TextDisabled("max(w1 x + b1, w2 x + b2) with w1 = 1, b1 = 0, w2 = -0.5, b2 = 1");
       curve = nn::SampleMaxout(1, 0, -0.5, 1, -6, 6, 241);
   }
@@ -99,45 +103,45 @@ void DrawActivations(CalculatorsUi& c) {
 
 void DrawConv(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderInt("input N", &c.conv_n, 1, 64);
+  SliderWhole("input N", "conv_n", &c.s.conv_n);
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderInt("filter F", &c.conv_f, 1, 11);
+  SliderWhole("filter F", "conv_f", &c.s.conv_f);
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderInt("padding P", &c.conv_p, 0, 5);
+  SliderWhole("padding P", "conv_p", &c.s.conv_p);
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderInt("stride S", &c.conv_s, 1, 5);
-  const nn::WindowFit fit = nn::FitWindow(c.conv_n, c.conv_f, c.conv_s, c.conv_p);
-  ImGui::Text("output = (N - F + 2P) / S + 1 = (%d - %d + 2*%d) / %d + 1 = %.2f", c.conv_n, c.conv_f, c.conv_p, c.conv_s, fit.exact);
+  SliderWhole("stride S", "conv_s", &c.s.conv_s);
+  const nn::WindowFit fit = nn::FitWindow(c.s.conv_n, c.s.conv_f, c.s.conv_s, c.s.conv_p);
+  ImGui::Text("output = (N - F + 2P) / S + 1 = (%d - %d + 2*%d) / %d + 1 = %.2f", c.s.conv_n, c.s.conv_f, c.s.conv_p, c.s.conv_s, fit.exact);
   if (fit.fits) ImGui::TextColored(kGood, "valid: the output is %d x %d", fit.output, fit.output);
   else ImGui::TextColored(kBad, "not valid: %s", fit.message.c_str());
   // The padded input as a grid, with the windows' top-left corners and the first window.
-  const int side = c.conv_n + 2 * c.conv_p;
+  const int side = c.s.conv_n + 2 * c.s.conv_p;
   const float cell = std::min(18.0f, 360.0f / std::max(1, side));
   const ImVec2 o = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (int y = 0; y < side; ++y)
     for (int x = 0; x < side; ++x) {
-      const bool pad = x < c.conv_p || y < c.conv_p || x >= side - c.conv_p || y >= side - c.conv_p;
+      const bool pad = x < c.s.conv_p || y < c.s.conv_p || x >= side - c.s.conv_p || y >= side - c.s.conv_p;
       const ImVec2 a(o.x + x * cell, o.y + y * cell), b(a.x + cell - 1, a.y + cell - 1);
       dl->AddRectFilled(a, b, pad ? IM_COL32(70, 70, 80, 255) : IM_COL32(120, 130, 150, 255));
-      const bool corner = x % c.conv_s == 0 && y % c.conv_s == 0 && x + c.conv_f <= side && y + c.conv_f <= side;
+      const bool corner = x % c.s.conv_s == 0 && y % c.s.conv_s == 0 && x + c.s.conv_f <= side && y + c.s.conv_f <= side;
       if (corner) dl->AddCircleFilled(ImVec2(a.x + cell / 2, a.y + cell / 2), cell / 5, IM_COL32(250, 200, 80, 255));
     }
-  dl->AddRect(o, ImVec2(o.x + c.conv_f * cell, o.y + c.conv_f * cell), IM_COL32(255, 120, 80, 255), 0, 0, 3);
+  dl->AddRect(o, ImVec2(o.x + c.s.conv_f * cell, o.y + c.s.conv_f * cell), IM_COL32(255, 120, 80, 255), 0, 0, 3);
   ImGui::Dummy(ImVec2(side * cell, side * cell));
   ImGui::TextDisabled("Grey border: zero padding. Dots: where a window starts (every S cells). Orange: the first window.");
   ImGui::Separator();
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderInt("input channels C", &c.conv_c, 1, 64);
+  SliderWhole("input channels C", "conv_c", &c.s.conv_c);
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderInt("filters K", &c.conv_k, 1, 64);
-  ImGui::Text("parameters = F*F*C*K + K = %d*%d*%d*%d + %d = %d", c.conv_f, c.conv_f, c.conv_c, c.conv_k, c.conv_k,
-              c.conv_f * c.conv_f * c.conv_c * c.conv_k + c.conv_k);
+  SliderWhole("filters K", "conv_k", &c.s.conv_k);
+  ImGui::Text("parameters = F*F*C*K + K = %d*%d*%d*%d + %d = %d", c.s.conv_f, c.s.conv_f, c.s.conv_c, c.s.conv_k, c.s.conv_k,
+              c.s.conv_f * c.s.conv_f * c.s.conv_c * c.s.conv_k + c.s.conv_k);
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderInt("stacked layers L", &c.conv_layers, 1, 10);
-  const int rf = nn::ReceptiveField(c.conv_layers, c.conv_f);
-  ImGui::Text("receptive field after %d layers of %dx%d (stride 1) = 1 + L(K - 1) = %d x %d pixels", c.conv_layers, c.conv_f,
-              c.conv_f, rf, rf);
+  SliderWhole("stacked layers L", "conv_layers", &c.s.conv_layers);
+  const int rf = nn::ReceptiveField(c.s.conv_layers, c.s.conv_f);
+  ImGui::Text("receptive field after %d layers of %dx%d (stride 1) = 1 + L(K - 1) = %d x %d pixels", c.s.conv_layers, c.s.conv_f,
+              c.s.conv_f, rf, rf);
   // On a 32x32 image: the square one output unit sees.
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float px = 6;
@@ -156,7 +160,7 @@ void DrawPooling(CalculatorsUi& c) {
   nn::MaxPool2dT<double> pool(2, 2);
   (void)pool.Build({1, 4, 4});
   TensorT<double> x({1, 1, 4, 4}), y;
-  for (int i = 0; i < 16; ++i) x[i] = c.pool[i];
+  for (int i = 0; i < 16; ++i) x[i] = c.s.pool[i];
   pool.Forward(x, y, nn::Mode::kEval);
   TensorT<double> dy({1, 1, 2, 2}, 1.0), dx;
   pool.Backward(x, y, dy, dx);  // 1 where a value won its window
@@ -169,7 +173,7 @@ void DrawPooling(CalculatorsUi& c) {
       ImGui::PushStyleColor(ImGuiCol_FrameBg, quadrant[q]);
       if (dx[i] > 0) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.85f, 0.3f, 1));
       ImGui::SetNextItemWidth(44);
-      ImGui::InputInt("##v", &c.pool[i], 0);
+      InputWhole("##v", "pool", &c.s.pool[i]);
       if (dx[i] > 0) ImGui::PopStyleColor();
       ImGui::PopStyleColor();
       ImGui::PopID();
@@ -190,11 +194,11 @@ void DrawPooling(CalculatorsUi& c) {
 
 void DrawSchedules(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(120);
-  ImGui::InputFloat("initial rate a0", &c.schedule_lr, 0, 0, "%.4g");
+  InputReal("initial rate a0", "schedule_lr", &c.s.schedule_lr);
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderInt("epochs T", &c.schedule_epochs, 10, 300);
+  SliderWhole("epochs T", "schedule_epochs", &c.s.schedule_epochs);
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderFloat("warm-up epochs", &c.schedule_warmup, 0, 30, "%.0f");
+  SliderReal("warm-up epochs", "schedule_warmup", &c.s.schedule_warmup, "%.0f");
   struct Named {
     const char* spec;
     ImU32 colour;
@@ -205,11 +209,11 @@ void DrawSchedules(CalculatorsUi& c) {
   std::vector<PlotSeries> series;
   values.reserve(4);
   for (const Named& k : kinds) {
-    auto cfg = nn::ParseSchedule(k.spec, c.schedule_lr);
+    auto cfg = nn::ParseSchedule(k.spec, c.s.schedule_lr);
     if (!cfg) continue;
-    cfg->warmup = c.schedule_warmup;
+    cfg->warmup = c.s.schedule_warmup;
     std::vector<float> v;
-    for (int e = 0; e <= c.schedule_epochs; ++e) v.push_back(static_cast<float>(nn::LearningRateAt(*cfg, e, c.schedule_epochs)));
+    for (int e = 0; e <= c.s.schedule_epochs; ++e) v.push_back(static_cast<float>(nn::LearningRateAt(*cfg, e, c.s.schedule_epochs)));
     values.push_back(v);
     series.push_back({k.spec, values.back().data(), static_cast<int>(v.size()), k.colour, 2});
   }
@@ -226,15 +230,15 @@ void DrawRegularization(CalculatorsUi& c) {
     ImGui::PushID(i);
     if (i) ImGui::SameLine();
     ImGui::SetNextItemWidth(70);
-    ImGui::DragFloat("##w", &c.weights[i], 0.01f, -3, 3, "%.2f");
+    DragReal("##w", "weights", &c.s.weights[i]);
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderFloat("lambda", &c.reg_lambda, 0, 1);
+  SliderReal("lambda", "reg_lambda", &c.s.reg_lambda);
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderFloat("beta (elastic net)", &c.reg_beta, 0, 2);
+  SliderReal("beta (elastic net)", "reg_beta", &c.s.reg_beta);
   nn::ParamT<double> w{"weight", TensorT<double>({5}), TensorT<double>({5}), true};
-  for (int i = 0; i < 5; ++i) w.value[i] = c.weights[i];
+  for (int i = 0; i < 5; ++i) w.value[i] = c.s.weights[i];
   if (ImGui::BeginTable("reg", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("regularizer");
     ImGui::TableSetupColumn("lambda * R(W)");
@@ -242,7 +246,7 @@ void DrawRegularization(CalculatorsUi& c) {
     ImGui::TableHeadersRow();
     for (auto [kind, name] : {std::pair{nn::RegKind::kL2, "L2: sum W^2"}, {nn::RegKind::kL1, "L1: sum |W|"},
                               {nn::RegKind::kElasticNet, "elastic: sum beta W^2 + |W|"}}) {
-      const nn::RegConfig cfg{kind, c.reg_lambda, c.reg_beta};
+      const nn::RegConfig cfg{kind, c.s.reg_lambda, c.s.reg_beta};
       w.grad.Zero();
       nn::AddRegularizationGradient(cfg, std::vector<nn::ParamT<double>*>{&w});
       ImGui::TableNextRow();
@@ -261,22 +265,25 @@ void DrawRegularization(CalculatorsUi& c) {
 // [SECTION] Optimizers on a loss surface -----------------------------------------------------------
 
 void DrawOptimizerRace(CalculatorsUi& c) {
-  static const char* surfaces[] = {"ravine", "round bowl", "saddle"};
-  ImGui::SetNextItemWidth(140);
-  ImGui::Combo("surface", &c.surface, surfaces, 3);
+  ImGui::SetNextItemWidth(220);
+  if (ImGui::BeginCombo("surface", nn::SurfaceName(c.s.surface))) {
+    for (nn::Surface surface : {nn::Surface::kRavine, nn::Surface::kBowl, nn::Surface::kSaddle})
+      if (ImGui::Selectable(nn::SurfaceName(surface), surface == c.s.surface)) c.s.surface = surface;
+    ImGui::EndCombo();
+  }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderFloat("learning rate", &c.race_lr, 0.01f, 1.0f);
+  SliderReal("learning rate", "race_lr", &c.s.race_lr);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderInt("steps", &c.race_steps, 5, 200);
+  SliderWhole("steps", "race_steps", &c.s.race_steps);
   ImGui::SetNextItemWidth(200);
-  ImGui::SliderFloat("mini-batch noise (0 = full batch)", &c.race_noise, 0, 2);
+  SliderReal("mini-batch noise (0 = full batch)", "race_noise", &c.s.race_noise);
   const float lo = -5, hi = 5;
-  if (c.surface_texture_of != c.surface) {
-    const auto img = train::SurfaceHeatmap(c.surface, lo, hi, lo, hi, 128);
+  if (c.surface_texture_of != static_cast<int>(c.s.surface)) {
+    const auto img = train::SurfaceHeatmap(static_cast<int>(c.s.surface), lo, hi, lo, hi, 128);
     c.surface_texture = services().UploadTexture(c.surface_texture, img);
-    c.surface_texture_of = c.surface;
+    c.surface_texture_of = static_cast<int>(c.s.surface);
   }
   const float size = std::min(ImGui::GetContentRegionAvail().x - 220, ImGui::GetContentRegionAvail().y - 10);
   const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -292,20 +299,20 @@ void DrawOptimizerRace(CalculatorsUi& c) {
                           {nn::OptimizerKind::kMomentum, "momentum", IM_COL32(250, 160, 70, 255)},
                           {nn::OptimizerKind::kRmsProp, "RMSProp", IM_COL32(120, 220, 120, 255)},
                           {nn::OptimizerKind::kAdam, "Adam", IM_COL32(240, 110, 200, 255)}};
-  const float x0 = -4.0f, y0 = c.surface == 2 ? 0.5f : 2.5f;
+  const float x0 = -4.0f, y0 = c.s.surface == nn::Surface::kSaddle ? 0.5f : 2.5f;
   dl->PushClipRect(o, ImVec2(o.x + size, o.y + size), true);
   std::vector<std::string> legend;
   for (const Racer& r : racers) {
     nn::OptimizerConfig cfg;
     cfg.kind = r.kind;
-    const auto path = nn::OptimizerPath(cfg, static_cast<nn::Surface>(c.surface), x0, y0, c.race_lr, c.race_steps, c.race_noise, 7);
+    const auto path = nn::OptimizerPath(cfg, c.s.surface, x0, y0, c.s.race_lr, c.s.race_steps, c.s.race_noise, 7);
     for (size_t i = 1; i < path.size(); ++i)
       dl->AddLine(to_screen(path[i - 1].first, path[i - 1].second), to_screen(path[i].first, path[i].second), r.colour, 2);
     const auto& end = path.back();
     dl->AddCircleFilled(to_screen(end.first, end.second), 4, r.colour);
     char buf[96];
     std::snprintf(buf, sizeof buf, "%s: loss %.4g after %zu steps", r.name,
-                  nn::SurfaceValue(static_cast<nn::Surface>(c.surface), end.first, end.second), path.size() - 1);
+                  nn::SurfaceValue(c.s.surface, end.first, end.second), path.size() - 1);
     legend.push_back(buf);
   }
   dl->AddCircle(to_screen(x0, y0), 6, IM_COL32(255, 255, 255, 255), 0, 2);
@@ -324,19 +331,20 @@ void DrawCalculatorsTab(CalculatorsUi& c) {
   static const char* sections[] = {"SVM & softmax", "Activations", "Conv arithmetic", "Max pooling",
                                    "LR schedules", "Regularization", "Optimizers"};
   ImGui::BeginChild("calc-nav", ImVec2(170, 0), true);
-  for (int i = 0; i < 7; ++i)
-    if (ImGui::Selectable(sections[i], c.section == i)) c.section = i;
+  for (int i = 0; i < settings::kCalcSectionCount; ++i)
+    if (ImGui::Selectable(sections[i], static_cast<int>(c.s.section) == i)) c.s.section = static_cast<settings::CalcSection>(i);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("calc-body", ImVec2(0, 0), false);
-  switch (c.section) {
-    case 0: DrawLosses(c); break;
-    case 1: DrawActivations(c); break;
-    case 2: DrawConv(c); break;
-    case 3: DrawPooling(c); break;
-    case 4: DrawSchedules(c); break;
-    case 5: DrawRegularization(c); break;
-    default: DrawOptimizerRace(c); break;
+  using settings::CalcSection;
+  switch (c.s.section) {
+    case CalcSection::kLosses: DrawLosses(c); break;
+    case CalcSection::kActivations: DrawActivations(c); break;
+    case CalcSection::kConv: DrawConv(c); break;
+    case CalcSection::kPooling: DrawPooling(c); break;
+    case CalcSection::kSchedules: DrawSchedules(c); break;
+    case CalcSection::kRegularization: DrawRegularization(c); break;
+    case CalcSection::kOptimizers: DrawOptimizerRace(c); break;
   }
   ImGui::EndChild();
 }

@@ -104,7 +104,9 @@ void DrawLayerEditor(TrainUi& t) {
   const nn::ModelPlan& plan = t.plan;
   std::vector<ParsedLayer> words = plan.words;
   if (words.empty()) return;  // the spec does not parse: the message is shown below the spec text
-  t.selected_layer = std::clamp(t.selected_layer, -1, static_cast<int>(words.size()) - 1);
+  // The settings count layers from 1 (0: none); here they count from 0 (-1: none).
+  int selected = std::clamp(t.s.layer - 1, -1, static_cast<int>(words.size()) - 1);
+  const int shown = selected;
 
   bool changed = false;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV;
@@ -127,8 +129,8 @@ void DrawLayerEditor(TrainUi& t) {
       if (row.word < 0) {
         ImGui::TextDisabled("%s (added)", row.spec.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("added automatically: a flatten before an fc, and a final fc with one output per class");
-      } else if (ImGui::Selectable(row.spec.c_str(), t.selected_layer == row.word)) {
-        t.selected_layer = t.selected_layer == row.word ? -1 : row.word;
+      } else if (ImGui::Selectable(row.spec.c_str(), selected == row.word)) {
+        selected = selected == row.word ? -1 : row.word;
       }
       if (broken && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.problem.c_str());
       ImGui::TableNextColumn();
@@ -143,19 +145,19 @@ void DrawLayerEditor(TrainUi& t) {
         const int w = row.word;
         if (ImGui::ArrowButton("up", ImGuiDir_Up) && w > 0) {
           std::swap(words[w], words[w - 1]);
-          t.selected_layer = w - 1;
+          selected = w - 1;
           changed = true;
         }
         ImGui::SameLine(0, 2);
         if (ImGui::ArrowButton("down", ImGuiDir_Down) && w + 1 < static_cast<int>(words.size())) {
           std::swap(words[w], words[w + 1]);
-          t.selected_layer = w + 1;
+          selected = w + 1;
           changed = true;
         }
         ImGui::SameLine(0, 2);
         if (ImGui::SmallButton("x") && words.size() > 1 && !changed) {
           words.erase(words.begin() + w);
-          t.selected_layer = -1;
+          selected = -1;
           changed = true;
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("remove this layer");
@@ -171,10 +173,10 @@ void DrawLayerEditor(TrainUi& t) {
     for (const KindChoice& k : Kinds())
       if (ImGui::Selectable(k.name)) {
         int at = static_cast<int>(words.size());
-        if (t.selected_layer >= 0) at = t.selected_layer + 1;
+        if (selected >= 0) at = selected + 1;
         else if (words.back().word == LayerWord::kFc) at = static_cast<int>(words.size()) - 1;
         words.insert(words.begin() + at, k.fresh);
-        t.selected_layer = at;
+        selected = at;
         changed = true;
       }
     ImGui::EndCombo();
@@ -182,15 +184,16 @@ void DrawLayerEditor(TrainUi& t) {
   ImGui::SameLine();
   if (plan.ok()) ImGui::TextDisabled("%zu layers, %zu parameters", plan.layers.size(), plan.parameters);
 
-  if (t.selected_layer >= 0 && !changed) {
+  if (selected >= 0 && !changed) {
     ImGui::Separator();
-    ImGui::Text("Layer %d: %s", t.selected_layer + 1, KindName(words[t.selected_layer].word));
+    ImGui::Text("Layer %d: %s", selected + 1, KindName(words[selected].word));
     ImGui::PushID("fields");
-    changed |= DrawLayerFields(words[t.selected_layer]);
+    changed |= DrawLayerFields(words[selected]);
     ImGui::PopID();
   }
+  if (selected != shown) t.s.layer = selected + 1;
   if (!changed) return;
-  std::snprintf(t.spec_text, sizeof t.spec_text, "%s", nn::FormatModelSpec(words).c_str());
+  t.s.model = nn::FormatModelSpec(words);
 }
 
 }  // namespace gradlab::ui

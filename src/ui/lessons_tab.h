@@ -7,16 +7,16 @@ namespace gradlab::ui {
 
 struct AppState;
 
+// The lesson files, read once. Which lesson and step are open is a setting (settings.app.lesson).
 struct LessonsUi {
   bool loaded = false;
   lessons::LessonLibrary library;
-  int active = -1;  // lesson being walked through, or -1
-  int step = 0;
 };
 
+const lessons::LessonLibrary& LoadedLessons(LessonsUi& l);
 void DrawLessonsTab(AppState& state);
 void DrawLessonWindow(AppState& state);  // over every tab while a lesson runs
-// Starts lesson `index` (0-based) at step 1, or moves within it; false if there is no such one.
-bool OpenLessonStep(AppState& state, int lesson, int step);
+// Opens lesson `lesson`, step `step` (both 1-based) as a link would.
+void OpenLessonStep(AppState& state, int lesson, int step);
 
 }  // namespace gradlab::ui

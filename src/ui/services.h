@@ -32,6 +32,9 @@ class Services {
                             std::function<void(std::string name, Result<std::vector<uint8_t>>)> done) = 0;
   virtual bool is_browser() const = 0;
   virtual std::string AssetDir() const = 0;  // where assets/ is, ending in '/'
+  // Browser: the page's address without query or fragment; desktop: "".
+  virtual std::string PageAddress() const = 0;
+  virtual void CopyText(const std::string& text) = 0;  // to the clipboard
 
   virtual double Seconds() const = 0;  // monotonic
 };

@@ -13,27 +13,16 @@
 #include "nn/schedule.h"
 #include "train/model_file.h"
 #include "train/torch_export.h"
+#include "settings/train_settings.h"
 #include "ui/services.h"
 
 namespace gradlab::ui {
-
-const char* TrainViewName(TrainView v) {
-  switch (v) {
-    case TrainView::kCurves: return "curves";
-    case TrainView::kWeights: return "weights";
-    case TrainView::kFilters: return "filters";
-    case TrainView::kConfusion: return "confusion";
-    case TrainView::kPredictions: return "predictions";
-    case TrainView::kBoundary: return "boundary";
-  }
-  return "?";
-}
 
 const std::vector<ModelPreset>& ImagePresets() {
   static const std::vector<ModelPreset> p = {
       {"Linear", "linear"},
       {"MLP", "mlp:100 relu"},
-      {"Small CNN", "conv16k5p2 relu pool2 conv20k5p2 relu pool2 conv20k5p2 relu pool2 fc"},
+      {"Small CNN", settings::kSmallCnnSpec},
   };
   return p;
 }
@@ -48,11 +37,6 @@ const std::vector<ModelPreset>& ToyPresets() {
   return p;
 }
 
-const char* ToyKindLabel(int kind) {
-  static const char* names[] = {"spiral", "circles", "xor", "blobs", "linear"};
-  return kind >= 0 && kind < kToyKinds ? names[kind] : "spiral";
-}
-
 void ClearTextures(std::vector<Texture>& textures) {
   for (const Texture& tex : textures)
     if (tex.id) services().DeleteTexture(tex.id);
@@ -61,25 +45,16 @@ void ClearTextures(std::vector<Texture>& textures) {
 
 namespace {
 
-data::CifarSubset Subset(const TrainUi& t) {
-  data::CifarSubset s;
-  for (int c = 0; c < 10; ++c)
-    if (t.cifar_classes[c]) s.classes.push_back(c);
-  s.train_per_class = t.per_class;
-  s.test_count = t.test_count;
-  return s;
-}
-
 std::string DataKey(const TrainUi& t) {
   char buf[160];
-  if (t.source == DataSource::kToy) {
-    std::snprintf(buf, sizeof buf, "toy:%d:%d:%d:%g:%llu", t.toy_kind, t.toy_classes, t.toy_points, t.toy_noise,
-                  static_cast<unsigned long long>(t.cfg.seed));
+  if (!t.s.cifar) {
+    std::snprintf(buf, sizeof buf, "toy:%d:%d:%d:%g:%llu", static_cast<int>(t.s.toy_kind), t.s.toy_classes, t.s.toy_points,
+                  t.s.toy_noise, static_cast<unsigned long long>(t.s.seed));
     return buf;
   }
   std::string key = "cifar:";
-  for (int c = 0; c < 10; ++c) key += t.cifar_classes[c] ? '1' : '0';
-  return key + ":" + std::to_string(t.per_class) + ":" + std::to_string(t.test_count);
+  for (int c = 0; c < 10; ++c) key += t.s.classes[c] ? '1' : '0';
+  return key + ":" + std::to_string(t.s.train_per_class) + ":" + std::to_string(t.s.test);
 }
 
 
@@ -125,7 +100,7 @@ void RequestCifar(TrainUi& t) {
         if (thumbs && data::ThumbnailImage(*thumbs, 0, 0)) t.thumbnail_bytes = std::move(*thumbs);
       });
     }
-    t.assembler = std::make_unique<data::ChunkAssembler>(Subset(t), *manifest);
+    t.assembler = std::make_unique<data::ChunkAssembler>(settings::ToCifarSubset(t.s), *manifest);
     if (!t.assembler->status()) return FailData(t, t.assembler->status().message());
     for (const std::string& file : t.assembler->needed()) {
       ++t.fetches_pending;
@@ -156,47 +131,35 @@ void RequestData(TrainUi& t) {
   t.assembler.reset();
   t.train_data.reset();
   t.test_data.reset();
-  if (t.source == DataSource::kToy) {
-    Status s = data::CheckToyParams(t.toy_classes, t.toy_points, t.toy_noise);
+  if (!t.s.cifar) {
+    Status s = data::CheckToyParams(t.s.toy_classes, t.s.toy_points, t.s.toy_noise);
     if (!s) return FailData(t, s.message());
-    auto kind = data::ParseToyKind(ToyKindLabel(t.toy_kind));
-    SetData(t, data::MakeToyTrainTest(*kind, t.toy_classes, t.toy_points, std::max(1, t.toy_points / 2), t.toy_noise, t.cfg.seed));
+    SetData(t, data::MakeToyTrainTest(t.s.toy_kind, t.s.toy_classes, t.s.toy_points, std::max(1, t.s.toy_points / 2),
+                                      t.s.toy_noise, t.s.seed));
     return;
   }
-  if (Status s = data::CheckCifarSubset(Subset(t)); !s) return FailData(t, s.message());
-  if (Subset(t).classes.size() < 2) return FailData(t, "Pick at least two classes.");
+  const data::CifarSubset subset = settings::ToCifarSubset(t.s);
+  if (Status s = data::CheckCifarSubset(subset); !s) return FailData(t, s.message());
+  if (subset.classes.size() < 2) return FailData(t, "Pick at least two classes.");
   RequestCifar(t);
 }
 
-// Re-reads the text settings into the config and checks the model spec against the data.
+// Makes the training config when the settings changed, and checks the model spec against the data.
 void UpdateSettings(TrainUi& t) {
-  t.settings_error.clear();
-  t.cfg.model_spec = t.spec_text;
-  auto schedule = nn::ParseSchedule(t.schedule_text, t.cfg.schedule.base_lr);
-  if (schedule) {
-    const double warmup = t.cfg.schedule.warmup;
-    const bool per_step = t.cfg.schedule.per_step;
-    t.cfg.schedule = *schedule;
-    t.cfg.schedule.warmup = warmup;
-    t.cfg.schedule.per_step = per_step;
-  } else {
-    t.settings_error = schedule.error();
+  if (!t.cfg_made || t.s != t.cfg_of) {
+    t.cfg_made = true;
+    t.cfg_of = t.s;
+    auto cfg = settings::ToTrainConfig(t.s);
+    t.settings_error = cfg ? "" : cfg.error();
+    if (cfg) t.cfg = *cfg;
+    t.augment_ok = data::ParseAugmentSpec(t.s.augment).ok();
   }
-  auto augment = data::ParseAugmentSpec(t.augment_text);
-  t.augment_ok = augment.ok();
-  if (augment) t.cfg.augment = *augment;
-  else if (t.settings_error.empty()) t.settings_error = augment.error();
-  if (Status s = train::ValidateConfig(t.cfg); !s && t.settings_error.empty()) t.settings_error = s.message();
-
   if (!t.train_data) return;
-  const std::string key = t.cfg.model_spec + "|" + ShapeToString(t.train_data->sample_shape) + "|" +
+  const std::string key = t.s.model + "|" + ShapeToString(t.train_data->sample_shape) + "|" +
                           std::to_string(t.train_data->num_classes());
-  if (key == t.plan_key) {
-    if (!t.plan.ok() && t.settings_error.empty()) t.settings_error = "the model spec has a problem";
-    return;
-  }
+  if (key == t.plan_key) return;
   t.plan_key = key;
-  t.plan = nn::PlanModel(t.cfg.model_spec, t.train_data->sample_shape, t.train_data->num_classes());
+  t.plan = nn::PlanModel(t.s.model, t.train_data->sample_shape, t.train_data->num_classes());
   t.model_error = t.plan.error;
 }
 
@@ -219,8 +182,8 @@ void RefreshTextures(TrainUi& t, bool force) {
       into[i].height = images[i].height;
     }
   };
-  if (t.view == TrainView::kWeights) upload(t.templates, train::WeightTemplates(model));
-  if (t.view == TrainView::kFilters) {
+  if (t.s.view == settings::TrainView::kWeights) upload(t.templates, train::WeightTemplates(model));
+  if (t.s.view == settings::TrainView::kFilters) {
     std::vector<train::RgbaImage> filters;
     for (int i = 0; i < model.num_layers() && filters.empty(); ++i) filters = train::ConvFilters(model, i);
     upload(t.filters, filters);
@@ -239,7 +202,7 @@ void RefreshTextures(TrainUi& t, bool force) {
       upload(t.feature_maps, maps);
     }
   }
-  if (t.view == TrainView::kBoundary && model.input_shape() == Shape{2}) {
+  if (t.s.view == settings::TrainView::kBoundary && model.input_shape() == Shape{2}) {
     static const std::vector<std::array<uint8_t, 3>> colours = {
         {230, 90, 80}, {80, 150, 230}, {110, 200, 110}, {240, 190, 60}, {170, 110, 220},
         {70, 200, 200}, {240, 130, 200}, {150, 150, 150}, {200, 140, 90}, {120, 120, 240}};
@@ -253,110 +216,12 @@ void RefreshTextures(TrainUi& t, bool force) {
 
 }  // namespace
 
-bool ApplyTrainLinkSetting(TrainUi& t, const std::string& key, const std::string& value, std::string* problem) {
-  auto number = [&](long lo, long hi, int* out) {
-    char* end = nullptr;
-    const long v = std::strtol(value.c_str(), &end, 10);
-    if (value.empty() || *end != '\0' || v < lo || v > hi) {
-      *problem = "'" + key + "' must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
-      return;
-    }
-    *out = static_cast<int>(v);
-  };
-  auto real = [&](double lo, double hi, double* out) {
-    char* end = nullptr;
-    const double v = std::strtod(value.c_str(), &end);
-    if (value.empty() || *end != '\0' || !(v >= lo && v <= hi)) {
-      char range[64];
-      std::snprintf(range, sizeof range, "%g to %g", lo, hi);
-      *problem = "'" + key + "' must be a number from " + range;
-      return;
-    }
-    *out = v;
-  };
-  if (key == "data") {
-    if (value == "cifar10") t.source = DataSource::kCifar;
-    else if (value.rfind("toy:", 0) == 0 && data::ParseToyKind(value.substr(4))) {
-      t.source = DataSource::kToy;
-      for (int k = 0; k < kToyKinds; ++k)
-        if (value.substr(4) == ToyKindLabel(k)) t.toy_kind = k;
-    } else {
-      *problem = "data must be cifar10 or toy:spiral, toy:circles, toy:xor, toy:blobs, toy:linear";
-    }
-  } else if (key == "classes") {
-    auto classes = data::ParseClassList(value);
-    if (!classes) *problem = classes.error();
-    else {
-      t.cifar_classes.fill(false);
-      for (int c : *classes) t.cifar_classes[c] = true;
-    }
-  } else if (key == "per_class") {
-    number(1, 5000, &t.per_class);
-  } else if (key == "test") {
-    number(0, 10000, &t.test_count);
-  } else if (key == "model") {
-    std::snprintf(t.spec_text, sizeof t.spec_text, "%s", value.substr(0, sizeof t.spec_text - 1).c_str());
-  } else if (key == "optimizer") {
-    auto o = nn::ParseOptimizerKind(value);
-    if (o) t.cfg.optimizer.kind = *o;
-    else *problem = o.error();
-  } else if (key == "lr") {
-    char* end = nullptr;
-    const double lr = std::strtod(value.c_str(), &end);
-    if (value.empty() || *end != '\0' || !(lr > 0 && lr < 1e9)) *problem = "lr must be a positive number";
-    else t.cfg.schedule.base_lr = lr;
-  } else if (key == "momentum") {
-    real(0, 0.999, &t.cfg.optimizer.momentum);
-  } else if (key == "loss") {
-    if (value == "softmax" || value == "svm") t.cfg.loss = value == "svm" ? nn::LossKind::kSvm : nn::LossKind::kSoftmax;
-    else *problem = "loss must be softmax or svm";
-  } else if (key == "schedule") {
-    if (auto s = nn::ParseSchedule(value, t.cfg.schedule.base_lr); !s) *problem = s.error();
-    else std::snprintf(t.schedule_text, sizeof t.schedule_text, "%s", value.substr(0, sizeof t.schedule_text - 1).c_str());
-  } else if (key == "warmup") {
-    real(0, 1000, &t.cfg.schedule.warmup);
-  } else if (key == "reg") {
-    if (auto r = nn::ParseRegKind(value); !r) *problem = r.error();
-    else t.cfg.regularization.kind = *r;
-  } else if (key == "lambda") {
-    real(0, 100, &t.cfg.regularization.lambda);
-  } else if (key == "augment") {
-    if (auto a = data::ParseAugmentSpec(value); !a) *problem = a.error();
-    else std::snprintf(t.augment_text, sizeof t.augment_text, "%s", value.substr(0, sizeof t.augment_text - 1).c_str());
-  } else if (key == "seed") {
-    int seed = 0;
-    number(0, 2000000000, &seed);
-    if (problem->empty()) t.cfg.seed = static_cast<uint64_t>(seed);
-  } else if (key == "layer") {  // which layer the layer editor shows the fields of (1 = first)
-    int layer = 0;
-    number(1, 1000, &layer);
-    if (problem->empty()) t.selected_layer = layer - 1;
-  } else if (key == "batch") {
-    number(0, 100000, &t.cfg.batch_size);
-  } else if (key == "epochs") {
-    number(1, 100000, &t.cfg.epochs);
-  } else if (key == "train") {  // 1: start once the data is ready; pause / resume a running session
-    if (value == "1" || value == "true") t.start_requested = true;
-    else if (value == "pause" || value == "0") t.playing = t.start_requested = false;
-    else if (value == "resume") t.playing = t.session && t.session->running();
-    else *problem = "train must be 1, pause or resume";
-  } else if (key == "budget") {  // milliseconds of training per frame
-    double ms = 0;
-    real(1, 100, &ms);
-    if (problem->empty()) t.budget_ms = static_cast<float>(ms);
-  } else if (key == "view") {
-    bool found = false;
-    for (TrainView v : {TrainView::kCurves, TrainView::kWeights, TrainView::kFilters, TrainView::kConfusion,
-                        TrainView::kPredictions, TrainView::kBoundary})
-      if (value == TrainViewName(v)) {
-        t.view = v;
-        found = true;
-      }
-    if (!found) *problem = "view must be curves, weights, filters, confusion, predictions or boundary";
-  } else {
-    return false;
-  }
-  return true;
+Status RunTrainAction(TrainUi& t, const std::string& value) {
+  if (value == "1" || value == "true") t.start_requested = true;
+  else if (value == "pause" || value == "0") t.playing = t.start_requested = false;
+  else if (value == "resume") t.playing = t.session && t.session->running();
+  else return Status::Error("train must be 1, pause or resume");
+  return Status();
 }
 
 void UpdateTrainTab(TrainUi& t, double budget_seconds) {
@@ -382,7 +247,7 @@ void UpdateTrainTab(TrainUi& t, double budget_seconds) {
 void StartTraining(TrainUi& t) {
   if (!t.train_data || !t.settings_error.empty() || !t.model_error.empty()) return;
   train::TrainConfig cfg = t.cfg;
-  if (cfg.micro_batch == 0) cfg.micro_batch = 8;  // keeps each frame's slice of training short (bench mode sets its own)
+  cfg.micro_batch = t.micro_batch;
   auto s = train::Session::Create(cfg, t.train_data, t.test_data);
   if (!s) {
     t.settings_error = s.error();
@@ -485,10 +350,7 @@ void LoadModel(TrainUi& t, const std::string& path) {
       return;
     }
     // Its settings come back; its weights go into a new session when the data fits the model.
-    std::snprintf(t.spec_text, sizeof t.spec_text, "%s", saved->config.model_spec.c_str());
-    std::snprintf(t.schedule_text, sizeof t.schedule_text, "%s", nn::FormatSchedule(saved->config.schedule).c_str());
-    std::snprintf(t.augment_text, sizeof t.augment_text, "%s", data::FormatAugmentSpec(saved->config.augment).c_str());
-    t.cfg = saved->config;
+    settings::SetFromConfig(t.s, saved->config);
     UpdateSettings(t);
     if (!t.train_data || t.train_data->class_names != saved->class_names ||
         t.train_data->sample_shape != saved->model->input_shape()) {
@@ -518,12 +380,12 @@ nlohmann::json TrainStateJson(const TrainUi& t) {
       {"model", t.cfg.model_spec},
       {"modelError", t.model_error},
       {"settingsError", t.settings_error},
-      {"view", TrainViewName(t.view)},
+      {"view", settings::TrainViewName(t.s.view)},
       {"playing", t.playing},
       {"notice", t.notice},
-      {"templatesShown", t.view == TrainView::kWeights && !t.templates.empty()},
+      {"templatesShown", t.s.view == settings::TrainView::kWeights && !t.templates.empty()},
       {"lastFrameTrainMs", t.last_frame_train_ms},
-      {"budgetMs", t.budget_ms},
+      {"budgetMs", t.s.budget_ms},
   };
   if (t.train_data) j["classes"] = t.train_data->class_names;
   if (t.session) {

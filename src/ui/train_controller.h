@@ -15,13 +15,9 @@ struct ModelPreset {
 };
 const std::vector<ModelPreset>& ImagePresets();
 const std::vector<ModelPreset>& ToyPresets();
-const char* ToyKindLabel(int kind);  // "spiral", ...
-constexpr int kToyKinds = 5;
 
-// Applies a link setting (data, classes, per_class, test, model, layer, optimizer, momentum, lr,
-// schedule, warmup, loss, reg, lambda, augment, seed, batch, epochs, train, view). Returns false if the key is not a Train setting; sets *problem when
-// the value is bad.
-bool ApplyTrainLinkSetting(TrainUi& t, const std::string& key, const std::string& value, std::string* problem);
+// The link action train=1 (start once the data is ready), pause or resume.
+Status RunTrainAction(TrainUi& t, const std::string& value);
 
 // Per frame: loads data when its settings changed, re-checks the settings, trains for
 // `budget_seconds` when playing, and refreshes the view images now and then.

@@ -14,13 +14,10 @@
 #include "nn/model_plan.h"
 #include "train/config.h"
 #include "train/inspect.h"
+#include "settings/settings.h"
 #include "train/session.h"
 
 namespace gradlab::ui {
-
-enum class DataSource { kToy, kCifar };
-enum class TrainView { kCurves, kWeights, kFilters, kConfusion, kPredictions, kBoundary };
-const char* TrainViewName(TrainView v);
 
 struct KeptRun {
   std::string label;
@@ -33,13 +30,11 @@ struct Texture {
   int width = 0, height = 0;
 };
 
+// The Train tab's settings are in `s` (settings::TrainSettings, owned by AppState); everything
+// here is made from them: the loaded data, the training config, the session and the views' images.
 struct TrainUi {
-  // ---- data settings
-  DataSource source = DataSource::kToy;
-  std::array<bool, 10> cifar_classes{true, false, false, false, false, false, true, false, false, true};
-  int per_class = 500, test_count = 300;
-  int toy_kind = 0, toy_classes = 3, toy_points = 150;
-  float toy_noise = 0.1f;
+  explicit TrainUi(settings::TrainSettings& settings) : s(settings) {}
+  settings::TrainSettings& s;
 
   // ---- data state
   enum class DataState { kNone, kLoading, kReady, kError } data_state = DataState::kNone;
@@ -52,28 +47,25 @@ struct TrainUi {
   bool thumbnails_requested = false;
   std::vector<uint8_t> thumbnail_bytes;   // data::kThumbnailFile, for the class picker
 
-  // ---- model and training settings (the engine's own config struct)
+  // ---- the training config made from the settings (when they change)
   train::TrainConfig cfg;
-  char spec_text[512] = "linear";
-  char schedule_text[128] = "constant";
-  char augment_text[256] = "";
+  settings::TrainSettings cfg_of;        // the settings `cfg` was made from
+  bool cfg_made = false;
   std::string settings_error;            // first problem with the settings, shown before Start
   std::string model_error;               // why the model spec does not fit the data
   std::string notice;                    // what the last save/load/export did
   nn::ModelPlan plan;                    // the spec's layers for the current data (layer table)
   std::string plan_key;
-  int selected_layer = -1;               // word whose fields the layer editor shows
 
   // ---- the session
   std::unique_ptr<train::Session> session;
   bool playing = false;
   bool start_requested = false;   // from a link (?train=1): start once the data is ready
-  float budget_ms = 8;            // training time per frame
+  int micro_batch = 8;            // images per chunk: small, so a frame's slice of training stays short
   double last_frame_train_ms = 0;
   std::vector<KeptRun> kept;
 
   // ---- views
-  TrainView view = TrainView::kCurves;
   int feature_image = 0;          // test image whose feature maps are shown
   int feature_layer = -1;         // model layer whose maps are shown (-1: the first conv layer)
   int confusion_row = -1, confusion_col = -1;

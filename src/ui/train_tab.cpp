@@ -3,10 +3,12 @@
 #include <cstdio>
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include "data/cifar10.h"
 #include "data/cifar10_chunks.h"
 #include "nn/schedule.h"
+#include "settings/registry.h"
 #include "ui/augment_editor.h"
 #include "ui/hook_items.h"
 #include "ui/layer_editor.h"
@@ -20,6 +22,18 @@ namespace {
 
 const ImVec4 kErrorColour(1.0f, 0.45f, 0.4f, 1.0f);
 const ImVec4 kOkColour(0.55f, 0.85f, 0.55f, 1.0f);
+const double kZero = 0, kHundred = 100;
+
+bool SliderDouble(const char* label, double* v, double lo, double hi, const char* format) {
+  return ImGui::SliderScalar(label, ImGuiDataType_Double, v, &lo, &hi, format, ImGuiSliderFlags_AlwaysClamp);
+}
+
+// A setting changed through the registry, for the widgets whose change means more than one field.
+void ApplyOneSetting(settings::TrainSettings& t, const char* key, const std::string& value) {
+  settings::Settings s;
+  s.train = t;
+  if (settings::Set(s, key, value)) t = s.train;
+}
 
 // [SECTION] Data ----------------------------------------------------------------------------
 
@@ -46,36 +60,35 @@ void DrawClassPicker(TrainUi& t) {
       }
       ImGui::SameLine(0, 4);
     }
-    ImGui::Checkbox(names[c].c_str(), &t.cifar_classes[c]);
+    ImGui::Checkbox(names[c].c_str(), &t.s.classes[c]);
   }
 }
 
 void DrawDataPanel(TrainUi& t) {
-  int source = static_cast<int>(t.source);
-  ImGui::RadioButton("Toy 2-D points", &source, 0);
+  if (ImGui::RadioButton("Toy 2-D points", !t.s.cifar)) t.s.cifar = false;
   ImGui::SameLine();
-  ImGui::RadioButton("CIFAR-10 images", &source, 1);
-  t.source = static_cast<DataSource>(source);
+  if (ImGui::RadioButton("CIFAR-10 images", t.s.cifar)) t.s.cifar = true;
 
-  if (t.source == DataSource::kToy) {
+  if (!t.s.cifar) {
     ImGui::SetNextItemWidth(140);
-    if (ImGui::BeginCombo("shape", ToyKindLabel(t.toy_kind))) {
-      for (int k = 0; k < kToyKinds; ++k)
-        if (ImGui::Selectable(ToyKindLabel(k), k == t.toy_kind)) t.toy_kind = k;
+    if (ImGui::BeginCombo("shape", data::ToyKindName(t.s.toy_kind))) {
+      for (int k = 0; k < data::kToyKinds; ++k)
+        if (ImGui::Selectable(data::ToyKindName(static_cast<data::ToyKind>(k)), k == static_cast<int>(t.s.toy_kind)))
+          t.s.toy_kind = static_cast<data::ToyKind>(k);
       ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(140);
-    ImGui::SliderInt("classes", &t.toy_classes, 2, 6);
+    ImGui::SliderInt("classes", &t.s.toy_classes, 2, 6);
     ImGui::SetNextItemWidth(140);
-    ImGui::SliderInt("points per class", &t.toy_points, 20, 1000);
+    ImGui::SliderInt("points per class", &t.s.toy_points, 20, 1000);
     ImGui::SetNextItemWidth(140);
-    ImGui::SliderFloat("noise", &t.toy_noise, 0.0f, 0.5f, "%.2f");
+    SliderDouble("noise", &t.s.toy_noise, 0.0, 0.5, "%.2f");
   } else {
     DrawClassPicker(t);
     ImGui::SetNextItemWidth(140);
-    ImGui::DragInt("train images per class", &t.per_class, 10, 10, 5000);
+    ImGui::DragInt("train images per class", &t.s.train_per_class, 10, 10, 5000);
     ImGui::SetNextItemWidth(140);
-    ImGui::DragInt("test images", &t.test_count, 10, 10, 10000);
+    ImGui::DragInt("test images", &t.s.test, 10, 10, 10000);
   }
   switch (t.data_state) {
     case TrainUi::DataState::kLoading: {
@@ -116,13 +129,13 @@ void DrawDataPanel(TrainUi& t) {
 // [SECTION] Model ---------------------------------------------------------------------------
 
 void DrawModelPanel(TrainUi& t) {
-  const auto& presets = t.source == DataSource::kToy ? ToyPresets() : ImagePresets();
+  const auto& presets = t.s.cifar ? ImagePresets() : ToyPresets();
   for (size_t i = 0; i < presets.size(); ++i) {
     if (i) ImGui::SameLine();
-    if (ImGui::SmallButton(presets[i].name)) std::snprintf(t.spec_text, sizeof t.spec_text, "%s", presets[i].spec);
+    if (ImGui::SmallButton(presets[i].name)) t.s.model = presets[i].spec;
   }
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##spec", t.spec_text, sizeof t.spec_text);
+  ImGui::InputText("##spec", &t.s.model);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("e.g. mlp:100,50 relu dropout0.3, or conv16k5p2 relu pool2 fc (see README)");
   DrawLayerEditor(t);
   if (!t.model_error.empty()) {
@@ -135,56 +148,58 @@ void DrawModelPanel(TrainUi& t) {
 // [SECTION] Training settings ---------------------------------------------------------------
 
 void DrawTrainingPanel(TrainUi& t) {
-  auto& c = t.cfg;
-  int loss = c.loss == nn::LossKind::kSvm;
-  ImGui::RadioButton("softmax", &loss, 0);
+  settings::TrainSettings& c = t.s;
+  if (ImGui::RadioButton("softmax", c.loss == "softmax")) c.loss = "softmax";
   ImGui::SameLine();
-  ImGui::RadioButton("SVM loss", &loss, 1);
-  c.loss = loss ? nn::LossKind::kSvm : nn::LossKind::kSoftmax;
+  if (ImGui::RadioButton("SVM loss", c.loss == "svm")) c.loss = "svm";
 
-  static const char* optimizers[] = {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"};
-  int opt = static_cast<int>(c.optimizer.kind);
   ImGui::SetNextItemWidth(120);
-  if (ImGui::Combo("optimizer", &opt, optimizers, 6)) {
-    c.optimizer.kind = static_cast<nn::OptimizerKind>(opt);
-    c.schedule.base_lr = nn::DefaultLearningRate(c.optimizer.kind);
+  if (ImGui::BeginCombo("optimizer", nn::OptimizerName(c.optimizer))) {
+    for (int k = 0; k <= static_cast<int>(nn::OptimizerKind::kAdam); ++k) {
+      const auto kind = static_cast<nn::OptimizerKind>(k);
+      if (ImGui::Selectable(nn::OptimizerName(kind), kind == c.optimizer) && kind != c.optimizer)
+        ApplyOneSetting(c, "optimizer", nn::OptimizerName(kind));  // also picks its usual learning rate
+    }
+    ImGui::EndCombo();
   }
-  if (c.optimizer.kind == nn::OptimizerKind::kMomentum || c.optimizer.kind == nn::OptimizerKind::kNesterov) {
-    float mu = static_cast<float>(c.optimizer.momentum);
+  if (c.optimizer == nn::OptimizerKind::kMomentum || c.optimizer == nn::OptimizerKind::kNesterov) {
     ImGui::SetNextItemWidth(120);
-    if (ImGui::SliderFloat("momentum", &mu, 0.0f, 0.99f)) c.optimizer.momentum = mu;
+    SliderDouble("momentum", &c.momentum, 0.0, 0.99, "%.2f");
   }
-  float lr = static_cast<float>(c.schedule.base_lr);
   ImGui::SetNextItemWidth(120);
-  if (ImGui::InputFloat("learning rate", &lr, 0, 0, "%.5g")) c.schedule.base_lr = lr;
+  ImGui::InputDouble("learning rate", &c.lr, 0, 0, "%.5g");
   ImGui::SetNextItemWidth(120);
-  ImGui::InputText("schedule", t.schedule_text, sizeof t.schedule_text);
+  ImGui::InputText("schedule", &c.schedule);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("constant, step:10,20, cosine, linear, invsqrt");
-  float warmup = static_cast<float>(c.schedule.warmup);
   ImGui::SetNextItemWidth(120);
-  if (ImGui::DragFloat("warm-up epochs", &warmup, 0.1f, 0, 100)) c.schedule.warmup = warmup;
+  ImGui::DragScalar("warm-up epochs", ImGuiDataType_Double, &c.warmup, 0.1f, &kZero, &kHundred, "%.1f");
   // The schedule's curve before training starts.
   std::vector<float> curve;
-  for (int e = 0; e <= c.epochs; ++e) curve.push_back(static_cast<float>(nn::LearningRateAt(c.schedule, e, c.epochs)));
+  for (int e = 0; e <= t.cfg.epochs; ++e) curve.push_back(static_cast<float>(nn::LearningRateAt(t.cfg.schedule, e, t.cfg.epochs)));
   DrawPlot("schedule", ImVec2(-1, 60), {{"learning rate", curve.data(), static_cast<int>(curve.size()), IM_COL32(240, 190, 80, 255)}},
            {"epoch", true});
 
   ImGui::SetNextItemWidth(120);
-  ImGui::DragInt("batch size (0 = full)", &c.batch_size, 1, 0, 5000);
+  ImGui::DragInt("batch size (0 = full)", &c.batch, 1, 0, 5000);
   ImGui::SetNextItemWidth(120);
   ImGui::DragInt("epochs", &c.epochs, 1, 1, 1000);
-  static const char* regs[] = {"none", "L2", "L1", "elastic net"};
-  int reg = static_cast<int>(c.regularization.kind);
+  static const char* reg_keys[] = {"none", "l2", "l1", "elastic"};
+  static const char* reg_names[] = {"none", "L2", "L1", "elastic net"};
+  int reg = 0;
+  for (int k = 0; k < 4; ++k)
+    if (c.reg == reg_keys[k]) reg = k;
   ImGui::SetNextItemWidth(120);
-  if (ImGui::Combo("regularization", &reg, regs, 4)) c.regularization.kind = static_cast<nn::RegKind>(reg);
-  if (c.regularization.kind != nn::RegKind::kNone) {
-    float lambda = static_cast<float>(c.regularization.lambda);
-    ImGui::SetNextItemWidth(120);
-    if (ImGui::InputFloat("lambda", &lambda, 0, 0, "%.5g")) c.regularization.lambda = lambda;
+  if (ImGui::BeginCombo("regularization", reg_names[reg])) {
+    for (int k = 0; k < 4; ++k)
+      if (ImGui::Selectable(reg_names[k], c.reg == reg_keys[k])) c.reg = reg_keys[k];
+    ImGui::EndCombo();
   }
-  int seed = static_cast<int>(c.seed);
+  if (c.reg != "none") {
+    ImGui::SetNextItemWidth(120);
+    ImGui::InputDouble("lambda", &c.lambda, 0, 0, "%.5g");
+  }
   ImGui::SetNextItemWidth(120);
-  if (ImGui::InputInt("seed", &seed)) c.seed = static_cast<uint64_t>(std::max(0, seed));
+  ImGui::InputScalar("seed", ImGuiDataType_U64, &c.seed);
   DrawAugmentationEditor(t);
 }
 
@@ -256,7 +271,7 @@ void DrawRunPanel(TrainUi& t) {
   ImGui::Text("%ld steps, %.0f images/s", s.steps(), s.images_per_second());
   // More time per frame trains faster; less keeps the page smooth on a slow laptop.
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderFloat("training per frame", &t.budget_ms, 1, 30, "%.0f ms", ImGuiSliderFlags_AlwaysClamp);
+  SliderDouble("training per frame", &t.s.budget_ms, 1, 30, "%.0f ms");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("the last frame trained for %.1f ms; more trains faster, less keeps drawing smooth", t.last_frame_train_ms);
   if (s.phase() == train::Phase::kFinished) ImGui::TextColored(kOkColour, "Finished.");

@@ -339,13 +339,13 @@ void DrawBoundary(TrainUi& t) {
 }  // namespace
 
 void DrawTrainViews(TrainUi& t) {
-  const TrainView views[] = {TrainView::kCurves, TrainView::kWeights, TrainView::kFilters, TrainView::kConfusion,
-                             TrainView::kPredictions, TrainView::kBoundary};
+  using settings::TrainView;
   const char* labels[] = {"Curves", "Weight templates", "Filters & gradient flow", "Confusion matrix", "Predictions", "Decision boundary"};
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < settings::kTrainViewCount; ++i) {
     if (i) ImGui::SameLine();
-    if (ImGui::RadioButton(labels[i], t.view == views[i])) {
-      t.view = views[i];
+    const auto view = static_cast<TrainView>(i);
+    if (ImGui::RadioButton(labels[i], t.s.view == view)) {
+      t.s.view = view;
       t.textures_step = -1;  // make this view's images now
     }
   }
@@ -361,7 +361,7 @@ void DrawTrainViews(TrainUi& t) {
     ImGui::EndChild();
     ImGui::PopStyleColor();
   }
-  switch (t.view) {
+  switch (t.s.view) {
     case TrainView::kCurves: DrawCurves(t); break;
     case TrainView::kWeights: DrawWeights(t); break;
     case TrainView::kFilters: DrawFilters(t); break;

@@ -26,53 +26,35 @@ void ApplyTheme(bool dark) {
 }
 
 // [SECTION] Tabs ----------------------------------------------------------------------------
-// Each tab says in one line what it is for; the later issues fill them in.
-
-struct TabInfo {
-  Tab tab;
-  const char* headline;
-  const char* detail;
-};
-
-static const TabInfo kTabs[kTabCount] = {
-    {Tab::Train, "Train linear classifiers, MLPs and small CNNs on CIFAR-10 or toy 2-D data.",
-     "Curves, weight templates, filters, feature maps and a confusion matrix will appear here."},
-    {Tab::Backprop, "Step through backpropagation on a computational graph, one node at a time.",
-     "Type f = (x + y) * z, set the inputs, and watch upstream x local = downstream gradients."},
-    {Tab::Lessons, "Guided lessons that open the right view with the right numbers.",
-     "Instructors write lessons as data files and link to them from course pages."},
-    {Tab::Calculators, "Live calculators for the lecture's formulas.",
-     "SVM and softmax losses, activations, conv arithmetic, pooling, schedules, regularization."},
-};
-
-static void DrawTabPlaceholder(const TabInfo& info) {
-  ImGui::Spacing();
-  ImGui::TextWrapped("%s", info.headline);
-  ImGui::Spacing();
-  ImGui::TextDisabled("%s", info.detail);
-}
+// settings.app.tab is the tab wanted; shown_tab the one the tab bar shows. While they differ
+// because a link or a lesson asked for another tab, the tab bar is told to select it; a tab the
+// student clicks becomes the setting.
 
 static void DrawTabs(AppState& state) {
   if (!ImGui::BeginTabBar("workspace")) return;
-  for (const TabInfo& info : kTabs) {
-    const int index = static_cast<int>(info.tab);
-    ImGuiTabItemFlags flags = 0;
-    if (state.tab_change_requested && state.requested_tab == info.tab)
-      flags |= ImGuiTabItemFlags_SetSelected;
-    const bool open = ImGui::BeginTabItem(TabName(info.tab), nullptr, flags);
+  const Tab wanted = state.settings.app.tab;
+  const bool switching = wanted != state.shown_tab;
+  Tab opened = state.shown_tab;
+  for (int index = 0; index < kTabCount; ++index) {
+    const Tab tab = static_cast<Tab>(index);
+    const ImGuiTabItemFlags flags = switching && tab == wanted ? ImGuiTabItemFlags_SetSelected : 0;
+    const bool open = ImGui::BeginTabItem(TabLabel(tab), nullptr, flags);
     const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
     state.tab_rects[index] = {min.x, min.y, size.x, size.y};
-    if (open) {
-      state.active_tab = info.tab;
-      if (info.tab == Tab::Train) DrawTrainTab(state.train);
-      else if (info.tab == Tab::Calculators) DrawCalculatorsTab(state.calculators);
-      else if (info.tab == Tab::Backprop) DrawBackpropTab(state.backprop);
-      else if (info.tab == Tab::Lessons) DrawLessonsTab(state);
-      else DrawTabPlaceholder(info);
-      ImGui::EndTabItem();
+    if (!open) continue;
+    opened = tab;
+    switch (tab) {
+      case Tab::kTrain: DrawTrainTab(state.train); break;
+      case Tab::kCalculators: DrawCalculatorsTab(state.calculators); break;
+      case Tab::kBackprop: DrawBackpropTab(state.backprop); break;
+      case Tab::kLessons: DrawLessonsTab(state); break;
     }
+    ImGui::EndTabItem();
   }
-  state.tab_change_requested = false;
+  if (opened != state.shown_tab) {
+    state.shown_tab = opened;
+    if (!switching) state.settings.app.tab = opened;  // the student clicked it
+  }
   ImGui::EndTabBar();
 }
 
@@ -90,17 +72,12 @@ static void DrawMenuBar(AppState& state) {
   }
   if (ImGui::BeginMenu("View")) {
     for (int i = 0; i < kTabCount; ++i) {
-      Tab t = static_cast<Tab>(i);
-      if (ImGui::MenuItem(TabName(t), nullptr, state.active_tab == t)) {
-        state.requested_tab = t;
-        state.tab_change_requested = true;
-      }
+      const Tab t = static_cast<Tab>(i);
+      if (ImGui::MenuItem(TabLabel(t), nullptr, state.shown_tab == t)) state.settings.app.tab = t;
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Dark theme", nullptr, state.dark_theme)) {
-      state.dark_theme = !state.dark_theme;
-      ApplyTheme(state.dark_theme);
-    }
+    if (ImGui::MenuItem("Dark theme", nullptr, state.settings.app.dark_theme))
+      state.settings.app.dark_theme = !state.settings.app.dark_theme;
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();
@@ -142,7 +119,11 @@ static void DrawAboutWindow(AppState& state) {
 void DrawWorkspace(AppState& state) {
   ForgetNotedItems();
   // Training goes on whichever tab is shown, a few milliseconds per frame.
-  UpdateTrainTab(state.train, state.train.budget_ms / 1000.0);
+  UpdateTrainTab(state.train, state.settings.train.budget_ms / 1000.0);
+  if (state.applied_dark_theme != state.settings.app.dark_theme) {
+    state.applied_dark_theme = state.settings.app.dark_theme;
+    ApplyTheme(state.applied_dark_theme);
+  }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);

@@ -25,11 +25,35 @@ TEST_CASE("Malformed lessons name the file, the step and the problem", "[lessons
   CHECK(ParseLesson(R"({"title": "t", "steps": [{"text": "ok", "open": {"tab": ["x"]}}]})", "c.json").error() ==
         "c.json, step 1: the setting \"tab\" must be text or a number");
   CHECK(ParseLesson(R"({"title": "t", "steps": [{"text": "ok", "open": {"not a key!": 1}}]})", "d.json").error() ==
-        "d.json, step 1: unknown setting \"not a key!\"");
+        "d.json, step 1: unknown setting \"not a key!\" in \"open\" (gradlab-cli settings lists them)");
   CHECK(ParseLesson(R"({"title": "t", "steps": [{"text": "ok", "hilite": "x"}]})", "e.json").error().find("unknown field \"hilite\"") !=
         std::string::npos);
   auto ok = ParseLesson(R"({"title": "t", "steps": [{"text": "ok", "open": {"x": -2, "train": true}}]})", "f.json");
   REQUIRE(ok.ok());
   CHECK(ok->steps[0].open == std::vector<std::pair<std::string, std::string>>{{"x", "-2"}, {"train", "1"}});
   CHECK(LoadLessons("/no/such/folder").problems.front().find("no lessons folder") != std::string::npos);
+}
+
+TEST_CASE("Lesson settings are checked against the settings registry", "[lessons][settings]") {
+  auto error = [](const char* open_blocks) {
+    const std::string text = std::string(R"({"title": "t", "steps": [)") + open_blocks + "]}";
+    auto lesson = ParseLesson(text, "q.json");
+    return lesson ? std::string("(accepted)") : lesson.error();
+  };
+  // A misspelt key that looks like a variable is not waved through any more.
+  CHECK(error(R"({"text": "a", "open": {"tab": "train", "lern_rate": 0.1}})") ==
+        "q.json, step 1: unknown setting \"lern_rate\" in \"open\" (gradlab-cli settings lists them)");
+  // Bad values are named with the registry's own words.
+  CHECK(error(R"({"text": "a", "open": {"lr": -1}})") == "q.json, step 1: setting lr: must be a number above 0, up to 1000000");
+  CHECK(error(R"({"text": "a", "open": {"view": "weight"}})").find("q.json, step 1: setting view: must be one of curves, weights") == 0);
+  CHECK(error(R"({"text": "a", "open": {"model": "mlp:8 pool2"}})").find("q.json, step 1: setting model: after mlp:... only an activation") == 0);
+  CHECK(error(R"({"text": "a", "open": {"bp": "sideways"}})").find("setting bp: must be one of step, back") != std::string::npos);
+  // Inputs are checked against the expression in force at that step, steps building on each other.
+  CHECK(error(R"({"text": "a", "open": {"example": "add-mul", "x": 3}})") == "(accepted)");
+  CHECK(error(R"({"text": "a", "open": {"expr": "f = a * b"}}, {"text": "b", "open": {"x": 3}})") ==
+        "q.json, step 2: unknown setting \"x\" in \"open\" (gradlab-cli settings lists them)");
+  CHECK(error(R"({"text": "a", "open": {"expr": "f = a * b"}}, {"text": "b", "open": {"a": 3}})") == "(accepted)");
+  CHECK(error(R"({"text": "a", "open": {"lesson": "2"}})").find("cannot open another lesson") != std::string::npos);
+  // Old link keys still work in lessons.
+  CHECK(error(R"({"text": "a", "open": {"per_class": 100}})") == "(accepted)");
 }

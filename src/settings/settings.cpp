@@ -1,0 +1,61 @@
+#include "settings/settings.h"
+
+namespace gradlab::settings {
+
+const char* TabName(Tab tab) {
+  switch (tab) {
+    case Tab::kTrain: return "train";
+    case Tab::kBackprop: return "backprop";
+    case Tab::kLessons: return "lessons";
+    case Tab::kCalculators: return "calculators";
+  }
+  return "?";
+}
+
+const char* TrainViewName(TrainView view) {
+  switch (view) {
+    case TrainView::kCurves: return "curves";
+    case TrainView::kWeights: return "weights";
+    case TrainView::kFilters: return "filters";
+    case TrainView::kConfusion: return "confusion";
+    case TrainView::kPredictions: return "predictions";
+    case TrainView::kBoundary: return "boundary";
+  }
+  return "?";
+}
+
+const char* BackpropModeName(BackpropMode mode) {
+  switch (mode) {
+    case BackpropMode::kGraph: return "graph";
+    case BackpropMode::kMlp: return "mlp";
+    case BackpropMode::kConv: return "conv";
+  }
+  return "?";
+}
+
+const char* CalcSectionName(CalcSection section) {
+  switch (section) {
+    case CalcSection::kLosses: return "losses";
+    case CalcSection::kActivations: return "activations";
+    case CalcSection::kConv: return "conv";
+    case CalcSection::kPooling: return "pooling";
+    case CalcSection::kSchedules: return "schedules";
+    case CalcSection::kRegularization: return "regularization";
+    case CalcSection::kOptimizers: return "optimizers";
+  }
+  return "?";
+}
+
+const char* CalcActivationName(CalcActivation activation) {
+  switch (activation) {
+    case CalcActivation::kSigmoid: return "sigmoid";
+    case CalcActivation::kTanh: return "tanh";
+    case CalcActivation::kRelu: return "relu";
+    case CalcActivation::kLeakyRelu: return "lrelu";
+    case CalcActivation::kElu: return "elu";
+    case CalcActivation::kMaxout: return "maxout";
+  }
+  return "?";
+}
+
+}  // namespace gradlab::settings

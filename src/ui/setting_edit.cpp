@@ -1,0 +1,46 @@
+#include "ui/setting_edit.h"
+
+#include <algorithm>
+
+#include <imgui.h>
+
+namespace gradlab::ui {
+
+namespace {
+
+bool InRange(const settings::Entry& e, double v) { return v >= e.lo && v <= e.hi && !(e.lo_open && v == e.lo) && !(e.hi_open && v == e.hi); }
+
+}  // namespace
+
+bool SliderWhole(const char* label, const char* key, int* v) {
+  const settings::Entry& e = settings::GetEntry(key);
+  return ImGui::SliderInt(label, v, static_cast<int>(e.lo), static_cast<int>(e.hi), "%d", ImGuiSliderFlags_AlwaysClamp);
+}
+
+bool InputWhole(const char* label, const char* key, int* v) {
+  const settings::Entry& e = settings::GetEntry(key);
+  const int old = *v;
+  if (!ImGui::InputInt(label, v, 0)) return false;
+  if (!InRange(e, *v)) *v = old;
+  return *v != old;
+}
+
+bool SliderReal(const char* label, const char* key, double* v, const char* format) {
+  const settings::Entry& e = settings::GetEntry(key);
+  return ImGui::SliderScalar(label, ImGuiDataType_Double, v, &e.lo, &e.hi, format, ImGuiSliderFlags_AlwaysClamp);
+}
+
+bool InputReal(const char* label, const char* key, double* v, const char* format) {
+  const settings::Entry& e = settings::GetEntry(key);
+  const double old = *v;
+  if (!ImGui::InputDouble(label, v, 0, 0, format)) return false;
+  if (!InRange(e, *v)) *v = old;
+  return *v != old;
+}
+
+bool DragReal(const char* label, const char* key, double* v, const char* format) {
+  const settings::Entry& e = settings::GetEntry(key);
+  return ImGui::DragScalar(label, ImGuiDataType_Double, v, 0.01f, &e.lo, &e.hi, format, ImGuiSliderFlags_AlwaysClamp);
+}
+
+}  // namespace gradlab::ui
