@@ -10,6 +10,7 @@ int RunExport(const std::vector<std::string>& args);
 int RunGraph(const std::vector<std::string>& args);
 int RunPackCifar10(const std::vector<std::string>& args);
 int RunBench(const std::vector<std::string>& args);
+int RunSettings(const std::vector<std::string>& args);
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = {
@@ -21,6 +22,7 @@ const std::vector<Command>& AllCommands() {
       {"graph", "a computational graph step by step: values, gradients, gradient check", RunGraph},
       {"bench", "training and inference speed of a model, or GEMM speed (--gemm)", RunBench},
       {"info", "print what this build is (version, target, SIMD) as text or JSON", RunInfo},
+      {"settings", "list the settings links, lessons and the app take (--markdown for the README's table)", RunSettings},
   };
   return commands;
 }

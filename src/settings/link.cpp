@@ -150,6 +150,9 @@ LinkOutcome ApplyLink(Settings& s, const Pairs& pairs) {
     }
   }
   for (Group g : TouchedGroups(body)) ResetGroup(s, g);
+  // An exercise's hidden and locked parts belong to its link: a link that names none has none.
+  s.app.hide.clear();
+  s.app.lock.clear();
   for (const auto& [key, value] : body) {
     if (key.size() > 40 || value.size() > kMaxValueLength) {
       out.problems.push_back(Shown(key) + ": too long (" + std::to_string(value.size()) + " characters)");

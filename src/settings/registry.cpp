@@ -389,9 +389,9 @@ Entry InputsRow() {
     b.inputs = text;
     auto graph = ResolveBackprop(b);
     if (!graph) return Status::Error(graph.error());
-    for (const auto& [name, _] : *parsed)
-      if (std::none_of(graph->values.begin(), graph->values.end(), [&](const auto& v) { return v.first == name; }))
-        return Status::Error("'" + name + "' is not a variable of " + graph->expression);
+    for (const auto& given : *parsed)
+      if (std::none_of(graph->values.begin(), graph->values.end(), [&](const auto& v) { return v.first == given.first; }))
+        return Status::Error("'" + given.first + "' is not a variable of " + graph->expression);
     s.backprop.inputs = FormatInputs(*parsed);
     return Status();
   };
@@ -439,6 +439,29 @@ Entry LessonRow() {
   return e;
 }
 
+// A set of names from a fixed vocabulary, kept in the vocabulary's order so a link reads back the same.
+template <size_t N>
+Entry NameSet(std::string key, Group group, const char* const (&names)[N], std::string help, Field<std::string> field) {
+  std::vector<std::string> vocabulary(std::begin(names), std::end(names));
+  Entry e{std::move(key), {}, group, "list", "any of " + Join(vocabulary) + ", comma-separated", 0, 0, false, std::move(help)};
+  e.get = [field](const Settings& s) { return Read(field, s); };
+  e.set = [field, vocabulary](Settings& s, const std::string& text) {
+    std::vector<std::string> given;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ','))
+      if (std::find(vocabulary.begin(), vocabulary.end(), item) == vocabulary.end())
+        return Status::Error("'" + Shown(item) + "' is not one of " + Join(vocabulary));
+      else given.push_back(item);
+    std::vector<std::string> ordered;
+    for (const auto& name : vocabulary)
+      if (std::find(given.begin(), given.end(), name) != given.end()) ordered.push_back(name);
+    field(s) = Join(ordered, ",");
+    return Status();
+  };
+  return e;
+}
+
 const char* SurfaceKey(int i) {
   static const char* keys[] = {"ravine", "bowl", "saddle"};
   return keys[i];
@@ -455,6 +478,10 @@ std::vector<Entry> MakeRegistry() {
   r.push_back(Choice<bool>("theme", G::kApp, {"light", "dark"}, "colour theme",
                            [](Settings& s) -> bool& { return s.app.dark_theme; }));
   r.push_back(LessonRow());
+  r.push_back(NameSet("hide", G::kApp, kHideableParts, "for exercises: tabs and Train panels to hide",
+                      [](Settings& s) -> std::string& { return s.app.hide; }));
+  r.push_back(NameSet("lock", G::kApp, kLockableParts, "for exercises: controls to show read-only",
+                      [](Settings& s) -> std::string& { return s.app.lock; }));
   // ---- train: data
   r.push_back(DataRow());
   r.push_back(ClassesRow());
@@ -515,8 +542,8 @@ std::vector<Entry> MakeRegistry() {
   r.push_back(Whole<int>("layer", G::kTrain, 0, 1000, "the layer whose fields the layer editor shows (1 = first; 0 = none)",
                          [](Settings& s) -> int& { return s.train.layer; }));
   r.push_back(Real("budget", G::kTrain, 1, 100, "milliseconds of training per frame", [](Settings& s) -> double& { return s.train.budget_ms; }));
-  r.push_back(Action("train", G::kTrain, {"1", "true", "pause", "0", "resume"},
-                     "start training once the data is ready (1), pause or resume"));
+  r.push_back(Action("train", G::kTrain, {"1", "true", "pause", "0", "resume", "step"},
+                     "start training once the data is ready (1), pause, resume, or train one batch (step)"));
   r.push_back(Action("bench", G::kTrain, {"linear", "mlp", "cnn"}, "benchmark mode: train that model for one epoch and report images/s"));
   // ---- backprop
   r.push_back(ExampleRow());

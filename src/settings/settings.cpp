@@ -1,5 +1,7 @@
 #include "settings/settings.h"
 
+#include <algorithm>
+
 namespace gradlab::settings {
 
 const char* TabName(Tab tab) {
@@ -56,6 +58,16 @@ const char* CalcActivationName(CalcActivation activation) {
     case CalcActivation::kMaxout: return "maxout";
   }
   return "?";
+}
+
+bool ListHas(const std::string& list, const char* part) {
+  const std::string item = part;
+  for (size_t start = 0; start <= list.size();) {
+    const size_t comma = std::min(list.find(',', start), list.size());
+    if (list.compare(start, comma - start, item) == 0) return true;
+    start = comma + 1;
+  }
+  return false;
 }
 
 }  // namespace gradlab::settings

@@ -41,11 +41,20 @@ const char* CalcActivationName(CalcActivation activation);  // "sigmoid", "tanh"
 inline constexpr const char* kSmallCnnSpec =
     "conv16k5p2 relu pool2 conv20k5p2 relu pool2 conv20k5p2 relu pool2 fc";
 
+// Parts of the app an exercise link can hide (hide=) or show read-only (lock=): the tabs, and the
+// Train tab's panels and view selector.
+inline constexpr const char* kHideableParts[] = {"train", "backprop", "lessons", "calculators", "data", "model", "training", "views"};
+inline constexpr const char* kLockableParts[] = {"data", "model", "training", "graph", "calculator"};
+// Whether a comma-separated list (hide, lock) names `part`.
+bool ListHas(const std::string& list, const char* part);
+
 struct AppSettings {
   Tab tab = Tab::kTrain;
   bool dark_theme = true;
   int lesson = 0;       // 1-based lesson being walked through; 0: none
   int lesson_step = 1;  // 1-based step of that lesson
+  std::string hide;     // parts hidden by an exercise link, e.g. "data,model"
+  std::string lock;     // parts shown read-only
   bool operator==(const AppSettings&) const = default;
 };
 

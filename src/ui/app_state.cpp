@@ -80,6 +80,7 @@ void ApplyLink(AppState& state, const settings::Pairs& pairs) {
   problems.insert(problems.end(), outcome.problems.begin(), outcome.problems.end());
   for (const auto& [key, value] : outcome.actions) RunAction(state, key, value, &problems);
   state.status_message = settings::DescribeProblems(problems);
+  SyncBackprop(state.backprop);  // so the hook reads the new graph at once, not a frame later
 }
 
 void ApplySetting(AppState& state, const std::string& key, const std::string& value) {
@@ -88,6 +89,7 @@ void ApplySetting(AppState& state, const std::string& key, const std::string& va
   if (Status s = settings::Set(state.settings, key, value); !s) problems.push_back(s.message());
   else if (const settings::Entry* e = settings::FindEntry(key); e && e->is_action()) RunAction(state, e->key, value, &problems);
   if (!problems.empty()) state.status_message = settings::DescribeProblems(problems);
+  SyncBackprop(state.backprop);
 }
 
 bool UpdateLink(AppState& state) {

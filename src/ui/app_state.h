@@ -10,6 +10,7 @@
 #include "ui/backprop_tab.h"
 #include "ui/calculators_tab.h"
 #include "ui/lessons_tab.h"
+#include "ui/share_dialog.h"
 #include "settings/registry.h"
 #include "ui/train_state.h"
 
@@ -36,6 +37,7 @@ struct AppState {
   Tab shown_tab = Tab::kTrain;  // the tab the tab bar shows (settings.app.tab is the one wanted)
   bool applied_dark_theme = true;
   bool show_about = false;
+  ShareUi share;
   bool quit_requested = false;
   // The settings as a link fragment ("v=1&..."), kept in the page's address bar.
   std::string link;

@@ -242,7 +242,7 @@ void SyncBackprop(BackpropUi& b) {
   }
 }
 
-void DrawBackpropTab(BackpropUi& b) {
+void DrawBackpropTab(BackpropUi& b, bool locked) {
   using settings::BackpropMode;
   SyncBackprop(b);
   if (ImGui::RadioButton("Computational graph", b.s.mode == BackpropMode::kGraph)) b.s.mode = BackpropMode::kGraph;
@@ -253,6 +253,7 @@ void DrawBackpropTab(BackpropUi& b) {
   SyncBackprop(b);
   if (b.s.mode != BackpropMode::kGraph) return DrawIteration(b);
   const graph::Example* example = graph::FindExample(b.s.example);
+  ImGui::BeginDisabled(locked);
   ImGui::SetNextItemWidth(160);
   if (ImGui::BeginCombo("example", b.s.example.c_str())) {
     for (const graph::Example& e : graph::Examples())
@@ -277,7 +278,10 @@ void DrawBackpropTab(BackpropUi& b) {
     ImGui::TextUnformatted(b.error.c_str());  // keeps the caret under the column
     ImGui::PopStyleColor();
   }
-  if (!b.stepper) return;
+  if (!b.stepper) {
+    ImGui::EndDisabled();
+    return;
+  }
   graph::Stepper& s = *b.stepper;
   // Inputs: change one and everything recomputes at the same step.
   for (size_t i = 0; i < b.values.size(); ++i) {
@@ -286,6 +290,7 @@ void DrawBackpropTab(BackpropUi& b) {
     if (ImGui::InputDouble(b.values[i].first.c_str(), &b.values[i].second, 0, 0, "%.4g"))
       if (Status st = SetWithin(b.s, &settings::Settings::backprop, "inputs", settings::FormatInputs(b.values)); !st) b.error = st.message();
   }
+  ImGui::EndDisabled();
   int& step = b.s.step;
   if (ImGui::Button("|< Reset")) step = 0;
   ImGui::SameLine();

@@ -34,7 +34,7 @@ struct BackpropUi {
 // Makes the stepper (and the iteration) agree with the settings; the draw function calls it,
 // and so do the tests and the page hook before they read the state.
 void SyncBackprop(BackpropUi& b);
-void DrawBackpropTab(BackpropUi& b);
+void DrawBackpropTab(BackpropUi& b, bool locked);  // locked: expression and inputs read-only (lock=graph)
 nlohmann::json BackpropStateJson(const BackpropUi& b);
 
 }  // namespace gradlab::ui

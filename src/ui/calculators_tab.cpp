@@ -327,7 +327,7 @@ void DrawOptimizerRace(CalculatorsUi& c) {
 
 }  // namespace
 
-void DrawCalculatorsTab(CalculatorsUi& c) {
+void DrawCalculatorsTab(CalculatorsUi& c, bool locked) {
   static const char* sections[] = {"SVM & softmax", "Activations", "Conv arithmetic", "Max pooling",
                                    "LR schedules", "Regularization", "Optimizers"};
   ImGui::BeginChild("calc-nav", ImVec2(170, 0), true);
@@ -336,6 +336,7 @@ void DrawCalculatorsTab(CalculatorsUi& c) {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("calc-body", ImVec2(0, 0), false);
+  ImGui::BeginDisabled(locked);
   using settings::CalcSection;
   switch (c.s.section) {
     case CalcSection::kLosses: DrawLosses(c); break;
@@ -346,6 +347,7 @@ void DrawCalculatorsTab(CalculatorsUi& c) {
     case CalcSection::kRegularization: DrawRegularization(c); break;
     case CalcSection::kOptimizers: DrawOptimizerRace(c); break;
   }
+  ImGui::EndDisabled();
   ImGui::EndChild();
 }
 

@@ -18,6 +18,6 @@ struct CalculatorsUi {
   int surface_texture_of = -1;
 };
 
-void DrawCalculatorsTab(CalculatorsUi& c);
+void DrawCalculatorsTab(CalculatorsUi& c, bool locked);  // locked: inputs read-only (lock=calculator)
 
 }  // namespace gradlab::ui

@@ -16,7 +16,11 @@ const lessons::LessonLibrary& LoadedLessons(LessonsUi& l) {
 }
 
 void OpenLessonStep(AppState& state, int lesson, int step) {
+  // Moving through a lesson keeps what the exercise link hid or locked.
+  const std::string hide = state.settings.app.hide, lock = state.settings.app.lock;
   ApplyLink(state, {{"lesson", std::to_string(lesson) + "." + std::to_string(step)}});
+  state.settings.app.hide = hide;
+  state.settings.app.lock = lock;
 }
 
 void DrawLessonsTab(AppState& state) {

@@ -220,7 +220,9 @@ Status RunTrainAction(TrainUi& t, const std::string& value) {
   if (value == "1" || value == "true") t.start_requested = true;
   else if (value == "pause" || value == "0") t.playing = t.start_requested = false;
   else if (value == "resume") t.playing = t.session && t.session->running();
-  else return Status::Error("train must be 1, pause or resume");
+  else if (value == "step" && t.data_state == TrainUi::DataState::kReady) StepOneBatch(t);
+  else if (value == "step") return Status::Error("the data is not loaded yet");
+  else return Status::Error("must be 1, pause, resume or step");
   return Status();
 }
 
@@ -407,6 +409,8 @@ nlohmann::json TrainStateJson(const TrainUi& t) {
       }
       j["earlyLossMean"] = a;
       j["lateLossMean"] = b;
+      // The first steps' losses exactly, for tests that compare two runs bit for bit.
+      j["firstLosses"] = std::vector<double>(h.step_loss.begin(), h.step_loss.begin() + std::min<size_t>(h.step_loss.size(), 64));
     }
     if (!h.epochs.empty()) j["testAccuracy"] = h.epochs.back().test_accuracy;
   }

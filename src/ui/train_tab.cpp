@@ -68,6 +68,7 @@ void DrawDataPanel(TrainUi& t) {
   if (ImGui::RadioButton("Toy 2-D points", !t.s.cifar)) t.s.cifar = false;
   ImGui::SameLine();
   if (ImGui::RadioButton("CIFAR-10 images", t.s.cifar)) t.s.cifar = true;
+  NoteLastItem("data-cifar10");
 
   if (!t.s.cifar) {
     ImGui::SetNextItemWidth(140);
@@ -133,6 +134,7 @@ void DrawModelPanel(TrainUi& t) {
   for (size_t i = 0; i < presets.size(); ++i) {
     if (i) ImGui::SameLine();
     if (ImGui::SmallButton(presets[i].name)) t.s.model = presets[i].spec;
+    NoteLastItem((std::string("preset-") + presets[i].name).c_str());
   }
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##spec", &t.s.model);
@@ -152,6 +154,7 @@ void DrawTrainingPanel(TrainUi& t) {
   if (ImGui::RadioButton("softmax", c.loss == "softmax")) c.loss = "softmax";
   ImGui::SameLine();
   if (ImGui::RadioButton("SVM loss", c.loss == "svm")) c.loss = "svm";
+  NoteLastItem("loss-svm");
 
   ImGui::SetNextItemWidth(120);
   if (ImGui::BeginCombo("optimizer", nn::OptimizerName(c.optimizer))) {
@@ -281,20 +284,28 @@ void DrawRunPanel(TrainUi& t) {
 
 // [SECTION] Tab ---------------------------------------------------------------------------
 
-void DrawTrainTab(TrainUi& t) {
+void DrawTrainTab(TrainUi& t, const settings::AppSettings& app) {
+  // An exercise link may hide a panel (hide=data) or show it read-only (lock=model).
+  auto panel = [&](const char* header, const char* part, void (*draw)(TrainUi&)) {
+    if (settings::ListHas(app.hide, part)) return;
+    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    const bool open = ImGui::CollapsingHeader(header);
+    NoteLastItem((std::string("panel-") + part).c_str());
+    if (!open) return;
+    ImGui::BeginDisabled(settings::ListHas(app.lock, part));
+    draw(t);
+    ImGui::EndDisabled();
+  };
   ImGui::BeginChild("setup", ImVec2(440, 0), true);
-  ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-  if (ImGui::CollapsingHeader("Data")) DrawDataPanel(t);
-  ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-  if (ImGui::CollapsingHeader("Model")) DrawModelPanel(t);
-  ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-  if (ImGui::CollapsingHeader("Training")) DrawTrainingPanel(t);
+  panel("Data", "data", DrawDataPanel);
+  panel("Model", "model", DrawModelPanel);
+  panel("Training", "training", DrawTrainingPanel);
   ImGui::Separator();
   DrawRunPanel(t);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("views", ImVec2(0, 0), false);
-  DrawTrainViews(t);
+  DrawTrainViews(t, !settings::ListHas(app.hide, "views"));
   ImGui::EndChild();
 }
 

@@ -6,7 +6,7 @@
 
 namespace gradlab::ui {
 
-void DrawTrainTab(TrainUi& t);
-void DrawTrainViews(TrainUi& t);  // train_views.cpp
+void DrawTrainTab(TrainUi& t, const settings::AppSettings& app);
+void DrawTrainViews(TrainUi& t, bool view_selector);  // train_views.cpp
 
 }  // namespace gradlab::ui

@@ -9,6 +9,7 @@
 #include "ui/plot.h"
 #include "ui/services.h"
 #include "ui/train_controller.h"
+#include "ui/hook_items.h"
 #include "ui/train_tab.h"
 
 namespace gradlab::ui {
@@ -338,13 +339,15 @@ void DrawBoundary(TrainUi& t) {
 
 }  // namespace
 
-void DrawTrainViews(TrainUi& t) {
+void DrawTrainViews(TrainUi& t, bool view_selector) {
   using settings::TrainView;
   const char* labels[] = {"Curves", "Weight templates", "Filters & gradient flow", "Confusion matrix", "Predictions", "Decision boundary"};
-  for (int i = 0; i < settings::kTrainViewCount; ++i) {
+  for (int i = 0; i < settings::kTrainViewCount && view_selector; ++i) {
     if (i) ImGui::SameLine();
     const auto view = static_cast<TrainView>(i);
-    if (ImGui::RadioButton(labels[i], t.s.view == view)) {
+    const bool picked = ImGui::RadioButton(labels[i], t.s.view == view);
+    NoteLastItem((std::string("view-") + settings::TrainViewName(view)).c_str());
+    if (picked) {
       t.s.view = view;
       t.textures_step = -1;  // make this view's images now
     }

@@ -6,6 +6,7 @@
 #include "ui/hook_items.h"
 #include "ui/train_controller.h"
 #include "ui/lessons_tab.h"
+#include "ui/share_dialog.h"
 #include "ui/train_tab.h"
 
 namespace gradlab::ui {
@@ -37,6 +38,7 @@ static void DrawTabs(AppState& state) {
   Tab opened = state.shown_tab;
   for (int index = 0; index < kTabCount; ++index) {
     const Tab tab = static_cast<Tab>(index);
+    if (tab != wanted && settings::ListHas(state.settings.app.hide, settings::TabName(tab))) continue;  // hidden by an exercise
     const ImGuiTabItemFlags flags = switching && tab == wanted ? ImGuiTabItemFlags_SetSelected : 0;
     const bool open = ImGui::BeginTabItem(TabLabel(tab), nullptr, flags);
     const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
@@ -44,9 +46,9 @@ static void DrawTabs(AppState& state) {
     if (!open) continue;
     opened = tab;
     switch (tab) {
-      case Tab::kTrain: DrawTrainTab(state.train); break;
-      case Tab::kCalculators: DrawCalculatorsTab(state.calculators); break;
-      case Tab::kBackprop: DrawBackpropTab(state.backprop); break;
+      case Tab::kTrain: DrawTrainTab(state.train, state.settings.app); break;
+      case Tab::kCalculators: DrawCalculatorsTab(state.calculators, settings::ListHas(state.settings.app.lock, "calculator")); break;
+      case Tab::kBackprop: DrawBackpropTab(state.backprop, settings::ListHas(state.settings.app.lock, "graph")); break;
       case Tab::kLessons: DrawLessonsTab(state); break;
     }
     ImGui::EndTabItem();
@@ -80,6 +82,7 @@ static void DrawMenuBar(AppState& state) {
       state.settings.app.dark_theme = !state.settings.app.dark_theme;
     ImGui::EndMenu();
   }
+  DrawShareButton(state);
   ImGui::EndMenuBar();
 }
 
@@ -144,6 +147,7 @@ void DrawWorkspace(AppState& state) {
   DrawStatusBar(state);
   ImGui::End();
   DrawAboutWindow(state);
+  DrawShareDialog(state);
   DrawLessonWindow(state);
 }
 

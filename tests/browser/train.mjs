@@ -36,5 +36,5 @@ await runBrowserTest('browser train test', async ({ url, out, t, openPage }) => 
   await page.evaluate(() => window.gradlab.set('lr', 'fast'));
   await page.waitForTimeout(300);
   const status = await page.evaluate(() => window.gradlab.state().status);
-  t.check('a bad setting is explained in the status bar', /lr must be a positive number/.test(status), status);
+  t.check('a bad setting is explained in the status bar', /lr: must be a number above 0/.test(status), status);
 });

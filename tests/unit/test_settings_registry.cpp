@@ -27,14 +27,15 @@ const std::map<std::string, std::vector<std::string>> kTextSamples = {
     {"expr", {"", "f = (x + y) * z", "sigmoid(w0*x0 + w1*x1 + w2)"}},
     {"inputs", {"", "x:-2,y:5", "z:0.25"}},
     {"lesson", {"", "1", "2.3"}},
+    {"hide", {"", "data", "views,data,model", "backprop,lessons"}},
+    {"lock", {"", "training", "graph,data,calculator"}},
 };
 
 // Values of the right type for one row, spread over its range.
 std::vector<std::string> ValidValues(const Entry& e, std::mt19937& rng) {
-  if (e.type == "text" || e.key == "classes" || e.key == "inputs") return kTextSamples.at(e.key);
+  if (auto samples = kTextSamples.find(e.key); samples != kTextSamples.end()) return samples->second;
   if (e.type == "choice") {
     std::vector<std::string> out;
-    if (auto samples = kTextSamples.find(e.key); samples != kTextSamples.end()) return samples->second;
     size_t start = 0;
     while (start <= e.allowed.size()) {
       const size_t comma = e.allowed.find(", ", start);

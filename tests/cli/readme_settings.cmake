@@ -1,0 +1,25 @@
+# The README's settings table is the registry's: checks that the text between the markers in
+# README.md is exactly what `gradlab-cli settings --markdown` prints (scripts/readme-settings
+# rewrites it).
+#   cmake -DCLI="prog|args" -DREADME=README.md -P readme_settings.cmake
+string(REPLACE "|" ";" command "${CLI}")
+execute_process(COMMAND ${command} settings --markdown RESULT_VARIABLE code OUTPUT_VARIABLE table)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "gradlab-cli settings --markdown failed (${code})")
+endif()
+file(READ "${README}" readme)
+set(begin "<!-- settings table: made by scripts/readme-settings from gradlab-cli settings --markdown -->\n")
+set(end "<!-- end of settings table -->")
+string(FIND "${readme}" "${begin}" from)
+string(FIND "${readme}" "${end}" to)
+if(from EQUAL -1 OR to EQUAL -1)
+  message(FATAL_ERROR "README.md has no settings table markers")
+endif()
+string(LENGTH "${begin}" begin_length)
+math(EXPR from "${from} + ${begin_length}")
+math(EXPR length "${to} - ${from}")
+string(SUBSTRING "${readme}" ${from} ${length} shown)
+if(NOT shown STREQUAL table)
+  message(FATAL_ERROR "README.md's settings table differs from the registry: run scripts/readme-settings")
+endif()
+message("README.md's settings table matches the registry")
