@@ -8,6 +8,13 @@
 
 namespace gradlab {
 
+// Everything an Rng is, so a saved session goes on drawing the same numbers.
+struct RngState {
+  uint64_t state = 0, inc = 1;
+  bool has_spare_normal = false;
+  double spare_normal = 0;
+};
+
 class Rng {
  public:
   explicit Rng(uint64_t seed = 0) { Seed(seed); }
@@ -68,6 +75,14 @@ class Rng {
   double Normal(double mean, double stddev) { return mean + stddev * Normal(); }
 
   bool Bernoulli(double p) { return Uniform() < p; }
+
+  RngState Save() const { return {state_, inc_, has_spare_normal_, spare_normal_}; }
+  void Restore(const RngState& s) {
+    state_ = s.state;
+    inc_ = s.inc | 1u;  // the increment of a PCG stream is odd
+    has_spare_normal_ = s.has_spare_normal;
+    spare_normal_ = s.spare_normal;
+  }
 
   // Fisher-Yates shuffle.
   template <typename T>

@@ -43,8 +43,13 @@ class OptimizerT {
   const OptimizerConfig& config() const { return cfg_; }
   long steps() const { return steps_; }
   // Optimizer state (velocities, squared-gradient averages) for saving a session.
-  std::vector<std::vector<T>>& state1() { return state1_; }
-  std::vector<std::vector<T>>& state2() { return state2_; }
+  const std::vector<std::vector<T>>& state1() const { return state1_; }
+  const std::vector<std::vector<T>>& state2() const { return state2_; }
+  void Restore(std::vector<std::vector<T>> state1, std::vector<std::vector<T>> state2, long steps) {
+    state1_ = std::move(state1);
+    state2_ = std::move(state2);
+    steps_ = steps;
+  }
 
  private:
   OptimizerConfig cfg_;

@@ -217,6 +217,69 @@ Status Session::LoadWeights(nn::Model& source) {
   return Status();
 }
 
+Result<Progress> Session::SaveProgress() const {
+  if (step_in_progress_) return Result<Progress>::Error("a step is part-way done");
+  if (phase_ == Phase::kEvaluating) return Result<Progress>::Error("an epoch is being scored");
+  Progress p;
+  p.history = history_;
+  p.steps = steps_;
+  p.epoch = epoch_;
+  p.order = order_;
+  p.cursor = cursor_;
+  p.data_rng = data_rng_.Save();
+  p.optimizer1 = optimizer_->state1();
+  p.optimizer2 = optimizer_->state2();
+  p.optimizer_steps = optimizer_->steps();
+  p.epoch_loss_sum = epoch_loss_sum_;
+  p.epoch_train_seconds = epoch_train_seconds_;
+  p.first_loss = first_loss_;
+  p.lr_scale = lr_scale_;
+  p.images_per_second = images_per_second_;
+  p.epoch_steps = epoch_steps_;
+  p.epoch_images = epoch_images_;
+  p.finished = phase_ == Phase::kFinished;
+  p.diverged = phase_ == Phase::kDiverged;
+  p.message = message_;
+  return p;
+}
+
+Status Session::RestoreProgress(Progress p) {
+  // Everything is checked before anything changes: a damaged file leaves the session as it was.
+  const int n = train_->size();
+  if (static_cast<int>(p.order.size()) != n || p.cursor < 0 || p.cursor > n || p.epoch < 0 || p.epoch > cfg_.epochs || p.steps < 0)
+    return Status::Error("the saved progress does not fit this data (" + std::to_string(p.order.size()) + " samples saved, " +
+                         std::to_string(n) + " here)");
+  for (int i : p.order)
+    if (i < 0 || i >= n) return Status::Error("the saved sample order names a sample this data does not have");
+  const auto params = model_->Params();
+  auto fits = [&](const std::vector<std::vector<float>>& state) {
+    if (state.empty()) return true;
+    if (state.size() != params.size()) return false;
+    for (size_t i = 0; i < params.size(); ++i)
+      if (state[i].size() != params[i]->value.size()) return false;
+    return true;
+  };
+  if (!fits(p.optimizer1) || !fits(p.optimizer2)) return Status::Error("the saved optimizer state does not fit this model");
+  history_ = std::move(p.history);
+  steps_ = p.steps;
+  epoch_ = p.epoch;
+  order_ = std::move(p.order);
+  cursor_ = p.cursor;
+  data_rng_.Restore(p.data_rng);
+  optimizer_->Restore(std::move(p.optimizer1), std::move(p.optimizer2), p.optimizer_steps);
+  epoch_loss_sum_ = p.epoch_loss_sum;
+  epoch_train_seconds_ = p.epoch_train_seconds;
+  first_loss_ = p.first_loss;
+  lr_scale_ = p.lr_scale;
+  images_per_second_ = p.images_per_second;
+  epoch_steps_ = p.epoch_steps;
+  epoch_images_ = p.epoch_images;
+  message_ = p.message;
+  phase_ = p.diverged ? Phase::kDiverged : p.finished || epoch_ >= cfg_.epochs ? Phase::kFinished : Phase::kTraining;
+  step_in_progress_ = false;
+  return Status();
+}
+
 void Session::RestoreLastGood() {
   const std::vector<nn::ParamT<float>*> params = model_->Params();
   if (last_good_.size() != params.size()) return;  // diverged on the first step: nothing older

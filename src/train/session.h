@@ -37,6 +37,26 @@ struct History {
   std::vector<EpochRecord> epochs;
 };
 
+// A session between two steps, as a saved session keeps it: with the weights (saved apart, as a
+// model file) it is enough to go on exactly where training stopped. Not kept: dropout's own random
+// masks (they start again from the seed) and the last epoch's confusion matrix (made again at the
+// next epoch's end).
+struct Progress {
+  History history;
+  long steps = 0;
+  int epoch = 0;
+  std::vector<int> order;  // this epoch's sample order
+  int cursor = 0;
+  RngState data_rng;
+  std::vector<std::vector<float>> optimizer1, optimizer2;
+  long optimizer_steps = 0;
+  double epoch_loss_sum = 0, epoch_train_seconds = 0, first_loss = 0, lr_scale = 1, images_per_second = 0;
+  int epoch_steps = 0;
+  long epoch_images = 0;
+  bool finished = false, diverged = false;
+  std::string message;
+};
+
 class Session {
  public:
   // Builds the model from cfg.model_spec for the data's shape and classes. The datasets are
@@ -58,6 +78,10 @@ class Session {
   // Copies weights and batch-norm statistics from a model of the same architecture (a loaded
   // file); the message names the first tensor that does not fit.
   Status LoadWeights(nn::Model& source);
+  // Progress between two steps; an error while a step or an epoch's scoring is part-way done.
+  Result<Progress> SaveProgress() const;
+  // Puts saved progress back (after LoadWeights); checks it against this session's data and model.
+  Status RestoreProgress(Progress progress);
   // After divergence: continue from the last good weights with the learning rate scaled
   // (e.g. 0.1) and the optimizer's state cleared. The history keeps the divergence visible.
   bool Recover(double learning_rate_scale);

@@ -16,5 +16,5 @@ await runBrowserTest('browser bench mode test', async ({ url, t, openPage }) => 
   await page.goto(`${url}?bench=resnet`);
   await page.waitForFunction(() => window.gradlab?.ready(), null, { timeout: 60000 });
   const bad = await page.evaluate(() => window.gradlab.state());
-  t.check('an unknown benchmark model is named in the status bar', /bench must be linear, mlp or cnn/.test(bad.status), bad.status);
+  t.check('an unknown benchmark model is named in the status bar', /bench: must be one of linear, mlp, cnn/.test(bad.status), bad.status);
 });
