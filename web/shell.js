@@ -79,7 +79,65 @@
       }, 300);
     },
     copyText: (text) => copyText(text),
+    // The session kept in the browser's storage (see sessionStore below), for the app.
+    loadStoredSession: (id) => {
+      sessionStore.get().then((bytes) => deliverStored(id, bytes, ''), (e) => deliverStored(id, null, storageProblem(e)));
+    },
+    storeSession: (id, bytes) => {
+      sessionStore.put(bytes).then(() => answerStored(id, ''), (e) => answerStored(id, storageProblem(e)));
+    },
+    forgetStoredSession: () => { sessionStore.remove().catch(() => {}); },
   };
+
+  // One IndexedDB record holds the current session (settings, weights, history) as the app
+  // serialised it. IndexedDB, not localStorage: sessions are megabytes, and it takes binary.
+  const sessionStore = {
+    open() {
+      return new Promise((resolve, reject) => {
+        const request = indexedDB.open('gradlab', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('sessions');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+        request.onblocked = () => reject(new Error('the storage is in use by another tab'));
+      });
+    },
+    async run(mode, action) {
+      const db = await this.open();
+      try {
+        return await new Promise((resolve, reject) => {
+          const tx = db.transaction('sessions', mode);
+          const request = action(tx.objectStore('sessions'));
+          tx.oncomplete = () => resolve(request.result);
+          tx.onerror = tx.onabort = () => reject(tx.error || request.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    get() { return this.run('readonly', (store) => store.get('current')); },
+    put(bytes) { return this.run('readwrite', (store) => store.put(bytes, 'current')); },
+    remove() { return this.run('readwrite', (store) => store.delete('current')); },
+  };
+
+  function storageProblem(e) {
+    const name = (e && e.name) || '';
+    if (name === 'QuotaExceededError') return 'the browser\'s storage for this site is full';
+    if (name === 'SecurityError' || name === 'InvalidStateError') return 'this browser window does not allow storage (a private window?)';
+    return 'the browser\'s storage could not be used (' + ((e && e.message) || name || 'unknown reason') + ')';
+  }
+
+  // Hands bytes (or a problem) to the app through its heap: sessions can be larger than the
+  // stack that ccall's array arguments would use.
+  function deliverStored(id, bytes, problem) {
+    const data = bytes instanceof Uint8Array ? bytes : bytes ? new Uint8Array(bytes) : new Uint8Array(0);
+    const ptr = Module._malloc(Math.max(1, data.length));
+    Module.HEAPU8.set(data, ptr);
+    Module.ccall('gradlab_stored_session', null, ['number', 'number', 'number', 'string'], [id, ptr, data.length, problem]);
+    Module._free(ptr);
+  }
+  function answerStored(id, problem) {
+    Module.ccall('gradlab_session_stored', null, ['number', 'string'], [id, problem]);
+  }
 
   let publishTimer = 0;
   let publishedHash = location.hash;

@@ -209,7 +209,9 @@ bool Init(App& app) {
   app.state.can_quit = std::strcmp(GRADLAB_TARGET, "web") != 0;
   // The page's link (query, then fragment) or the command line's, as one link.
   const std::string link = ReadPageLink() + "&" + app.options.link;
-  ui::ApplyLink(app.state, settings::ParseQuery(link));
+  const settings::Pairs pairs = settings::ParseQuery(link);
+  ui::ApplyLink(app.state, pairs);
+  ui::RestoreStoredSession(app.state, !pairs.empty());  // in the page: a reload brings the work back
   ui::UpdateLink(app.state);  // the address bar changes only once the student changes something
   app.state.applied_dark_theme = app.state.settings.app.dark_theme;
   ui::ApplyTheme(app.state.applied_dark_theme);

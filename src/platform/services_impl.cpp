@@ -20,6 +20,9 @@ namespace {
 
 // Open-file requests in the browser wait for the page's file picker; keyed by request id.
 std::map<int, std::function<void(std::string, Result<std::vector<uint8_t>>)>> g_open_requests;
+// Storage requests wait for IndexedDB, which answers on a later turn of the page's event loop.
+std::map<int, ui::BytesCallback> g_storage_requests;
+std::map<int, std::function<void(Status)>> g_store_requests;
 int g_next_request = 1;
 bool g_textures_changed = false;
 
@@ -146,6 +149,33 @@ class PlatformServices : public ui::Services {
 
   std::string PageAddress() const override { return platform::PageAddress(); }
 
+  void LoadStoredSession(ui::BytesCallback done) override {
+#ifdef __EMSCRIPTEN__
+    const int id = g_next_request++;
+    g_storage_requests[id] = std::move(done);
+    EM_ASM({ window.gradlab.loadStoredSession($0); }, id);
+#else
+    done(std::vector<uint8_t>());
+#endif
+  }
+
+  void StoreSession(const std::vector<uint8_t>& bytes, std::function<void(Status)> done) override {
+#ifdef __EMSCRIPTEN__
+    const int id = g_next_request++;
+    g_store_requests[id] = std::move(done);
+    EM_ASM({ window.gradlab.storeSession($0, HEAPU8.slice($1, $1 + $2)); }, id, bytes.data(), bytes.size());
+#else
+    (void)bytes;
+    done(Status());
+#endif
+  }
+
+  void ForgetStoredSession() override {
+#ifdef __EMSCRIPTEN__
+    EM_ASM({ window.gradlab.forgetStoredSession(); });
+#endif
+  }
+
   void CopyText(const std::string& text) override {
 #ifdef __EMSCRIPTEN__
     // The page's clipboard (SDL's is not the system's in a browser); needs a click, which Share is.
@@ -203,5 +233,25 @@ extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_file_opened(int id, const char* nam
   auto done = std::move(it->second);
   gradlab::platform::g_open_requests.erase(it);
   done(name, std::vector<uint8_t>(data, data + size));
+}
+
+// Called by the page with the stored session (size 0: none), or with `problem` when the
+// browser's storage cannot be used.
+extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_stored_session(int id, const uint8_t* data, int size, const char* problem) {
+  auto it = gradlab::platform::g_storage_requests.find(id);
+  if (it == gradlab::platform::g_storage_requests.end()) return;
+  auto done = std::move(it->second);
+  gradlab::platform::g_storage_requests.erase(it);
+  if (problem && *problem) done(gradlab::Status::Error(problem));
+  else done(std::vector<uint8_t>(data, data + size));
+}
+
+// Called by the page when a session was stored ("" ) or could not be (why).
+extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_session_stored(int id, const char* problem) {
+  auto it = gradlab::platform::g_store_requests.find(id);
+  if (it == gradlab::platform::g_store_requests.end()) return;
+  auto done = std::move(it->second);
+  gradlab::platform::g_store_requests.erase(it);
+  done(problem && *problem ? gradlab::Status::Error(problem) : gradlab::Status());
 }
 #endif

@@ -10,6 +10,7 @@
 #include "ui/backprop_tab.h"
 #include "ui/calculators_tab.h"
 #include "ui/lessons_tab.h"
+#include "ui/session_keeper.h"
 #include "ui/share_dialog.h"
 #include "settings/registry.h"
 #include "ui/train_state.h"
@@ -38,6 +39,7 @@ struct AppState {
   bool applied_dark_theme = true;
   bool show_about = false;
   ShareUi share;
+  SessionKeeperUi session_keeper;
   bool quit_requested = false;
   // The settings as a link fragment ("v=1&..."), kept in the page's address bar.
   std::string link;

@@ -35,6 +35,13 @@ class Services {
   // Browser: the page's address without query or fragment; desktop: "".
   virtual std::string PageAddress() const = 0;
   virtual void CopyText(const std::string& text) = 0;  // to the clipboard
+  // The browser's storage (IndexedDB) for the current session, so a reload loses nothing.
+  // `done` gets the stored bytes (empty if none) or why storage cannot be used (blocked in a
+  // private window, full); storing reports a failure through the same kind of message, once.
+  // The desktop app keeps nothing: it has session files.
+  virtual void LoadStoredSession(BytesCallback done) = 0;
+  virtual void StoreSession(const std::vector<uint8_t>& bytes, std::function<void(Status)> done) = 0;
+  virtual void ForgetStoredSession() = 0;
 
   virtual double Seconds() const = 0;  // monotonic
 };

@@ -262,6 +262,24 @@ void StartTraining(TrainUi& t) {
   RefreshTextures(t, true);
 }
 
+Status RestoreTraining(TrainUi& t, const train::TrainConfig& config, nn::Model& weights, train::Progress progress) {
+  if (!t.train_data) return Status::Error("its data is not loaded");
+  // The session's own config: the settings may have changed since it started (they apply at
+  // the next Start), and going on must not change what it trains with.
+  train::TrainConfig cfg = config;
+  cfg.micro_batch = t.micro_batch;
+  auto s = train::Session::Create(cfg, t.train_data, t.test_data);
+  if (!s) return Status::Error(s.error());
+  if (Status st = (*s)->LoadWeights(weights); !st) return st;
+  if (Status st = (*s)->RestoreProgress(std::move(progress)); !st) return st;
+  t.session = std::move(*s);
+  t.session->set_eval_chunk(16);
+  t.health_step = t.predictions_step = -1;
+  t.playing = false;
+  RefreshTextures(t, true);
+  return Status();
+}
+
 void ResetTraining(TrainUi& t) {
   t.session.reset();
   t.playing = false;

@@ -26,6 +26,8 @@ void UpdateTrainTab(TrainUi& t, double budget_seconds);
 void ClearTextures(std::vector<Texture>& textures);  // deletes them and empties the list
 void StartTraining(TrainUi& t);      // a new session from the current settings and data
 void ResetTraining(TrainUi& t);      // forget the session (settings and kept runs stay)
+// A saved session (its config, weights and progress) as the current session on the loaded data, paused.
+Status RestoreTraining(TrainUi& t, const train::TrainConfig& config, nn::Model& weights, train::Progress progress);
 void StepOneBatch(TrainUi& t);
 void RecoverFromDivergence(TrainUi& t);  // continue from the last good weights at lr / 10
 void KeepCurrentRun(TrainUi& t);

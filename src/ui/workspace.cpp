@@ -6,6 +6,7 @@
 #include "ui/hook_items.h"
 #include "ui/train_controller.h"
 #include "ui/lessons_tab.h"
+#include "ui/session_keeper.h"
 #include "ui/share_dialog.h"
 #include "ui/train_tab.h"
 
@@ -66,6 +67,11 @@ static void DrawMenuBar(AppState& state) {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("Gradlab")) {
     if (ImGui::MenuItem("About Gradlab")) state.show_about = true;
+    ImGui::Separator();
+    // A session is the set-up, the trained weights and the curves, as one file.
+    if (ImGui::MenuItem("Save session")) SaveSessionFile(state);
+    if (ImGui::MenuItem("Open session...")) OpenSessionFile(state);
+    if (ImGui::MenuItem("Start fresh")) StartFresh(state);
     if (state.can_quit) {
       ImGui::Separator();
       if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit_requested = true;
@@ -90,8 +96,16 @@ static void DrawStatusBar(AppState& state) {
   ImGui::Separator();
   if (!state.status_message.empty()) {
     ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", state.status_message.c_str());
+    if (state.session_keeper.offer_fresh_start) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Start fresh")) StartFresh(state);
+      NoteLastItem("start-fresh");
+    }
     ImGui::SameLine();
-    if (ImGui::SmallButton("Dismiss")) state.status_message.clear();
+    if (ImGui::SmallButton("Dismiss")) {
+      state.status_message.clear();
+      state.session_keeper.offer_fresh_start = false;
+    }
   } else {
     if (state.fps > 0) ImGui::TextDisabled("%s  |  %.0f fps", BuildSummary().c_str(), state.fps);
     else ImGui::TextDisabled("%s", BuildSummary().c_str());  // fps is counted over the first second
@@ -123,6 +137,7 @@ void DrawWorkspace(AppState& state) {
   ForgetNotedItems();
   // Training goes on whichever tab is shown, a few milliseconds per frame.
   UpdateTrainTab(state.train, state.settings.train.budget_ms / 1000.0);
+  KeepSession(state);
   if (state.applied_dark_theme != state.settings.app.dark_theme) {
     state.applied_dark_theme = state.settings.app.dark_theme;
     ApplyTheme(state.applied_dark_theme);

@@ -1,0 +1,154 @@
+#include "ui/session_keeper.h"
+
+#include "settings/registry.h"
+#include "ui/app_state.h"
+#include "ui/services.h"
+#include "ui/train_controller.h"
+
+namespace gradlab::ui {
+
+namespace {
+
+constexpr double kStoreEverySeconds = 3;
+constexpr const char* kSessionFile = "gradlab.gradlab-session";
+
+std::string StepsText(long steps) { return steps == 1 ? "1 training step" : std::to_string(steps) + " training steps"; }
+
+}  // namespace
+
+std::vector<uint8_t> SessionBytes(AppState& state) {
+  train::SessionFile file;
+  file.link = settings::FormatFragment(state.settings);
+  TrainUi& t = state.train;
+  if (t.session) {
+    if (auto progress = t.session->SaveProgress()) {
+      const auto& d = t.session->train_data();
+      file.model = train::SerializeModel(t.session->model(), d.class_names, d.mean, d.std, t.session->config(), d.name);
+      file.progress = std::move(*progress);
+    }
+  }
+  return train::SerializeSession(file);
+}
+
+void OpenSessionBytes(AppState& state, const std::vector<uint8_t>& bytes, const std::string& name) {
+  auto file = train::DeserializeSession(bytes, name);
+  if (!file) {
+    state.status_message = file.error();
+    return;
+  }
+  std::unique_ptr<train::SavedModel> model;
+  if (!file->model.empty()) {
+    auto saved = train::DeserializeModel(file->model, name);
+    if (!saved) {
+      state.status_message = saved.error();
+      return;
+    }
+    model = std::make_unique<train::SavedModel>(std::move(*saved));
+  }
+  // The whole set-up, from the defaults: a session file is a complete account of it.
+  state.settings = settings::Settings{};
+  ResetTraining(state.train);
+  ApplyLink(state, settings::ParseQuery(file->link));
+  SessionKeeperUi& k = state.session_keeper;
+  k.pending_model = std::move(model);
+  k.pending_progress = std::move(file->progress);
+}
+
+void RestoreStoredSession(AppState& state, bool opened_with_link) {
+  if (!services().is_browser()) return;
+  const std::string link = settings::FormatFragment(state.settings);
+  services().LoadStoredSession([&state, opened_with_link, link](Result<std::vector<uint8_t>> bytes) {
+    SessionKeeperUi& k = state.session_keeper;
+    if (!bytes) {
+      k.storage_broken = true;
+      state.status_message = "Your work is not kept in this browser: " + bytes.error() + ". Gradlab > Save session keeps it as a file.";
+      return;
+    }
+    if (bytes->empty()) return;
+    auto file = train::DeserializeSession(*bytes, "the session kept in this browser");
+    if (!file) {
+      state.status_message = file.error() + "; starting fresh.";
+      services().ForgetStoredSession();
+      return;
+    }
+    if (opened_with_link && file->link != link) return;  // someone's link: it wins, and replaces the stored work as it changes
+    OpenSessionBytes(state, *bytes, "the session kept in this browser");
+    k.stored_link = file->link;
+    k.stored_steps = file->progress.steps;
+    state.status_message = "Your session is back (" + (file->model.empty() ? std::string("the set-up") : "the set-up and " + StepsText(file->progress.steps)) + ").";
+    k.offer_fresh_start = true;
+  });
+}
+
+void KeepSession(AppState& state) {
+  SessionKeeperUi& k = state.session_keeper;
+  TrainUi& t = state.train;
+  if (k.pending_model && t.data_state == TrainUi::DataState::kError) {
+    k.pending_model.reset();
+    state.status_message = "The saved session's data could not be loaded: " + t.data_message;
+  }
+  if (k.pending_model && t.data_state == TrainUi::DataState::kReady && t.plan_key.size() > 0) {
+    std::unique_ptr<train::SavedModel> saved = std::move(k.pending_model);
+    if (saved->class_names != t.train_data->class_names) {
+      state.status_message = "The saved session was trained on other classes than its settings name; its weights were left out.";
+    } else if (Status s = RestoreTraining(t, saved->config, *saved->model, std::move(k.pending_progress)); !s) {
+      state.status_message = "The saved session's weights could not be restored: " + s.message();
+    }
+  }
+  if (!services().is_browser() || k.storage_broken || k.storing || k.pending_model) return;
+  const double now = services().Seconds();
+  if (now - k.last_store < kStoreEverySeconds) return;
+  const long steps = t.session ? t.session->steps() : -1;
+  const std::string link = settings::FormatFragment(state.settings);
+  if (steps == k.stored_steps && link == k.stored_link) return;
+  if (t.session && !t.session->SaveProgress()) return;  // part-way through a step: next frame
+  k.last_store = now;
+  if (!t.session && state.settings == settings::Settings{}) {  // nothing to keep (after Start fresh, say)
+    services().ForgetStoredSession();
+    k.stored_steps = steps;
+    k.stored_link = link;
+    return;
+  }
+  k.storing = true;
+  services().StoreSession(SessionBytes(state), [&state, steps, link](Status s) {
+    SessionKeeperUi& keeper = state.session_keeper;
+    keeper.storing = false;
+    if (s) {
+      keeper.stored_steps = steps;
+      keeper.stored_link = link;
+      return;
+    }
+    keeper.storage_broken = true;  // said once; the app goes on without it
+    state.status_message = "Your work is not kept in this browser: " + s.message() + ". Gradlab > Save session keeps it as a file.";
+  });
+}
+
+void SaveSessionFile(AppState& state) {
+  Status s = services().SaveUserFile(kSessionFile, SessionBytes(state));
+  state.status_message = s ? (services().is_browser() ? std::string("Session saved as a download.")
+                                                      : std::string("Session saved to ") + kSessionFile + ".")
+                           : s.message();
+}
+
+void OpenSessionFile(AppState& state) {
+  services().OpenUserFile(".gradlab-session", kSessionFile, [&state](std::string name, Result<std::vector<uint8_t>> bytes) {
+    if (!bytes) {
+      state.status_message = bytes.error();
+      return;
+    }
+    OpenSessionBytes(state, *bytes, name);
+    if (state.status_message.empty()) state.status_message = "Opened " + name + ".";
+  });
+}
+
+void StartFresh(AppState& state) {
+  state.settings = settings::Settings{};
+  ResetTraining(state.train);
+  state.train.kept.clear();
+  state.session_keeper.pending_model.reset();
+  state.session_keeper.offer_fresh_start = false;
+  state.status_message.clear();
+  services().ForgetStoredSession();
+}
+
+}  // namespace gradlab::ui
