@@ -3,7 +3,10 @@
 namespace gradlab::settings {
 
 Result<train::TrainConfig> ToTrainConfig(const TrainSettings& t) {
-  return train::ConfigFromJson({
+  // The engine's defaults for what the app does not set (micro-batch, evaluation limit), then
+  // the settings: ConfigFromJson checks them all, as it does for the CLI and saved files.
+  nlohmann::json j = train::ConfigToJson(train::TrainConfig{});
+  j.update({
       {"model", t.model},
       {"loss", t.loss},
       {"optimizer", nn::OptimizerName(t.optimizer)},
@@ -23,6 +26,7 @@ Result<train::TrainConfig> ToTrainConfig(const TrainSettings& t) {
       {"init", t.init},
       {"seed", t.seed},
   });
+  return train::ConfigFromJson(j);
 }
 
 data::CifarSubset ToCifarSubset(const TrainSettings& t) {

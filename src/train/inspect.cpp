@@ -8,6 +8,7 @@
 #include "nn/explain.h"
 #include "nn/linear.h"
 #include "nn/loss.h"
+#include "train/evaluate.h"
 
 namespace gradlab::train {
 
@@ -66,6 +67,20 @@ std::vector<RgbaImage> ConvFilters(nn::Model& model, int layer) {
     out.push_back(ScaledImage(mean.data(), 1, k, k));
   }
   return out;
+}
+
+std::vector<RgbaImage> FeatureMapsFor(nn::Model& model, const data::Dataset& data, int index, int layer, int* shown_layer) {
+  *shown_layer = -1;
+  if (index < 0 || index >= data.size()) return {};
+  ClassProbabilities(model, data, {index});  // the forward pass keeps every layer's output
+  std::vector<RgbaImage> maps;
+  if (layer >= 0 && layer < model.num_layers()) maps = FeatureMaps(model.activation(layer), 0);
+  if (!maps.empty()) *shown_layer = layer;
+  for (int i = 0; i < model.num_layers() && maps.empty(); ++i) {
+    maps = FeatureMaps(model.activation(i), 0);
+    if (!maps.empty()) *shown_layer = i;
+  }
+  return maps;
 }
 
 std::vector<RgbaImage> FeatureMaps(const Tensor& act, int sample) {

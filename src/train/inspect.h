@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/tensor.h"
+#include "data/dataset.h"
 #include "nn/model.h"
 
 namespace gradlab::train {
@@ -29,6 +30,11 @@ std::vector<RgbaImage> ConvFilters(nn::Model& model, int layer);
 
 // Sample `sample` of an activation (N, C, H, W) as C grey images, each min-max scaled.
 std::vector<RgbaImage> FeatureMaps(const Tensor& activation, int sample);
+
+// The feature maps of test image `index` after layer `layer`: runs the model on that image and
+// returns FeatureMaps of the layer's output. With `layer` < 0, or a layer whose output is not
+// image-shaped, the first layer that has image-shaped output; *shown_layer says which (-1: none).
+std::vector<RgbaImage> FeatureMapsFor(nn::Model& model, const data::Dataset& data, int index, int layer, int* shown_layer);
 
 // A dataset image (3 x H x W bytes) as RGBA, for galleries and previews.
 RgbaImage ImageFromChw(const uint8_t* chw, int height, int width);

@@ -181,8 +181,7 @@ bool Session::FinishStep() {
   }
   ++steps_;
   cursor_ += batch;
-  history_.step_loss.push_back(static_cast<float>(loss));
-  history_.step_lr.push_back(static_cast<float>(lr * lr_scale_));
+  history_.AddStep(static_cast<float>(loss), static_cast<float>(lr * lr_scale_));
   epoch_loss_sum_ += loss;
   ++epoch_steps_;
   epoch_images_ += batch;
@@ -215,6 +214,15 @@ Status Session::LoadWeights(nn::Model& source) {
                            ", this model's " + to[i].first + " is " + ShapeToString(to[i].second->shape));
   for (size_t i = 0; i < to.size(); ++i) to[i].second->data = from[i].second->data;
   return Status();
+}
+
+void History::AddStep(float loss, float lr) {
+  constexpr float kWeight = 0.9f;
+  // A non-finite loss (a diverged step, shown as it was) leaves the smoothed curve where it was.
+  const float last = smoothed_loss.empty() ? loss : smoothed_loss.back();
+  smoothed_loss.push_back(std::isfinite(loss) ? kWeight * last + (1 - kWeight) * loss : last);
+  step_loss.push_back(loss);
+  step_lr.push_back(lr);
 }
 
 Result<Progress> Session::SaveProgress() const {

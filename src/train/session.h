@@ -32,9 +32,13 @@ struct EpochRecord {
 };
 
 struct History {
-  std::vector<float> step_loss;  // per step (mini-batch update)
+  std::vector<float> step_loss;      // per step (mini-batch update)
   std::vector<float> step_lr;
+  std::vector<float> smoothed_loss;  // exponential moving average of step_loss (weight 0.9), for the curves
   std::vector<EpochRecord> epochs;
+
+  // Records one step; the smoothed curve grows with it, so nothing is recomputed per frame.
+  void AddStep(float loss, float lr);
 };
 
 // A session between two steps, as a saved session keeps it: with the weights (saved apart, as a

@@ -157,8 +157,9 @@ Result<SessionFile> DeserializeSession(const std::vector<uint8_t>& bytes, const 
   out.model.assign(bytes.begin() + static_cast<long>(model_at), bytes.begin() + static_cast<long>(model_at + model_size));
   Progress& p = out.progress;
   const nlohmann::json& history = r.Get(header, "history", nlohmann::json::value_t::object);
-  p.history.step_loss = r.Floats(history, "step_loss");
-  p.history.step_lr = r.Floats(history, "step_lr");
+  const std::vector<float> loss = r.Floats(history, "step_loss"), lr = r.Floats(history, "step_lr");
+  if (loss.size() != lr.size()) r.Fail("the loss and learning-rate histories differ in length");
+  for (size_t i = 0; i < loss.size() && i < lr.size(); ++i) p.history.AddStep(loss[i], lr[i]);
   for (const auto& e : r.Get(history, "epochs", nlohmann::json::value_t::array)) {
     if (!e.is_array() || e.size() != 7 || !e[0].is_number_integer()) {
       r.Fail("an epoch record is malformed");

@@ -20,6 +20,57 @@ namespace {
 
 const ImVec4 kBad(1.0f, 0.45f, 0.4f, 1.0f), kGood(0.55f, 0.85f, 0.55f, 1.0f);
 
+struct Racer {
+  nn::OptimizerKind kind;
+  const char* name;
+  ImU32 colour;
+};
+const Racer kRacers[] = {{nn::OptimizerKind::kSgd, "SGD", IM_COL32(255, 255, 255, 255)},
+                         {nn::OptimizerKind::kMomentum, "momentum", IM_COL32(250, 160, 70, 255)},
+                         {nn::OptimizerKind::kRmsProp, "RMSProp", IM_COL32(120, 220, 120, 255)},
+                         {nn::OptimizerKind::kAdam, "Adam", IM_COL32(240, 110, 200, 255)}};
+const nn::RegKind kRegKinds[] = {nn::RegKind::kL2, nn::RegKind::kL1, nn::RegKind::kElasticNet};
+
+float RaceStartY(nn::Surface surface) { return surface == nn::Surface::kSaddle ? 0.5f : 2.5f; }
+constexpr float kRaceStartX = -4.0f;
+
+// The engine's numbers for the current inputs, made again only when an input changed.
+const CalcResults& Results(CalculatorsUi& c) {
+  CalcResults& r = c.results;
+  if (r.made && r.of == c.s) return r;
+  r.made = true;
+  r.of = c.s;
+  // Max pooling, forward and backward: the gradient goes to each window's winner.
+  nn::MaxPool2dT<double> pool(2, 2);
+  (void)pool.Build({1, 4, 4});
+  TensorT<double> x({1, 1, 4, 4}), y;
+  for (int i = 0; i < 16; ++i) x[i] = c.s.pool[i];
+  pool.Forward(x, y, nn::Mode::kEval);
+  TensorT<double> dy({1, 1, 2, 2}, 1.0), dx;
+  pool.Backward(x, y, dy, dx);
+  for (int i = 0; i < 4; ++i) r.pooled[i] = y[i];
+  for (int i = 0; i < 16; ++i) r.winner[i] = dx[i] > 0;
+  // Each penalty and its gradient on the weights.
+  nn::ParamT<double> w{"weight", TensorT<double>({5}), TensorT<double>({5}), true};
+  for (int i = 0; i < 5; ++i) w.value[i] = c.s.weights[i];
+  for (int k = 0; k < 3; ++k) {
+    const nn::RegConfig cfg{kRegKinds[k], c.s.reg_lambda, c.s.reg_beta};
+    w.grad.Zero();
+    nn::AddRegularizationGradient(cfg, std::vector<nn::ParamT<double>*>{&w});
+    r.penalty[k] = nn::RegularizationPenalty(cfg, std::vector<nn::ParamT<double>*>{&w});
+    for (int i = 0; i < 5; ++i) r.gradient[k][i] = w.grad[i];
+  }
+  // The optimizers' race on the loss surface.
+  r.paths.clear();
+  for (const Racer& racer : kRacers) {
+    nn::OptimizerConfig cfg;
+    cfg.kind = racer.kind;
+    r.paths.push_back(nn::OptimizerPath(cfg, c.s.surface, kRaceStartX, RaceStartY(c.s.surface), c.s.race_lr, c.s.race_steps,
+                                        c.s.race_noise, 7));
+  }
+  return r;
+}
+
 // [SECTION] SVM and softmax -----------------------------------------------------------------
 
 void DrawLosses(CalculatorsUi& c) {
@@ -157,13 +208,7 @@ void DrawConv(CalculatorsUi& c) {
 
 void DrawPooling(CalculatorsUi& c) {
   ImGui::TextWrapped("2x2 max pooling with stride 2 on a 4x4 input (the lecture's example gives 6, 8, 3, 4). Edit the numbers.");
-  nn::MaxPool2dT<double> pool(2, 2);
-  (void)pool.Build({1, 4, 4});
-  TensorT<double> x({1, 1, 4, 4}), y;
-  for (int i = 0; i < 16; ++i) x[i] = c.s.pool[i];
-  pool.Forward(x, y, nn::Mode::kEval);
-  TensorT<double> dy({1, 1, 2, 2}, 1.0), dx;
-  pool.Backward(x, y, dy, dx);  // 1 where a value won its window
+  const CalcResults& res = Results(c);
   static const ImVec4 quadrant[] = {{0.35f, 0.2f, 0.2f, 1}, {0.2f, 0.35f, 0.2f, 1}, {0.2f, 0.25f, 0.4f, 1}, {0.38f, 0.33f, 0.15f, 1}};
   for (int r = 0; r < 4; ++r) {
     for (int col = 0; col < 4; ++col) {
@@ -171,20 +216,21 @@ void DrawPooling(CalculatorsUi& c) {
       ImGui::PushID(i);
       if (col) ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_FrameBg, quadrant[q]);
-      if (dx[i] > 0) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.85f, 0.3f, 1));
+      const bool winner = res.winner[i];  // read before the edit below can change the results
+      if (winner) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.85f, 0.3f, 1));
       ImGui::SetNextItemWidth(44);
       InputWhole("##v", "pool", &c.s.pool[i]);
-      if (dx[i] > 0) ImGui::PopStyleColor();
+      if (winner) ImGui::PopStyleColor();
       ImGui::PopStyleColor();
       ImGui::PopID();
     }
     if (r == 1) {
       ImGui::SameLine(260);
-      ImGui::Text("->   %g   %g", y[0], y[1]);
+      ImGui::Text("->   %g   %g", res.pooled[0], res.pooled[1]);
     }
     if (r == 3) {
       ImGui::SameLine(260);
-      ImGui::Text("     %g   %g", y[2], y[3]);
+      ImGui::Text("     %g   %g", res.pooled[2], res.pooled[3]);
     }
   }
   ImGui::TextDisabled("Yellow: the winners. In backprop, max routes each window's gradient to its winner only.");
@@ -237,25 +283,22 @@ void DrawRegularization(CalculatorsUi& c) {
   SliderReal("lambda", "reg_lambda", &c.s.reg_lambda);
   ImGui::SetNextItemWidth(120);
   SliderReal("beta (elastic net)", "reg_beta", &c.s.reg_beta);
-  nn::ParamT<double> w{"weight", TensorT<double>({5}), TensorT<double>({5}), true};
-  for (int i = 0; i < 5; ++i) w.value[i] = c.s.weights[i];
+  const CalcResults& r = Results(c);
   if (ImGui::BeginTable("reg", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("regularizer");
     ImGui::TableSetupColumn("lambda * R(W)");
     ImGui::TableSetupColumn("gradient lambda * dR/dW");
     ImGui::TableHeadersRow();
-    for (auto [kind, name] : {std::pair{nn::RegKind::kL2, "L2: sum W^2"}, {nn::RegKind::kL1, "L1: sum |W|"},
-                              {nn::RegKind::kElasticNet, "elastic: sum beta W^2 + |W|"}}) {
-      const nn::RegConfig cfg{kind, c.s.reg_lambda, c.s.reg_beta};
-      w.grad.Zero();
-      nn::AddRegularizationGradient(cfg, std::vector<nn::ParamT<double>*>{&w});
+    const char* names[] = {"L2: sum W^2", "L1: sum |W|", "elastic: sum beta W^2 + |W|"};
+    for (int k = 0; k < 3; ++k) {
+      const auto& g = r.gradient[k];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(name);
+      ImGui::TextUnformatted(names[k]);
       ImGui::TableNextColumn();
-      ImGui::Text("%.4f", nn::RegularizationPenalty(cfg, std::vector<nn::ParamT<double>*>{&w}));
+      ImGui::Text("%.4f", r.penalty[k]);
       ImGui::TableNextColumn();
-      ImGui::Text("%+.3f %+.3f %+.3f %+.3f %+.3f", w.grad[0], w.grad[1], w.grad[2], w.grad[3], w.grad[4]);
+      ImGui::Text("%+.3f %+.3f %+.3f %+.3f %+.3f", g[0], g[1], g[2], g[3], g[4]);
     }
     ImGui::EndTable();
   }
@@ -290,22 +333,13 @@ void DrawOptimizerRace(CalculatorsUi& c) {
   ImGui::Image(c.surface_texture, ImVec2(size, size));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   auto to_screen = [&](float x, float y) { return ImVec2(o.x + (x - lo) / (hi - lo) * size, o.y + (hi - y) / (hi - lo) * size); };
-  struct Racer {
-    nn::OptimizerKind kind;
-    const char* name;
-    ImU32 colour;
-  };
-  const Racer racers[] = {{nn::OptimizerKind::kSgd, "SGD", IM_COL32(255, 255, 255, 255)},
-                          {nn::OptimizerKind::kMomentum, "momentum", IM_COL32(250, 160, 70, 255)},
-                          {nn::OptimizerKind::kRmsProp, "RMSProp", IM_COL32(120, 220, 120, 255)},
-                          {nn::OptimizerKind::kAdam, "Adam", IM_COL32(240, 110, 200, 255)}};
-  const float x0 = -4.0f, y0 = c.s.surface == nn::Surface::kSaddle ? 0.5f : 2.5f;
+  const float x0 = kRaceStartX, y0 = RaceStartY(c.s.surface);
   dl->PushClipRect(o, ImVec2(o.x + size, o.y + size), true);
   std::vector<std::string> legend;
-  for (const Racer& r : racers) {
-    nn::OptimizerConfig cfg;
-    cfg.kind = r.kind;
-    const auto path = nn::OptimizerPath(cfg, c.s.surface, x0, y0, c.s.race_lr, c.s.race_steps, c.s.race_noise, 7);
+  const CalcResults& results = Results(c);
+  for (size_t k = 0; k < results.paths.size(); ++k) {
+    const Racer& r = kRacers[k];
+    const auto& path = results.paths[k];
     for (size_t i = 1; i < path.size(); ++i)
       dl->AddLine(to_screen(path[i - 1].first, path[i - 1].second), to_screen(path[i].first, path[i].second), r.colour, 2);
     const auto& end = path.back();
@@ -320,7 +354,7 @@ void DrawOptimizerRace(CalculatorsUi& c) {
   ImGui::SameLine();
   ImGui::BeginGroup();
   for (size_t i = 0; i < legend.size(); ++i)
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(racers[i].colour), "%s", legend[i].c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kRacers[i].colour), "%s", legend[i].c_str());
   ImGui::TextDisabled("All start at the white circle.");
   ImGui::EndGroup();
 }

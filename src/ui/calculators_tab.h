@@ -3,6 +3,8 @@
 // surface). Every number comes from the engine.
 #pragma once
 #include <array>
+#include <utility>
+#include <vector>
 
 #include <imgui.h>
 
@@ -10,10 +12,23 @@
 
 namespace gradlab::ui {
 
-// The calculators' inputs are settings (`s`, owned by AppState); here is only the surface picture.
+// What the engine computed for the current inputs; made again only when they change.
+struct CalcResults {
+  settings::CalcSettings of;
+  bool made = false;
+  std::array<double, 4> pooled{};       // 2x2 max pooling of the grid
+  std::array<bool, 16> winner{};        // which inputs won their window (the gradient's route)
+  std::array<double, 3> penalty{};      // L2, L1, elastic net: lambda R(W)
+  std::array<std::array<double, 5>, 3> gradient{};  // and lambda dR/dW
+  std::vector<std::vector<std::pair<float, float>>> paths;  // the optimizers' paths on the surface
+};
+
+// The calculators' inputs are settings (`s`, owned by AppState); here are the results made from
+// them and the surface picture.
 struct CalculatorsUi {
   explicit CalculatorsUi(settings::CalcSettings& settings) : s(settings) {}
   settings::CalcSettings& s;
+  CalcResults results;
   ImTextureID surface_texture = 0;
   int surface_texture_of = -1;
 };

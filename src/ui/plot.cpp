@@ -6,16 +6,6 @@
 
 namespace gradlab::ui {
 
-std::vector<float> Smooth(const std::vector<float>& values, float weight) {
-  std::vector<float> out(values.size());
-  float s = values.empty() ? 0 : values[0];
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (std::isfinite(values[i])) s = weight * s + (1 - weight) * values[i];
-    out[i] = s;
-  }
-  return out;
-}
-
 void DrawPlot(const char* id, ImVec2 size, const std::vector<PlotSeries>& series, const PlotOptions& opt) {
   ImGui::PushID(id);
   ImDrawList* dl = ImGui::GetWindowDrawList();

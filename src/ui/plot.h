@@ -28,7 +28,5 @@ struct PlotOptions {
 
 void DrawPlot(const char* id, ImVec2 size, const std::vector<PlotSeries>& series, const PlotOptions& options);
 
-// Exponential moving average of `values` (the smoothed loss line).
-std::vector<float> Smooth(const std::vector<float>& values, float weight);
 
 }  // namespace gradlab::ui

@@ -191,14 +191,7 @@ void RefreshTextures(TrainUi& t, bool force) {
     // with image-shaped output was picked).
     if (t.test_data && t.test_data->size() > 0) {
       const int index = std::clamp(t.feature_image, 0, t.test_data->size() - 1);
-      train::ClassProbabilities(model, *t.test_data, {index});
-      std::vector<train::RgbaImage> maps;
-      if (t.feature_layer >= 0 && t.feature_layer < model.num_layers())
-        maps = train::FeatureMaps(model.activation(t.feature_layer), 0);
-      for (int i = 0; i < model.num_layers() && maps.empty(); ++i) {
-        maps = train::FeatureMaps(model.activation(i), 0);
-        if (!maps.empty()) t.feature_layer = i;
-      }
+      const auto maps = train::FeatureMapsFor(model, *t.test_data, index, t.feature_layer, &t.feature_layer);
       upload(t.feature_maps, maps);
     }
   }

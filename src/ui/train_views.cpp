@@ -41,19 +41,17 @@ void Placeholder(const char* text) {
 
 void DrawCurves(TrainUi& t) {
   const float h = std::max(120.0f, (ImGui::GetContentRegionAvail().y - 140) / 3);
-  std::vector<std::vector<float>> smoothed;  // keeps the series' data alive while drawing
   std::vector<PlotSeries> loss;
   PlotOptions loss_opt{"step"};
   for (size_t i = 0; i < t.kept.size(); ++i) {
     if (!t.kept[i].visible) continue;
-    smoothed.push_back(Smooth(t.kept[i].history.step_loss, 0.9f));
-    loss.push_back({t.kept[i].label, smoothed.back().data(), static_cast<int>(smoothed.back().size()), kRunColours[(i + 1) % 5]});
+    const auto& curve = t.kept[i].history.smoothed_loss;
+    loss.push_back({t.kept[i].label, curve.data(), static_cast<int>(curve.size()), kRunColours[(i + 1) % 5]});
   }
   const train::History* h_now = t.session ? &t.session->history() : nullptr;
   if (h_now && !h_now->step_loss.empty()) {
     loss.push_back({"loss", h_now->step_loss.data(), static_cast<int>(h_now->step_loss.size()), IM_COL32(110, 170, 255, 90), 1});
-    smoothed.push_back(Smooth(h_now->step_loss, 0.9f));
-    loss.push_back({"smoothed", smoothed.back().data(), static_cast<int>(smoothed.back().size()), kRunColours[0], 2});
+    loss.push_back({"smoothed", h_now->smoothed_loss.data(), static_cast<int>(h_now->smoothed_loss.size()), kRunColours[0], 2});
     if (t.session->phase() == train::Phase::kDiverged) loss_opt.markers.push_back(static_cast<float>(h_now->step_loss.size()));
   }
   ImGui::Text("Training loss per step");

@@ -2,6 +2,8 @@
 // loader's messages for a missing or damaged folder.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -169,7 +171,7 @@ TEST_CASE("CIFAR-10 loader names the missing file and the script to run", "[data
 
 TEST_CASE("CIFAR-10 loader names a damaged file", "[data]") {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "gradlab-test-cifar10-damaged";
+  const fs::path dir = fs::temp_directory_path() / ("gradlab-test-cifar10-damaged-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
   fs::create_directories(dir);
   {
     std::FILE* f = std::fopen((dir / "data_batch_1.bin").string().c_str(), "wb");

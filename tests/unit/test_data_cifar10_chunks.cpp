@@ -1,6 +1,8 @@
 // The chunked CIFAR-10 the app loads gives exactly the subsets the batch-file reader gives.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -17,15 +19,26 @@ std::vector<uint8_t> ReadBytes(const std::string& path) {
   return std::vector<uint8_t>((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
 }
 
-// Writes the chunks once per test run.
+// Writes the chunks once per test run, into a folder of this run's own (test runs of the three
+// builds may overlap), removed when the run ends.
+struct TempFolder {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("gradlab-test-chunks-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count())))
+                         .string();
+  ~TempFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
 const std::string& ChunkDir() {
+  static const TempFolder folder;
   static const std::string dir = [] {
-    const std::string d = (std::filesystem::temp_directory_path() / "gradlab-test-chunks").string();
-    std::filesystem::create_directories(d);
-    Status s = WriteCifarChunks(FindCifar10Dir(), d);
+    std::filesystem::create_directories(folder.path);
+    Status s = WriteCifarChunks(FindCifar10Dir(), folder.path);
     INFO("CIFAR-10 is needed for this test: run scripts/fetch-cifar10 (" << s.message() << ")");
     REQUIRE(s.ok());
-    return d;
+    return folder.path;
   }();
   return dir;
 }
