@@ -12,6 +12,7 @@
 #include "train/inspect.h"
 #include "ui/services.h"
 #include "ui/train_controller.h"
+#include "ui/train_textures.h"
 
 namespace gradlab::ui {
 

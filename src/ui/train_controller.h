@@ -23,7 +23,9 @@ Status RunTrainAction(TrainUi& t, const std::string& value);
 // `budget_seconds` when playing, and refreshes the view images now and then.
 void UpdateTrainTab(TrainUi& t, double budget_seconds);
 
-void ClearTextures(std::vector<Texture>& textures);  // deletes them and empties the list
+// Makes the training config from the settings when they changed, and checks the model spec
+// against the loaded data (the layer table's plan).
+void UpdateTrainSettings(TrainUi& t);
 void StartTraining(TrainUi& t);      // a new session from the current settings and data
 void ResetTraining(TrainUi& t);      // forget the session (settings and kept runs stay)
 // A saved session (its config, weights and progress) as the current session on the loaded data, paused.

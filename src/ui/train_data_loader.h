@@ -1,0 +1,10 @@
+// Loads the data the Train tab's settings ask for, when they change: toy points at once, CIFAR-10
+// chunks fetched beside the page (or the executable) with progress in t.data_message.
+#pragma once
+#include "ui/train_state.h"
+
+namespace gradlab::ui {
+
+void RequestData(TrainUi& t);  // per frame; does nothing while the data settings are unchanged
+
+}  // namespace gradlab::ui

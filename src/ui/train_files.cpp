@@ -1,0 +1,95 @@
+// The Train tab's files: save, load and export a model (a download/upload in the browser, a
+// path on the desktop), and score an image of the student's own.
+#include <cstdio>
+
+#include "data/image_file.h"
+#include "settings/train_settings.h"
+#include "train/model_file.h"
+#include "train/torch_export.h"
+#include "ui/services.h"
+#include "ui/train_controller.h"
+#include "ui/train_textures.h"
+
+namespace gradlab::ui {
+
+void LoadOwnImage(TrainUi& t) {
+  services().OpenUserFile(".png,.jpg,.jpeg,.bmp,.gif", t.own_image_name, [&t](std::string name, Result<std::vector<uint8_t>> bytes) {
+    t.own_image_name = name;
+    t.own_image_probs.clear();
+    if (!bytes) {
+      t.own_image_message = bytes.error();
+      return;
+    }
+    auto image = data::DecodeImage(*bytes, name);
+    if (!image) {
+      t.own_image_message = image.error();
+      return;
+    }
+    if (!t.session || t.session->model().input_shape() != Shape{3, 32, 32}) {
+      t.own_image_message = "Train a CIFAR-10 model first: it scores 32x32 colour images.";
+      return;
+    }
+    data::Dataset one;  // one image, normalised like the training data
+    one.sample_shape = {3, 32, 32};
+    one.class_names = t.train_data->class_names;
+    one.mean = t.train_data->mean;
+    one.std = t.train_data->std;
+    one.pixels = image->chw;
+    one.labels = {0};
+    t.own_image_probs = train::ClassProbabilities(t.session->model(), one, {0});
+    const auto rgba = train::ImageFromChw(image->chw.data(), 32, 32);
+    t.own_image.id = services().UploadTexture(t.own_image.id, rgba);
+    t.own_image.width = t.own_image.height = 32;
+    t.own_image_message = name + " (" + std::to_string(image->original_width) + "x" +
+                          std::to_string(image->original_height) + ", shown at 32x32)";
+  });
+}
+
+void SaveModel(TrainUi& t, const std::string& path) {
+  if (!t.session) return;
+  const auto& d = t.session->train_data();
+  auto bytes = train::SerializeModel(t.session->model(), d.class_names, d.mean, d.std, t.session->config(), d.name);
+  Status s = services().SaveUserFile(path, bytes);
+  t.notice = s ? "Saved " + path + "." : s.message();
+}
+
+void ExportModel(TrainUi& t, const std::string& path) {
+  if (!t.session) return;
+  const auto& d = t.session->train_data();
+  Status s = services().SaveUserFile(path, train::ExportTorchNpz(t.session->model(), d.class_names, d.mean, d.std));
+  t.notice = s ? "Exported " + path + " (see the README for loading it in PyTorch)." : s.message();
+}
+
+void LoadModel(TrainUi& t, const std::string& path) {
+  services().OpenUserFile(".gradlab", path, [&t](std::string name, Result<std::vector<uint8_t>> bytes) {
+    if (!bytes) {
+      t.notice = bytes.error();
+      return;
+    }
+    auto saved = train::DeserializeModel(*bytes, name);
+    if (!saved) {
+      t.notice = saved.error();
+      return;
+    }
+    // Its settings come back; its weights go into a new session when the data fits the model.
+    settings::SetFromConfig(t.s, saved->config);
+    UpdateTrainSettings(t);
+    if (!t.train_data || t.train_data->class_names != saved->class_names ||
+        t.train_data->sample_shape != saved->model->input_shape()) {
+      t.notice = name + " was trained on " + saved->dataset + ": choose that data (the same classes), then load it again.";
+      return;
+    }
+    StartTraining(t);
+    if (!t.session) return;
+    if (Status s = t.session->LoadWeights(*saved->model); !s) {
+      t.notice = name + ": " + s.message();
+      ResetTraining(t);
+      return;
+    }
+    t.playing = false;
+    RefreshTextures(t, true);
+    t.notice = "Loaded " + name + ": its weights are in the model. Press Resume to train it further.";
+  });
+}
+
+}  // namespace gradlab::ui

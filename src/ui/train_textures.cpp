@@ -1,0 +1,62 @@
+// The images the Train tab's views show (weight templates, filters, feature maps, the decision
+// boundary), made from the model now and then while it trains and uploaded as textures.
+#include "ui/train_textures.h"
+
+#include <algorithm>
+#include <array>
+
+#include "ui/services.h"
+
+namespace gradlab::ui {
+
+void ClearTextures(std::vector<Texture>& textures) {
+  for (const Texture& tex : textures)
+    if (tex.id) services().DeleteTexture(tex.id);
+  textures.clear();
+}
+
+void RefreshTextures(TrainUi& t, bool force) {
+  if (!t.session) return;
+  const double now = services().Seconds();
+  if (!force && (t.session->steps() == t.textures_step || now - t.textures_time < 0.3)) return;
+  t.textures_step = t.session->steps();
+  t.textures_time = now;
+  nn::Model& model = t.session->model();
+  auto upload = [](std::vector<Texture>& into, const std::vector<train::RgbaImage>& images) {
+    if (into.size() > images.size()) {
+      std::vector<Texture> extra(into.begin() + static_cast<long>(images.size()), into.end());
+      ClearTextures(extra);
+    }
+    into.resize(images.size());
+    for (size_t i = 0; i < images.size(); ++i) {
+      into[i].id = services().UploadTexture(into[i].id, images[i]);
+      into[i].width = images[i].width;
+      into[i].height = images[i].height;
+    }
+  };
+  if (t.s.view == settings::TrainView::kWeights) upload(t.templates, train::WeightTemplates(model));
+  if (t.s.view == settings::TrainView::kFilters) {
+    std::vector<train::RgbaImage> filters;
+    for (int i = 0; i < model.num_layers() && filters.empty(); ++i) filters = train::ConvFilters(model, i);
+    upload(t.filters, filters);
+    // Feature maps of one test image after the chosen layer (the first conv layer unless one
+    // with image-shaped output was picked).
+    if (t.test_data && t.test_data->size() > 0) {
+      const int index = std::clamp(t.feature_image, 0, t.test_data->size() - 1);
+      const auto maps = train::FeatureMapsFor(model, *t.test_data, index, t.feature_layer, &t.feature_layer);
+      upload(t.feature_maps, maps);
+    }
+  }
+  if (t.s.view == settings::TrainView::kBoundary && model.input_shape() == Shape{2}) {
+    static const std::vector<std::array<uint8_t, 3>> colours = {
+        {230, 90, 80}, {80, 150, 230}, {110, 200, 110}, {240, 190, 60}, {170, 110, 220},
+        {70, 200, 200}, {240, 130, 200}, {150, 150, 150}, {200, 140, 90}, {120, 120, 240}};
+    const auto image = train::DecisionBoundary(model, -1.2f, 1.2f, -1.2f, 1.2f, 96, colours);
+    t.boundary.id = services().UploadTexture(t.boundary.id, image);
+    t.boundary.width = image.width;
+    t.boundary.height = image.height;
+  }
+}
+
+
+}  // namespace gradlab::ui
