@@ -26,7 +26,7 @@ const seconds = opt.seconds, rounds = Number(opt.rounds), models = opt.models.sp
 const specs = { linear: 'linear', mlp: 'mlp:100', cnn: 'conv16k5p2 relu pool2 conv20k5p2 relu pool2 conv20k5p2 relu pool2 fc10' };
 const names = { linear: 'linear 3072-10', mlp: 'MLP 3072-100-10', cnn: 'small CNN' };
 
-// PyTorch with OpenBLAS (TOOLCHAIN.md: the reference BLAS makes nn.Linear 10x slower), free to
+// PyTorch with OpenBLAS (Debian's python3-torch alone pulls the reference BLAS, which makes nn.Linear about 10x slower), free to
 // pick AVX-512 (OPENBLAS_CORETYPE unset), and glibc malloc keeping its memory between steps.
 const torchEnv = { ...process.env, LD_LIBRARY_PATH: '/usr/lib/x86_64-linux-gnu/openblas-pthread',
                    MALLOC_MMAP_THRESHOLD_: '33554432', MALLOC_TRIM_THRESHOLD_: '4294967296' };

@@ -4,9 +4,11 @@
 GRADLAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export GRADLAB_ROOT
 export GRADLAB_CACHE="${GRADLAB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gradlab}"
-# Emscripten's own config: a copy of Debian's with a writable cache (quirk 3 in TOOLCHAIN.md).
+# Emscripten's own config: a copy of Debian's with a writable cache (Debian ships Emscripten's
+# cache read-only, with FROZEN_CACHE set, so any library not prebuilt there cannot be linked).
 export EM_CONFIG="$GRADLAB_CACHE/emscripten/config"
-# Debian's node modules (acorn) for emcc's JS passes (quirk 1).
+# Debian's node modules (acorn) for emcc's JS passes: this machine's Node.js is not Debian's, so
+# it would not find them.
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 
 # Versions of the pieces the set-up prepares; a change of version makes a new cache folder.

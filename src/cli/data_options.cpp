@@ -55,8 +55,7 @@ Result<LoadedData> LoadDataFromArgs(Args& args, uint64_t seed, const std::vector
   } else {
     return R::Error("unknown data '" + name + "'; use cifar10 or toy:spiral, toy:circles, toy:xor, toy:blobs, toy:linear");
   }
-  out.description = out.train->name + " (" + std::to_string(out.train->size()) + " training, " +
-                    std::to_string(out.test->size()) + " test samples)";
+  out.description = data::DescribeData(*out.train, *out.test);
   return out;
 }
 

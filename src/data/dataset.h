@@ -35,4 +35,10 @@ struct TrainTest {
   Dataset train, test;
 };
 
+// What a model was trained on, for people: "cifar10 train (1500 training, 300 test samples)".
+// Saved models record it, from the CLI and the app alike.
+inline std::string DescribeData(const Dataset& train, const Dataset& test) {
+  return train.name + " (" + std::to_string(train.size()) + " training, " + std::to_string(test.size()) + " test samples)";
+}
+
 }  // namespace gradlab::data

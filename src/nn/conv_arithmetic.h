@@ -38,4 +38,9 @@ inline WindowFit FitWindow(int n, int f, int stride, int padding) {
 // Receptive field of L stacked KxK stride-1 convolutions: 1 + L(K - 1).
 inline int ReceptiveField(int layers, int kernel) { return 1 + layers * (kernel - 1); }
 
+// Parameters of a conv layer of K filters of F x F x C, each with a bias: F*F*C*K + K.
+inline long long ConvParameters(int kernel, int channels, int filters) {
+  return static_cast<long long>(kernel) * kernel * channels * filters + filters;
+}
+
 }  // namespace gradlab::nn

@@ -38,6 +38,13 @@ struct ParsedLayer {
   int column = 0;                  // 1-based column of the word in the spec
 };
 
+// The largest number each word takes, as many digits as the parser reads (fc999999, conv9999k99s99p99,
+// pool99s99, maxout99); the layer editor's fields take the same ranges.
+struct SpecLimits {
+  int fc_outputs = 999999, conv_filters = 9999, kernel = 99, stride = 99, padding = 99, pool = 99, maxout = 99;
+};
+inline constexpr SpecLimits kSpecLimits{};
+
 // Parses and expands shorthands (linear, mlp:...). Errors point at the word:
 //   "unknown layer 'poolx' at column 18\n  conv16k5p2 relu poolx\n                  ^\n..."
 Result<std::vector<ParsedLayer>> ParseModelSpec(const std::string& spec);

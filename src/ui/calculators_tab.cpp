@@ -186,8 +186,8 @@ void DrawConv(CalculatorsUi& c) {
   SliderWhole("input channels C", "conv_c", &c.s.conv_c);
   ImGui::SetNextItemWidth(120);
   SliderWhole("filters K", "conv_k", &c.s.conv_k);
-  ImGui::Text("parameters = F*F*C*K + K = %d*%d*%d*%d + %d = %d", c.s.conv_f, c.s.conv_f, c.s.conv_c, c.s.conv_k, c.s.conv_k,
-              c.s.conv_f * c.s.conv_f * c.s.conv_c * c.s.conv_k + c.s.conv_k);
+  ImGui::Text("parameters = F*F*C*K + K = %d*%d*%d*%d + %d = %lld", c.s.conv_f, c.s.conv_f, c.s.conv_c, c.s.conv_k, c.s.conv_k,
+              nn::ConvParameters(c.s.conv_f, c.s.conv_c, c.s.conv_k));
   ImGui::SetNextItemWidth(120);
   SliderWhole("stacked layers L", "conv_layers", &c.s.conv_layers);
   const int rf = nn::ReceptiveField(c.s.conv_layers, c.s.conv_f);

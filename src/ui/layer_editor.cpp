@@ -43,7 +43,7 @@ const char* KindName(LayerWord w) {
   return "?";
 }
 
-// One integer field; the ranges are those the spec language accepts.
+// One integer field; the ranges are those the spec parser takes (nn::kSpecLimits).
 bool IntField(const char* label, int* v, int lo, int hi, const char* help) {
   ImGui::SetNextItemWidth(120);
   const bool changed = ImGui::DragInt(label, v, 0.2f, lo, hi, "%d", ImGuiSliderFlags_AlwaysClamp);
@@ -77,22 +77,22 @@ bool DrawLayerFields(ParsedLayer& l) {
   }
   switch (l.word) {
     case LayerWord::kFc:
-      changed |= IntField("outputs", &l.a, 0, 100000, "0 = one output per class (the classifier's last layer)");
+      changed |= IntField("outputs", &l.a, 0, nn::kSpecLimits.fc_outputs, "0 = one output per class (the classifier's last layer)");
       break;
     case LayerWord::kConv:
-      changed |= IntField("filters", &l.a, 1, 512, "number of filters = output channels");
-      changed |= IntField("kernel", &l.b, 1, 15, "each filter is kernel x kernel x input channels");
-      changed |= IntField("stride", &l.c, 1, 8, "output size (N - F + 2P) / S + 1 must be a whole number");
-      changed |= IntField("padding", &l.d, 0, 10, "zero padding; (F - 1) / 2 keeps the size at stride 1");
+      changed |= IntField("filters", &l.a, 1, nn::kSpecLimits.conv_filters, "number of filters = output channels");
+      changed |= IntField("kernel", &l.b, 1, nn::kSpecLimits.kernel, "each filter is kernel x kernel x input channels");
+      changed |= IntField("stride", &l.c, 1, nn::kSpecLimits.stride, "output size (N - F + 2P) / S + 1 must be a whole number");
+      changed |= IntField("padding", &l.d, 0, nn::kSpecLimits.padding, "zero padding; (F - 1) / 2 keeps the size at stride 1");
       break;
     case LayerWord::kPool:
-      changed |= IntField("size", &l.a, 1, 8, "max over size x size windows");
-      changed |= IntField("stride", &l.b, 1, 8, "usually equal to the size");
+      changed |= IntField("size", &l.a, 1, nn::kSpecLimits.pool, "max over size x size windows");
+      changed |= IntField("stride", &l.b, 1, nn::kSpecLimits.pool, "usually equal to the size");
       break;
     case LayerWord::kLeakyReLU: changed |= RealField("slope", &l.value, 0.0f, 0.5f, "f(x) = max(slope * x, x)"); break;
     case LayerWord::kELU: changed |= RealField("alpha", &l.value, 0.1f, 3.0f, "f(x) = alpha (exp(x) - 1) for x < 0"); break;
     case LayerWord::kDropout: changed |= RealField("drop probability", &l.value, 0.0f, 0.95f, "share of units zeroed in training"); break;
-    case LayerWord::kMaxout: changed |= IntField("pieces", &l.a, 2, 8, "max over groups of this many units"); break;
+    case LayerWord::kMaxout: changed |= IntField("pieces", &l.a, 2, nn::kSpecLimits.maxout, "max over groups of this many units"); break;
     default: ImGui::TextDisabled("no settings"); break;
   }
   return changed;

@@ -23,7 +23,8 @@ std::vector<uint8_t> SessionBytes(AppState& state) {
   if (t.session) {
     if (auto progress = t.session->SaveProgress()) {
       const auto& d = t.session->train_data();
-      file.model = train::SerializeModel(t.session->model(), d.class_names, d.mean, d.std, t.session->config(), d.name);
+      file.model = train::SerializeModel(t.session->model(), d.class_names, d.mean, d.std, t.session->config(),
+                                   data::DescribeData(d, t.session->test_data()));
       file.progress = std::move(*progress);
     }
   }

@@ -48,7 +48,8 @@ void LoadOwnImage(TrainUi& t) {
 void SaveModel(TrainUi& t, const std::string& path) {
   if (!t.session) return;
   const auto& d = t.session->train_data();
-  auto bytes = train::SerializeModel(t.session->model(), d.class_names, d.mean, d.std, t.session->config(), d.name);
+  auto bytes = train::SerializeModel(t.session->model(), d.class_names, d.mean, d.std, t.session->config(),
+                                   data::DescribeData(d, t.session->test_data()));
   Status s = services().SaveUserFile(path, bytes);
   t.notice = s ? "Saved " + path + "." : s.message();
 }

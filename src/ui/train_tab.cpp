@@ -202,7 +202,8 @@ void DrawTrainingPanel(TrainUi& t) {
     ImGui::InputDouble("lambda", &c.lambda, 0, 0, "%.5g");
   }
   ImGui::SetNextItemWidth(120);
-  ImGui::InputScalar("seed", ImGuiDataType_U64, &c.seed);
+  if (ImGui::InputScalar("seed", ImGuiDataType_U64, &c.seed))
+    c.seed = std::min(c.seed, static_cast<uint64_t>(settings::GetEntry("seed").hi));  // what a link can carry
   DrawAugmentationEditor(t);
 }
 
