@@ -60,3 +60,13 @@ else()
   endfunction()
 endif()
 target_compile_definitions(gradlab_flags INTERFACE GRADLAB_TARGET="${GRADLAB_TARGET_NAME}")
+
+# Warnings for the project's own code (third-party sources are built with -w). The test command
+# turns them into errors (GRADLAB_WERROR), so a warning cannot land.
+option(GRADLAB_WERROR "Treat warnings in the project's own code as errors" OFF)
+add_library(gradlab_warnings INTERFACE)
+target_compile_options(gradlab_warnings INTERFACE -Wall -Wextra -Wshadow $<$<BOOL:${GRADLAB_WERROR}>:-Werror>
+  # Structs with default member initializers are filled in part on purpose ({key, group, ...}).
+  -Wno-missing-field-initializers
+  # GCC 12 warns inside its own <string> code at -O2 and above (GCC bug 105329), not in ours.
+  $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)

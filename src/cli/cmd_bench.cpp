@@ -165,8 +165,8 @@ int RunGemmTable(bool json, double seconds) {
   }
 
   for (const GemmShape& s : ModelGemmShapes()) {
-    const double dispatched = GemmGflops(s, seconds, [](const GemmShape& s, const float* a, int lda, const float* b, int ldb, float* c, int ldc) {
-      kernels::Gemm<float>(s.trans_a, s.trans_b, s.m, s.n, s.k, 1.0f, a, lda, b, ldb, s.beta, c, ldc);
+    const double dispatched = GemmGflops(s, seconds, [](const GemmShape& g, const float* a, int lda, const float* b, int ldb, float* c, int ldc) {
+      kernels::Gemm<float>(g.trans_a, g.trans_b, g.m, g.n, g.k, 1.0f, a, lda, b, ldb, g.beta, c, ldc);
     });
     nlohmann::json variants = nlohmann::json::object();
     std::vector<double> rates;
@@ -178,13 +178,13 @@ int RunGemmTable(bool json, double seconds) {
       }
       const kernels::GemmVariantF32& broadcast = v.kind == GemmKindF32::kBroadcast ? v : *first_broadcast;
       const kernels::GemmVariantF32* dot = v.kind == GemmKindF32::kDot ? &v : nullptr;
-      rates.push_back(GemmGflops(s, seconds, [&](const GemmShape& s, const float* a, int lda, const float* b, int ldb, float* c, int ldc) {
-        kernels::GemmMicroF32(broadcast, dot, s.trans_a, s.trans_b, s.m, s.n, s.k, 1.0f, a, lda, b, ldb, s.beta, c, ldc);
+      rates.push_back(GemmGflops(s, seconds, [&](const GemmShape& g, const float* a, int lda, const float* b, int ldb, float* c, int ldc) {
+        kernels::GemmMicroF32(broadcast, dot, g.trans_a, g.trans_b, g.m, g.n, g.k, 1.0f, a, lda, b, ldb, g.beta, c, ldc);
       }));
       variants[v.name] = rates.back();
     }
-    const double eigen = GemmGflops(s, seconds, [](const GemmShape& s, const float* a, int lda, const float* b, int ldb, float* c, int ldc) {
-      kernels::GemmEigen<float>(s.trans_a, s.trans_b, s.m, s.n, s.k, 1.0f, a, lda, b, ldb, s.beta, c, ldc);
+    const double eigen = GemmGflops(s, seconds, [](const GemmShape& g, const float* a, int lda, const float* b, int ldb, float* c, int ldc) {
+      kernels::GemmEigen<float>(g.trans_a, g.trans_b, g.m, g.n, g.k, 1.0f, a, lda, b, ldb, g.beta, c, ldc);
     });
     variants["eigen"] = eigen;
     if (json) {

@@ -8,7 +8,7 @@
 
 namespace gradlab {
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;
   static Status Error(std::string message) { return Status(std::move(message)); }
@@ -22,7 +22,7 @@ class Status {
 };
 
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit on purpose
   Result(Status error) : error_(std::move(error)) {}  // NOLINT

@@ -48,8 +48,7 @@ void MaxPoolBackward(const PoolGeometry& g, const T* dy, const int* argmax, T* d
     T* d = dx + p * in_plane;
     for (int oy = 0; oy < oh; ++oy) {
       T* top = d + 2 * oy * w;
-      T* bottom = top + w;
-      std::fill(top, top + 2 * w, T(0));
+      std::fill(top, top + 2 * w, T(0));  // both input rows of this output row
       const T* g_row = dy + p * out_plane + oy * ow;
       const int* arg = argmax + p * out_plane + oy * ow;
       for (int ox = 0; ox < ow; ++ox) d[arg[ox]] = g_row[ox];

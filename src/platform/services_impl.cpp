@@ -23,7 +23,7 @@ std::map<int, std::function<void(std::string, Result<std::vector<uint8_t>>)>> g_
 // Storage requests wait for IndexedDB, which answers on a later turn of the page's event loop.
 std::map<int, ui::BytesCallback> g_storage_requests;
 std::map<int, std::function<void(Status)>> g_store_requests;
-int g_next_request = 1;
+[[maybe_unused]] int g_next_request = 1;  // the page's requests only
 bool g_textures_changed = false;
 
 class PlatformServices : public ui::Services {

@@ -32,7 +32,7 @@ Matrix AsMatrix(const std::string& name, const Tensor& t) {
 }
 
 std::string Fmt(const char* format, double v) {
-  char buf[160];
+  char buf[400];  // the longest stage text is about 180 characters
   std::snprintf(buf, sizeof buf, format, v);
   return buf;
 }
