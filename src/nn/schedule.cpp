@@ -50,7 +50,7 @@ Result<ScheduleConfig> ParseSchedule(const std::string& text, double base_lr) {
     char* end = nullptr;
     const std::string gs = rest.substr(g + 7);
     cfg.gamma = std::strtod(gs.c_str(), &end);
-    if (gs.empty() || *end != '\0' || !(cfg.gamma > 0)) return R::Error("step schedule: gamma must be a positive number, not '" + gs + "'");
+    if (gs.empty() || *end != '\0' || !(cfg.gamma > 0 && std::isfinite(cfg.gamma))) return R::Error("step schedule: gamma must be a positive number, not '" + gs + "'");
   }
   if (points.empty()) return R::Error("a step schedule needs milestones, e.g. step:30,60,90");
   size_t p = 0;
@@ -60,7 +60,7 @@ Result<ScheduleConfig> ParseSchedule(const std::string& text, double base_lr) {
     const std::string item = points.substr(p, q - p);
     char* end = nullptr;
     const double v = std::strtod(item.c_str(), &end);
-    if (item.empty() || *end != '\0' || v < 0) return R::Error("step schedule: '" + item + "' is not a milestone (a number of epochs)");
+    if (item.empty() || *end != '\0' || !(v >= 0 && std::isfinite(v))) return R::Error("step schedule: '" + item + "' is not a milestone (a number of epochs)");
     if (!cfg.milestones.empty() && v <= cfg.milestones.back()) return R::Error("step schedule: milestones must increase");
     cfg.milestones.push_back(v);
     p = q + 1;

@@ -1,5 +1,6 @@
 #include "train/session.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -142,10 +143,15 @@ bool Session::FinishStep() {
   step_in_progress_ = false;
   const int batch = step_batch_;
   const double lr = current_learning_rate();
-  double loss = step_loss_;
   const std::vector<nn::ParamT<float>*> params = model_->Params();
-  loss += nn::RegularizationPenalty(cfg_.regularization, params);
+  const double penalty = nn::RegularizationPenalty(cfg_.regularization, params);
+  const double loss = step_loss_ + penalty;
   nn::AddRegularizationGradient(cfg_.regularization, params);
+  // Who to blame: a penalty that is itself not finite, or larger than the data loss, points at
+  // lambda (--lambda 1e308 breaks training at any learning rate).
+  const char* cause = !(std::isfinite(penalty) && penalty <= std::max(1.0, std::fabs(step_loss_)))
+                          ? ". The regularization strength (lambda) is probably too high"
+                          : ". The learning rate is probably too high";
 
   char where[96];
   std::snprintf(where, sizeof where, "at step %ld (epoch %d)", steps_ + 1, epoch_ + 1);
@@ -154,7 +160,7 @@ bool Session::FinishStep() {
     RestoreLastGood();
     phase_ = Phase::kDiverged;
     message_ = std::string("Training diverged ") + where + ": the loss became " + (std::isnan(loss) ? "NaN" : "infinite") +
-               ". The learning rate is probably too high; the weights from before the last update are kept.";
+               cause + "; the weights from before the last update are kept.";
     return false;
   }
   // A loss a thousand times its starting value has exploded even while it is still finite.
@@ -164,8 +170,8 @@ bool Session::FinishStep() {
     phase_ = Phase::kDiverged;
     char numbers[96];
     std::snprintf(numbers, sizeof numbers, "the loss exploded from %.3g to %.3g", first_loss_, loss);
-    message_ = std::string("Training diverged ") + where + ": " + numbers +
-               ". The learning rate is probably too high; the weights from before the last update are kept.";
+    message_ = std::string("Training diverged ") + where + ": " + numbers + cause +
+               "; the weights from before the last update are kept.";
     return false;
   }
   // Keep the weights before the update (vector assignment reuses the buffers after the first step).
@@ -176,7 +182,7 @@ bool Session::FinishStep() {
     RestoreLastGood();
     phase_ = Phase::kDiverged;
     message_ = std::string("Training diverged ") + where +
-               ": the update made some weights infinite or NaN. The learning rate is probably too high; the weights from the step before are kept.";
+               ": the update made some weights infinite or NaN" + cause + "; the weights from the step before are kept.";
     return false;
   }
   ++steps_;

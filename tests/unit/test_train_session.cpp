@@ -193,3 +193,27 @@ TEST_CASE("The last test evaluation keeps the confusion matrix and each predicti
   for (int k = 0; k < 3; ++k) diagonal += e.confusion[k][k];
   CHECK(diagonal == e.correct);
 }
+
+TEST_CASE("Finding 8: a huge regularization strength is blamed, not the learning rate", "[train][hostile]") {
+  const ToyData d = Spiral();
+  TrainConfig c = Config("mlp:16", 3);
+  c.optimizer.kind = nn::OptimizerKind::kSgd;
+  c.regularization.kind = nn::RegKind::kL2;
+  c.regularization.lambda = 1e308;
+  auto s = Make(c, d);
+  CHECK(s->RunToEnd() == Phase::kDiverged);
+  CHECK_THAT(s->message(), Catch::Contains("regularization strength (lambda) is probably too high"));
+}
+
+TEST_CASE("Finding 8: infinite warm-up and elastic-net beta are refused", "[train][hostile]") {
+  const ToyData d = Spiral();
+  TrainConfig c = Config("mlp:8");
+  c.schedule.warmup = INFINITY;
+  CHECK_THAT(Session::Create(c, d.train, d.test).error(), Catch::Contains("warm-up must be a number from 0 to 1e9"));
+  c = Config("mlp:8");
+  c.regularization.beta = INFINITY;
+  CHECK_THAT(Session::Create(c, d.train, d.test).error(), Catch::Contains("elastic-net beta must be a finite number"));
+  CHECK_FALSE(nn::ParseSchedule("step:inf", 0.1).ok());
+  CHECK_FALSE(nn::ParseSchedule("step:nan", 0.1).ok());
+  CHECK_FALSE(nn::ParseSchedule("step:10:gamma=inf", 0.1).ok());
+}
