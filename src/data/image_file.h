@@ -1,4 +1,4 @@
-// Decoding a user's own image (PNG, JPEG, BMP, GIF, ... through stb_image) into the
+// Decoding a user's own image (PNG, JPEG, BMP, GIF or TGA, through stb_image) into the
 // 3x32x32 bytes the models take. The only place that includes stb_image's implementation.
 #pragma once
 #include <cstdint>
