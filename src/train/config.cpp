@@ -1,9 +1,9 @@
 #include "train/config.h"
 
-#include <algorithm>
 #include <cmath>
-#include <iterator>
 #include <limits>
+
+#include "train/json_keys.h"
 
 namespace gradlab::train {
 
@@ -73,13 +73,10 @@ Result<TrainConfig> ConfigFromJson(const nlohmann::json& j) {
   TrainConfig c;
   // Every setting must be present with its type: a missing or misspelt key is an error, never
   // a silent default (a saved model must say exactly how it was trained).
-  static const char* const kKeys[] = {"model", "loss", "optimizer", "momentum", "rho", "beta1", "beta2", "lr",
-                                      "schedule", "warmup", "schedule_per_step", "batch_size", "micro_batch",
-                                      "epochs", "reg", "reg_lambda", "reg_beta", "augment", "init", "seed",
-                                      "train_eval_limit"};
-  for (const auto& [key, value] : j.items())
-    if (std::find_if(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return key == k; }) == std::end(kKeys))
-      return R::Error("training settings: unknown setting '" + key + "'");
+  if (auto key = UnknownKey(j, {"model", "loss", "optimizer", "momentum", "rho", "beta1", "beta2", "lr", "schedule",
+                                 "warmup", "schedule_per_step", "batch_size", "micro_batch", "epochs", "reg",
+                                 "reg_lambda", "reg_beta", "augment", "init", "seed", "train_eval_limit"}))
+    return R::Error("training settings: unknown setting '" + *key + "'");
   std::string problem;
   auto get = [&](const char* key, auto& out) {
     if (!problem.empty()) return;

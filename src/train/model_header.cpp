@@ -1,10 +1,9 @@
 #include "train/model_header.h"
 
-#include <algorithm>
 #include <cmath>
-#include <iterator>
 
 #include "nn/model_budget.h"
+#include "train/json_keys.h"
 
 namespace gradlab::train {
 
@@ -40,12 +39,11 @@ Status ReadStats(const nlohmann::json& j, const char* key, bool is_std, std::vec
 
 Result<ModelHeader> ParseModelHeader(const nlohmann::json& h) {
   if (!h.is_object()) return R::Error("its header is not a JSON object");
-  static const char* const kKeys[] = {"format", "spec", "input_shape", "classes", "mean", "std", "dataset", "train", "tensors"};
-  for (const auto& [key, value] : h.items())
-    if (std::find_if(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return key == k; }) == std::end(kKeys))
-      return R::Error("its header has an unknown key '" + key + "'");
-  for (const char* key : kKeys)
-    if (!h.contains(key)) return R::Error(std::string("its header has no '") + key + "'");
+  static const std::initializer_list<const char*> kKeys = {"format",  "spec",  "input_shape", "classes", "mean",
+                                                           "std",     "dataset", "train",     "tensors"};
+  if (auto key = UnknownKey(h, kKeys)) return R::Error("its header has an unknown key '" + *key + "'");
+  if (auto key = MissingKey(h, kKeys))
+    return R::Error("its header has no '" + *key + "'");
 
   if (h["format"] != "gradlab-model") return R::Error("its header's format is not \"gradlab-model\"");
   ModelHeader out;
