@@ -10,19 +10,10 @@
 #include <filesystem>
 
 #include "core/file_io.h"
+#include "core/text.h"
 
 namespace gradlab::data {
 namespace {
-
-// 30730000 -> "30,730,000": the numbers in messages are read by students.
-std::string WithCommas(size_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 std::string Lower(std::string s) {
   for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
