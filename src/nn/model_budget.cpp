@@ -107,6 +107,7 @@ Result<ModelCost> CheckModelBudget(const std::string& spec, const Shape& input, 
                                            " to train (weights, gradients, optimizer state); the limit is " +
                                            FormatBytes(kModelBudgetBytes)));
   }
+  cost.sample_bytes = 4 * activations;
   cost.complete = true;
   return cost;
 }

@@ -28,6 +28,7 @@ struct ModelCost {
   uint64_t parameters = 0;  // trainable numbers
   uint64_t state = 0;       // numbers a model file stores: parameters and batch-norm statistics
   uint64_t bytes = 0;       // training memory as above
+  uint64_t sample_bytes = 0;  // one more sample in a batch: its activations and their gradients
   bool complete = false;    // false when a layer's shape does not fit: Model::Create says why
 };
 

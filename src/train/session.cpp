@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "data/augment.h"
+#include "nn/model_budget.h"
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
 
@@ -59,6 +60,15 @@ Result<std::unique_ptr<Session>> Session::Create(const TrainConfig& cfg,
   s->data_rng_.Seed(cfg.seed ^ 0x5EED5EED5EEDULL);
   s->batch_size_ = cfg.batch_size > 0 ? std::min(cfg.batch_size, s->train_->size()) : s->train_->size();
   s->steps_per_epoch_ = (s->train_->size() + s->batch_size_ - 1) / s->batch_size_;
+  // The budget holds the model with one sample; each chunk of a batch adds its activations.
+  auto cost = nn::CheckModelBudget(cfg.model_spec, s->train_->sample_shape, s->train_->num_classes());
+  s->max_chunk_ = static_cast<int>(std::min<uint64_t>(
+      1 << 30, 1 + (nn::kModelBudgetBytes - cost->bytes) / std::max<uint64_t>(1, cost->sample_bytes)));
+  if (const int chunk = std::min(s->ChunkSize(), s->batch_size_); chunk > s->max_chunk_)
+    return R::Error("a chunk of " + std::to_string(chunk) + " samples needs " +
+                    nn::FormatBytes(cost->bytes + (chunk - 1) * cost->sample_bytes) +
+                    " with this model (the limit is " + nn::FormatBytes(nn::kModelBudgetBytes) + "); use a micro-batch of " +
+                    std::to_string(s->max_chunk_) + " or less");
   s->StartEpoch();
   return s;
 }
@@ -111,7 +121,7 @@ bool Session::ParamsFinite() {
 // let the UI spread one batch over several frames; their size is part of the configuration,
 // so the CLI reproduces the app's numbers exactly.
 int Session::ChunkSize() const {
-  return cfg_.micro_batch > 0 ? cfg_.micro_batch : kMaxChunk;
+  return cfg_.micro_batch > 0 ? cfg_.micro_batch : std::min(kMaxChunk, max_chunk_);
 }
 
 void Session::TrainOneChunk() {
@@ -197,8 +207,9 @@ bool Session::FinishStep() {
   if (epoch_train_seconds_ > 0) images_per_second_ = epoch_images_ / epoch_train_seconds_;
   if (cursor_ >= static_cast<int>(order_.size())) {
     phase_ = Phase::kEvaluating;
-    train_eval_ = std::make_unique<Evaluator>(*train_, cfg_.loss, cfg_.train_eval_limit, eval_chunk_);
-    test_eval_ = std::make_unique<Evaluator>(*test_, cfg_.loss, 0, eval_chunk_);
+    const int chunk = std::min(eval_chunk_, max_chunk_);
+    train_eval_ = std::make_unique<Evaluator>(*train_, cfg_.loss, cfg_.train_eval_limit, chunk);
+    test_eval_ = std::make_unique<Evaluator>(*test_, cfg_.loss, 0, chunk);
   }
   return true;
 }

@@ -217,3 +217,18 @@ TEST_CASE("Finding 8: infinite warm-up and elastic-net beta are refused", "[trai
   CHECK_FALSE(nn::ParseSchedule("step:nan", 0.1).ok());
   CHECK_FALSE(nn::ParseSchedule("step:10:gamma=inf", 0.1).ok());
 }
+
+TEST_CASE("A micro-batch whose activations would not fit the budget is refused; the automatic one shrinks",
+          "[train][budget][hostile]") {
+  const ToyData d = Spiral(3, 100);  // 300 training points
+  TrainConfig c = Config("fc999999 fc", 1);
+  c.batch_size = 300;
+  c.micro_batch = 300;  // about 8 MB of activations per point: 2.4 GB for the chunk
+  CHECK_THAT(Session::Create(c, d.train, d.test).error(),
+             Catch::Contains("a chunk of 300 samples needs") && Catch::Contains("use a micro-batch of"));
+  c.micro_batch = 0;
+  auto s = Session::Create(c, d.train, d.test);
+  REQUIRE(s.ok());
+  (*s)->StepBatches(1);
+  CHECK((*s)->steps() == 1);
+}
