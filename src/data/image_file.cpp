@@ -16,13 +16,12 @@
 #define STBI_ONLY_TGA
 #include <stb/stb_image.h>
 
+#include "core/text.h"
 #include "data/jpeg_guard.h"
 
 namespace gradlab::data {
 
 namespace {
-
-constexpr long long kMaxPixels = 40'000'000;
 
 // Width and height from a PNG's IHDR chunk, which stb will not report for an image it finds
 // too large to decode: a 30000x30000 PNG is too large, not "not an image".
@@ -36,14 +35,15 @@ bool PngSize(const std::vector<uint8_t>& b, long long& w, long long& h) {
   return true;
 }
 
-std::string TooLarge(const std::string& name, long long w, long long h) {
-  return name + " is " + std::to_string(w) + "x" + std::to_string(h) +
-         " pixels, too large: images up to 40 megapixels are accepted";
+std::string TooLarge(const std::string& name, long long w, long long h, long long max_pixels) {
+  return name + " is " + std::to_string(w) + "x" + std::to_string(h) + " pixels, too large: images up to " +
+         WithCommas(static_cast<uint64_t>(max_pixels)) + " pixels are accepted";
 }
 
 }  // namespace
 
-Result<DecodedImage> DecodeImage(const std::vector<uint8_t>& bytes, const std::string& name, int size) {
+Result<DecodedImage> DecodeImage(const std::vector<uint8_t>& bytes, const std::string& name, int size,
+                                 long long max_pixels) {
   using R = Result<DecodedImage>;
   if (bytes.empty()) return R::Error(name + " is empty");
   if (bytes.size() > (64u << 20)) return R::Error(name + " is larger than 64 MB");
@@ -54,14 +54,14 @@ Result<DecodedImage> DecodeImage(const std::vector<uint8_t>& bytes, const std::s
   // The size first (stbi_info reads only the header), so nothing is decoded into a huge buffer.
   if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels)) {
     long long pw = 0, ph = 0;
-    if (PngSize(bytes, pw, ph) && pw * ph > kMaxPixels) return R::Error(TooLarge(name, pw, ph));
+    if (PngSize(bytes, pw, ph) && pw * ph > max_pixels) return R::Error(TooLarge(name, pw, ph, max_pixels));
     return R::Error(name + " is not an image Gradlab can read (PNG, JPEG, BMP, GIF, TGA): " + stbi_failure_reason());
   }
   // A top-down BMP stores its height as a negative number; stbi_info passes it on as it is.
   const long long width = w, height = h < 0 ? -static_cast<long long>(h) : h;
   if (width < 1 || height < 1)
     return R::Error(name + " is " + std::to_string(width) + "x" + std::to_string(height) + " pixels: it has no pixels");
-  if (width * height > kMaxPixels) return R::Error(TooLarge(name, width, height));
+  if (width * height > max_pixels) return R::Error(TooLarge(name, width, height, max_pixels));
   unsigned char* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 3);
   if (!pixels) return R::Error(name + " could not be decoded: " + stbi_failure_reason());
 

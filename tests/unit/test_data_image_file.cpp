@@ -79,8 +79,10 @@ TEST_CASE("Finding 4: a top-down BMP (negative height) is an image, the right wa
 
 TEST_CASE("Finding 4: a 30000x30000 PNG is 'too large', a 0x0 one has no pixels", "[data][image][hostile]") {
   CHECK(DecodeImage(PngHeader(30000, 30000), "huge.png").error() ==
-        "huge.png is 30000x30000 pixels, too large: images up to 40 megapixels are accepted");
+        "huge.png is 30000x30000 pixels, too large: images up to 40,000,000 pixels are accepted");
   CHECK_THAT(DecodeImage(PngHeader(7000, 7000), "big.png").error(), Catch::Contains("too large"));
+  CHECK_THAT(DecodeImage(PngHeader(2000, 1000), "two.png", 32, 1'000'000).error(),
+             Catch::EndsWith("images up to 1,000,000 pixels are accepted"));
   auto empty = DecodeImage(PngHeader(0, 0), "empty.png");
   REQUIRE_FALSE(empty.ok());
   CHECK_THAT(empty.error(), Catch::StartsWith("empty.png"));
