@@ -54,7 +54,9 @@ Result<DecodedImage> DecodeImage(const std::vector<uint8_t>& bytes, const std::s
   // The size first (stbi_info reads only the header), so nothing is decoded into a huge buffer.
   if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels)) {
     long long pw = 0, ph = 0;
-    if (PngSize(bytes, pw, ph) && pw * ph > max_pixels) return R::Error(TooLarge(name, pw, ph, max_pixels));
+    // Each side first: two 32-bit sides can overflow their product even in 64 bits.
+    if (PngSize(bytes, pw, ph) && (pw > max_pixels || ph > max_pixels || pw * ph > max_pixels))
+      return R::Error(TooLarge(name, pw, ph, max_pixels));
     return R::Error(name + " is not an image Gradlab can read (PNG, JPEG, BMP, GIF, TGA): " + stbi_failure_reason());
   }
   // A top-down BMP stores its height as a negative number; stbi_info passes it on as it is.

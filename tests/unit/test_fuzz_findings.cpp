@@ -4,9 +4,11 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "data/augment.h"
 #include "data/cifar10_chunks.h"
+#include "data/image_file.h"
 #include "nn/schedule.h"
 
 using namespace gradlab;
@@ -60,4 +62,11 @@ TEST_CASE("fuzz cifar10_chunks: a record position with its top bit set is read w
   auto sets = a.Finish();
   REQUIRE(sets.ok());
   CHECK(sets->train.size() == 1);
+}
+
+TEST_CASE("fuzz image: PNG sides near 2^32 are too large, without overflowing their product", "[fuzz][hostile]") {
+  std::vector<uint8_t> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                              0xF0, 0x0A, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 8, 2, 0, 0, 0, 0, 0, 0, 0};
+  CHECK(data::DecodeImage(png, "wide.png").error() ==
+        "wide.png is 4027187455x4294967295 pixels, too large: images up to 40,000,000 pixels are accepted");
 }
