@@ -9,7 +9,8 @@
 namespace gradlab::data {
 
 // False when any DHT segment in `bytes` (every 0xFF 0xC4 pair, read the way stb reads it, with
-// missing bytes as 0) declares more than 256 symbols in one table. Not a JPEG: true.
+// missing bytes as 0) declares more than 256 symbols in one table. Not a JPEG (no FF..FF D8
+// start, as stb recognises one): true.
 bool JpegHuffmanTablesFit(const uint8_t* bytes, size_t size);
 
 }  // namespace gradlab::data

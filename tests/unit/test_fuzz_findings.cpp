@@ -9,6 +9,7 @@
 #include "data/augment.h"
 #include "data/cifar10_chunks.h"
 #include "data/image_file.h"
+#include "data/jpeg_guard.h"
 #include "nn/schedule.h"
 
 using namespace gradlab;
@@ -69,4 +70,16 @@ TEST_CASE("fuzz image: PNG sides near 2^32 are too large, without overflowing th
                               0xF0, 0x0A, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 8, 2, 0, 0, 0, 0, 0, 0, 0};
   CHECK(data::DecodeImage(png, "wide.png").error() ==
         "wide.png is 4027187455x4294967295 pixels, too large: images up to 40,000,000 pixels are accepted");
+}
+
+TEST_CASE("fuzz image: fill bytes before a JPEG's start do not hide a Huffman table that is too long", "[fuzz][hostile]") {
+  std::vector<uint8_t> jpeg(50, 0xFF);  // stb skips any number of 0xFF before the FF D8 start
+  jpeg.insert(jpeg.end(), {0xD8, 0xFF, 0xC4, 0x00, 19, 0x00});
+  jpeg.insert(jpeg.end(), 16, 255);
+  CHECK_FALSE(data::JpegHuffmanTablesFit(jpeg.data(), jpeg.size()));
+  CHECK_THAT(data::DecodeImage(jpeg, "filled.jpg").error(), Catch::Contains("damaged JPEG"));
+  // Not a JPEG at all: a PNG-like start with an FF C4 pair later is left to its own decoder.
+  std::vector<uint8_t> other = {0x89, 'P', 'N', 'G', 0xFF, 0xC4, 0x00, 19, 0x00};
+  other.insert(other.end(), 16, 255);
+  CHECK(data::JpegHuffmanTablesFit(other.data(), other.size()));
 }
