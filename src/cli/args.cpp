@@ -1,6 +1,7 @@
 #include "cli/args.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <sstream>
 
@@ -8,8 +9,17 @@ namespace gradlab::cli {
 
 Args::Args(const std::vector<OptionSpec>& specs, const std::vector<std::string>& words)
     : specs_(specs) {
+  bool only_positionals = false;  // after "--", as getopt does
   for (size_t i = 0; i < words.size() && ok(); ++i) {
     const std::string& w = words[i];
+    if (only_positionals) {
+      positionals_.push_back(w);
+      continue;
+    }
+    if (w == "--") {
+      only_positionals = true;
+      continue;
+    }
     if (w.size() < 3 || w.compare(0, 2, "--") != 0) {
       if (w.size() > 1 && w[0] == '-' && !(w[1] >= '0' && w[1] <= '9') && w[1] != '.') {
         error_ = "unknown option '" + w + "' (options start with --)";
@@ -73,8 +83,9 @@ double Args::get_double(const std::string& name) {
   std::string s = get(name);
   char* end = nullptr;
   double v = std::strtod(s.c_str(), &end);
-  if (s.empty() || *end != '\0' || v != v) {
-    if (ok()) error_ = "--" + name + " must be a number, not '" + s + "'";
+  // inf, nan and 1e999 parse, but no setting means anything with them.
+  if (s.empty() || *end != '\0' || !std::isfinite(v)) {
+    if (ok()) error_ = "--" + name + " must be a finite number, not '" + s + "'";
     return 0.0;
   }
   return v;

@@ -29,6 +29,12 @@ class Args {
   bool has(const std::string& name) const { return values_.count(name) > 0; }
   const std::vector<std::string>& positionals() const { return positionals_; }
 
+  // Records a problem with an option's value found by the caller (an unknown class name, a
+  // value out of range), so it counts as a usage error like a malformed number.
+  void Fail(const std::string& problem) {
+    if (ok()) error_ = problem;
+  }
+
   // Numeric getters: on a malformed value they record an error and return the fallback.
   long get_int(const std::string& name, long lo, long hi);
   double get_double(const std::string& name);

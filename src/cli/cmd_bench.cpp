@@ -243,7 +243,7 @@ int RunBench(const std::vector<std::string>& words) {
   }
 
   auto data = LoadDataFromArgs(args, seed);
-  if (!data) return args.ok() ? cmd.Failure(data.error()) : cmd.UsageError(data.error());
+  if (!data) return cmd.Problem(data.error());
   const data::Dataset& train = *data->train;
   const int batches = train.size() / batch;
   if (batches < 1)

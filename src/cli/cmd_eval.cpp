@@ -1,5 +1,6 @@
 // `gradlab-cli eval`: scores a saved model on a data subset: accuracy, per-class accuracy and
 // the confusion matrix.
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -26,8 +27,9 @@ int RunEval(const std::vector<std::string>& words) {
 
   auto saved = train::LoadModelFile(args.get("model"));
   if (!saved) return cmd.Failure(saved.error());
+  if (auto missing = DataMissingFor(args, saved->model->input_shape(), saved->dataset)) return cmd.UsageError(*missing);
   auto data = LoadDataFromArgs(args, saved->config.seed, saved->class_names);
-  if (!data) return cmd.Failure(data.error());
+  if (!data) return cmd.Problem(data.error());
   data::Dataset& test = *data->test;
   if (test.class_names != saved->class_names)
     return cmd.Failure("the model knows " + std::to_string(saved->class_names.size()) + " classes but the data has " +
@@ -41,6 +43,8 @@ int RunEval(const std::vector<std::string>& words) {
     test.std = saved->std;
   }
   const train::Evaluation e = train::Evaluate(*saved->model, test, saved->config.loss);
+  if (!std::isfinite(e.mean_loss()))
+    return cmd.Failure("the model's loss on this data is not a number (NaN or infinite): its weights are too large or damaged");
   const auto per_class = e.per_class_accuracy();
   if (args.flag("json")) {
     std::cout << nlohmann::json{{"images", e.count}, {"accuracy", e.accuracy()}, {"loss", e.mean_loss()},

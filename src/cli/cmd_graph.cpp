@@ -73,12 +73,12 @@ void SplitWords(const std::vector<std::string>& words, std::vector<std::string>&
   bool only_positionals = false;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
-    if (only_positionals || w.size() < 3 || w.compare(0, 2, "--") != 0) {
-      positionals.push_back(w);
+    if (!only_positionals && w == "--") {  // before the test below, which "--" would pass
+      only_positionals = true;
       continue;
     }
-    if (w == "--") {
-      only_positionals = true;
+    if (only_positionals || w.size() < 3 || w.compare(0, 2, "--") != 0) {
+      positionals.push_back(w);
       continue;
     }
     options.push_back(w);

@@ -1,5 +1,6 @@
 // `gradlab-cli predict`: class probabilities and logits of a saved model for CIFAR-10 test
 // images (by index in the model's test subset), an image file, or toy points.
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -69,8 +70,9 @@ int RunPredict(const std::vector<std::string>& words) {
     inputs.labels = {0};
     names.push_back(args.get("image"));
   } else {
+    if (auto missing = DataMissingFor(args, saved->model->input_shape(), saved->dataset)) return cmd.UsageError(*missing);
     auto data = LoadDataFromArgs(args, saved->config.seed, saved->class_names);
-    if (!data) return cmd.Failure(data.error());
+    if (!data) return cmd.Problem(data.error());
     auto indices = ParseIndices(args.get("test-index"), data->test->size());
     if (!indices) return cmd.UsageError(indices.error());
     inputs.sample_shape = data->test->sample_shape;
@@ -99,6 +101,10 @@ int RunPredict(const std::vector<std::string>& words) {
   const Tensor& logits = saved->model->Forward(x, nn::Mode::kEval);
   nn::Softmax(logits, probs);
   const int k = logits.dim(1);
+  // Weights that overflow give NaN scores: no class can be named from them (and a NaN is no bar length).
+  for (float v : probs.data)
+    if (!std::isfinite(v))
+      return cmd.Failure("the model's outputs are not numbers (NaN or infinite): its weights are too large or damaged");
   for (int i = 0; i < inputs.size(); ++i) {
     std::vector<float> l(logits.ptr() + i * k, logits.ptr() + (i + 1) * k), p(probs.ptr() + i * k, probs.ptr() + (i + 1) * k);
     const int best = static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());

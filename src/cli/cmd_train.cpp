@@ -60,7 +60,7 @@ int RunTrain(const std::vector<std::string>& words) {
   const bool json = args.flag("json"), log_steps = args.flag("log-steps");
 
   auto data = LoadDataFromArgs(args, cfg->seed);
-  if (!data) return args.ok() ? cmd.Failure(data.error()) : cmd.UsageError(data.error());
+  if (!data) return cmd.Problem(data.error());
   auto created = train::Session::Create(*cfg, data->train, data->test);
   if (!created) return cmd.UsageError(created.error());
   train::Session& session = **created;

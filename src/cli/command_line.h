@@ -24,6 +24,8 @@ class CommandLine {
   Args& args() { return args_; }
   int UsageError(const std::string& problem) const;  // prints and returns kExitUsage
   int Failure(const std::string& problem) const;     // prints and returns kExitFailure
+  // A usage error when the options recorded one (Args::Fail, a malformed value), else a failure.
+  int Problem(const std::string& problem) const { return args_.ok() ? Failure(problem) : UsageError(problem); }
 
  private:
   std::string name_, usage_, about_;

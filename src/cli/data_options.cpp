@@ -18,6 +18,22 @@ std::vector<OptionSpec> DataOptionSpecs() {
   };
 }
 
+namespace {
+
+// A bad option value: recorded in args, so the command exits with the usage code (2).
+Status Refuse(Args& args, const std::string& problem) {
+  args.Fail(problem);
+  return Status::Error(problem);
+}
+
+}  // namespace
+
+std::optional<std::string> DataMissingFor(const Args& args, const Shape& model_input, const std::string& dataset) {
+  if (args.has("data") || model_input == Shape{3, 32, 32}) return std::nullopt;
+  return "this model was trained on " + (dataset.empty() ? "data that is not CIFAR-10" : dataset) + " and takes " +
+         ShapeToString(model_input) + " inputs; give its data with --data (e.g. --data toy:spiral --toy-classes N)";
+}
+
 Result<LoadedData> LoadDataFromArgs(Args& args, uint64_t seed, const std::vector<std::string>& class_names) {
   using R = Result<LoadedData>;
   const std::string name = args.get("data");
@@ -29,13 +45,13 @@ Result<LoadedData> LoadDataFromArgs(Args& args, uint64_t seed, const std::vector
       for (const auto& c : class_names) classes += (classes.empty() ? "" : ",") + c;
     if (!classes.empty()) {
       auto parsed = data::ParseClassList(classes);
-      if (!parsed) return R::Error(parsed.error());
+      if (!parsed) return Refuse(args, parsed.error());
       subset.classes = *parsed;
     }
     subset.train_per_class = static_cast<int>(args.get_int("train-per-class", 0, 5000));
     subset.test_count = static_cast<int>(args.get_int("test", 0, 10000));
     if (!args.ok()) return R::Error(args.error());
-    if (Status s = data::CheckCifarSubset(subset); !s) return R::Error(s.message());
+    if (Status s = data::CheckCifarSubset(subset); !s) return Refuse(args, s.message());
     const std::string dir = args.get("cifar-dir").empty() ? data::FindCifar10Dir() : args.get("cifar-dir");
     auto loaded = data::LoadCifar10(dir, subset);
     if (!loaded) return R::Error(loaded.error());
@@ -43,17 +59,17 @@ Result<LoadedData> LoadDataFromArgs(Args& args, uint64_t seed, const std::vector
     out.test = std::make_shared<data::Dataset>(std::move(loaded->test));
   } else if (name.rfind("toy:", 0) == 0) {
     auto kind = data::ParseToyKind(name.substr(4));
-    if (!kind) return R::Error(kind.error());
+    if (!kind) return Refuse(args, kind.error());
     const int classes = static_cast<int>(args.get_int("toy-classes", 2, 10));
     const int points = static_cast<int>(args.get_int("toy-points", 1, 100000));
     const double noise = args.get_double("toy-noise");
     if (!args.ok()) return R::Error(args.error());
-    if (Status s = data::CheckToyParams(classes, points, noise); !s) return R::Error(s.message());
+    if (Status s = data::CheckToyParams(classes, points, noise); !s) return Refuse(args, s.message());
     auto tt = data::MakeToyTrainTest(*kind, classes, points, std::max(1, points / 2), noise, seed);
     out.train = std::make_shared<data::Dataset>(std::move(tt.train));
     out.test = std::make_shared<data::Dataset>(std::move(tt.test));
   } else {
-    return R::Error("unknown data '" + name + "'; use cifar10 or toy:spiral, toy:circles, toy:xor, toy:blobs, toy:linear");
+    return Refuse(args, "unknown data '" + name + "'; use cifar10 or toy:spiral, toy:circles, toy:xor, toy:blobs, toy:linear");
   }
   out.description = data::DescribeData(*out.train, *out.test);
   return out;

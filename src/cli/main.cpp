@@ -1,6 +1,8 @@
 // gradlab-cli: the headless face of Gradlab (training runs, evaluation, graphs, scripted checks).
 // Natively and as WebAssembly under Node.js, with the same results.
 #include <cstring>
+#include <exception>
+#include <new>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -22,9 +24,7 @@ void PrintUsage(std::ostream& out) {
   out << "\nRun 'gradlab-cli <command> --help' for a command's options.\n";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Dispatch(int argc, char** argv) {
   using namespace gradlab::cli;
   if (argc < 2) {
     PrintUsage(std::cerr);
@@ -49,4 +49,21 @@ int main(int argc, char** argv) {
     std::cerr << "gradlab-cli: unknown command '" << first << "'\n";
   std::cerr << "Run 'gradlab-cli --help' for the list of commands.\n";
   return kExitUsage;
+}
+
+}  // namespace
+
+// The engine reports errors as values; whatever still throws (out of memory, a bug) ends here
+// with one line and exit code 1, never as an abort with a core dump.
+int main(int argc, char** argv) {
+  try {
+    return Dispatch(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "gradlab-cli: out of memory (the data or the model is too large for this machine)\n";
+  } catch (const std::exception& e) {
+    std::cerr << "gradlab-cli: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "gradlab-cli: internal error (an unknown exception)\n";
+  }
+  return gradlab::cli::kExitFailure;
 }

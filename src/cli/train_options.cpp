@@ -1,8 +1,8 @@
 #include "cli/train_options.h"
 
-#include <cstdio>
 #include <sstream>
 
+#include "nn/model_spec.h"
 #include "nn/optimizer.h"
 
 namespace gradlab::cli {
@@ -35,14 +35,16 @@ std::vector<OptionSpec> TrainOptionSpecs() {
 }
 
 std::string AddDropoutToSpec(const std::string& spec, double p) {
-  char word[32];
-  std::snprintf(word, sizeof word, "dropout%g", p);
+  // The spec's own spelling ("dropout0.00001"): %g would write dropout1e-05, which is no word.
+  nn::ParsedLayer layer{nn::LayerWord::kDropout};
+  layer.value = p;
+  const std::string word = nn::FormatLayerWord(layer);
   if (spec.rfind("mlp:", 0) == 0) return spec + " " + word;
   std::istringstream in(spec);
   std::string w, out;
   bool first = true;
   while (in >> w) {
-    if (!first && w.rfind("fc", 0) == 0) out += std::string(word) + " ";
+    if (!first && w.rfind("fc", 0) == 0) out += word + " ";
     out += w + " ";
     first = false;
   }

@@ -3,11 +3,36 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 namespace gradlab {
 
+namespace {
+
+// What is at `path`, asked before opening it: fopen on a FIFO waits for a writer forever, and a
+// folder "opens" and then claims a size of 2^63 bytes. Never throws (a symbolic-link loop is
+// an error code here, not a filesystem_error).
+Status CheckRegularFile(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (st.type() == fs::file_type::not_found) return Status::Error(path + " not found");
+  if (ec) {
+    if (ec == std::errc::too_many_symbolic_link_levels)
+      return Status::Error(path + " cannot be read: a symbolic link on its path leads back to itself (a loop)");
+    return Status::Error("cannot open " + path + ": " + ec.message());
+  }
+  if (st.type() == fs::file_type::directory) return Status::Error(path + " is a folder, not a file");
+  if (st.type() != fs::file_type::regular)
+    return Status::Error(path + " is not a regular file (a pipe, socket or device); give a file saved on disk");
+  return Status();
+}
+
+}  // namespace
+
 Result<std::vector<uint8_t>> ReadFileBytes(const std::string& path, size_t max_bytes) {
   using R = Result<std::vector<uint8_t>>;
+  if (Status s = CheckRegularFile(path); !s) return s;
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return R::Error(errno == ENOENT ? path + " not found" : "cannot open " + path + ": " + std::strerror(errno));
   long size = -1;
@@ -16,7 +41,8 @@ Result<std::vector<uint8_t>> ReadFileBytes(const std::string& path, size_t max_b
   bool ok = size >= 0 && std::fseek(f, 0, SEEK_SET) == 0;
   if (ok && static_cast<size_t>(size) > max_bytes) {
     std::fclose(f);
-    return R::Error(path + " is too large (" + std::to_string(size) + " bytes)");
+    return R::Error(path + " is too large (" + std::to_string(size) + " bytes; the limit is " +
+                    std::to_string(max_bytes) + ")");
   }
   if (ok) {
     bytes.resize(static_cast<size_t>(size));

@@ -102,7 +102,7 @@ std::string ReadValue(const std::string& text, const Param& p) {
   errno = 0;
   if (p.whole) {
     long v = std::strtol(begin, &end, 10);
-    if (text.empty() || *end != '\0' || errno != 0) {
+    if (text.empty() || end != begin + text.size() || errno != 0) {  // all of it, NUL bytes included
       return std::string(p.name) + " must be a whole number, got '" + text + "'";
     }
     if (v < p.lo || v > p.hi) return std::string(p.name) + " must be " + range + ", got " + text;
@@ -110,7 +110,7 @@ std::string ReadValue(const std::string& text, const Param& p) {
     return "";
   }
   double v = std::strtod(begin, &end);
-  if (text.empty() || *end != '\0' || errno != 0 || !std::isfinite(v)) {
+  if (text.empty() || end != begin + text.size() || errno != 0 || !std::isfinite(v)) {
     return std::string(p.name) + " must be a number, got '" + text + "'";
   }
   if (v < p.lo || v > p.hi) return std::string(p.name) + " must be " + range + ", got " + text;

@@ -10,19 +10,10 @@
 #include <filesystem>
 
 #include "core/file_io.h"
+#include "core/text.h"
 
 namespace gradlab::data {
 namespace {
-
-// 30730000 -> "30,730,000": the numbers in messages are read by students.
-std::string WithCommas(size_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 std::string Lower(std::string s) {
   for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -55,7 +46,8 @@ std::string JoinPath(const std::string& dir, const std::string& file) {
 // what to run when it is missing.
 Result<std::vector<uint8_t>> ReadBatchFile(const std::string& dir, const std::string& name) {
   const std::string path = JoinPath(dir, name);
-  if (!std::filesystem::exists(path))
+  std::error_code ec;  // the non-throwing form: a link loop is reported by ReadFileBytes
+  if (!std::filesystem::exists(path, ec) && !ec)
     return Result<std::vector<uint8_t>>::Error(name + " not found in " + dir + " (run scripts/fetch-cifar10)");
   return gradlab::ReadFileBytes(path);
 }

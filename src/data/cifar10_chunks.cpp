@@ -16,20 +16,21 @@ std::string ChunkFileName(bool train, int cifar_class, int chunk) {
 Result<ChunkManifest> ParseChunkManifest(const std::string& text) {
   using R = Result<ChunkManifest>;
   const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || j.value("format", "") != "gradlab-cifar10-chunks")
+  // Compared as JSON values, not read with value(): that throws when a key has another type.
+  if (j.is_discarded() || !j.is_object() || !j.contains("format") || j["format"] != "gradlab-cifar10-chunks")
     return R::Error("manifest.json is not a Gradlab CIFAR-10 chunk manifest");
-  if (j.value("version", 0) != 1) return R::Error("manifest.json has an unknown version");
+  if (!j.contains("version") || j["version"] != 1) return R::Error("manifest.json has an unknown version");
   ChunkManifest m;
   auto counts = [&](const char* key, std::vector<int>& out) {
     if (!j.contains(key) || !j[key].is_array() || j[key].size() != kCifarClasses) return false;
     for (const auto& v : j[key]) {
-      if (!v.is_number_integer() || v.get<int>() < 0) return false;
-      out.push_back(v.get<int>());
+      // At most what CIFAR-10 has per class: a huge count would wrap the int.
+      if (!v.is_number_unsigned() || v.get<uint64_t>() > static_cast<uint64_t>(kCifarTrainPerClass)) return false;
+      out.push_back(static_cast<int>(v.get<uint64_t>()));
     }
     return true;
   };
-  m.chunk_images = j.value("chunk_images", 0);
-  if (m.chunk_images != kChunkImages || !counts("train_per_class", m.train_per_class) ||
+  if (!j.contains("chunk_images") || j["chunk_images"] != kChunkImages || !counts("train_per_class", m.train_per_class) ||
       !counts("test_per_class", m.test_per_class))
     return R::Error("manifest.json is damaged (chunk size or image counts)");
   return m;
@@ -147,7 +148,8 @@ Result<TrainTest> ChunkAssembler::Finish() {
       if (p.train != train) continue;
       for (int i = 0; i < p.count; ++i) {
         const uint8_t* r = p.bytes.data() + static_cast<size_t>(i) * kChunkRecordBytes;
-        records.push_back({static_cast<uint32_t>(r[0] | r[1] << 8 | r[2] << 16 | r[3] << 24), p.position, r + 4});
+        const uint32_t position = r[0] | r[1] << 8 | r[2] << 16 | static_cast<uint32_t>(r[3]) << 24;  // 255 << 24 overflows an int
+        records.push_back({position, p.position, r + 4});
       }
     }
     std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.position < b.position; });

@@ -1,4 +1,4 @@
-// Decoding a user's own image (PNG, JPEG, BMP, GIF, ... through stb_image) into the
+// Decoding a user's own image (PNG, JPEG, BMP, GIF or TGA, through stb_image) into the
 // 3x32x32 bytes the models take. The only place that includes stb_image's implementation.
 #pragma once
 #include <cstdint>
@@ -16,6 +16,10 @@ struct DecodedImage {
 
 // Decodes `bytes` and resizes to size x size (area averaging when shrinking, bilinear when
 // growing); greyscale and alpha are converted to RGB. `name` is used in messages.
-Result<DecodedImage> DecodeImage(const std::vector<uint8_t>& bytes, const std::string& name, int size = 32);
+// Images over `max_pixels` (40 megapixels unless a caller, like the fuzzer, wants less) are
+// refused from their header, before anything is decoded.
+inline constexpr long long kMaxImagePixels = 40'000'000;
+Result<DecodedImage> DecodeImage(const std::vector<uint8_t>& bytes, const std::string& name, int size = 32,
+                                 long long max_pixels = kMaxImagePixels);
 
 }  // namespace gradlab::data

@@ -2,13 +2,15 @@
 
 #include <cstdio>
 
+#include "nn/model_spec.h"
+
 namespace gradlab::nn {
 
 template <typename T>
 std::string DropoutT<T>::spec() const {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "dropout%g", p_);
-  return buf;
+  ParsedLayer word{LayerWord::kDropout};  // the spec's spelling: %g would write dropout1e-05
+  word.value = p_;
+  return FormatLayerWord(word);
 }
 
 template <typename T>

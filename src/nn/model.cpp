@@ -8,6 +8,7 @@
 #include "nn/linear.h"
 #include "nn/maxout.h"
 #include "nn/maxpool2d.h"
+#include "nn/model_budget.h"
 #include "nn/model_spec.h"
 
 namespace gradlab::nn {
@@ -43,9 +44,9 @@ Result<ModelT<T>> ModelT<T>::Create(const std::string& spec, const Shape& input,
   if (input.empty() || ShapeSize(input) == 0) return R::Error("the input shape is empty");
   Result<std::vector<ParsedLayer>> parsed = ParseModelSpec(spec);
   if (!parsed) return R::Error("model spec: " + parsed.error());
-  std::vector<ParsedLayer> words = *parsed;
-  if (words.back().word != LayerWord::kFc)  // a classifier ends with one score per class
-    words.push_back(ParsedLayer{LayerWord::kFc, 0, 0, 0, 0, 0, "fc", static_cast<int>(spec.size()) + 1});
+  const std::vector<ParsedLayer> words = WithClosingFc(spec, *parsed);
+  // Sizes first, in 64 bits: nothing is allocated for a model that cannot fit.
+  if (auto cost = CheckModelBudget(spec, input, num_classes); !cost) return R::Error(cost.error());
 
   ModelT<T> model;
   model.spec_ = spec;

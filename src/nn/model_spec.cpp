@@ -18,13 +18,21 @@ std::string PointAt(const std::string& spec, const ParsedLayer& layer, const std
   return out;
 }
 
+std::vector<ParsedLayer> WithClosingFc(const std::string& spec, std::vector<ParsedLayer> layers) {
+  if (layers.empty() || layers.back().word != LayerWord::kFc)
+    layers.push_back(ParsedLayer{LayerWord::kFc, 0, 0, 0, 0, 0, "fc", static_cast<int>(spec.size()) + 1});
+  return layers;
+}
+
 namespace {
 
-// "0.3", "0.05", "1": at most four decimals, trailing zeros dropped (the spec's number syntax has
-// no exponent, so %g will not do).
+constexpr double kMaxActivationParameter = 10;  // lrelu slope, elu alpha; the lecture uses 0.01-1
+
+// "0.3", "0.05", "0.00001": up to ten decimals, trailing zeros dropped (the spec's number syntax
+// has no exponent, so %g will not do: it writes 1e-05).
 std::string Decimal(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", v);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.10f", v);
   std::string s = buf;
   while (!s.empty() && s.back() == '0') s.pop_back();
   if (!s.empty() && s.back() == '.') s.pop_back();
@@ -130,6 +138,10 @@ bool ParseWord(const Word& w, ParsedLayer* out, std::string* problem) {
     }
     if (has_param && out->word != LayerWord::kLeakyReLU && out->word != LayerWord::kELU)
       *problem = name + " takes no number";
+    // 400 nines parse as infinity: a slope of inf would make every output NaN.
+    else if (has_param && !(out->value <= kMaxActivationParameter))
+      *problem = name + (name == "lrelu" ? "'s slope" : "'s alpha") + " must be from 0 to " +
+                 Decimal(kMaxActivationParameter);
   } else if (std::regex_match(w.text, m, dropout)) {
     out->word = LayerWord::kDropout;
     out->value = m[1].matched ? std::atof(std::string(m[1]).c_str()) : 0.5;

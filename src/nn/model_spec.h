@@ -49,6 +49,10 @@ inline constexpr SpecLimits kSpecLimits{};
 //   "unknown layer 'poolx' at column 18\n  conv16k5p2 relu poolx\n                  ^\n..."
 Result<std::vector<ParsedLayer>> ParseModelSpec(const std::string& spec);
 
+// The layers a model built from `spec` has: `layers`, with a closing "fc" (one score per
+// class) appended when they do not end with an fc.
+std::vector<ParsedLayer> WithClosingFc(const std::string& spec, std::vector<ParsedLayer> layers);
+
 // A message about word `layer` of `spec`, with a caret under it.
 std::string PointAt(const std::string& spec, const ParsedLayer& layer, const std::string& message);
 

@@ -50,7 +50,9 @@ Result<ScheduleConfig> ParseSchedule(const std::string& text, double base_lr) {
     char* end = nullptr;
     const std::string gs = rest.substr(g + 7);
     cfg.gamma = std::strtod(gs.c_str(), &end);
-    if (gs.empty() || *end != '\0' || !(cfg.gamma > 0)) return R::Error("step schedule: gamma must be a positive number, not '" + gs + "'");
+    // Above 1 the rate would grow at every milestone (gamma=1e300 made it infinite).
+    if (gs.empty() || end != gs.c_str() + gs.size() || !(cfg.gamma > 0 && cfg.gamma <= 1))
+      return R::Error("step schedule: gamma must be a number above 0 and at most 1, not '" + gs + "'");
   }
   if (points.empty()) return R::Error("a step schedule needs milestones, e.g. step:30,60,90");
   size_t p = 0;
@@ -60,13 +62,29 @@ Result<ScheduleConfig> ParseSchedule(const std::string& text, double base_lr) {
     const std::string item = points.substr(p, q - p);
     char* end = nullptr;
     const double v = std::strtod(item.c_str(), &end);
-    if (item.empty() || *end != '\0' || v < 0) return R::Error("step schedule: '" + item + "' is not a milestone (a number of epochs)");
+    // The whole item must be the number: a NUL byte inside it used to end the check early.
+    if (item.empty() || end != item.c_str() + item.size() || !(v >= 0 && std::isfinite(v))) return R::Error("step schedule: '" + item + "' is not a milestone (a number of epochs)");
     if (!cfg.milestones.empty() && v <= cfg.milestones.back()) return R::Error("step schedule: milestones must increase");
     cfg.milestones.push_back(v);
     p = q + 1;
   }
   return cfg;
 }
+
+namespace {
+
+// The shortest decimal that reads back as exactly `v`: %g alone gave 3.36667e+09 for both
+// 3366666660 and 3366666666, and the formatted milestones no longer increased.
+std::string Shortest(double v) {
+  char buf[32];
+  for (int digits = 6; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
+}
+
+}  // namespace
 
 std::string FormatSchedule(const ScheduleConfig& cfg) {
   switch (cfg.kind) {
@@ -76,15 +94,8 @@ std::string FormatSchedule(const ScheduleConfig& cfg) {
     case ScheduleKind::kInverseSqrt: return "invsqrt";
     case ScheduleKind::kStep: {
       std::string s = "step:";
-      char buf[32];
-      for (size_t i = 0; i < cfg.milestones.size(); ++i) {
-        std::snprintf(buf, sizeof buf, "%g", cfg.milestones[i]);
-        s += (i ? "," : "") + std::string(buf);
-      }
-      if (cfg.gamma != 0.1) {
-        std::snprintf(buf, sizeof buf, ":gamma=%g", cfg.gamma);
-        s += buf;
-      }
+      for (size_t i = 0; i < cfg.milestones.size(); ++i) s += (i ? "," : "") + Shortest(cfg.milestones[i]);
+      if (cfg.gamma != 0.1) s += ":gamma=" + Shortest(cfg.gamma);
       return s;
     }
   }

@@ -1,6 +1,9 @@
 #include "train/config.h"
 
 #include <cmath>
+#include <limits>
+
+#include "train/json_keys.h"
 
 namespace gradlab::train {
 
@@ -11,13 +14,16 @@ Status ValidateConfig(const TrainConfig& cfg) {
   if (cfg.micro_batch < 0 || cfg.micro_batch > 100000) return Status::Error("the micro-batch must be from 1 to 100,000 (0 for automatic)");
   if (cfg.epochs < 1 || cfg.epochs > 100000) return Status::Error("epochs must be from 1 to 100,000");
   if (!(cfg.regularization.lambda >= 0 && std::isfinite(cfg.regularization.lambda)))
-    return Status::Error("the regularization strength must be 0 or more");
-  if (!(cfg.regularization.beta >= 0)) return Status::Error("the elastic-net beta must be 0 or more");
+    return Status::Error("the regularization strength must be a finite number, 0 or more");
+  if (!(cfg.regularization.beta >= 0 && std::isfinite(cfg.regularization.beta)))
+    return Status::Error("the elastic-net beta must be a finite number, 0 or more");
   const auto& o = cfg.optimizer;
   if (!(o.momentum >= 0 && o.momentum < 1)) return Status::Error("momentum must be in [0, 1)");
   if (!(o.rho >= 0 && o.rho < 1)) return Status::Error("the RMSProp decay must be in [0, 1)");
   if (!(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1)) return Status::Error("Adam's betas must be in [0, 1)");
-  if (!(cfg.schedule.warmup >= 0)) return Status::Error("warm-up must be 0 or more");
+  if (!(cfg.schedule.warmup >= 0 && cfg.schedule.warmup <= 1e9))
+    return Status::Error("warm-up must be a number from 0 to 1e9 (epochs, or steps)");
+  if (cfg.train_eval_limit < 0) return Status::Error("the train-accuracy sample must be 0 (all) or more");
   return Status();
 }
 
@@ -47,14 +53,37 @@ nlohmann::json ConfigToJson(const TrainConfig& c) {
   };
 }
 
+namespace {
+
+// A JSON whole number that V can hold (nlohmann keeps non-negative numbers as unsigned).
+template <typename V>
+bool FitsIn(const nlohmann::json& v) {
+  if (v.is_number_unsigned()) return v.get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<V>::max());
+  if (!v.is_number_integer()) return false;
+  const int64_t x = v.get<int64_t>();
+  if (std::is_unsigned_v<V>) return x >= 0;
+  return x >= static_cast<int64_t>(std::numeric_limits<V>::min()) && x <= static_cast<int64_t>(std::numeric_limits<V>::max());
+}
+
+}  // namespace
+
 Result<TrainConfig> ConfigFromJson(const nlohmann::json& j) {
   using R = Result<TrainConfig>;
   if (!j.is_object()) return R::Error("training settings are not a JSON object");
   TrainConfig c;
-  // Reads one field if present, checking its type.
+  // Every setting must be present with its type: a missing or misspelt key is an error, never
+  // a silent default (a saved model must say exactly how it was trained).
+  if (auto key = UnknownKey(j, {"model", "loss", "optimizer", "momentum", "rho", "beta1", "beta2", "lr", "schedule",
+                                 "warmup", "schedule_per_step", "batch_size", "micro_batch", "epochs", "reg",
+                                 "reg_lambda", "reg_beta", "augment", "init", "seed", "train_eval_limit"}))
+    return R::Error("training settings: unknown setting '" + *key + "'");
   std::string problem;
   auto get = [&](const char* key, auto& out) {
-    if (!j.contains(key)) return;
+    if (!problem.empty()) return;
+    if (!j.contains(key)) {
+      problem = std::string("'") + key + "' is missing";
+      return;
+    }
     const auto& v = j[key];
     using V = std::decay_t<decltype(out)>;
     if constexpr (std::is_same_v<V, std::string>) {
@@ -63,13 +92,18 @@ Result<TrainConfig> ConfigFromJson(const nlohmann::json& j) {
     } else if constexpr (std::is_same_v<V, bool>) {
       if (v.is_boolean()) out = v.get<bool>();
       else problem = std::string("'") + key + "' should be true or false";
+    } else if constexpr (std::is_integral_v<V>) {
+      // Whole numbers only, checked before the conversion (1e20 into an int is undefined).
+      const bool fits = FitsIn<V>(v);
+      if (fits) out = v.get<V>();
+      else problem = std::string("'") + key + "' should be a whole number in range";
     } else {
-      if (v.is_number()) out = v.get<V>();
-      else problem = std::string("'") + key + "' should be a number";
+      if (v.is_number() && std::isfinite(v.get<double>())) out = v.get<V>();
+      else problem = std::string("'") + key + "' should be a finite number";
     }
   };
-  std::string loss = "softmax", optimizer = "sgd", schedule = "constant", reg = "none", augment, init = "he";
-  double lr = c.schedule.base_lr, warmup = 0;
+  std::string loss, optimizer, schedule, reg, augment, init;
+  double lr = 0, warmup = 0;
   bool per_step = false;
   get("model", c.model_spec);
   get("loss", loss);

@@ -1,8 +1,12 @@
 #include "train/model_file.h"
 
-#include "core/file_io.h"
-
+#include <cmath>
 #include <cstring>
+
+#include "core/file_io.h"
+#include "core/npz.h"
+#include "nn/model_budget.h"
+#include "train/model_header.h"
 
 namespace gradlab::train {
 
@@ -51,6 +55,7 @@ std::vector<uint8_t> SerializeModel(nn::Model& model, const std::vector<std::str
       std::memcpy(&bits, &v, 4);
       Put32(out, bits);
     }
+  Put32(out, Crc32(out.data(), out.size()));
   return out;
 }
 
@@ -63,73 +68,67 @@ Result<SavedModel> DeserializeModel(const std::vector<uint8_t>& bytes, const std
   if (version > kModelFormatVersion)
     return R::Error(name + " was saved by a newer Gradlab (model format " + std::to_string(version) +
                     "); this one reads format " + std::to_string(kModelFormatVersion) + ". Update Gradlab to open it.");
-  if (version == 0) return R::Error(name + " has an invalid format version 0");
+  if (version < kModelFormatVersion)
+    return R::Error(name + " was saved by an older Gradlab (model format " + std::to_string(version) +
+                    ", without a checksum); this one reads format " + std::to_string(kModelFormatVersion) +
+                    ". Train and save the model again.");
   if (16 + static_cast<size_t>(header_len) > bytes.size())
     return R::Error(name + " is truncated: its header says " + std::to_string(header_len) + " bytes but the file has " +
                     std::to_string(bytes.size() - 16) + " after the start");
   const nlohmann::json h = nlohmann::json::parse(bytes.begin() + 16, bytes.begin() + 16 + header_len, nullptr, false);
-  if (h.is_discarded() || !h.is_object() || h.value("format", "") != "gradlab-model")
-    return R::Error(name + " is damaged: its header is not valid JSON");
+  if (h.is_discarded()) return R::Error(name + " is damaged: its header is not valid JSON");
+  auto header = ParseModelHeader(h);
+  if (!header) return R::Error(name + " is damaged: " + header.error());
 
-  auto field_error = [&](const char* what) { return R::Error(name + " is damaged: " + what); };
-  if (!h.contains("spec") || !h["spec"].is_string()) return field_error("no model spec");
-  if (!h.contains("input_shape") || !h["input_shape"].is_array()) return field_error("no input shape");
-  if (!h.contains("classes") || !h["classes"].is_array()) return field_error("no class names");
-  if (!h.contains("tensors") || !h["tensors"].is_array()) return field_error("no tensor list");
-  Shape input;
-  for (const auto& d : h["input_shape"]) {
-    if (!d.is_number_integer() || d.get<int>() < 1 || d.get<int>() > 4096) return field_error("a bad input shape");
-    input.push_back(d.get<int>());
-  }
+  // The sizes before anything is allocated: the weights the header lists, then the checksum.
+  const size_t weights_at = 16 + header_len, expected = weights_at + 4 * header->numbers + 4;
+  if (bytes.size() < expected)
+    return R::Error(name + " is truncated: its header lists " + std::to_string(header->numbers) + " weights (" +
+                    std::to_string(expected) + " bytes in all) but the file has " + std::to_string(bytes.size()) + " bytes");
+  if (bytes.size() > expected)
+    return R::Error(name + " is damaged: " + std::to_string(bytes.size() - expected) + " unexpected bytes after the weights");
+  if (Crc32(bytes.data(), expected - 4) != Get32(&bytes[expected - 4]))
+    return R::Error(name + " is damaged: its checksum does not match (the file was changed after it was saved)");
+
+  // The spec must need exactly the listed numbers, worked out without building it.
+  auto cost = nn::CheckModelBudget(header->spec, header->input, static_cast<int>(header->class_names.size()));
+  if (!cost) return R::Error(name + ": " + cost.error());
+  if (cost->complete && cost->state != header->numbers)
+    return R::Error(name + " is damaged: its model needs " + std::to_string(cost->state) + " weights but it lists " +
+                    std::to_string(header->numbers));
+
   SavedModel saved;
-  for (const auto& c : h["classes"]) {
-    if (!c.is_string()) return field_error("a class name that is not text");
-    saved.class_names.push_back(c.get<std::string>());
-  }
-  for (const char* key : {"mean", "std"}) {
-    if (!h.contains(key)) continue;
-    for (const auto& v : h[key]) {
-      if (!v.is_number()) return field_error("a normalisation value that is not a number");
-      (std::strcmp(key, "mean") == 0 ? saved.mean : saved.std).push_back(v.get<float>());
-    }
-  }
-  if (saved.class_names.size() < 2 || saved.class_names.size() > 1000) return field_error("fewer than 2 classes");
-  if (h.contains("train")) {
-    auto cfg = ConfigFromJson(h["train"]);
-    if (!cfg) return R::Error(name + ": " + cfg.error());
-    saved.config = *cfg;
-  }
-  saved.dataset = h.value("dataset", "");
-
-  auto model = nn::Model::Create(h["spec"].get<std::string>(), input, static_cast<int>(saved.class_names.size()), 0,
+  saved.class_names = header->class_names;
+  saved.mean = header->mean;
+  saved.std = header->std;
+  saved.config = header->config;
+  saved.dataset = header->dataset;
+  auto model = nn::Model::Create(header->spec, header->input, static_cast<int>(saved.class_names.size()), 0,
                                  saved.config.init);
   if (!model) return R::Error(name + ": " + model.error());
   saved.model = std::make_unique<nn::Model>(std::move(*model));
   auto state = saved.model->StateDict();
-  const auto& listed = h["tensors"];
-  if (listed.size() != state.size())
-    return R::Error(name + " is damaged: it has " + std::to_string(listed.size()) + " tensors, the model needs " +
+  if (header->tensors.size() != state.size())
+    return R::Error(name + " is damaged: it has " + std::to_string(header->tensors.size()) + " tensors, the model needs " +
                     std::to_string(state.size()));
-  size_t pos = 16 + header_len;
+  size_t pos = weights_at;
   for (size_t i = 0; i < state.size(); ++i) {
     auto& [tname, tensor] = state[i];
-    const auto& entry = listed[i];
-    if (!entry.is_object() || entry.value("name", "") != tname || !entry.contains("shape") ||
-        entry["shape"] != nlohmann::json(tensor->shape))
+    const TensorEntry& entry = header->tensors[i];
+    if (entry.name != tname || entry.shape != tensor->shape)
       return R::Error(name + " is damaged: tensor " + std::to_string(i) + " should be " + tname + " of shape " +
                       ShapeToString(tensor->shape));
-    const size_t need = tensor->size() * 4;
-    if (pos + need > bytes.size())
-      return R::Error(name + " is truncated: it ends inside tensor " + tname + " (" + std::to_string(bytes.size()) +
-                      " bytes)");
+    // A NaN weight makes every prediction NaN; a negative variance makes batch norm's NaN.
+    const bool variance = tname.size() >= 11 && tname.compare(tname.size() - 11, 11, "running_var") == 0;
     for (size_t k = 0; k < tensor->size(); ++k) {
       uint32_t bits = Get32(&bytes[pos + 4 * k]);
       std::memcpy(&tensor->data[k], &bits, 4);
+      if (!std::isfinite(tensor->data[k]) || (variance && tensor->data[k] < 0))
+        return R::Error(name + " holds unusable weights: " + tname + " has " + (variance ? "a negative, " : "") +
+                        "NaN or infinite numbers (was it saved after training broke down?)");
     }
-    pos += need;
+    pos += tensor->size() * 4;
   }
-  if (pos != bytes.size())
-    return R::Error(name + " is damaged: " + std::to_string(bytes.size() - pos) + " unexpected bytes after the weights");
   return saved;
 }
 

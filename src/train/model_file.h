@@ -1,6 +1,6 @@
 // Saving and loading a trained model: its spec, weights, batch-norm statistics, the input
 // normalisation, class names and the training settings, in one versioned file:
-//   "GRADLABM" | u32 format version | u32 header length | header (JSON) | float32 data (LE)
+//   "GRADLABM" | u32 format version | u32 header length | header (JSON) | float32 data (LE) | u32 CRC-32
 // The header lists every tensor with its name and shape; loading rebuilds the model from the
 // spec and checks each tensor against it, so a damaged or foreign file fails with a message.
 #pragma once
@@ -14,7 +14,8 @@
 
 namespace gradlab::train {
 
-constexpr uint32_t kModelFormatVersion = 1;
+// 2: a CRC-32 of everything before it ends the file, and the header has every key (no defaults).
+constexpr uint32_t kModelFormatVersion = 2;
 
 struct SavedModel {
   std::unique_ptr<nn::Model> model;

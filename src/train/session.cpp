@@ -1,5 +1,6 @@
 #include "train/session.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <numeric>
 
 #include "data/augment.h"
+#include "nn/model_budget.h"
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
 
@@ -58,6 +60,15 @@ Result<std::unique_ptr<Session>> Session::Create(const TrainConfig& cfg,
   s->data_rng_.Seed(cfg.seed ^ 0x5EED5EED5EEDULL);
   s->batch_size_ = cfg.batch_size > 0 ? std::min(cfg.batch_size, s->train_->size()) : s->train_->size();
   s->steps_per_epoch_ = (s->train_->size() + s->batch_size_ - 1) / s->batch_size_;
+  // The budget holds the model with one sample; each chunk of a batch adds its activations.
+  auto cost = nn::CheckModelBudget(cfg.model_spec, s->train_->sample_shape, s->train_->num_classes());
+  s->max_chunk_ = static_cast<int>(std::min<uint64_t>(
+      1 << 30, 1 + (nn::kModelBudgetBytes - cost->bytes) / std::max<uint64_t>(1, cost->sample_bytes)));
+  if (const int chunk = std::min(s->ChunkSize(), s->batch_size_); chunk > s->max_chunk_)
+    return R::Error("a chunk of " + std::to_string(chunk) + " samples needs " +
+                    nn::FormatBytes(cost->bytes + (chunk - 1) * cost->sample_bytes) +
+                    " with this model (the limit is " + nn::FormatBytes(nn::kModelBudgetBytes) + "); use a micro-batch of " +
+                    std::to_string(s->max_chunk_) + " or less");
   s->StartEpoch();
   return s;
 }
@@ -110,7 +121,7 @@ bool Session::ParamsFinite() {
 // let the UI spread one batch over several frames; their size is part of the configuration,
 // so the CLI reproduces the app's numbers exactly.
 int Session::ChunkSize() const {
-  return cfg_.micro_batch > 0 ? cfg_.micro_batch : kMaxChunk;
+  return cfg_.micro_batch > 0 ? cfg_.micro_batch : std::min(kMaxChunk, max_chunk_);
 }
 
 void Session::TrainOneChunk() {
@@ -142,10 +153,15 @@ bool Session::FinishStep() {
   step_in_progress_ = false;
   const int batch = step_batch_;
   const double lr = current_learning_rate();
-  double loss = step_loss_;
   const std::vector<nn::ParamT<float>*> params = model_->Params();
-  loss += nn::RegularizationPenalty(cfg_.regularization, params);
+  const double penalty = nn::RegularizationPenalty(cfg_.regularization, params);
+  const double loss = step_loss_ + penalty;
   nn::AddRegularizationGradient(cfg_.regularization, params);
+  // Who to blame: a penalty that is itself not finite, or larger than the data loss, points at
+  // lambda (--lambda 1e308 breaks training at any learning rate).
+  const char* cause = !(std::isfinite(penalty) && penalty <= std::max(1.0, std::fabs(step_loss_)))
+                          ? ". The regularization strength (lambda) is probably too high"
+                          : ". The learning rate is probably too high";
 
   char where[96];
   std::snprintf(where, sizeof where, "at step %ld (epoch %d)", steps_ + 1, epoch_ + 1);
@@ -154,7 +170,7 @@ bool Session::FinishStep() {
     RestoreLastGood();
     phase_ = Phase::kDiverged;
     message_ = std::string("Training diverged ") + where + ": the loss became " + (std::isnan(loss) ? "NaN" : "infinite") +
-               ". The learning rate is probably too high; the weights from before the last update are kept.";
+               cause + "; the weights from before the last update are kept.";
     return false;
   }
   // A loss a thousand times its starting value has exploded even while it is still finite.
@@ -164,8 +180,8 @@ bool Session::FinishStep() {
     phase_ = Phase::kDiverged;
     char numbers[96];
     std::snprintf(numbers, sizeof numbers, "the loss exploded from %.3g to %.3g", first_loss_, loss);
-    message_ = std::string("Training diverged ") + where + ": " + numbers +
-               ". The learning rate is probably too high; the weights from before the last update are kept.";
+    message_ = std::string("Training diverged ") + where + ": " + numbers + cause +
+               "; the weights from before the last update are kept.";
     return false;
   }
   // Keep the weights before the update (vector assignment reuses the buffers after the first step).
@@ -176,7 +192,7 @@ bool Session::FinishStep() {
     RestoreLastGood();
     phase_ = Phase::kDiverged;
     message_ = std::string("Training diverged ") + where +
-               ": the update made some weights infinite or NaN. The learning rate is probably too high; the weights from the step before are kept.";
+               ": the update made some weights infinite or NaN" + cause + "; the weights from the step before are kept.";
     return false;
   }
   ++steps_;
@@ -190,8 +206,9 @@ bool Session::FinishStep() {
   if (epoch_train_seconds_ > 0) images_per_second_ = epoch_images_ / epoch_train_seconds_;
   if (cursor_ >= static_cast<int>(order_.size())) {
     phase_ = Phase::kEvaluating;
-    train_eval_ = std::make_unique<Evaluator>(*train_, cfg_.loss, cfg_.train_eval_limit, eval_chunk_);
-    test_eval_ = std::make_unique<Evaluator>(*test_, cfg_.loss, 0, eval_chunk_);
+    const int chunk = std::min(eval_chunk_, max_chunk_);
+    train_eval_ = std::make_unique<Evaluator>(*train_, cfg_.loss, cfg_.train_eval_limit, chunk);
+    test_eval_ = std::make_unique<Evaluator>(*test_, cfg_.loss, 0, chunk);
   }
   return true;
 }

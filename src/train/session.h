@@ -144,6 +144,7 @@ class Session {
   double first_loss_ = 0;  // the first step's loss, to recognise an explosion
   double lr_scale_ = 1;    // lowered by Recover()
   int eval_chunk_ = 256;
+  int max_chunk_ = 256;  // samples per forward pass that fit the model budget (set by Create)
   Evaluation last_test_;
 
   // A step spread over several Step() calls: how far through its batch it is.

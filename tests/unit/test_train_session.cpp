@@ -193,3 +193,42 @@ TEST_CASE("The last test evaluation keeps the confusion matrix and each predicti
   for (int k = 0; k < 3; ++k) diagonal += e.confusion[k][k];
   CHECK(diagonal == e.correct);
 }
+
+TEST_CASE("Finding 8: a huge regularization strength is blamed, not the learning rate", "[train][hostile]") {
+  const ToyData d = Spiral();
+  TrainConfig c = Config("mlp:16", 3);
+  c.optimizer.kind = nn::OptimizerKind::kSgd;
+  c.regularization.kind = nn::RegKind::kL2;
+  c.regularization.lambda = 1e308;
+  auto s = Make(c, d);
+  CHECK(s->RunToEnd() == Phase::kDiverged);
+  CHECK_THAT(s->message(), Catch::Contains("regularization strength (lambda) is probably too high"));
+}
+
+TEST_CASE("Finding 8: infinite warm-up and elastic-net beta are refused", "[train][hostile]") {
+  const ToyData d = Spiral();
+  TrainConfig c = Config("mlp:8");
+  c.schedule.warmup = INFINITY;
+  CHECK_THAT(Session::Create(c, d.train, d.test).error(), Catch::Contains("warm-up must be a number from 0 to 1e9"));
+  c = Config("mlp:8");
+  c.regularization.beta = INFINITY;
+  CHECK_THAT(Session::Create(c, d.train, d.test).error(), Catch::Contains("elastic-net beta must be a finite number"));
+  CHECK_FALSE(nn::ParseSchedule("step:inf", 0.1).ok());
+  CHECK_FALSE(nn::ParseSchedule("step:nan", 0.1).ok());
+  CHECK_FALSE(nn::ParseSchedule("step:10:gamma=inf", 0.1).ok());
+}
+
+TEST_CASE("A micro-batch whose activations would not fit the budget is refused; the automatic one shrinks",
+          "[train][budget][hostile]") {
+  const ToyData d = Spiral(3, 100);  // 300 training points
+  TrainConfig c = Config("fc999999 fc", 1);
+  c.batch_size = 300;
+  c.micro_batch = 300;  // about 8 MB of activations per point: 2.4 GB for the chunk
+  CHECK_THAT(Session::Create(c, d.train, d.test).error(),
+             Catch::Contains("a chunk of 300 samples needs") && Catch::Contains("use a micro-batch of"));
+  c.micro_batch = 0;
+  auto s = Session::Create(c, d.train, d.test);
+  REQUIRE(s.ok());
+  (*s)->StepBatches(1);
+  CHECK((*s)->steps() == 1);
+}
