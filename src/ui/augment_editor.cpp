@@ -69,9 +69,9 @@ std::string TargetLabel(const data::Dataset& d, const float* row) {
 }
 
 void MakePreview(TrainUi& t, uint64_t draw) {
-  ClearTextures(t.augment_preview);
-  t.augment_labels.clear();
-  const data::Dataset& d = *t.train_data;
+  ClearTextures(t.views.augment_preview);
+  t.views.augment_labels.clear();
+  const data::Dataset& d = *t.data.train;
   const int count = std::min(kPreviewImages, d.size());
   Rng rng(t.s.seed * 7919 + draw);
   std::vector<int> indices(count);
@@ -80,27 +80,27 @@ void MakePreview(TrainUi& t, uint64_t draw) {
   data::AugmentBatchUnit(d, indices.data(), count, t.cfg.augment, rng, x, targets);
   for (int i = 0; i < count; ++i) {
     const float* image = x.ptr() + static_cast<size_t>(i) * d.sample_size();
-    t.augment_preview.push_back({services().UploadTexture(0, train::ImageFromUnitChw(image, 3, 32, 32)), 32, 32});
-    t.augment_labels.push_back(TargetLabel(d, targets.ptr() + static_cast<size_t>(i) * d.num_classes()));
+    t.views.augment_preview.push_back({services().UploadTexture(0, train::ImageFromUnitChw(image, 3, 32, 32)), 32, 32});
+    t.views.augment_labels.push_back(TargetLabel(d, targets.ptr() + static_cast<size_t>(i) * d.num_classes()));
   }
 }
 
 void DrawPreview(TrainUi& t) {
   // Shown whenever the augmentation text is right, even while another setting is not.
-  if (!t.train_data || !t.train_data->is_image() || !t.augment_ok || !t.cfg.augment.any()) return;
+  if (!t.data.train || !t.data.train->is_image() || !t.views.augment_ok || !t.cfg.augment.any()) return;
   // New images when the settings change or the student asks; the same ones otherwise, so the
   // grid does not flicker.
-  if (ImGui::SmallButton("new samples") || t.s.augment != t.augment_preview_key || t.augment_preview.empty()) {
-    t.augment_preview_key = t.s.augment;
-    MakePreview(t, ++t.augment_draws);
+  if (ImGui::SmallButton("new samples") || t.s.augment != t.views.augment_preview_key || t.views.augment_preview.empty()) {
+    t.views.augment_preview_key = t.s.augment;
+    MakePreview(t, ++t.views.augment_draws);
   }
   ImGui::SameLine();
   ImGui::TextDisabled("as training sees them");
   if (ImGui::BeginTable("augmented", 4, ImGuiTableFlags_SizingFixedSame)) {
-    for (size_t i = 0; i < t.augment_preview.size(); ++i) {
+    for (size_t i = 0; i < t.views.augment_preview.size(); ++i) {
       ImGui::TableNextColumn();
-      ImGui::Image(t.augment_preview[i].id, ImVec2(72, 72));
-      ImGui::TextUnformatted(t.augment_labels[i].c_str());
+      ImGui::Image(t.views.augment_preview[i].id, ImVec2(72, 72));
+      ImGui::TextUnformatted(t.views.augment_labels[i].c_str());
     }
     ImGui::EndTable();
   }

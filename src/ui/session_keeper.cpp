@@ -84,13 +84,13 @@ void RestoreStoredSession(AppState& state, bool opened_with_link) {
 void KeepSession(AppState& state) {
   SessionKeeperUi& k = state.session_keeper;
   TrainUi& t = state.train;
-  if (k.pending_model && t.data_state == TrainUi::DataState::kError) {
+  if (k.pending_model && t.data.state == TrainData::State::kError) {
     k.pending_model.reset();
-    state.status_message = "The saved session's data could not be loaded: " + t.data_message;
+    state.status_message = "The saved session's data could not be loaded: " + t.data.message;
   }
-  if (k.pending_model && t.data_state == TrainUi::DataState::kReady && t.plan_key.size() > 0) {
+  if (k.pending_model && t.data.state == TrainData::State::kReady && t.plan_key.size() > 0) {
     std::unique_ptr<train::SavedModel> saved = std::move(k.pending_model);
-    if (saved->class_names != t.train_data->class_names) {
+    if (saved->class_names != t.data.train->class_names) {
       state.status_message = "The saved session was trained on other classes than its settings name; its weights were left out.";
     } else if (Status s = RestoreTraining(t, saved->config, *saved->model, std::move(k.pending_progress)); !s) {
       state.status_message = "The saved session's weights could not be restored: " + s.message();

@@ -47,14 +47,14 @@ void UpdateTrainSettings(TrainUi& t) {
     auto cfg = settings::ToTrainConfig(t.s);
     t.settings_error = cfg ? "" : cfg.error();
     if (cfg) t.cfg = *cfg;
-    t.augment_ok = data::ParseAugmentSpec(t.s.augment).ok();
+    t.views.augment_ok = data::ParseAugmentSpec(t.s.augment).ok();
   }
-  if (!t.train_data) return;
-  const std::string key = t.s.model + "|" + ShapeToString(t.train_data->sample_shape) + "|" +
-                          std::to_string(t.train_data->num_classes());
+  if (!t.data.train) return;
+  const std::string key = t.s.model + "|" + ShapeToString(t.data.train->sample_shape) + "|" +
+                          std::to_string(t.data.train->num_classes());
   if (key == t.plan_key) return;
   t.plan_key = key;
-  t.plan = nn::PlanModel(t.s.model, t.train_data->sample_shape, t.train_data->num_classes());
+  t.plan = nn::PlanModel(t.s.model, t.data.train->sample_shape, t.data.train->num_classes());
   t.model_error = t.plan.error;
 }
 
@@ -62,7 +62,7 @@ Status RunTrainAction(TrainUi& t, const std::string& value) {
   if (value == "1" || value == "true") t.start_requested = true;
   else if (value == "pause" || value == "0") t.playing = t.start_requested = false;
   else if (value == "resume") t.playing = t.session && t.session->running();
-  else if (value == "step" && t.data_state == TrainUi::DataState::kReady) StepOneBatch(t);
+  else if (value == "step" && t.data.state == TrainData::State::kReady) StepOneBatch(t);
   else if (value == "step") return Status::Error("the data is not loaded yet");
   else return Status::Error("must be 1, pause, resume or step");
   return Status();
@@ -71,7 +71,7 @@ Status RunTrainAction(TrainUi& t, const std::string& value) {
 void UpdateTrainTab(TrainUi& t, double budget_seconds) {
   RequestData(t);
   UpdateTrainSettings(t);
-  if (t.start_requested && t.data_state == TrainUi::DataState::kReady && t.settings_error.empty() && t.model_error.empty()) {
+  if (t.start_requested && t.data.state == TrainData::State::kReady && t.settings_error.empty() && t.model_error.empty()) {
     t.start_requested = false;
     StartTraining(t);
   }
@@ -89,34 +89,34 @@ void UpdateTrainTab(TrainUi& t, double budget_seconds) {
 }
 
 void StartTraining(TrainUi& t) {
-  if (!t.train_data || !t.settings_error.empty() || !t.model_error.empty()) return;
+  if (!t.data.train || !t.settings_error.empty() || !t.model_error.empty()) return;
   train::TrainConfig cfg = t.cfg;
   cfg.micro_batch = t.micro_batch;
-  auto s = train::Session::Create(cfg, t.train_data, t.test_data);
+  auto s = train::Session::Create(cfg, t.data.train, t.data.test);
   if (!s) {
     t.settings_error = s.error();
     return;
   }
   t.session = std::move(*s);
   t.session->set_eval_chunk(16);
-  t.health_step = t.predictions_step = -1;  // a new model: nothing cached is valid
+  t.views.health_step = t.views.predictions_step = -1;  // a new model: nothing cached is valid
   t.playing = true;
   RefreshTextures(t, true);
 }
 
 Status RestoreTraining(TrainUi& t, const train::TrainConfig& config, nn::Model& weights, train::Progress progress) {
-  if (!t.train_data) return Status::Error("its data is not loaded");
+  if (!t.data.train) return Status::Error("its data is not loaded");
   // The session's own config: the settings may have changed since it started (they apply at
   // the next Start), and going on must not change what it trains with.
   train::TrainConfig cfg = config;
   cfg.micro_batch = t.micro_batch;
-  auto s = train::Session::Create(cfg, t.train_data, t.test_data);
+  auto s = train::Session::Create(cfg, t.data.train, t.data.test);
   if (!s) return Status::Error(s.error());
   if (Status st = (*s)->LoadWeights(weights); !st) return st;
   if (Status st = (*s)->RestoreProgress(std::move(progress)); !st) return st;
   t.session = std::move(*s);
   t.session->set_eval_chunk(16);
-  t.health_step = t.predictions_step = -1;
+  t.views.health_step = t.views.predictions_step = -1;
   t.playing = false;
   RefreshTextures(t, true);
   return Status();
@@ -125,9 +125,9 @@ Status RestoreTraining(TrainUi& t, const train::TrainConfig& config, nn::Model& 
 void ResetTraining(TrainUi& t) {
   t.session.reset();
   t.playing = false;
-  ClearTextures(t.templates);
-  ClearTextures(t.filters);
-  ClearTextures(t.feature_maps);
+  ClearTextures(t.views.templates);
+  ClearTextures(t.views.filters);
+  ClearTextures(t.views.feature_maps);
 }
 
 void StepOneBatch(TrainUi& t) {
@@ -154,22 +154,22 @@ void KeepCurrentRun(TrainUi& t) {
 
 nlohmann::json TrainStateJson(const TrainUi& t) {
   nlohmann::json j = {
-      {"dataState", t.data_state == TrainUi::DataState::kReady     ? "ready"
-                    : t.data_state == TrainUi::DataState::kLoading ? "loading"
-                    : t.data_state == TrainUi::DataState::kError   ? "error"
+      {"dataState", t.data.state == TrainData::State::kReady     ? "ready"
+                    : t.data.state == TrainData::State::kLoading ? "loading"
+                    : t.data.state == TrainData::State::kError   ? "error"
                                                                    : "none"},
-      {"dataMessage", t.data_message},
+      {"dataMessage", t.data.message},
       {"model", t.cfg.model_spec},
       {"modelError", t.model_error},
       {"settingsError", t.settings_error},
       {"view", settings::TrainViewName(t.s.view)},
       {"playing", t.playing},
       {"notice", t.notice},
-      {"templatesShown", t.s.view == settings::TrainView::kWeights && !t.templates.empty()},
+      {"templatesShown", t.s.view == settings::TrainView::kWeights && !t.views.templates.empty()},
       {"lastFrameTrainMs", t.last_frame_train_ms},
       {"budgetMs", t.s.budget_ms},
   };
-  if (t.train_data) j["classes"] = t.train_data->class_names;
+  if (t.data.train) j["classes"] = t.data.train->class_names;
   if (t.session) {
     const auto& h = t.session->history();
     j["phase"] = train::PhaseName(t.session->phase());

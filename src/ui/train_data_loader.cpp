@@ -29,34 +29,34 @@ std::string DataKey(const TrainUi& t) {
 
 
 void SetData(TrainUi& t, data::TrainTest tt) {
-  t.train_data = std::make_shared<data::Dataset>(std::move(tt.train));
-  t.test_data = std::make_shared<data::Dataset>(std::move(tt.test));
-  t.data_state = TrainUi::DataState::kReady;
-  t.data_message = t.train_data->name + ": " + std::to_string(t.train_data->size()) + " training, " +
-                   std::to_string(t.test_data->size()) + " test";
-  ClearTextures(t.gallery);
-  ClearTextures(t.augment_preview);
-  t.augment_preview_key.clear();
-  ClearTextures(t.test_thumbs);
+  t.data.train = std::make_shared<data::Dataset>(std::move(tt.train));
+  t.data.test = std::make_shared<data::Dataset>(std::move(tt.test));
+  t.data.state = TrainData::State::kReady;
+  t.data.message = t.data.train->name + ": " + std::to_string(t.data.train->size()) + " training, " +
+                   std::to_string(t.data.test->size()) + " test";
+  ClearTextures(t.views.gallery);
+  ClearTextures(t.views.augment_preview);
+  t.views.augment_preview_key.clear();
+  ClearTextures(t.views.test_thumbs);
   t.plan_key.clear();
 }
 
 void FailData(TrainUi& t, const std::string& message) {
-  t.data_state = TrainUi::DataState::kError;
-  t.data_message = message;
-  t.assembler.reset();
+  t.data.state = TrainData::State::kError;
+  t.data.message = message;
+  t.data.assembler.reset();
   t.start_requested = false;
 }
 
 // CIFAR-10 arrives as chunks: the manifest first, then only the chunks the subset needs.
 void RequestCifar(TrainUi& t) {
-  const uint64_t request = t.data_request;
-  t.data_state = TrainUi::DataState::kLoading;
-  t.data_message = "Loading the CIFAR-10 index...";
-  t.fetches_pending = 1;
+  const uint64_t request = t.data.request;
+  t.data.state = TrainData::State::kLoading;
+  t.data.message = "Loading the CIFAR-10 index...";
+  t.data.fetches_pending = 1;
   services().FetchDataFile("data/cifar10/manifest.json", [&t, request](Result<std::vector<uint8_t>> bytes) {
-    if (request != t.data_request) return;
-    t.fetches_pending = 0;
+    if (request != t.data.request) return;
+    t.data.fetches_pending = 0;
     if (!bytes) {
       FailData(t, "CIFAR-10 is not available here (" + bytes.error() +
                       "). Run scripts/fetch-cifar10 and rebuild to add it; toy data works meanwhile.");
@@ -64,27 +64,27 @@ void RequestCifar(TrainUi& t) {
     }
     auto manifest = data::ParseChunkManifest(std::string(bytes->begin(), bytes->end()));
     if (!manifest) return FailData(t, manifest.error());
-    if (!t.thumbnails_requested) {  // the class picker's pictures, once
-      t.thumbnails_requested = true;
+    if (!t.data.thumbnails_requested) {  // the class picker's pictures, once
+      t.data.thumbnails_requested = true;
       services().FetchDataFile(std::string("data/cifar10/") + data::kThumbnailFile, [&t](Result<std::vector<uint8_t>> thumbs) {
-        if (thumbs && data::ThumbnailImage(*thumbs, 0, 0)) t.thumbnail_bytes = std::move(*thumbs);
+        if (thumbs && data::ThumbnailImage(*thumbs, 0, 0)) t.data.thumbnail_bytes = std::move(*thumbs);
       });
     }
-    t.assembler = std::make_unique<data::ChunkAssembler>(settings::ToCifarSubset(t.s), *manifest);
-    if (!t.assembler->status()) return FailData(t, t.assembler->status().message());
-    for (const std::string& file : t.assembler->needed()) {
-      ++t.fetches_pending;
+    t.data.assembler = std::make_unique<data::ChunkAssembler>(settings::ToCifarSubset(t.s), *manifest);
+    if (!t.data.assembler->status()) return FailData(t, t.data.assembler->status().message());
+    for (const std::string& file : t.data.assembler->needed()) {
+      ++t.data.fetches_pending;
       services().FetchDataFile("data/cifar10/" + file, [&t, request, file](Result<std::vector<uint8_t>> chunk) {
-        if (request != t.data_request || !t.assembler) return;
-        --t.fetches_pending;
+        if (request != t.data.request || !t.data.assembler) return;
+        --t.data.fetches_pending;
         if (!chunk) return FailData(t, chunk.error());
-        if (Status s = t.assembler->Add(file, *chunk); !s) return FailData(t, s.message());
+        if (Status s = t.data.assembler->Add(file, *chunk); !s) return FailData(t, s.message());
         char buf[96];
-        std::snprintf(buf, sizeof buf, "Loading CIFAR-10: %d of %zu parts", t.assembler->received(), t.assembler->needed().size());
-        t.data_message = buf;
-        if (t.assembler->complete()) {
-          auto tt = t.assembler->Finish();
-          t.assembler.reset();
+        std::snprintf(buf, sizeof buf, "Loading CIFAR-10: %d of %zu parts", t.data.assembler->received(), t.data.assembler->needed().size());
+        t.data.message = buf;
+        if (t.data.assembler->complete()) {
+          auto tt = t.data.assembler->Finish();
+          t.data.assembler.reset();
           if (!tt) return FailData(t, tt.error());
           SetData(t, std::move(*tt));
         }
@@ -97,12 +97,12 @@ void RequestCifar(TrainUi& t) {
 
 void RequestData(TrainUi& t) {
   const std::string key = DataKey(t);
-  if (key == t.data_key) return;
-  t.data_key = key;
-  ++t.data_request;
-  t.assembler.reset();
-  t.train_data.reset();
-  t.test_data.reset();
+  if (key == t.data.key) return;
+  t.data.key = key;
+  ++t.data.request;
+  t.data.assembler.reset();
+  t.data.train.reset();
+  t.data.test.reset();
   if (!t.s.cifar) {
     Status s = data::CheckToyParams(t.s.toy_classes, t.s.toy_points, t.s.toy_noise);
     if (!s) return FailData(t, s.message());

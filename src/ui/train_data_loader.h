@@ -1,5 +1,5 @@
 // Loads the data the Train tab's settings ask for, when they change: toy points at once, CIFAR-10
-// chunks fetched beside the page (or the executable) with progress in t.data_message.
+// chunks fetched beside the page (or the executable) with progress in t.data.message.
 #pragma once
 #include "ui/train_state.h"
 

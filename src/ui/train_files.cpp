@@ -13,34 +13,34 @@
 namespace gradlab::ui {
 
 void LoadOwnImage(TrainUi& t) {
-  services().OpenUserFile(".png,.jpg,.jpeg,.bmp,.gif", t.own_image_name, [&t](std::string name, Result<std::vector<uint8_t>> bytes) {
-    t.own_image_name = name;
-    t.own_image_probs.clear();
+  services().OpenUserFile(".png,.jpg,.jpeg,.bmp,.gif", t.views.own_image_name, [&t](std::string name, Result<std::vector<uint8_t>> bytes) {
+    t.views.own_image_name = name;
+    t.views.own_image_probs.clear();
     if (!bytes) {
-      t.own_image_message = bytes.error();
+      t.views.own_image_message = bytes.error();
       return;
     }
     auto image = data::DecodeImage(*bytes, name);
     if (!image) {
-      t.own_image_message = image.error();
+      t.views.own_image_message = image.error();
       return;
     }
     if (!t.session || t.session->model().input_shape() != Shape{3, 32, 32}) {
-      t.own_image_message = "Train a CIFAR-10 model first: it scores 32x32 colour images.";
+      t.views.own_image_message = "Train a CIFAR-10 model first: it scores 32x32 colour images.";
       return;
     }
     data::Dataset one;  // one image, normalised like the training data
     one.sample_shape = {3, 32, 32};
-    one.class_names = t.train_data->class_names;
-    one.mean = t.train_data->mean;
-    one.std = t.train_data->std;
+    one.class_names = t.data.train->class_names;
+    one.mean = t.data.train->mean;
+    one.std = t.data.train->std;
     one.pixels = image->chw;
     one.labels = {0};
-    t.own_image_probs = train::ClassProbabilities(t.session->model(), one, {0});
+    t.views.own_image_probs = train::ClassProbabilities(t.session->model(), one, {0});
     const auto rgba = train::ImageFromChw(image->chw.data(), 32, 32);
-    t.own_image.id = services().UploadTexture(t.own_image.id, rgba);
-    t.own_image.width = t.own_image.height = 32;
-    t.own_image_message = name + " (" + std::to_string(image->original_width) + "x" +
+    t.views.own_image.id = services().UploadTexture(t.views.own_image.id, rgba);
+    t.views.own_image.width = t.views.own_image.height = 32;
+    t.views.own_image_message = name + " (" + std::to_string(image->original_width) + "x" +
                           std::to_string(image->original_height) + ", shown at 32x32)";
   });
 }
@@ -75,8 +75,8 @@ void LoadModel(TrainUi& t, const std::string& path) {
     // Its settings come back; its weights go into a new session when the data fits the model.
     settings::SetFromConfig(t.s, saved->config);
     UpdateTrainSettings(t);
-    if (!t.train_data || t.train_data->class_names != saved->class_names ||
-        t.train_data->sample_shape != saved->model->input_shape()) {
+    if (!t.data.train || t.data.train->class_names != saved->class_names ||
+        t.data.train->sample_shape != saved->model->input_shape()) {
       t.notice = name + " was trained on " + saved->dataset + ": choose that data (the same classes), then load it again.";
       return;
     }

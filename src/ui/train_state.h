@@ -30,22 +30,48 @@ struct Texture {
   int width = 0, height = 0;
 };
 
-// The Train tab's settings are in `s` (settings::TrainSettings, owned by AppState); everything
-// here is made from them: the loaded data, the training config, the session and the views' images.
+// The data the settings ask for, as it loads.
+struct TrainData {
+  enum class State { kNone, kLoading, kReady, kError } state = State::kNone;
+  std::string message;  // progress text or the error
+  std::unique_ptr<data::ChunkAssembler> assembler;
+  int fetches_pending = 0;
+  uint64_t request = 0;  // bumps on each new request; late answers to old ones are ignored
+  std::shared_ptr<data::Dataset> train, test;
+  std::string key;       // which settings the loaded data belongs to
+  bool thumbnails_requested = false;
+  std::vector<uint8_t> thumbnail_bytes;  // data::kThumbnailFile, for the class picker
+};
+
+// What the views show and keep between frames: their images (textures), and what was made for
+// which training step, so nothing is made again while the model has not changed.
+struct TrainViews {
+  int feature_image = 0;   // test image whose feature maps are shown
+  int feature_layer = -1;  // model layer whose maps are shown (-1: the first conv layer)
+  int confusion_row = -1, confusion_col = -1;
+  std::vector<Texture> templates, filters, feature_maps, gallery, augment_preview, test_thumbs, class_thumbs;
+  std::vector<std::string> augment_labels;  // under each preview image: its (mixed) class
+  std::string augment_preview_key;          // the augmentation text the preview shows
+  bool augment_ok = true;                   // the augmentation text parses (set with the settings)
+  uint64_t augment_draws = 0;               // "new samples" presses, for fresh random images
+  Texture boundary;
+  long textures_step = -1;                  // session step the model textures were made at
+  double textures_time = 0;
+  std::vector<train::LayerHealth> health;   // gradient flow, and the step it is from
+  long health_step = -1;
+  std::vector<float> predictions;           // class probabilities of the shown test images
+  long predictions_step = -1;
+  std::string own_image_name, own_image_message;
+  std::vector<float> own_image_probs;
+  Texture own_image;
+};
+
+// The Train tab: its settings are in `s` (settings::TrainSettings, owned by AppState); the data,
+// the training config and session, and the views are made from them.
 struct TrainUi {
   explicit TrainUi(settings::TrainSettings& settings) : s(settings) {}
   settings::TrainSettings& s;
-
-  // ---- data state
-  enum class DataState { kNone, kLoading, kReady, kError } data_state = DataState::kNone;
-  std::string data_message;  // progress text or the error
-  std::unique_ptr<data::ChunkAssembler> assembler;
-  int fetches_pending = 0;
-  uint64_t data_request = 0;  // bumps on each new request; late answers to old ones are ignored
-  std::shared_ptr<data::Dataset> train_data, test_data;
-  std::string data_key;       // which settings the loaded data belongs to
-  bool thumbnails_requested = false;
-  std::vector<uint8_t> thumbnail_bytes;   // data::kThumbnailFile, for the class picker
+  TrainData data;
 
   // ---- the training config made from the settings (when they change)
   train::TrainConfig cfg;
@@ -60,30 +86,12 @@ struct TrainUi {
   // ---- the session
   std::unique_ptr<train::Session> session;
   bool playing = false;
-  bool start_requested = false;   // from a link (?train=1): start once the data is ready
+  bool start_requested = false;   // from a link (train=1): start once the data is ready
   int micro_batch = 8;            // images per chunk: small, so a frame's slice of training stays short
   double last_frame_train_ms = 0;
   std::vector<KeptRun> kept;
 
-  // ---- views
-  int feature_image = 0;          // test image whose feature maps are shown
-  int feature_layer = -1;         // model layer whose maps are shown (-1: the first conv layer)
-  int confusion_row = -1, confusion_col = -1;
-  std::vector<Texture> templates, filters, feature_maps, gallery, augment_preview, test_thumbs, class_thumbs;
-  std::vector<std::string> augment_labels;  // under each preview image: its (mixed) class
-  std::string augment_preview_key;          // the augmentation text the preview shows
-  bool augment_ok = true;                   // the augmentation text parses (set with the settings)
-  uint64_t augment_draws = 0;               // "new samples" presses, for fresh random images
-  Texture boundary;
-  long textures_step = -1;        // session step the model textures were made at
-  std::vector<train::LayerHealth> health;  // gradient flow, and the step it is from
-  long health_step = -1;
-  std::vector<float> predictions;          // class probabilities of the shown test images
-  long predictions_step = -1;
-  double textures_time = 0;
-  std::string own_image_name, own_image_message;
-  std::vector<float> own_image_probs;
-  Texture own_image;
+  TrainViews views;
 };
 
 }  // namespace gradlab::ui

@@ -41,20 +41,20 @@ void ApplyOneSetting(settings::TrainSettings& t, const char* key, const std::str
 // the small thumbnail file has arrived, and a checkbox.
 void DrawClassPicker(TrainUi& t) {
   const auto& names = data::Cifar10ClassNames();
-  if (t.class_thumbs.empty() && !t.thumbnail_bytes.empty())
+  if (t.views.class_thumbs.empty() && !t.data.thumbnail_bytes.empty())
     for (int c = 0; c < 10; ++c)
       for (int k = 0; k < data::kThumbnailsPerClass; ++k)
-        t.class_thumbs.push_back({services().UploadTexture(0, train::ImageFromChw(data::ThumbnailImage(t.thumbnail_bytes, c, k), 32, 32)), 32, 32});
+        t.views.class_thumbs.push_back({services().UploadTexture(0, train::ImageFromChw(data::ThumbnailImage(t.data.thumbnail_bytes, c, k), 32, 32)), 32, 32});
   const float side = ImGui::GetFrameHeight();
   for (int c = 0; c < 10; ++c) {
     if (c % 3) ImGui::SameLine(14 + (c % 3) * 142.0f);
-    if (!t.class_thumbs.empty()) {
-      ImGui::Image(t.class_thumbs[c * data::kThumbnailsPerClass].id, ImVec2(side, side));
+    if (!t.views.class_thumbs.empty()) {
+      ImGui::Image(t.views.class_thumbs[c * data::kThumbnailsPerClass].id, ImVec2(side, side));
       if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         for (int k = 0; k < data::kThumbnailsPerClass; ++k) {
           if (k) ImGui::SameLine();
-          ImGui::Image(t.class_thumbs[c * data::kThumbnailsPerClass + k].id, ImVec2(64, 64));
+          ImGui::Image(t.views.class_thumbs[c * data::kThumbnailsPerClass + k].id, ImVec2(64, 64));
         }
         ImGui::EndTooltip();
       }
@@ -91,37 +91,37 @@ void DrawDataPanel(TrainUi& t) {
     ImGui::SetNextItemWidth(140);
     ImGui::DragInt("test images", &t.s.test, 10, 10, 10000);
   }
-  switch (t.data_state) {
-    case TrainUi::DataState::kLoading: {
-      const float p = t.assembler ? static_cast<float>(t.assembler->progress()) : 0.0f;
-      ImGui::ProgressBar(p, ImVec2(-1, 0), t.data_message.c_str());
+  switch (t.data.state) {
+    case TrainData::State::kLoading: {
+      const float p = t.data.assembler ? static_cast<float>(t.data.assembler->progress()) : 0.0f;
+      ImGui::ProgressBar(p, ImVec2(-1, 0), t.data.message.c_str());
       break;
     }
-    case TrainUi::DataState::kError:  // wrapped: these messages name files and can be long
+    case TrainData::State::kError:  // wrapped: these messages name files and can be long
       ImGui::PushTextWrapPos(0);
-      ImGui::TextColored(kErrorColour, "%s", t.data_message.c_str());
+      ImGui::TextColored(kErrorColour, "%s", t.data.message.c_str());
       ImGui::PopTextWrapPos();
       break;
-    case TrainUi::DataState::kReady: ImGui::TextDisabled("%s", t.data_message.c_str()); break;
+    case TrainData::State::kReady: ImGui::TextDisabled("%s", t.data.message.c_str()); break;
     default: break;
   }
   // A few samples per class (images) as a gallery.
-  if (t.data_state == TrainUi::DataState::kReady && t.train_data && t.train_data->is_image()) {
-    const auto& d = *t.train_data;
-    if (t.gallery.empty()) {
+  if (t.data.state == TrainData::State::kReady && t.data.train && t.data.train->is_image()) {
+    const auto& d = *t.data.train;
+    if (t.views.gallery.empty()) {
       for (int k = 0; k < d.num_classes(); ++k)
         for (int i = 0, shown = 0; i < d.size() && shown < 6; ++i)
           if (d.labels[i] == k) {
             auto img = train::ImageFromChw(d.pixels.data() + static_cast<size_t>(i) * d.sample_size(), 32, 32);
-            t.gallery.push_back({services().UploadTexture(0, img), 32, 32});
+            t.views.gallery.push_back({services().UploadTexture(0, img), 32, 32});
             ++shown;
           }
     }
     for (int k = 0, g = 0; k < d.num_classes(); ++k) {
       ImGui::TextDisabled("%-10s", d.class_names[k].c_str());
-      for (int i = 0; i < 6 && g < static_cast<int>(t.gallery.size()); ++i, ++g) {
+      for (int i = 0; i < 6 && g < static_cast<int>(t.views.gallery.size()); ++i, ++g) {
         ImGui::SameLine();
-        ImGui::Image(t.gallery[g].id, ImVec2(28, 28));
+        ImGui::Image(t.views.gallery[g].id, ImVec2(28, 28));
       }
     }
   }
@@ -241,7 +241,7 @@ void DrawRunPanel(TrainUi& t) {
     ImGui::TextColored(kErrorColour, "%s", t.settings_error.c_str());
     ImGui::PopTextWrapPos();
   }
-  const bool ready = t.data_state == TrainUi::DataState::kReady && t.model_error.empty() && t.settings_error.empty();
+  const bool ready = t.data.state == TrainData::State::kReady && t.model_error.empty() && t.settings_error.empty();
   ImGui::BeginDisabled(!ready);
   if (!t.session || !t.session->running()) {
     if (ImGui::Button(t.session ? "Restart" : "Start")) StartTraining(t);

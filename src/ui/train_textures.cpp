@@ -18,9 +18,9 @@ void ClearTextures(std::vector<Texture>& textures) {
 void RefreshTextures(TrainUi& t, bool force) {
   if (!t.session) return;
   const double now = services().Seconds();
-  if (!force && (t.session->steps() == t.textures_step || now - t.textures_time < 0.3)) return;
-  t.textures_step = t.session->steps();
-  t.textures_time = now;
+  if (!force && (t.session->steps() == t.views.textures_step || now - t.views.textures_time < 0.3)) return;
+  t.views.textures_step = t.session->steps();
+  t.views.textures_time = now;
   nn::Model& model = t.session->model();
   auto upload = [](std::vector<Texture>& into, const std::vector<train::RgbaImage>& images) {
     if (into.size() > images.size()) {
@@ -34,17 +34,17 @@ void RefreshTextures(TrainUi& t, bool force) {
       into[i].height = images[i].height;
     }
   };
-  if (t.s.view == settings::TrainView::kWeights) upload(t.templates, train::WeightTemplates(model));
+  if (t.s.view == settings::TrainView::kWeights) upload(t.views.templates, train::WeightTemplates(model));
   if (t.s.view == settings::TrainView::kFilters) {
     std::vector<train::RgbaImage> filters;
     for (int i = 0; i < model.num_layers() && filters.empty(); ++i) filters = train::ConvFilters(model, i);
-    upload(t.filters, filters);
+    upload(t.views.filters, filters);
     // Feature maps of one test image after the chosen layer (the first conv layer unless one
     // with image-shaped output was picked).
-    if (t.test_data && t.test_data->size() > 0) {
-      const int index = std::clamp(t.feature_image, 0, t.test_data->size() - 1);
-      const auto maps = train::FeatureMapsFor(model, *t.test_data, index, t.feature_layer, &t.feature_layer);
-      upload(t.feature_maps, maps);
+    if (t.data.test && t.data.test->size() > 0) {
+      const int index = std::clamp(t.views.feature_image, 0, t.data.test->size() - 1);
+      const auto maps = train::FeatureMapsFor(model, *t.data.test, index, t.views.feature_layer, &t.views.feature_layer);
+      upload(t.views.feature_maps, maps);
     }
   }
   if (t.s.view == settings::TrainView::kBoundary && model.input_shape() == Shape{2}) {
@@ -52,9 +52,9 @@ void RefreshTextures(TrainUi& t, bool force) {
         {230, 90, 80}, {80, 150, 230}, {110, 200, 110}, {240, 190, 60}, {170, 110, 220},
         {70, 200, 200}, {240, 130, 200}, {150, 150, 150}, {200, 140, 90}, {120, 120, 240}};
     const auto image = train::DecisionBoundary(model, -1.2f, 1.2f, -1.2f, 1.2f, 96, colours);
-    t.boundary.id = services().UploadTexture(t.boundary.id, image);
-    t.boundary.width = image.width;
-    t.boundary.height = image.height;
+    t.views.boundary.id = services().UploadTexture(t.views.boundary.id, image);
+    t.views.boundary.width = image.width;
+    t.views.boundary.height = image.height;
   }
 }
 

@@ -25,9 +25,9 @@ const ImU32 kClassColours[] = {IM_COL32(230, 90, 80, 255),  IM_COL32(80, 150, 23
 
 // Test images as textures, made the first time they are shown.
 const Texture& TestThumbnail(TrainUi& t, int i) {
-  const auto& d = *t.test_data;
-  if (t.test_thumbs.size() != static_cast<size_t>(d.size())) t.test_thumbs.assign(d.size(), Texture{});
-  Texture& tex = t.test_thumbs[i];
+  const auto& d = *t.data.test;
+  if (t.views.test_thumbs.size() != static_cast<size_t>(d.size())) t.views.test_thumbs.assign(d.size(), Texture{});
+  Texture& tex = t.views.test_thumbs[i];
   if (!tex.id) tex = {services().UploadTexture(0, train::ImageFromChw(d.pixels.data() + static_cast<size_t>(i) * d.sample_size(), 32, 32)), 32, 32};
   return tex;
 }
@@ -112,10 +112,10 @@ void ImageGrid(const std::vector<Texture>& images, float size, const std::vector
 
 void DrawWeights(TrainUi& t) {
   if (!t.session) return Placeholder("Train a linear model on CIFAR-10 to see what it learns: one template image per class.");
-  if (t.templates.empty())
+  if (t.views.templates.empty())
     return Placeholder("Weight templates are shown for models whose first layer is fully connected to the image (e.g. 'linear').");
   ImGui::TextWrapped("Each class's row of W as an image: the linear classifier scores an image by how well it matches these templates.");
-  ImageGrid(t.templates, 96, &t.session->train_data().class_names, 5);
+  ImageGrid(t.views.templates, 96, &t.session->train_data().class_names, 5);
 }
 
 // One test image (picked by a slider) and its feature maps after any layer whose output is
@@ -123,13 +123,13 @@ void DrawWeights(TrainUi& t) {
 void DrawFeatureMaps(TrainUi& t) {
   const nn::Model& model = t.session->model();
   const auto& test = t.session->test_data();
-  const int index = std::clamp(t.feature_image, 0, std::max(0, test.size() - 1));
+  const int index = std::clamp(t.views.feature_image, 0, std::max(0, test.size() - 1));
   ImGui::SetNextItemWidth(200);
-  if (ImGui::SliderInt("test image", &t.feature_image, 0, std::max(0, test.size() - 1))) t.textures_step = -1;
+  if (ImGui::SliderInt("test image", &t.views.feature_image, 0, std::max(0, test.size() - 1))) t.views.textures_step = -1;
   ImGui::SameLine();
   char current[96] = "";
-  if (t.feature_layer >= 0 && t.feature_layer < model.num_layers())
-    std::snprintf(current, sizeof current, "%d %s", t.feature_layer, model.layer(t.feature_layer).spec().c_str());
+  if (t.views.feature_layer >= 0 && t.views.feature_layer < model.num_layers())
+    std::snprintf(current, sizeof current, "%d %s", t.views.feature_layer, model.layer(t.views.feature_layer).spec().c_str());
   ImGui::SetNextItemWidth(200);
   if (ImGui::BeginCombo("layer", current)) {
     for (int i = 0; i < model.num_layers(); ++i) {
@@ -137,9 +137,9 @@ void DrawFeatureMaps(TrainUi& t) {
       if (out.size() != 3) continue;
       char label[96];
       std::snprintf(label, sizeof label, "%d %s (%s)", i, model.layer(i).spec().c_str(), ShapeToString(out).c_str());
-      if (ImGui::Selectable(label, i == t.feature_layer)) {
-        t.feature_layer = i;
-        t.textures_step = -1;
+      if (ImGui::Selectable(label, i == t.views.feature_layer)) {
+        t.views.feature_layer = i;
+        t.views.textures_step = -1;
       }
     }
     ImGui::EndCombo();
@@ -149,21 +149,21 @@ void DrawFeatureMaps(TrainUi& t) {
     ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::Text("test image %d: %s", index, test.class_names[test.labels[index]].c_str());
-    if (t.feature_layer >= 0 && t.feature_layer < model.num_layers())
-      ImGui::TextDisabled("%zu maps of %s after layer %d (%s); bright = large", t.feature_maps.size(),
-                          ShapeToString(Shape(model.layer(t.feature_layer).output_shape().begin() + 1,
-                                              model.layer(t.feature_layer).output_shape().end())).c_str(),
-                          t.feature_layer, model.layer(t.feature_layer).spec().c_str());
+    if (t.views.feature_layer >= 0 && t.views.feature_layer < model.num_layers())
+      ImGui::TextDisabled("%zu maps of %s after layer %d (%s); bright = large", t.views.feature_maps.size(),
+                          ShapeToString(Shape(model.layer(t.views.feature_layer).output_shape().begin() + 1,
+                                              model.layer(t.views.feature_layer).output_shape().end())).c_str(),
+                          t.views.feature_layer, model.layer(t.views.feature_layer).spec().c_str());
     ImGui::EndGroup();
   }
-  ImageGrid(t.feature_maps, t.feature_maps.size() > 20 ? 40.0f : 56.0f, nullptr, t.feature_maps.size() > 20 ? 16 : 10);
+  ImageGrid(t.views.feature_maps, t.views.feature_maps.size() > 20 ? 40.0f : 56.0f, nullptr, t.views.feature_maps.size() > 20 ? 16 : 10);
 }
 
 void DrawFilters(TrainUi& t) {
   if (!t.session) return Placeholder("Train a CNN to see its filters, feature maps and gradient flow.");
-  if (!t.filters.empty()) {
+  if (!t.views.filters.empty()) {
     ImGui::Text("First conv layer's filters");
-    ImageGrid(t.filters, 40, nullptr, 16);
+    ImageGrid(t.views.filters, 40, nullptr, 16);
     DrawFeatureMaps(t);
   } else {
     Placeholder("This model has no conv layer.");
@@ -171,11 +171,11 @@ void DrawFilters(TrainUi& t) {
   ImGui::Separator();
   ImGui::Text("Gradient flow (last step): weight and gradient norms per layer, dead ReLUs");
   // Recomputed when the model has changed, not every frame.
-  if (t.health_step != t.session->steps()) {
-    t.health = train::GradientFlow(t.session->model());
-    t.health_step = t.session->steps();
+  if (t.views.health_step != t.session->steps()) {
+    t.views.health = train::GradientFlow(t.session->model());
+    t.views.health_step = t.session->steps();
   }
-  const auto& health = t.health;
+  const auto& health = t.views.health;
   if (ImGui::BeginTable("health", 4, ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("layer");
     ImGui::TableSetupColumn("|W|");
@@ -230,9 +230,9 @@ void DrawConfusion(TrainUi& t) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, bg);
         char cell[32];
         std::snprintf(cell, sizeof cell, "%d##%d_%d", e.confusion[r][c], r, c);
-        if (ImGui::Selectable(cell, t.confusion_row == r && t.confusion_col == c)) {
-          t.confusion_row = r;
-          t.confusion_col = c;
+        if (ImGui::Selectable(cell, t.views.confusion_row == r && t.views.confusion_col == c)) {
+          t.views.confusion_row = r;
+          t.views.confusion_col = c;
         }
       }
       ImGui::TableNextColumn();
@@ -240,12 +240,12 @@ void DrawConfusion(TrainUi& t) {
     }
     ImGui::EndTable();
   }
-  if (t.confusion_row >= 0 && t.confusion_row < k && t.confusion_col < k) {
+  if (t.views.confusion_row >= 0 && t.views.confusion_row < k && t.views.confusion_col < k) {
     const auto& d = t.session->test_data();
-    ImGui::Text("True %s, predicted %s:", names[t.confusion_row].c_str(), names[t.confusion_col].c_str());
+    ImGui::Text("True %s, predicted %s:", names[t.views.confusion_row].c_str(), names[t.views.confusion_col].c_str());
     int shown = 0;
     for (int i = 0; i < static_cast<int>(e.predicted.size()) && shown < 40; ++i) {
-      if (d.labels[i] != t.confusion_row || e.predicted[i] != t.confusion_col) continue;
+      if (d.labels[i] != t.views.confusion_row || e.predicted[i] != t.views.confusion_col) continue;
       if (d.is_image()) {
         if (shown % 10) ImGui::SameLine();
         ImGui::Image(TestThumbnail(t, i).id, ImVec2(40, 40));
@@ -281,15 +281,15 @@ void DrawPredictions(TrainUi& t) {
   const int k = d.num_classes();
   if (d.is_image()) {
     if (ImGui::Button("Score your own image...")) LoadOwnImage(t);
-    if (!t.own_image_message.empty()) {
+    if (!t.views.own_image_message.empty()) {
       ImGui::SameLine();
-      ImGui::TextWrapped("%s", t.own_image_message.c_str());
+      ImGui::TextWrapped("%s", t.views.own_image_message.c_str());
     }
-    if (!t.own_image_probs.empty() && static_cast<int>(t.own_image_probs.size()) == k) {
-      ImGui::Image(t.own_image.id, ImVec2(64, 64));
+    if (!t.views.own_image_probs.empty() && static_cast<int>(t.views.own_image_probs.size()) == k) {
+      ImGui::Image(t.views.own_image.id, ImVec2(64, 64));
       ImGui::SameLine();
       ImGui::BeginGroup();
-      ProbabilityBars(d.class_names, t.own_image_probs.data(), k, -1);
+      ProbabilityBars(d.class_names, t.views.own_image_probs.data(), k, -1);
       ImGui::EndGroup();
     }
     ImGui::Separator();
@@ -297,11 +297,11 @@ void DrawPredictions(TrainUi& t) {
   std::vector<int> indices;
   for (int i = 0; i < std::min(12, d.size()); ++i) indices.push_back(i);
   // One forward pass per training step shown, not one per frame.
-  if (t.predictions_step != t.session->steps() || t.predictions.size() != indices.size() * k) {
-    t.predictions = train::ClassProbabilities(t.session->model(), d, indices);
-    t.predictions_step = t.session->steps();
+  if (t.views.predictions_step != t.session->steps() || t.views.predictions.size() != indices.size() * k) {
+    t.views.predictions = train::ClassProbabilities(t.session->model(), d, indices);
+    t.views.predictions_step = t.session->steps();
   }
-  const std::vector<float>& probs = t.predictions;
+  const std::vector<float>& probs = t.views.predictions;
   for (size_t n = 0; n < indices.size(); ++n) {
     if (n % 3) ImGui::SameLine(static_cast<float>(n % 3) * 260 + 8);
     ImGui::BeginGroup();
@@ -324,7 +324,7 @@ void DrawBoundary(TrainUi& t) {
     return Placeholder("Choose toy 2-D data and train: the decision boundary is drawn over the points, live.");
   const float size = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y) - 10;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::Image(t.boundary.id, ImVec2(size, size));
+  ImGui::Image(t.views.boundary.id, ImVec2(size, size));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const auto& d = t.session->train_data();
   for (int i = 0; i < d.size(); ++i) {
@@ -347,7 +347,7 @@ void DrawTrainViews(TrainUi& t, bool view_selector) {
     NoteLastItem((std::string("view-") + settings::TrainViewName(view)).c_str());
     if (picked) {
       t.s.view = view;
-      t.textures_step = -1;  // make this view's images now
+      t.views.textures_step = -1;  // make this view's images now
     }
   }
   ImGui::Separator();
