@@ -55,7 +55,7 @@ void SetFromConfig(TrainSettings& t, const train::TrainConfig& c) {
   t.reg = j["reg"];
   t.lambda = c.regularization.lambda;
   t.beta = c.regularization.beta;
-  t.augment = j["augment"];
+  t.augment = c.augment.any() ? j["augment"].get<std::string>() : "";  // as the field and links write none
   t.init = j["init"];
   t.seed = c.seed;
 }
