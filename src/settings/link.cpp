@@ -75,7 +75,6 @@ Group GroupOfTab(Tab tab) {
 }  // namespace
 
 Pairs ParseQuery(std::string_view text) {
-  if (!text.empty() && (text[0] == '?' || text[0] == '#')) text.remove_prefix(1);
   text = text.substr(0, kMaxLinkLength);
   Pairs pairs;
   while (!text.empty()) {

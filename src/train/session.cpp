@@ -243,8 +243,7 @@ void History::AddStep(float loss, float lr) {
 }
 
 Result<Progress> Session::SaveProgress() const {
-  if (step_in_progress_) return Result<Progress>::Error("a step is part-way done");
-  if (phase_ == Phase::kEvaluating) return Result<Progress>::Error("an epoch is being scored");
+  if (!between_steps()) return Result<Progress>::Error(step_in_progress_ ? "a step is part-way done" : "an epoch is being scored");
   Progress p;
   p.history = history_;
   p.steps = steps_;

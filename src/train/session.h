@@ -108,6 +108,8 @@ class Session {
   double images_per_second() const { return images_per_second_; }
   double learning_rate_scale() const { return lr_scale_; }
   bool step_in_progress() const { return step_in_progress_; }  // a batch is part-way done
+  // Between two steps and not scoring an epoch: when SaveProgress can save.
+  bool between_steps() const { return !step_in_progress_ && phase_ != Phase::kEvaluating; }
   // The last epoch's scoring of the test set (confusion matrix, per-sample predictions).
   const Evaluation& last_test_evaluation() const { return last_test_; }
 

@@ -100,9 +100,9 @@ void KeepSession(AppState& state) {
   const double now = services().Seconds();
   if (now - k.last_store < kStoreEverySeconds) return;
   const long steps = t.session ? t.session->steps() : -1;
-  const std::string link = settings::FormatFragment(state.settings);
+  const std::string& link = state.link;  // kept up to date by UpdateLink
   if (steps == k.stored_steps && link == k.stored_link) return;
-  if (t.session && !t.session->SaveProgress()) return;  // part-way through a step: next frame
+  if (t.session && !t.session->between_steps()) return;  // part-way through a step: next frame
   k.last_store = now;
   if (!t.session && state.settings == settings::Settings{}) {  // nothing to keep (after Start fresh, say)
     services().ForgetStoredSession();
@@ -111,7 +111,7 @@ void KeepSession(AppState& state) {
     return;
   }
   k.storing = true;
-  services().StoreSession(SessionBytes(state), [&state, steps, link](Status s) {
+  services().StoreSession(SessionBytes(state), [&state, steps, link = link](Status s) {
     SessionKeeperUi& keeper = state.session_keeper;
     keeper.storing = false;
     if (s) {
