@@ -29,6 +29,8 @@ if(EMSCRIPTEN)
     file(GLOB web_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/web/*")
     add_custom_command(TARGET ${target} POST_BUILD
       COMMAND ${CMAKE_COMMAND} -E copy_if_different ${web_files} "${site}/"
+      COMMAND ${CMAKE_COMMAND} "-DLESSONS=${PROJECT_SOURCE_DIR}/assets/lessons" "-DOUT=${site}/lesson-titles.json"
+              -P "${PROJECT_SOURCE_DIR}/cmake/LessonIndex.cmake"
       COMMENT "Copying the web shell into ${site}")
   endfunction()
 else()

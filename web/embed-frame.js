@@ -28,6 +28,18 @@
     return [TABS.train, (s.get('model') || 'linear') + ' on ' + data + (s.get('view') ? ' \u00b7 ' + s.get('view') : '')];
   }
 
+  // A lesson's poster gives its title and summary, from a small index made at build time.
+  function nameLesson() {
+    const number = parseInt((app.pageSettings.get('lesson') || '').split('.')[0], 10);
+    if (!(number >= 1)) return;
+    fetch('lesson-titles.json').then((r) => (r.ok ? r.json() : [])).then((lessons) => {
+      const lesson = Array.isArray(lessons) ? lessons[number - 1] : null;
+      if (!lesson || typeof lesson.title !== 'string') return;
+      document.getElementById('poster-title').textContent = 'Lesson ' + number + ': ' + lesson.title;
+      if (typeof lesson.summary === 'string') document.getElementById('poster-detail').textContent = lesson.summary;
+    }, () => { /* the plain poster stays */ });
+  }
+
   const poster = document.getElementById('poster');
   const start = app.pageSettings.get('start') || 'click';
   function startNow() {
@@ -41,6 +53,7 @@
     document.getElementById('poster-title').textContent = title;
     document.getElementById('poster-detail').textContent = detail;
     poster.hidden = false;
+    nameLesson();
     poster.addEventListener('click', () => startNow().then(() => canvas.focus({ preventScroll: true })));
     if (start === 'visible' && 'IntersectionObserver' in window) {
       const seen = new IntersectionObserver((entries) => {

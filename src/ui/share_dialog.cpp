@@ -52,8 +52,15 @@ namespace {
 std::string EmbedTitle(AppState& state, const settings::Settings& s) {
   const auto& lessons = LoadedLessons(state.lessons).lessons;
   if (s.app.lesson >= 1 && s.app.lesson <= static_cast<int>(lessons.size())) return "Gradlab lesson: " + lessons[s.app.lesson - 1].title;
-  if (s.app.tab == Tab::kTrain) return "Gradlab: " + s.train.model + " on " + (s.train.cifar ? "CIFAR-10" : "toy data");
-  return std::string("Gradlab: ") + TabLabel(s.app.tab);
+  switch (s.app.tab) {
+    case Tab::kTrain: return "Gradlab: " + s.train.model + " on " + (s.train.cifar ? "CIFAR-10" : "toy data");
+    case Tab::kBackprop:
+      if (auto graph = settings::ResolveBackprop(s.backprop)) return "Gradlab: backpropagation on " + graph->expression;
+      return "Gradlab: backpropagation";
+    case Tab::kCalculators: return std::string("Gradlab: the ") + settings::CalcSectionName(s.calc.section) + " calculator";
+    case Tab::kLessons: break;
+  }
+  return "Gradlab: lessons";
 }
 
 void DrawEmbedTab(AppState& state, const settings::Settings& shared) {
@@ -127,7 +134,9 @@ void DrawShareDialog(AppState& state) {
         if (share.copied) ImGui::TextDisabled("Copied.");
         ImGui::EndTabItem();
       }
-      if (ImGui::BeginTabItem("Embed")) {
+      const bool embed_open = ImGui::BeginTabItem("Embed");
+      NoteLastItem("share-embed-tab");
+      if (embed_open) {
         DrawEmbedTab(state, shared);
         ImGui::EndTabItem();
       }

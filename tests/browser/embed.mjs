@@ -219,6 +219,14 @@ await runBrowserTest('browser embed test', async ({ browser, url, out, t }) => {
   const released = await frame.evaluate(() => document.activeElement !== window.gradlab.canvas);
   t.check('Escape gives the keyboard back', released);
 
+  // ---- fullscreen (gradlab-embed.js's iframe has allow="fullscreen")
+  await page.locator('#e1 iframe').contentFrame().locator('#embed-fullscreen').click();
+  await page.waitForTimeout(500);
+  const full = await frame.evaluate(() => document.fullscreenElement !== null);
+  await page.locator('#e1 iframe').contentFrame().locator('#embed-fullscreen').click();
+  await page.waitForTimeout(500);
+  t.check('the embed\'s fullscreen button enters and leaves fullscreen', full && await frame.evaluate(() => document.fullscreenElement === null));
+
   // ---- auto-height
   await call(page, 'setState', { tab: 'lessons' });
   await page.waitForTimeout(800);
@@ -239,6 +247,62 @@ await runBrowserTest('browser embed test', async ({ browser, url, out, t }) => {
   console.log(`  idle embed (poster): ${(idleBytes / 1024).toFixed(1)} kB transferred; JS heap ${(idleMemory / 1e6).toFixed(1)} MB`);
   console.log(`  running embed: ${(runningBytes / 1e6).toFixed(1)} MB transferred (engine and data); JS heap ${(memory.heap / 1e6).toFixed(1)} MB + WebAssembly memory ${(memory.wasm / 1e6).toFixed(1)} MB`);
   await context.close();
+
+  // ---- web/embed-example.html, the course page the README shows
+  const example = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const ex = await example.newPage();
+  ex.on('pageerror', (e) => pageErrors.push(e.message));
+  await ex.goto(`${url}embed-example.html`);
+  await ex.locator('#lesson-backprop').contentFrame().locator('#poster').click();
+  await ex.click('#step');  // starts the driven figure and trains ten batches
+  await ex.click('#play');
+  await ex.waitForFunction(() => /epoch \d+: loss/.test(document.getElementById('readout').textContent), null, { timeout: 90000 });
+  await ex.evaluate(() => document.getElementById('figure-boundary').scrollIntoView());
+  await ex.waitForFunction(() => document.querySelector('#figure-boundary iframe').contentWindow.gradlab?.ready(), null, { timeout: 90000 }).catch(() => {});
+  await ex.waitForTimeout(3000);
+  const boundaryStarted = await ex.evaluate(() => document.querySelector('#figure-boundary iframe').contentWindow.gradlab?.ready() === true);
+  t.check('embed-example.html: a lesson starts on a click, the buttons drive their figure, the live figure starts when scrolled to',
+          boundaryStarted && /epoch/.test(await ex.textContent('#readout')), await ex.textContent('#readout'));
+  await ex.evaluate(() => window.scrollTo(0, 0));
+  await ex.screenshot({ path: path.join(out, 'web-embed-example.png'), fullPage: true });
+  t.check('embed-example.html runs without page errors', pageErrors.length === 0, pageErrors.join('; '));
+  await example.close();
+
+  // ---- the Share dialog's Embed tab gives a snippet that works in another origin's page
+  const sharing = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const app = await sharing.newPage();
+  await app.goto(`${url}#v=1&tab=backprop&example=add-mul`);
+  await app.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3, null, { timeout: 60000 });
+  await app.evaluate(() => { window.copied = []; window.gradlab.copyText = (text) => window.copied.push(text); });
+  const clickItem = async (name) => {
+    const item = (await app.evaluate(() => window.gradlab.state())).items[name];
+    if (!item) return;
+    await app.mouse.move(item.x + item.w / 2, item.y + item.h / 2);  // a tab is chosen only under a mouse it has seen
+    await app.waitForTimeout(100);
+    await app.mouse.down();
+    await app.waitForTimeout(50);
+    await app.mouse.up();
+    await app.waitForTimeout(200);
+  };
+  await clickItem('share');
+  await clickItem('share-embed-tab');
+  await clickItem('share-copy-embed');
+  const snippet = (await app.evaluate(() => window.copied.at(-1))) || '';
+  t.check('the Embed tab gives an iframe snippet for the set-up', snippet.startsWith(`<iframe src="${url}#v=1&`) &&
+          /tab=backprop/.test(snippet) && /embed=1/.test(snippet) && /loading="lazy"/.test(snippet) &&
+          /allow="fullscreen/.test(snippet) && /title="Gradlab: backpropagation on f = \(x \+ y\) \* z"/.test(snippet), snippet);
+  fs.writeFileSync(path.join(hostDir, 'pasted.html'), `<!doctype html><title>Pasted</title><body>${snippet}</body>`);
+  const pasted = await sharing.newPage();
+  await pasted.goto(`${HOST}/pasted.html`);
+  const pastedFrame = pasted.frameLocator('iframe');
+  await pastedFrame.locator('#poster').click();
+  await pasted.waitForFunction(() => true);
+  const pastedApp = pasted.frames().find((f) => f.url().startsWith(url));
+  await pastedApp.waitForFunction(() => window.gradlab.ready(), null, { timeout: 60000 });
+  const pastedState = await pastedApp.evaluate(() => window.gradlab.state());
+  t.check('the pasted snippet opens the same set-up in embed mode', pastedState.embed && pastedState.tab === 'Backprop' &&
+          pastedState.backprop.expression === 'f = (x + y) * z', `${pastedState.link} ${pastedState.backprop.expression}`);
+  await sharing.close();
   hostServer.server.close();
   fs.rmSync(hostDir, { recursive: true, force: true });
 });
