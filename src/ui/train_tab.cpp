@@ -235,7 +235,16 @@ void DrawFilePanel(TrainUi& t) {
   if (!t.notice.empty()) ImGui::TextWrapped("%s", t.notice.c_str());
 }
 
-void DrawRunPanel(TrainUi& t) {
+// Puts the next item of `width` on the same line if it fits there (the run controls share a
+// narrow column in a figure embed).
+void SameLineIfFits(const char* next_label) {
+  const float width = ImGui::CalcTextSize(next_label).x + ImGui::GetStyle().FramePadding.x * 2;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+// `files`: the save/export/load buttons (not in an embed: a figure in a course page has no files).
+void DrawRunPanel(TrainUi& t, bool files) {
   if (!t.settings_error.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(kErrorColour, "%s", t.settings_error.c_str());
@@ -248,19 +257,20 @@ void DrawRunPanel(TrainUi& t) {
   } else if (ImGui::Button(t.playing ? "Pause" : "Resume")) {
     t.playing = !t.playing;
   }
-  ImGui::SameLine();
+  SameLineIfFits("Step one batch");
   if (ImGui::Button("Step one batch")) StepOneBatch(t);
   NoteLastItem("step-one-batch");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  SameLineIfFits("Reset");
   if (ImGui::Button("Reset")) ResetTraining(t);
   NoteLastItem("reset");
-  ImGui::SameLine();
+  SameLineIfFits("Keep run");
   ImGui::BeginDisabled(!t.session);
   if (ImGui::Button("Keep run")) KeepCurrentRun(t);
   ImGui::EndDisabled();
 
-  DrawFilePanel(t);
+  if (files) DrawFilePanel(t);
+  else if (!t.notice.empty()) ImGui::TextWrapped("%s", t.notice.c_str());
   if (!t.session) return;
   train::Session& s = *t.session;
   if (s.phase() == train::Phase::kDiverged) return;  // said above the views, with the way back
@@ -297,12 +307,15 @@ void DrawTrainTab(TrainUi& t, const settings::AppSettings& app) {
     draw(t);
     ImGui::EndDisabled();
   };
-  ImGui::BeginChild("setup", ImVec2(440, 0), true);
+  // With every set-up panel hidden (a figure), the run controls need only a narrow column.
+  const bool only_run = settings::ListHas(app.hide, "data") && settings::ListHas(app.hide, "model") &&
+                        settings::ListHas(app.hide, "training");
+  ImGui::BeginChild("setup", ImVec2(only_run ? 250.0f : 440.0f, 0), true);
   panel("Data", "data", DrawDataPanel);
   panel("Model", "model", DrawModelPanel);
   panel("Training", "training", DrawTrainingPanel);
-  ImGui::Separator();
-  DrawRunPanel(t);
+  if (!only_run) ImGui::Separator();
+  DrawRunPanel(t, !app.embed);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("views", ImVec2(0, 0), false);
