@@ -1,0 +1,20 @@
+// Registers the service worker (sw.js, made at build time from cmake/sw.js.in), so that after one
+// visit the page works without the network. Only once the engine has drawn its first frame: the
+// worker's download of the app then does not slow the start, and an embed that shows only its
+// poster costs nothing more. Not in the benchmark mode (bench=), whose timing it would disturb.
+// A page the worker already serves does not register again: the browser checks for a new
+// version on each visit by itself. Never an error: without a worker the page works as before.
+(function () {
+  'use strict';
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  if (/(^|[?#&])bench=/.test(location.search + location.hash)) return;
+  window.addEventListener('gradlab-ready', () => {
+    try {
+      if (navigator.serviceWorker.controller) return;
+      navigator.serviceWorker.register('sw.js', { scope: './' })
+        .catch((e) => console.warn('Gradlab: working offline is not available:', e.message || e));
+    } catch (e) {
+      console.warn('Gradlab: working offline is not available:', e.message || e);
+    }
+  }, { once: true });
+})();
