@@ -11,8 +11,15 @@
   window.addEventListener('gradlab-ready', () => {
     try {
       if (navigator.serviceWorker.controller) return;
-      navigator.serviceWorker.register('sw.js', { scope: './' })
-        .catch((e) => console.warn('Gradlab: working offline is not available:', e.message || e));
+      navigator.serviceWorker.register('sw.js', { scope: './' }).then((registration) => {
+        // A failed install (a file the host changed, or a network error) says why in the worker's console.
+        const worker = registration.installing;
+        worker?.addEventListener('statechange', () => {
+          if (worker.state === 'redundant' && !registration.active && !registration.waiting && !registration.installing) {
+            console.warn('Gradlab: working offline is not available: the service worker could not keep the app');
+          }
+        });
+      }, (e) => console.warn('Gradlab: working offline is not available:', e.message || e));
     } catch (e) {
       console.warn('Gradlab: working offline is not available:', e.message || e);
     }
