@@ -3,6 +3,7 @@
 // chunks fetched before, trains on toy data and opens a lesson. And an update: a new version
 // (a changed index.html, so a new sw.js) waits while a page of the old one is open, the old one
 // keeps serving across reloads, and the next visit gets the new one, with the old cache gone.
+// Also: no worker in the benchmark mode, and a file that is not the built one leaves no worker.
 // The site is served from a copy in a temporary folder (at a sub-path), so that the test can take
 // the server away and change files; the copy's data/ is a link to the site's.
 //   node tests/browser/offline.mjs --site build/wasm/site --out build/wasm/screenshots
@@ -163,6 +164,24 @@ await runBrowserTest('browser offline test', async ({ browser, out, t, openPage 
     t.check('the benchmark mode registers no service worker',
             await bench.evaluate(async () => !(await navigator.serviceWorker.getRegistration())));
     await bench.context().close();
+
+    // A file that is not the one the worker was built with (a host that rewrites it, a half-done
+    // upload): the install fails, nothing is kept, and the page works from the network.
+    const swFile = path.join(copy, 'sw.js');
+    fs.writeFileSync(swFile, fs.readFileSync(swFile, 'utf8').replace(/('gradlab\.wasm': ')[0-9a-f]+/, `$1${'0'.repeat(64)}`));
+    const c = await serve(tmp);
+    servers.push(c.server);
+    const broken = await openPage(options);
+    const warnings = [];
+    broken.on('console', (m) => { if (m.type() === 'warning' && /offline/.test(m.text())) warnings.push(m.text()); });
+    await broken.goto(`${c.base}gradlab/`);
+    await ready(broken);
+    const warned = await until(async () => warnings.length > 0, 20000);
+    const left = await broken.evaluate(async () => ({ registration: !!(await navigator.serviceWorker.getRegistration()), caches: await caches.keys() }));
+    await broken.reload();
+    await ready(broken);
+    t.check('a file the worker does not expect: no worker, nothing cached, a console warning, and the page works',
+            warned && !left.registration && left.caches.length === 0, `${JSON.stringify(left)}; ${warnings.join('; ')}`);
   } finally {
     for (const s of servers) {
       s.close();
