@@ -86,6 +86,8 @@ await runBrowserTest('browser offline test', async ({ browser, out, t, openPage 
         return !!cache && (await Promise.all(urls.map((u) => cache.match(u)))).every(Boolean);
       }, [...fetched]), 20000);
       t.check('the CIFAR-10 chunks the app fetched are cached', kept && fetched.size >= 3, `${fetched.size} files`);
+    } else {
+      console.log('# the site has no CIFAR-10 chunks: their checks are left out');
     }
 
     await page.context().setOffline(true);
