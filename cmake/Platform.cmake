@@ -27,12 +27,14 @@ if(EMSCRIPTEN)
     file(GLOB lesson_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/assets/lessons/*.json")
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${lesson_files})
     file(GLOB web_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/web/*")
-    # Then the service worker (offline after one visit), whose version is a hash of the files above.
+    # Last, the service worker (offline after one visit): its version hashes the files written above.
     add_custom_command(TARGET ${target} POST_BUILD
       COMMAND ${CMAKE_COMMAND} -E copy_if_different ${web_files} "${site}/"
+      COMMAND ${CMAKE_COMMAND} "-DLESSONS=${PROJECT_SOURCE_DIR}/assets/lessons" "-DOUT=${site}/lesson-titles.json"
+              -P "${PROJECT_SOURCE_DIR}/cmake/LessonIndex.cmake"
       COMMAND ${CMAKE_COMMAND} "-DSITE=${site}" "-DTEMPLATE=${PROJECT_SOURCE_DIR}/cmake/sw.js.in"
               -P "${PROJECT_SOURCE_DIR}/cmake/OfflineWorker.cmake"
-      COMMENT "Copying the web shell into ${site}, writing sw.js")
+      COMMENT "Copying the web shell into ${site}, writing lesson-titles.json and sw.js")
   endfunction()
 else()
   set(GRADLAB_TARGET_NAME "native")

@@ -1,9 +1,13 @@
-// The page side of Gradlab: shows loading progress until the first frame, reports start-up
-// failures in plain words, gives the canvas keyboard focus on click (also inside an iframe),
-// and exposes window.gradlab for tests and host pages. URLs are relative, so the folder can be
-// served from any static host and any sub-path.
+// The page side of Gradlab: loads the engine (at once, or when an embed is started: see
+// embed-frame.js), shows loading progress until the first frame, reports start-up failures in
+// plain words, gives the canvas keyboard focus on click (also inside an iframe), and exposes
+// window.gradlab for tests and host pages. URLs are relative, so the folder can be served from
+// any static host and any sub-path.
 (function () {
   'use strict';
+  // The few settings the page itself needs before the engine runs (the engine checks them too).
+  const pageSettings = new URLSearchParams(location.search.slice(1) + '&' + location.hash.slice(1));
+  const embedded = pageSettings.get('embed') === '1';
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
   const loadingText = document.getElementById('loading-text');
@@ -26,7 +30,8 @@
     return;
   }
 
-  canvas.addEventListener('mousedown', () => canvas.focus());
+  // preventScroll: inside a tall iframe, focusing would scroll the host page to the canvas.
+  canvas.addEventListener('mousedown', () => canvas.focus({ preventScroll: true }));
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
@@ -48,15 +53,45 @@
     onFirstFrame: () => {
       firstFrameSeen = true;
       loading.classList.add('hidden');
-      canvas.focus({ preventScroll: true });
+      // An embed waits for a click: taking the focus would take keys from the host page.
+      if (!embedded) canvas.focus({ preventScroll: true });
+      readyWaiters.forEach((resolve) => resolve());
+      readyWaiters.length = 0;
       window.dispatchEvent(new Event('gradlab-ready'));
     },
     onAbort: (what) => showError('Gradlab stopped: ' + what + '. Reload the page to try again.'),
   };
 
+  // The engine (gradlab.js, which fetches gradlab.wasm and gradlab.data) loads once, on demand.
+  let engineRequested = false;
+  const readyWaiters = [];
+  function startEngine() {
+    if (!engineRequested) {
+      engineRequested = true;
+      loading.classList.remove('hidden');
+      const script = document.createElement('script');
+      script.src = 'gradlab.js';
+      script.onerror = () => showError('Gradlab could not be loaded (gradlab.js). Check the connection and reload the page.');
+      document.body.appendChild(script);
+    }
+    return firstFrameSeen ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve));
+  }
+
   // Hooks for tests and host pages. state() is the app's own account of what it shows.
   window.gradlab = {
+    embedded,
+    pageSettings,
+    canvas,
+    startEngine,
+    engineRequested: () => engineRequested,
     ready: () => firstFrameSeen,
+    // Events for a page embedding the app (docs/embed.md), from the app (embed_events.h) and
+    // from here; embed-frame.js forwards them to the host page.
+    emit: (name, json) => {
+      let data;
+      try { data = typeof json === 'string' ? JSON.parse(json) : json; } catch (e) { return; }
+      window.dispatchEvent(new CustomEvent('gradlab-event', { detail: { name, data } }));
+    },
     state: () => JSON.parse(Module.UTF8ToString(Module._gradlab_state_json())),
     // Starts recording each frame's own work and the training slice in it (ms) and whether it
     // drew (a frame that would change nothing on screen is not drawn); returns and forgets what
@@ -76,6 +111,7 @@
         try {
           history.replaceState(history.state, '', location.pathname + publishedHash);
         } catch (e) { /* a sandboxed frame may refuse; the Share button still works */ }
+        window.gradlab.emit('stateChanged', { link: publishedHash });
       }, 300);
     },
     copyText: (text) => copyText(text),
@@ -169,4 +205,7 @@
     area.remove();
     canvas.focus({ preventScroll: true });
   }
+
+  // The full app starts at once; an embed shows its poster first (embed-frame.js).
+  if (!embedded) startEngine();
 })();

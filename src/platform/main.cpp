@@ -17,6 +17,7 @@
 #include "platform/draw_hash.h"
 #include "platform/services_impl.h"
 #include "platform/web_bridge.h"
+#include "ui/embed_events.h"
 #include "ui/workspace.h"
 
 #ifdef __EMSCRIPTEN__
@@ -124,6 +125,7 @@ struct App {
   Uint64 last_counter = 0;  // start of the second whose frames are being counted
   int frames_counted = 0;
   uint64_t last_draw_hash = 0;
+  ui::EmbedWatch embed_watch;  // what a page embedding the app has been told
 };
 
 #ifdef __EMSCRIPTEN__
@@ -255,6 +257,7 @@ void RunFrame(App& app) {
   ui::DrawWorkspace(app.state);
   ImGui::Render();
   if (ui::UpdateLink(app.state)) PublishLink(app.state.link);
+  for (const ui::EmbedEvent& event : ui::CollectEmbedEvents(app.state, app.embed_watch)) EmitEvent(event.name, event.data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 
   const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
   const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);

@@ -3,9 +3,13 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <imgui.h>
 
 #include <cstdlib>
 #include <string>
+
+#include "ui/embed_events.h"
+#include "ui/lessons_tab.h"
 
 namespace {
 gradlab::ui::AppState* g_state = nullptr;
@@ -50,9 +54,43 @@ extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_open_link(const char* link) {
   if (g_state && link) gradlab::ui::ApplyLink(*g_state, gradlab::settings::ParseQuery(link));
 }
 
+// The embed API (web/shell.js answers the host page's calls with these; docs/embed.md).
+// Each returns "" when it worked, or why not.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_api_set(const char* key, const char* value) {
+  static std::string problem;
+  problem = g_state && key && value ? gradlab::ui::TrySetting(*g_state, key, value) : "the app is not running";
+  return problem.c_str();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_api_open_lesson(int lesson, int step) {
+  static std::string problem;
+  problem.clear();
+  if (!g_state) return "the app is not running";
+  const std::string before = g_state->status_message;
+  gradlab::ui::OpenLessonStep(*g_state, lesson, step);
+  if (g_state->status_message != before) problem = g_state->status_message;
+  return problem.c_str();
+}
+
+// Whether the app uses the keyboard itself (a text field being edited, an open menu): an embed's
+// Escape then cancels there instead of handing the keyboard back to the host page.
+extern "C" EMSCRIPTEN_KEEPALIVE int gradlab_keyboard_busy() {
+  return ImGui::GetCurrentContext() && (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) ? 1 : 0;
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_api_state_json() {
+  static std::string json;
+  json = g_state ? gradlab::ui::EmbedStateJson(*g_state).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : "{}";
+  return json.c_str();
+}
+
 namespace gradlab::platform {
 
 void ConnectWebBridge(ui::AppState* state) { g_state = state; }
+
+void EmitEvent(const std::string& name, const std::string& json) {
+  EM_ASM({ if (window.gradlab && window.gradlab.emit) window.gradlab.emit(UTF8ToString($0), UTF8ToString($1)); }, name.c_str(), json.c_str());
+}
 
 namespace {
 std::string TakeString(char* raw) {
@@ -97,6 +135,7 @@ void ConnectWebBridge(ui::AppState*) {}
 std::string ReadPageLink() { return ""; }
 void PublishLink(const std::string&) {}
 std::string PageAddress() { return ""; }
+void EmitEvent(const std::string&, const std::string&) {}
 void NotifyFirstFrame() {}
 float CanvasPixelRatio(int) { return 1.0f; }
 }  // namespace gradlab::platform

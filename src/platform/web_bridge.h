@@ -24,6 +24,9 @@ void PublishLink(const std::string& fragment);
 // The address of the page without query or fragment ("https://host/course/"), "" natively.
 std::string PageAddress();
 
+// Hands an event for the page embedding the app to web/shell.js (docs/embed.md). Natively a no-op.
+void EmitEvent(const std::string& name, const std::string& json);
+
 // Hides the page's loading indicator (called after the first frame is on screen).
 void NotifyFirstFrame();
 

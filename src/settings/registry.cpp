@@ -462,6 +462,32 @@ Entry NameSet(std::string key, Group group, const char* const (&names)[N], std::
   return e;
 }
 
+Status CheckEmbedStart(const std::string& v) {
+  return v == "click" || v == "visible" || v == "now" ? Status() : Status::Error("must be click, visible or now");
+}
+
+// An origin as a browser writes it: http(s)://host[:port], no path. The page compares them as text.
+bool IsOrigin(const std::string& v) {
+  const size_t scheme = v.rfind("https://", 0) == 0 ? 8 : v.rfind("http://", 0) == 0 ? 7 : 0;
+  if (scheme == 0) return false;
+  const size_t colon = v.find(':', scheme);
+  const std::string host = v.substr(scheme, colon == std::string::npos ? std::string::npos : colon - scheme);
+  const std::string port = colon == std::string::npos ? "1" : v.substr(colon + 1);
+  auto all = [](const std::string& t, auto ok) { return !t.empty() && std::all_of(t.begin(), t.end(), ok); };
+  return all(host, [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; }) &&
+         port.size() <= 5 && all(port, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+Status CheckHosts(const std::string& v) {
+  int count = 0;
+  std::stringstream in(v);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (++count > 8) return Status::Error("at most 8 origins");
+    if (!IsOrigin(item)) return Status::Error("'" + Shown(item.substr(0, 60)) + "' is not an origin like https://lms.example.edu");
+  }
+  return Status();
+}
+
 const char* SurfaceKey(int i) {
   static const char* keys[] = {"ravine", "bowl", "saddle"};
   return keys[i];
@@ -482,6 +508,13 @@ std::vector<Entry> MakeRegistry() {
                       [](Settings& s) -> std::string& { return s.app.hide; }));
   r.push_back(NameSet("lock", G::kApp, kLockableParts, "for exercises: controls to show read-only",
                       [](Settings& s) -> std::string& { return s.app.lock; }));
+  r.push_back(Choice<bool>("embed", G::kApp, {"0", "1"}, "1: embedded in another page (no menu or status bar; docs/embed.md)",
+                           [](Settings& s) -> bool& { return s.app.embed; }));
+  r.push_back(Text("start", G::kApp, "click, visible, now", "an embed loads the engine on a click, when scrolled into view, or at once",
+                   [](Settings& s) -> std::string& { return s.app.start; }, CheckEmbedStart));
+  r.back().type = "choice";
+  r.push_back(Text("hosts", G::kApp, "origins, e.g. https://lms.example.edu", "origins besides the embedding page's that may drive an embed",
+                   [](Settings& s) -> std::string& { return s.app.hosts; }, CheckHosts));
   // ---- train: data
   r.push_back(DataRow());
   r.push_back(ClassesRow());
@@ -542,8 +575,8 @@ std::vector<Entry> MakeRegistry() {
   r.push_back(Whole<int>("layer", G::kTrain, 0, 1000, "the layer whose fields the layer editor shows (1 = first; 0 = none)",
                          [](Settings& s) -> int& { return s.train.layer; }));
   r.push_back(Real("budget", G::kTrain, 1, 100, "milliseconds of training per frame", [](Settings& s) -> double& { return s.train.budget_ms; }));
-  r.push_back(Action("train", G::kTrain, {"1", "true", "pause", "0", "resume", "step"},
-                     "start training once the data is ready (1), pause, resume, or train one batch (step)"));
+  r.push_back(Action("train", G::kTrain, {"1", "true", "play", "pause", "0", "resume", "step", "reset"},
+                     "start training once the data is ready (1), go on or start (play), pause, resume, train one batch (step), or start over (reset)"));
   r.push_back(Action("bench", G::kTrain, {"linear", "mlp", "cnn"}, "benchmark mode: train that model for one epoch and report images/s"));
   // ---- backprop
   r.push_back(ExampleRow());

@@ -55,6 +55,10 @@ struct AppSettings {
   int lesson_step = 1;  // 1-based step of that lesson
   std::string hide;     // parts hidden by an exercise link, e.g. "data,model"
   std::string lock;     // parts shown read-only
+  // Embedding in another page (docs/embed.md): no menu or status bar, only the tab asked for.
+  bool embed = false;
+  std::string start = "click";  // when an embed loads the engine: click, visible, now (read by the page)
+  std::string hosts;            // origins besides the handshake's that may drive an embed
   bool operator==(const AppSettings&) const = default;
 };
 

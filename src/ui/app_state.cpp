@@ -83,13 +83,28 @@ void ApplyLink(AppState& state, const settings::Pairs& pairs) {
   SyncBackprop(state.backprop);  // so the hook reads the new graph at once, not a frame later
 }
 
-void ApplySetting(AppState& state, const std::string& key, const std::string& value) {
+std::string TrySetting(AppState& state, const std::string& key, const std::string& value) {
   std::vector<std::string> problems;
-  if (settings::FindEntry(key) == &settings::GetEntry("lesson")) return ApplyLink(state, {{key, value}});
+  if (settings::FindEntry(key) == &settings::GetEntry("lesson")) {
+    ApplyLink(state, {{key, value}});
+    return state.status_message;
+  }
   if (Status s = settings::Set(state.settings, key, value); !s) problems.push_back(s.message());
   else if (const settings::Entry* e = settings::FindEntry(key); e && e->is_action()) RunAction(state, e->key, value, &problems);
-  if (!problems.empty()) state.status_message = settings::DescribeProblems(problems);
   SyncBackprop(state.backprop);
+  return problems.empty() ? "" : problems.front();
+}
+
+void ApplySetting(AppState& state, const std::string& key, const std::string& value) {
+  const std::string problem = TrySetting(state, key, value);
+  if (!problem.empty() && problem != state.status_message) state.status_message = settings::DescribeProblems({problem});
+}
+
+nlohmann::json SettingsToJson(const settings::Settings& s) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const settings::Entry& e : settings::Registry())
+    if (!e.is_action()) j[e.key] = e.get(s);
+  return j;
 }
 
 bool UpdateLink(AppState& state) {
@@ -122,6 +137,8 @@ std::string AppStateToJson(const AppState& state) {
       {"darkTheme", state.settings.app.dark_theme},
       {"showAbout", state.show_about},
       {"status", state.status_message},
+      {"embed", state.settings.app.embed},
+      {"contentHeight", state.content_height},
       {"link", settings::FormatFragment(state.settings)},
       {"lesson", {{"active", state.settings.app.lesson}, {"step", state.settings.app.lesson_step}}},
       {"train", TrainStateJson(state.train)},

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "ui/backprop_tab.h"
 #include "ui/calculators_tab.h"
 #include "ui/lessons_tab.h"
@@ -51,6 +53,10 @@ struct AppState {
   // Messages for the student (bad URL parameter, failed load...), shown in the status bar.
   std::string status_message;
 
+  // The height (logical pixels) at which nothing in the workspace would scroll; an embed with
+  // height 'auto' sizes its frame to it (embed_events.h).
+  int content_height = 0;
+
   // Filled by the drawing code each frame; read by the test hooks.
   std::array<Rect, kTabCount> tab_rects{};
 
@@ -77,8 +83,14 @@ struct AppState {
 // steps first. Bad parts are named in one status message; the rest applies.
 void ApplyLink(AppState& state, const settings::Pairs& pairs);
 
-// One setting while the app runs (the page hook gradlab.set): only that setting changes.
+// One setting while the app runs (the page hook gradlab.set): only that setting changes; a bad
+// key or value is said in the status bar.
 void ApplySetting(AppState& state, const std::string& key, const std::string& value);
+// The same for a caller that reports the problem itself (the embed API): "" when it applied.
+std::string TrySetting(AppState& state, const std::string& key, const std::string& value);
+
+// Every setting's current value by key (actions left out), as strings a link would carry.
+nlohmann::json SettingsToJson(const settings::Settings& s);
 
 // Makes `state.link` agree with the settings; true when it changed.
 bool UpdateLink(AppState& state);

@@ -2,7 +2,11 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "ui/app_state.h"
+#include "ui/hook_items.h"
 #include "ui/services.h"
 
 namespace gradlab::ui {
@@ -22,6 +26,26 @@ void OpenLessonStep(AppState& state, int lesson, int step) {
   state.settings.app.hide = hide;
   state.settings.app.lock = lock;
 }
+
+namespace {
+
+void MarkSeen(LessonsUi& l, int lesson, int step, size_t steps) {
+  if (l.seen_lesson != lesson || l.seen_steps.size() != steps) {
+    l.seen_lesson = lesson;
+    l.seen_steps.assign(steps, false);
+  }
+  l.seen_steps[step] = true;
+}
+
+// A lesson's score: the share of its steps seen. Once lessons ask questions (issue 12), the share
+// answered right takes its place.
+int SeenPercent(const LessonsUi& l) {
+  if (l.seen_steps.empty()) return 0;
+  const auto seen = std::count(l.seen_steps.begin(), l.seen_steps.end(), true);
+  return static_cast<int>(std::lround(100.0 * static_cast<double>(seen) / static_cast<double>(l.seen_steps.size())));
+}
+
+}  // namespace
 
 void DrawLessonsTab(AppState& state) {
   const lessons::LessonLibrary& library = LoadedLessons(state.lessons);
@@ -48,6 +72,7 @@ void DrawLessonWindow(AppState& state) {
   const lessons::Lesson& lesson = lessons[active];
   if (at < 0 || at >= static_cast<int>(lesson.steps.size())) return;
   const lessons::LessonStep& step = lesson.steps[at];
+  MarkSeen(state.lessons, active + 1, at, lesson.steps.size());
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 440, vp->WorkPos.y + vp->WorkSize.y - 250), ImGuiCond_Appearing);
   ImGui::SetNextWindowSize(ImVec2(420, 220), ImGuiCond_Appearing);
@@ -64,8 +89,13 @@ void DrawLessonWindow(AppState& state) {
     ImGui::SameLine();
     if (at + 1 < static_cast<int>(lesson.steps.size())) {
       if (ImGui::Button("Next >")) OpenLessonStep(state, active + 1, at + 2);
-    } else if (ImGui::Button("Finish")) {
-      open = false;
+      NoteLastItem("lesson-next");
+    } else {
+      if (ImGui::Button("Finish")) {
+        open = false;
+        state.lessons.completed = LessonsUi::Completion{active + 1, lesson.title, SeenPercent(state.lessons)};
+      }
+      NoteLastItem("lesson-finish");
     }
   }
   ImGui::End();

@@ -56,7 +56,8 @@ void OpenSessionBytes(AppState& state, const std::vector<uint8_t>& bytes, const 
 }
 
 void RestoreStoredSession(AppState& state, bool opened_with_link) {
-  if (!services().is_browser()) return;
+  // An embed is the instructor's figure: it neither shows nor overwrites the student's own work.
+  if (!services().is_browser() || state.settings.app.embed) return;
   const std::string link = settings::FormatFragment(state.settings);
   services().LoadStoredSession([&state, opened_with_link, link](Result<std::vector<uint8_t>> bytes) {
     SessionKeeperUi& k = state.session_keeper;
@@ -96,7 +97,7 @@ void KeepSession(AppState& state) {
       state.status_message = "The saved session's weights could not be restored: " + s.message();
     }
   }
-  if (!services().is_browser() || k.storage_broken || k.storing || k.pending_model) return;
+  if (!services().is_browser() || state.settings.app.embed || k.storage_broken || k.storing || k.pending_model) return;
   const double now = services().Seconds();
   if (now - k.last_store < kStoreEverySeconds) return;
   const long steps = t.session ? t.session->steps() : -1;

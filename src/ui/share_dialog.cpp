@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "settings/registry.h"
 #include "ui/app_state.h"
 #include "ui/hook_items.h"
@@ -35,6 +37,65 @@ std::string ShareLink(const settings::Settings& s) {
   return page.empty() ? "gradlab --link '#" + fragment + "'" : page + "#" + fragment;
 }
 
+std::string EmbedSnippet(const settings::Settings& s, const std::string& title, int width, int height) {
+  std::string page = services().PageAddress();
+  if (page.empty()) page = "https://YOUR-SITE/gradlab/";  // natively: where the instructor hosts the site
+  std::string safe_title;  // an attribute value: no quotes or angle brackets from a lesson title
+  for (char c : title) safe_title += c == '"' ? std::string("&quot;") : c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
+  return "<iframe src=\"" + page + "#" + settings::FormatFragment(s) + "\"\n        title=\"" + safe_title + "\" width=\"" +
+         std::to_string(width) + "\" height=\"" + std::to_string(height) +
+         "\"\n        loading=\"lazy\" allow=\"fullscreen; clipboard-write\" style=\"border:0; max-width:100%\"></iframe>";
+}
+
+namespace {
+
+std::string EmbedTitle(AppState& state, const settings::Settings& s) {
+  const auto& lessons = LoadedLessons(state.lessons).lessons;
+  if (s.app.lesson >= 1 && s.app.lesson <= static_cast<int>(lessons.size())) return "Gradlab lesson: " + lessons[s.app.lesson - 1].title;
+  switch (s.app.tab) {
+    case Tab::kTrain: return "Gradlab: " + s.train.model + " on " + (s.train.cifar ? "CIFAR-10" : "toy data");
+    case Tab::kBackprop:
+      if (auto graph = settings::ResolveBackprop(s.backprop)) return "Gradlab: backpropagation on " + graph->expression;
+      return "Gradlab: backpropagation";
+    case Tab::kCalculators: return std::string("Gradlab: the ") + settings::CalcSectionName(s.calc.section) + " calculator";
+    case Tab::kLessons: break;
+  }
+  return "Gradlab: lessons";
+}
+
+void DrawEmbedTab(AppState& state, const settings::Settings& shared) {
+  ShareUi& share = state.share;
+  ImGui::TextWrapped("Paste this into a course page, a blog or an LMS's HTML editor. The embed shows only the tab it opens, "
+                     "without the menu and status bars, and loads nothing heavy until a student starts it.");
+  ImGui::SetNextItemWidth(110);
+  ImGui::InputInt("width", &share.embed_width, 20);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(110);
+  ImGui::InputInt("height", &share.embed_height, 20);
+  share.embed_width = std::clamp(share.embed_width, 240, 4000);
+  share.embed_height = std::clamp(share.embed_height, 200, 4000);
+  ImGui::SetNextItemWidth(230);
+  static const char* kStarts[] = {"on a click on its poster", "when scrolled into view", "at once"};
+  ImGui::Combo("starts", &share.embed_start, kStarts, 3);
+  settings::Settings embedded = shared;
+  embedded.app.embed = true;
+  embedded.app.start = share.embed_start == 1 ? "visible" : share.embed_start == 2 ? "now" : "click";
+  std::string snippet = EmbedSnippet(embedded, EmbedTitle(state, embedded), share.embed_width, share.embed_height);
+  ImGui::InputTextMultiline("##snippet", &snippet, ImVec2(-1, ImGui::GetTextLineHeight() * 5), ImGuiInputTextFlags_ReadOnly);
+  if (ImGui::Button("Copy snippet")) {
+    services().CopyText(snippet);
+    share.copied = true;
+  }
+  NoteLastItem("share-copy-embed");
+  if (share.copied) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("Copied.");
+  }
+  ImGui::TextDisabled("Host pages can drive it with gradlab-embed.js (docs/embed.md).");
+}
+
+}  // namespace
+
 void DrawShareButton(AppState& state) {
   if (ImGui::SmallButton("Share")) {
     state.share.open = true;
@@ -57,18 +118,30 @@ void DrawShareDialog(AppState& state) {
     shared.app.hide = share.hide;
     shared.app.lock = share.lock;
     shared.app.tab = share.tab;
-    std::string link = ShareLink(shared);
-    ImGui::TextWrapped("Whoever opens this link sees this set-up: the data, the model, the settings and the view. "
-                       "Training starts fresh from them (same seed, same numbers).");
-    ImGui::SetNextItemWidth(-90);
-    ImGui::InputText("##link", &link, ImGuiInputTextFlags_ReadOnly);
-    ImGui::SameLine();
-    if (ImGui::Button("Copy")) {
-      services().CopyText(link);
-      share.copied = true;
+    if (ImGui::BeginTabBar("share-as")) {
+      if (ImGui::BeginTabItem("Link")) {
+        std::string link = ShareLink(shared);
+        ImGui::TextWrapped("Whoever opens this link sees this set-up: the data, the model, the settings and the view. "
+                           "Training starts fresh from them (same seed, same numbers).");
+        ImGui::SetNextItemWidth(-90);
+        ImGui::InputText("##link", &link, ImGuiInputTextFlags_ReadOnly);
+        ImGui::SameLine();
+        if (ImGui::Button("Copy")) {
+          services().CopyText(link);
+          share.copied = true;
+        }
+        NoteLastItem("share-copy");
+        if (share.copied) ImGui::TextDisabled("Copied.");
+        ImGui::EndTabItem();
+      }
+      const bool embed_open = ImGui::BeginTabItem("Embed");
+      NoteLastItem("share-embed-tab");
+      if (embed_open) {
+        DrawEmbedTab(state, shared);
+        ImGui::EndTabItem();
+      }
+      ImGui::EndTabBar();
     }
-    NoteLastItem("share-copy");
-    if (share.copied) ImGui::TextDisabled("Copied.");
     ImGui::Separator();
     ImGui::TextUnformatted("Make an exercise of it (for instructors):");
     ImGui::SetNextItemWidth(160);

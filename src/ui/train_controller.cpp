@@ -64,7 +64,10 @@ Status RunTrainAction(TrainUi& t, const std::string& value) {
   else if (value == "resume") t.playing = t.session && t.session->running();
   else if (value == "step" && t.data.state == TrainData::State::kReady) StepOneBatch(t);
   else if (value == "step") return Status::Error("the data is not loaded yet");
-  else return Status::Error("must be 1, pause, resume or step");
+  else if (value == "reset") ResetTraining(t);
+  else if (value == "play" && t.session && t.session->running()) t.playing = true;  // go on where it paused
+  else if (value == "play") t.start_requested = true;
+  else return Status::Error("must be 1, play, pause, resume, step or reset");
   return Status();
 }
 

@@ -16,7 +16,7 @@ struct ModelPreset {
 const std::vector<ModelPreset>& ImagePresets();
 const std::vector<ModelPreset>& ToyPresets();
 
-// The link action train=1 (start once the data is ready), pause or resume.
+// The link action train=1 (start once the data is ready), pause, resume, step or reset.
 Status RunTrainAction(TrainUi& t, const std::string& value);
 
 // Per frame: loads data when its settings changed, re-checks the settings, trains for

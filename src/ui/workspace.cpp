@@ -1,6 +1,10 @@
 #include "ui/workspace.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include "core/build_info.h"
 #include "ui/hook_items.h"
@@ -32,7 +36,21 @@ void ApplyTheme(bool dark) {
 // because a link or a lesson asked for another tab, the tab bar is told to select it; a tab the
 // student clicks becomes the setting.
 
+static void DrawTabContent(AppState& state, Tab tab) {
+  switch (tab) {
+    case Tab::kTrain: DrawTrainTab(state.train, state.settings.app); break;
+    case Tab::kCalculators: DrawCalculatorsTab(state.calculators, settings::ListHas(state.settings.app.lock, "calculator")); break;
+    case Tab::kBackprop: DrawBackpropTab(state.backprop, settings::ListHas(state.settings.app.lock, "graph")); break;
+    case Tab::kLessons: DrawLessonsTab(state); break;
+  }
+}
+
 static void DrawTabs(AppState& state) {
+  if (state.settings.app.embed) {  // an embed shows the one tab its link opens, without the tab bar
+    state.shown_tab = state.settings.app.tab;
+    DrawTabContent(state, state.shown_tab);
+    return;
+  }
   if (!ImGui::BeginTabBar("workspace")) return;
   const Tab wanted = state.settings.app.tab;
   const bool switching = wanted != state.shown_tab;
@@ -46,12 +64,7 @@ static void DrawTabs(AppState& state) {
     state.tab_rects[index] = {min.x, min.y, size.x, size.y};
     if (!open) continue;
     opened = tab;
-    switch (tab) {
-      case Tab::kTrain: DrawTrainTab(state.train, state.settings.app); break;
-      case Tab::kCalculators: DrawCalculatorsTab(state.calculators, settings::ListHas(state.settings.app.lock, "calculator")); break;
-      case Tab::kBackprop: DrawBackpropTab(state.backprop, settings::ListHas(state.settings.app.lock, "graph")); break;
-      case Tab::kLessons: DrawLessonsTab(state); break;
-    }
+    DrawTabContent(state, tab);
     ImGui::EndTabItem();
   }
   if (opened != state.shown_tab) {
@@ -59,6 +72,22 @@ static void DrawTabs(AppState& state) {
     if (!switching) state.settings.app.tab = opened;  // the student clicked it
   }
   ImGui::EndTabBar();
+}
+
+// The height at which no panel that fills the workspace would need to scroll: the window's
+// height plus the most any such panel overflows. Panels of a fixed height (and floating windows)
+// are left out, since a taller frame would not give them room.
+static int MeasureContentHeight(float display_height) {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  float overflow = 0;
+  for (const ImGuiWindow* w : g.Windows) {
+    if (!w->WasActive || !(w->Flags & ImGuiWindowFlags_ChildWindow) || !w->ParentWindow) continue;
+    const float parent_bottom = w->ParentWindow->InnerRect.Max.y;
+    if (std::fabs(w->Pos.y + w->Size.y - parent_bottom) > 2.0f) continue;  // not stretched to its parent's bottom
+    const float needed = w->ContentSize.y + w->WindowPadding.y * 2 + w->TitleBarHeight() + w->MenuBarHeight() + w->ScrollbarSizes.y;
+    overflow = std::max(overflow, needed - w->Size.y);
+  }
+  return static_cast<int>(std::ceil(display_height + overflow));
 }
 
 // [SECTION] Menu bar, status bar, About -------------------------------------------------------
@@ -151,16 +180,20 @@ void DrawWorkspace(AppState& state) {
                                  // glClear already paints WindowBg: a second full-screen fill costs a
                                  // software renderer (headless Chromium's SwiftShader) milliseconds
                                  ImGuiWindowFlags_NoBackground;
+  const bool embed = state.settings.app.embed;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
-  ImGui::Begin("Gradlab", nullptr, flags);
+  ImGui::Begin("Gradlab", nullptr, embed ? flags & ~ImGuiWindowFlags_MenuBar : flags);
   ImGui::PopStyleVar();
-  DrawMenuBar(state);
-  const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+  if (!embed) DrawMenuBar(state);
+  // An embed has no status bar; a message (a bad setting from the host page) still shows.
+  const bool status_bar = !embed || !state.status_message.empty();
+  const float status_height = status_bar ? ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y : 0;
   ImGui::BeginChild("tabs", ImVec2(0, -status_height));
   DrawTabs(state);
   ImGui::EndChild();
-  DrawStatusBar(state);
+  if (status_bar) DrawStatusBar(state);
   ImGui::End();
+  state.content_height = MeasureContentHeight(viewport->WorkSize.y);
   DrawAboutWindow(state);
   DrawShareDialog(state);
   DrawLessonWindow(state);

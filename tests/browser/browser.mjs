@@ -2,6 +2,7 @@
 // playwright-core (never a downloaded browser), collect console errors, read pixels.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
@@ -23,6 +24,27 @@ export async function launchBrowser(extraFlags = []) {
 // Serves `root` on a free loopback port; returns { server, base } with base ending in '/'.
 export async function serve(root) {
   const server = await startServer({ root, host: '127.0.0.1', port: 0 });
+  return { server, base: `http://127.0.0.1:${server.address().port}/` };
+}
+
+// A second local origin, for a page around the site (an LMS, a host page): another loopback
+// port, answering each request with route(request, body) -> { type, body, status } or null (404).
+export async function serveRoutes(route) {
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      let answer = null;
+      try {
+        answer = route(req, Buffer.concat(chunks).toString('utf8'));
+      } catch (e) {
+        answer = { status: 500, type: 'text/plain', body: String(e.message) };
+      }
+      if (!answer) answer = { status: 404, type: 'text/plain', body: `not found: ${req.url}` };
+      res.writeHead(answer.status || 200, { 'Content-Type': answer.type, 'Cache-Control': 'no-cache' }).end(answer.body);
+    });
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   return { server, base: `http://127.0.0.1:${server.address().port}/` };
 }
 

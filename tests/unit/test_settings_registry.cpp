@@ -29,6 +29,7 @@ const std::map<std::string, std::vector<std::string>> kTextSamples = {
     {"lesson", {"", "1", "2.3"}},
     {"hide", {"", "data", "views,data,model", "backprop,lessons"}},
     {"lock", {"", "training", "graph,data,calculator"}},
+    {"hosts", {"", "https://lms.example.edu", "http://127.0.0.1:8080,https://canvas.example.com"}},
 };
 
 // Values of the right type for one row, spread over its range.
@@ -150,6 +151,20 @@ TEST_CASE("The registry's ranges are the engine's", "[settings]") {
                                  "batch", "epochs", "reg", "lambda", "beta", "augment", "init", "seed", "data", "classes",
                                  "train-per-class", "test", "toy-classes", "toy-points", "toy-noise"})
     CHECK(FindEntry(cli_option) != nullptr);
+}
+
+TEST_CASE("Embed hosts are origins, nothing else", "[settings]") {
+  Settings s;
+  for (const char* bad : {"lms.example.edu", "https://lms.example.edu/path", "javascript:alert(1)", "https://", "https://a b",
+                          "https://x.edu:123456", "ftp://x.edu", "https://a.edu,,https://b.edu"}) {
+    INFO(bad);
+    CHECK_FALSE(Set(s, "hosts", bad));
+  }
+  CHECK(s.app.hosts.empty());
+  CHECK(Set(s, "hosts", "https://moodle.example.edu,http://localhost:8000"));
+  CHECK_FALSE(Set(s, "start", "later"));
+  CHECK(Set(s, "embed", "1"));
+  CHECK(s.app.embed);
 }
 
 TEST_CASE("A link carries the whole set-up and reads back the same", "[settings]") {
