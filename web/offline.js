@@ -1,13 +1,15 @@
 // Registers the service worker (sw.js, made at build time from cmake/sw.js.in), so that after one
 // visit the page works without the network. Only once the engine has drawn its first frame: the
-// worker's download of the app then does not slow the start, and an embed that shows only its
-// poster costs nothing more. Not in the benchmark mode (bench=), whose timing it would disturb.
+// worker's download of the app then does not slow the start. Not in the benchmark mode (bench=),
+// whose timing it would disturb, nor in an embed (embed=1): the page around it does not work
+// offline anyway, and a started embed would download the app a second time.
 // A page the worker already serves does not register again: the browser checks for a new
 // version on each visit by itself. Never an error: without a worker the page works as before.
 (function () {
   'use strict';
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
-  if (/(^|[?#&])bench=/.test(location.search + location.hash)) return;
+  const settings = new URLSearchParams(location.search.slice(1) + '&' + location.hash.slice(1));  // as shell.js reads them
+  if (settings.has('bench') || settings.get('embed') === '1') return;
   window.addEventListener('gradlab-ready', () => {
     try {
       if (navigator.serviceWorker.controller) return;
