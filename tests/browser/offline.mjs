@@ -3,7 +3,7 @@
 // chunks fetched before, trains on toy data and opens a lesson. And an update: a new version
 // (a changed index.html, so a new sw.js) waits while a page of the old one is open, the old one
 // keeps serving across reloads, and the next visit gets the new one, with the old cache gone.
-// Also: no worker in the benchmark mode, and a file that is not the built one leaves no worker.
+// Also: no worker in the benchmark mode or an embed, and a file that is not the built one leaves none.
 // The site is served from a copy in a temporary folder (at a sub-path), so that the test can take
 // the server away and change files; the copy's data/ is a link to the site's.
 //   node tests/browser/offline.mjs --site build/wasm/site --out build/wasm/screenshots
@@ -158,13 +158,17 @@ await runBrowserTest('browser offline test', async ({ browser, out, t, openPage 
     t.check('no errors on the new version\'s page', nextErrors.length === 0, nextErrors.join('; '));
     await context.close();
 
-    // The benchmark mode's timing is not disturbed by a worker downloading the app.
+    // The benchmark mode's timing is not disturbed by a worker downloading the app, and a started
+    // embed does not download the app a second time.
     const bench = await openPage(options);  // a new context: no registration yet
-    await bench.goto(`${urlB}?bench=resnet`);  // an unknown model fetches no data; the key is what counts
-    await ready(bench);
-    await bench.waitForTimeout(1500);
-    t.check('the benchmark mode registers no service worker',
-            await bench.evaluate(async () => !(await navigator.serviceWorker.getRegistration())));
+    const noWorker = async (link) => {
+      await bench.goto(`${urlB}${link}`);
+      await ready(bench);
+      await bench.waitForTimeout(1500);
+      return bench.evaluate(async () => !(await navigator.serviceWorker.getRegistration()));
+    };
+    t.check('the benchmark mode registers no service worker', await noWorker('?bench=resnet'));  // an unknown model fetches no data
+    t.check('nor does an embed', await noWorker('#v=1&embed=1&start=now&data=toy:circles'));
     await bench.context().close();
 
     // A file that is not the one the worker was built with (a host that rewrites it, a half-done
