@@ -15,7 +15,7 @@ if(EMSCRIPTEN)
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/cmake/node-env.js")
   endfunction()
 
-  # The app is a static site: site/index.html + gradlab.js + gradlab.wasm + gradlab.data.
+  # The app is a static site: site/index.html + gradlab.js + gradlab.wasm + gradlab.data + sw.js.
   function(gradlab_app_executable target)
     set(site "${CMAKE_BINARY_DIR}/site")
     set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${site}")
@@ -27,11 +27,14 @@ if(EMSCRIPTEN)
     file(GLOB lesson_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/assets/lessons/*.json")
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${lesson_files})
     file(GLOB web_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/web/*")
+    # Last, the service worker (offline after one visit): its version hashes the files written above.
     add_custom_command(TARGET ${target} POST_BUILD
       COMMAND ${CMAKE_COMMAND} -E copy_if_different ${web_files} "${site}/"
       COMMAND ${CMAKE_COMMAND} "-DLESSONS=${PROJECT_SOURCE_DIR}/assets/lessons" "-DOUT=${site}/lesson-titles.json"
               -P "${PROJECT_SOURCE_DIR}/cmake/LessonIndex.cmake"
-      COMMENT "Copying the web shell into ${site}")
+      COMMAND ${CMAKE_COMMAND} "-DSITE=${site}" "-DTEMPLATE=${PROJECT_SOURCE_DIR}/cmake/sw.js.in"
+              -P "${PROJECT_SOURCE_DIR}/cmake/OfflineWorker.cmake"
+      COMMENT "Copying the web shell into ${site}, writing lesson-titles.json and sw.js")
   endfunction()
 else()
   set(GRADLAB_TARGET_NAME "native")
