@@ -58,6 +58,7 @@ async function clickItem(page, app, name) {
 }
 
 await runBrowserTest('browser SCORM 1.2 package in an LMS', async ({ url, out, t, openPage }) => {
+  if (!fs.existsSync(scormRuntime)) throw new Error(`${scormRuntime} is missing: scripts/setup installs scorm-again (npm ci in tests/browser)`);
   const { dir, made } = makePackage(url);
   const commits = [];
   const lms = await serveRoutes((req, body) => {
