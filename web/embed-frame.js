@@ -109,7 +109,7 @@
   // ---- the gradlab/1 protocol ----
 
   const allowedHosts = (app.pageSettings.get('hosts') || '').split(',').filter(Boolean);
-  let host = null;  // {window, origin} of the page that opened the handshake
+  let host = null;  // {window, origin} of the page embedding the app, once it has said hello
   const warn = (why, event) => console.warn('Gradlab: message from ' + (event.origin || 'an unknown origin') + ' dropped: ' + why);
 
   function isPlainObject(value) {
@@ -129,15 +129,17 @@
     if (!isPlainObject(m) || m.protocol === undefined) return;  // not for us (other scripts use messages too)
     if (typeof m.protocol !== 'string' || m.protocol !== PROTOCOL) return warn('protocol ' + String(m.protocol).slice(0, 20) + ' is not ' + PROTOCOL, event);
     if (tooLarge(m)) return warn('larger than ' + MAX_MESSAGE_CHARS + ' characters', event);
+    const allowed = allowedHosts.includes(event.origin);
     if (m.type === 'hello') {
+      // The embedding page (or the opener) opens the handshake, once; origins in hosts= may too.
       const fromEmbedder = event.source && (event.source === window.parent || event.source === window.opener) && event.source !== window;
-      if (!fromEmbedder && !allowedHosts.includes(event.origin)) return warn('a handshake comes from the page embedding the app', event);
-      if (host && host.origin !== event.origin && !allowedHosts.includes(event.origin)) return warn('another origin already opened the handshake', event);
-      if (!host) host = { window: event.source, origin: event.origin };
+      if (!fromEmbedder && !allowed) return warn('a handshake comes from the page embedding the app or an origin in hosts=', event);
+      if (fromEmbedder && host && host.origin !== event.origin) return warn('another origin already opened the handshake', event);
+      if (fromEmbedder) host = { window: event.source, origin: event.origin };
       post(event.source, event.origin, { type: 'welcome', version: 1, started: app.engineRequested() });
       return;
     }
-    if (!host || (event.origin !== host.origin && !allowedHosts.includes(event.origin))) return warn('not the host that opened the handshake', event);
+    if (!allowed && !(host && event.origin === host.origin)) return warn('not the page that opened the handshake, nor an origin in hosts=', event);
     if (m.type !== 'call') return warn('unknown type', event);
     if (!Number.isSafeInteger(m.id)) return warn('a call needs a whole-number id', event);
     const reply = (ok, value) => post(event.source, event.origin, ok ? { type: 'reply', id: m.id, ok, result: value } : { type: 'reply', id: m.id, ok, error: value });

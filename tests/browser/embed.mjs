@@ -21,7 +21,6 @@ function hostPage(app) {
 <style>body{margin:0;padding:16px;font:16px sans-serif} .slot{margin:12px 0} p{height:120px}</style></head><body>
 <h1>Lecture 4</h1><input id="notes" placeholder="your notes" style="width:300px">
 ${embeds}
-<iframe id="third" src="${THIRD}/third.html" width="10" height="10"></iframe>
 <div style="height:3000px"></div>
 <script src="${app}gradlab-embed.js"></script>
 <script>
@@ -30,18 +29,32 @@ ${embeds}
   const links = ['#v=1&data=toy:circles&model=mlp:8+relu&optimizer=adam&lr=0.03&epochs=3', '#v=1&lesson=1.1', '#v=1&tab=backprop',
                  '#v=1&lesson=2.1', '#v=1&tab=calculators'];
   links.forEach((link, i) => {
-    const h = Gradlab.embed(document.getElementById('e' + (i + 1)), { link, height: i === 0 ? 'auto' : 360, width: 720, title: 'figure ' + (i + 1) });
+    const h = Gradlab.embed(document.getElementById('e' + (i + 1)), { link, height: i === 0 ? 'auto' : 360, width: 720, title: 'figure ' + (i + 1),
+                                                                       hosts: i === 2 ? '${THIRD}' : undefined });
     ['ready', 'stateChanged', 'epochEnd', 'backpropStep', 'lessonStep', 'lessonCompleted', 'error', 'resize']
       .forEach((name) => h.on(name, (data) => window.events.push({ embed: i + 1, name, data })));
     window.handles.push(h);
   });
+  // Made after the embeds, so that window.frames lists e1..e5 first and this page last.
+  const third = document.createElement('iframe');
+  third.id = 'third';
+  third.src = '${THIRD}/third.html';
+  third.width = third.height = 10;
+  document.body.appendChild(third);
 </script></body></html>`;
 }
 
 // A page of another origin inside the host page that tries to drive the first embed.
 const thirdPage = `<!doctype html><script>
+  window.replies = [];
+  addEventListener('message', (e) => { if (e.data && e.data.type === 'reply') window.replies.push({ origin: e.origin, data: e.data }); });
+  // The third embed lists this origin in hosts=: it may ask that one.
+  window.askAllowed = () => {
+    parent.frames[2].postMessage({ protocol: 'gradlab/1', type: 'call', id: 9, method: 'getState', args: [] }, '*');
+  };
   window.attack = () => {
-    const targets = Array.from({ length: parent.frames.length }, (_, i) => parent.frames[i]).filter((w) => w !== window);
+    // Every embed but the third, which lists this origin in hosts=.
+    const targets = Array.from({ length: parent.frames.length }, (_, i) => parent.frames[i]).filter((w, i) => w !== window && i !== 2);
     const send = (m) => targets.forEach((w) => w.postMessage(m, '*'));
     send({ protocol: 'gradlab/1', type: 'hello' });
     send({ protocol: 'gradlab/1', type: 'call', id: 1, method: 'setState', args: [{ lr: '0.9', model: 'linear' }] });
@@ -194,6 +207,19 @@ await runBrowserTest('browser embed test', async ({ browser, url, out, t }) => {
           after.settings.lr === before.settings.lr && after.settings.embed === '1' && after.tab === before.tab, `${after.link} vs ${before.link}`);
   t.check('the app keeps running, with no page errors', frameAfter > frameBefore && pageErrors.length === 0, pageErrors.join('; '));
   t.check('dropped messages are warned about in the console', warnings.some((w) => w.includes(THIRD)) && warnings.length > 100, `${warnings.length} warnings`);
+
+  // ---- an origin listed in hosts= may drive that embed (and only that one)
+  const repliesBefore = await third.evaluate(() => window.replies.length);
+  await page.locator('#e3 iframe').scrollIntoViewIfNeeded();  // loading="lazy": a frame far below is not loaded yet
+  await page.waitForFunction(() => window.handles[2].iframe.contentWindow.location !== undefined, null, { timeout: 10000 }).catch(() => {});
+  const thirdEmbed = await (await page.locator('#e3 iframe').elementHandle()).contentFrame();
+  await thirdEmbed.waitForFunction(() => window.gradlab !== undefined, null, { timeout: 30000 });
+  await third.evaluate(() => window.askAllowed());
+  // polling: a hidden frame gets no animation frames, which waitForFunction would wait for by default
+  await third.waitForFunction(() => window.replies.some((r) => r.data.id === 9), null, { timeout: 90000, polling: 100 });
+  const allowedReply = await third.evaluate(() => window.replies.find((r) => r.data.id === 9));
+  t.check('an origin in hosts= gets answers from that embed; the others answered it nothing', repliesBefore === 0 && allowedReply.data.ok &&
+          allowedReply.data.result.tab === 'backprop' && allowedReply.data.result.settings.hosts === THIRD, JSON.stringify(allowedReply.data).slice(0, 200));
 
   // ---- focus: wheel and arrows
   await call(page, 'setState', { tab: 'train' });
