@@ -27,14 +27,20 @@ if(EMSCRIPTEN)
     file(GLOB lesson_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/assets/lessons/*.json")
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${lesson_files})
     file(GLOB web_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/web/*")
-    # Last, the service worker (offline after one visit): its version hashes the files written above.
-    add_custom_command(TARGET ${target} POST_BUILD
+    # The page's own files, whenever they or the app change (a rebuild after editing web/ alone
+    # updates the site too). Last, the service worker (offline after one visit): its version
+    # hashes the files written before it.
+    set(worker_scripts "${PROJECT_SOURCE_DIR}/cmake/LessonIndex.cmake" "${PROJECT_SOURCE_DIR}/cmake/OfflineWorker.cmake"
+                       "${PROJECT_SOURCE_DIR}/cmake/sw.js.in")
+    add_custom_command(OUTPUT "${site}/sw.js"
       COMMAND ${CMAKE_COMMAND} -E copy_if_different ${web_files} "${site}/"
       COMMAND ${CMAKE_COMMAND} "-DLESSONS=${PROJECT_SOURCE_DIR}/assets/lessons" "-DOUT=${site}/lesson-titles.json"
               -P "${PROJECT_SOURCE_DIR}/cmake/LessonIndex.cmake"
       COMMAND ${CMAKE_COMMAND} "-DSITE=${site}" "-DTEMPLATE=${PROJECT_SOURCE_DIR}/cmake/sw.js.in"
               -P "${PROJECT_SOURCE_DIR}/cmake/OfflineWorker.cmake"
+      DEPENDS ${target} ${web_files} ${lesson_files} ${worker_scripts}
       COMMENT "Copying the web shell into ${site}, writing lesson-titles.json and sw.js")
+    add_custom_target(${target}_site ALL DEPENDS "${site}/sw.js")
   endfunction()
 else()
   set(GRADLAB_TARGET_NAME "native")
