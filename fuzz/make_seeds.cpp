@@ -16,6 +16,7 @@
 #include "data/cifar10.h"
 #include "data/cifar10_chunks.h"
 #include "train/model_file.h"
+#include "train/session_file.h"
 #include "train/torch_export.h"
 
 using namespace gradlab;
@@ -95,6 +96,19 @@ void Cifar() {
   Write("cifar10_chunks", "manifest-and-chunk", seed);
 }
 
+// A session with its model and a little history, and one with the link alone.
+void Sessions(const std::vector<uint8_t>& model_file) {
+  train::SessionFile session;
+  session.link = "v=1&data=toy:spiral&toy-classes=2&model=mlp:4+tanh+dropout0.2";
+  Write("session_file", "link-only", train::SerializeSession(session));
+  session.model = model_file;
+  for (int step = 0; step < 8; ++step) session.progress.history.AddStep(1.0f / (step + 1), 0.01f);
+  session.progress.steps = 8;
+  session.progress.history.epochs.push_back({1, 0.5, 0.7, 0.65, 0.6, 0.01, 1000});
+  session.progress.epoch = 1;
+  Write("session_file", "trained", train::SerializeSession(session));
+}
+
 void Models() {
   train::TrainConfig cfg;
   for (const auto& [name, spec, input, classes] :
@@ -118,6 +132,7 @@ void Models() {
     raw.insert(raw.end(), file.begin(), file.end());
     Write("model_file", name + "-raw", raw);
     if (name == "cnn") Write("npz", "cnn.npz", train::ExportTorchNpz(*model, names, mean, std));
+    if (name == "toy") Sessions(file);
   }
 }
 

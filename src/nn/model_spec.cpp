@@ -26,7 +26,6 @@ std::vector<ParsedLayer> WithClosingFc(const std::string& spec, std::vector<Pars
 
 namespace {
 
-constexpr double kMaxActivationParameter = 10;  // lrelu slope, elu alpha; the lecture uses 0.01-1
 
 // "0.3", "0.05", "0.00001": up to ten decimals, trailing zeros dropped (the spec's number syntax
 // has no exponent, so %g will not do: it writes 1e-05).
@@ -139,9 +138,9 @@ bool ParseWord(const Word& w, ParsedLayer* out, std::string* problem) {
     if (has_param && out->word != LayerWord::kLeakyReLU && out->word != LayerWord::kELU)
       *problem = name + " takes no number";
     // 400 nines parse as infinity: a slope of inf would make every output NaN.
-    else if (has_param && !(out->value <= kMaxActivationParameter))
+    else if (has_param && !(out->value <= kSpecLimits.activation_parameter))
       *problem = name + (name == "lrelu" ? "'s slope" : "'s alpha") + " must be from 0 to " +
-                 Decimal(kMaxActivationParameter);
+                 Decimal(kSpecLimits.activation_parameter);
   } else if (std::regex_match(w.text, m, dropout)) {
     out->word = LayerWord::kDropout;
     out->value = m[1].matched ? std::atof(std::string(m[1]).c_str()) : 0.5;

@@ -39,9 +39,11 @@ struct ParsedLayer {
 };
 
 // The largest number each word takes, as many digits as the parser reads (fc999999, conv9999k99s99p99,
-// pool99s99, maxout99); the layer editor's fields take the same ranges.
+// pool99s99, maxout99), and the largest lrelu slope and elu alpha (the lecture uses 0.01 to 1); the
+// layer editor's fields take the same ranges.
 struct SpecLimits {
   int fc_outputs = 999999, conv_filters = 9999, kernel = 99, stride = 99, padding = 99, pool = 99, maxout = 99;
+  double activation_parameter = 10;
 };
 inline constexpr SpecLimits kSpecLimits{};
 

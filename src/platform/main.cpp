@@ -3,12 +3,14 @@
 // user sees is drawn by src/ui.
 #include <SDL.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <string>
 
 #include "core/build_info.h"
@@ -319,6 +321,32 @@ void RunFrame(App& app) {
   if (app.state.quit_requested && app.state.can_quit) app.running = false;
 }
 
+#ifndef __EMSCRIPTEN__
+// The desktop app never ends on an uncaught exception: a frame that throws is reported in the
+// status bar with training paused, so the student can save the session; only an error in every
+// frame for a while (nothing can be drawn) ends the app, with one clear line.
+void RunFrameGuarded(App& app) {
+  static int failed_in_a_row = 0;
+  try {
+    RunFrame(app);
+    failed_in_a_row = 0;
+  } catch (const std::exception& e) {
+    if (ImGui::GetCurrentContext() && ImGui::GetCurrentContext()->WithinFrameScope) {
+      ImGui::ErrorCheckEndFrameRecover(nullptr);  // closes the windows the frame left open
+      ImGui::EndFrame();
+    }
+    app.state.train.playing = false;
+    app.state.status_message = std::string("Something went wrong: ") + e.what() +
+                               ". Training is paused; Gradlab > Save session keeps your work.";
+    if (++failed_in_a_row >= 100) {
+      std::fprintf(stderr, "gradlab: stopped by an error in every frame: %s\n", e.what());
+      app.exit_code = 1;
+      app.running = false;
+    }
+  }
+}
+#endif
+
 [[maybe_unused]] void Shutdown(App& app) {  // natively; the page never shuts down
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
@@ -340,7 +368,7 @@ int main(int argc, char** argv) {
   app.state.can_quit = false;
   emscripten_set_main_loop_arg([](void* arg) { RunFrame(*static_cast<App*>(arg)); }, &app, 0, true);
 #else
-  while (app.running) RunFrame(app);
+  while (app.running) RunFrameGuarded(app);
   if (app.options.print_state) std::printf("state %s\n", gradlab::ui::AppStateToJson(app.state).c_str());
   Shutdown(app);
 #endif

@@ -364,6 +364,21 @@ Entry ExampleRow() {
   return e;
 }
 
+// The given input values that are variables of the graph `b` now makes: a new expression drops
+// the values of variables it does not have, so the link it writes opens without complaint.
+std::string InputsOfGraph(const BackpropSettings& b) {
+  auto given = ParseInputs(b.inputs);
+  BackpropSettings bare = b;
+  bare.inputs.clear();
+  auto graph = ResolveBackprop(bare);
+  if (!given || !graph) return "";
+  std::vector<std::pair<std::string, double>> kept;
+  for (const auto& value : *given)
+    if (std::any_of(graph->values.begin(), graph->values.end(), [&](const auto& v) { return v.first == value.first; }))
+      kept.push_back(value);
+  return FormatInputs(kept);
+}
+
 Entry ExprRow() {
   Entry e{"expr", {}, Group::kBackprop, "text", "an expression, e.g. f = (x + y) * z", 0, 0, false,
           "a typed expression for the computational graph (empty: the example's)"};
@@ -373,6 +388,7 @@ Entry ExprRow() {
       if (auto parsed = graph::ParseExpression(text); !parsed) return Status::Error(parsed.error());
     s.backprop.expr = text;
     s.backprop.step = 0;
+    s.backprop.inputs = InputsOfGraph(s.backprop);
     return Status();
   };
   return e;

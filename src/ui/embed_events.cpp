@@ -9,7 +9,8 @@ namespace {
 void EpochEvents(const TrainUi& t, EmbedWatch& w, std::vector<EmbedEvent>* out) {
   const train::Session* session = t.session.get();
   const size_t epochs = session ? session->history().epochs.size() : 0;
-  if (session != w.session) w.epochs = 0;  // a new run counts its epochs from the start
+  // A new run counts its epochs from the start (fewer epochs than seen: a new run at the old one's address).
+  if (session != w.session || epochs < w.epochs) w.epochs = 0;
   w.session = session;
   for (size_t i = w.epochs; i < epochs; ++i) {
     const train::EpochRecord& e = session->history().epochs[i];

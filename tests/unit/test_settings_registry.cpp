@@ -153,6 +153,20 @@ TEST_CASE("The registry's ranges are the engine's", "[settings]") {
     CHECK(FindEntry(cli_option) != nullptr);
 }
 
+TEST_CASE("A new expression drops the inputs it has no variable for (found by the link fuzzer)", "[settings]") {
+  Settings s;
+  REQUIRE(Set(s, "x", "2"));  // the example's x (its y and z are kept beside it)
+  CHECK(s.backprop.inputs == "x:2,y:5,z:-4");
+  REQUIRE(Set(s, "expr", "f = x * w"));
+  CHECK(s.backprop.inputs == "x:2");  // still a variable; y and z are not
+  REQUIRE(Set(s, "expr", "cifar10"));
+  CHECK(s.backprop.inputs.empty());
+  Settings reopened;
+  const LinkOutcome outcome = ApplyLink(reopened, ParseQuery("#" + FormatFragment(s)));
+  CHECK(outcome.problems.empty());
+  CHECK(reopened == s);
+}
+
 TEST_CASE("Embed hosts are origins, nothing else", "[settings]") {
   Settings s;
   for (const char* bad : {"lms.example.edu", "https://lms.example.edu/path", "javascript:alert(1)", "https://", "https://a b",
