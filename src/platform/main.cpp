@@ -128,6 +128,7 @@ struct App {
   int frames_counted = 0;
   uint64_t last_draw_hash = 0;
   ui::EmbedWatch embed_watch;  // what a page embedding the app has been told
+  int press_delay = 0;  // frames until a held-back press reaches ImGui (HandleEvents)
 };
 
 #ifdef __EMSCRIPTEN__
@@ -196,6 +197,9 @@ bool Init(App& app) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember
+  // Everything works from the keyboard: arrows move between controls, Space or Enter acts, Escape
+  // backs out (ImGui draws the focus ring while the keyboard is used).
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
   ImGui_ImplOpenGL3_Init(glsl_version);
 
@@ -227,6 +231,16 @@ bool Init(App& app) {
 void HandleEvents(App& app) {
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
+    // A press where the pointer has only just arrived (a tap on a touch screen, a click on a
+    // window that did not have the pointer): ImGui sees it a frame later, once it has seen the
+    // item under it hovered, or a tab or a header would need a second tap.
+    if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT && app.press_delay == 0) {
+      const ImVec2 seen = ImGui::GetIO().MousePos;
+      if (seen.x != static_cast<float>(event.button.x) || seen.y != static_cast<float>(event.button.y)) {
+        app.press_delay = 2;
+        continue;
+      }
+    }
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) app.state.quit_requested = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -245,6 +259,7 @@ void RunFrame(App& app) {
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  if (app.press_delay > 0) ImGui::GetIO().MouseDown[0] = --app.press_delay == 0;  // up this frame, down the next
   ImGuiIO& io = ImGui::GetIO();
 #ifdef __EMSCRIPTEN__
   // SDL reports the canvas in CSS pixels; its backing store is devicePixelRatio times larger.

@@ -136,6 +136,7 @@ std::string AppStateToJson(const AppState& state) {
       {"frameDrawn", state.frame_drawn},
       {"darkTheme", state.settings.app.dark_theme},
       {"showAbout", state.show_about},
+      {"showKeys", state.show_keys},
       {"status", state.status_message},
       {"embed", state.settings.app.embed},
       {"contentHeight", state.content_height},

@@ -40,6 +40,7 @@ struct AppState {
   Tab shown_tab = Tab::kTrain;  // the tab the tab bar shows (settings.app.tab is the one wanted)
   bool applied_dark_theme = true;
   bool show_about = false;
+  bool show_keys = false;  // the keyboard help ("?")
   ShareUi share;
   SessionKeeperUi session_keeper;
   bool quit_requested = false;

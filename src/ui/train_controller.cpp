@@ -78,6 +78,9 @@ void UpdateTrainTab(TrainUi& t, double budget_seconds) {
     t.start_requested = false;
     StartTraining(t);
   }
+  // A run belongs to its model and its data: once either changes, its views would show another
+  // model's weights as this one's, so the run is put away (Keep run keeps its curves).
+  if (t.session && (t.s.model != t.session_model || t.data.key != t.session_data)) ResetTraining(t);
   t.last_frame_train_ms = 0;
   if (t.session && t.playing && t.session->running()) {
     const double start = services().Seconds();
@@ -101,6 +104,8 @@ void StartTraining(TrainUi& t) {
     return;
   }
   t.session = std::move(*s);
+  t.session_model = t.s.model;
+  t.session_data = t.data.key;
   t.session->set_eval_chunk(16);
   t.views.health_step = t.views.predictions_step = -1;  // a new model: nothing cached is valid
   t.playing = true;
@@ -118,6 +123,8 @@ Status RestoreTraining(TrainUi& t, const train::TrainConfig& config, nn::Model& 
   if (Status st = (*s)->LoadWeights(weights); !st) return st;
   if (Status st = (*s)->RestoreProgress(std::move(progress)); !st) return st;
   t.session = std::move(*s);
+  t.session_model = t.s.model;
+  t.session_data = t.data.key;
   t.session->set_eval_chunk(16);
   t.views.health_step = t.views.predictions_step = -1;
   t.playing = false;

@@ -8,6 +8,7 @@
 #include "train/torch_export.h"
 #include "ui/services.h"
 #include "ui/train_controller.h"
+#include "ui/train_data_loader.h"
 #include "ui/train_textures.h"
 
 namespace gradlab::ui {
@@ -74,6 +75,7 @@ void LoadModel(TrainUi& t, const std::string& path) {
     }
     // Its settings come back; its weights go into a new session when the data fits the model.
     settings::SetFromConfig(t.s, saved->config);
+    RequestData(t);  // its data settings (a toy set's seed, say) may name other data
     UpdateTrainSettings(t);
     if (!t.data.train || t.data.train->class_names != saved->class_names ||
         t.data.train->sample_shape != saved->model->input_shape()) {

@@ -85,6 +85,7 @@ struct TrainUi {
 
   // ---- the session
   std::unique_ptr<train::Session> session;
+  std::string session_model, session_data;  // the model spec and data (TrainData::key) the run was made with
   bool playing = false;
   bool start_requested = false;   // from a link (train=1): start once the data is ready
   int micro_batch = 8;            // images per chunk: small, so a frame's slice of training stays short

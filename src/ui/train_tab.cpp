@@ -288,7 +288,19 @@ void DrawRunPanel(TrainUi& t, bool files) {
   SliderDouble("training per frame", &t.s.budget_ms, 1, 30, "%.0f ms");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("the last frame trained for %.1f ms; more trains faster, less keeps drawing smooth", t.last_frame_train_ms);
-  if (s.phase() == train::Phase::kFinished) ImGui::TextColored(kOkColour, "Finished.");
+  // The result in plain words, beside the controls that made it.
+  const auto& epochs = s.history().epochs;
+  if (!epochs.empty()) {
+    const train::EpochRecord& last = epochs.back();
+    const bool finished = s.phase() == train::Phase::kFinished;
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(finished ? kOkColour : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s test accuracy %.1f %% (training %.1f %%) after epoch %d.",
+                       finished ? "Finished:" : "So far:", 100 * last.test_accuracy, 100 * last.train_accuracy, last.epoch);
+    ImGui::PopTextWrapPos();
+    NoteLastItem("result");
+  } else if (s.phase() == train::Phase::kFinished) {
+    ImGui::TextColored(kOkColour, "Finished.");
+  }
 }
 
 }  // namespace
@@ -310,12 +322,18 @@ void DrawTrainTab(TrainUi& t, const settings::AppSettings& app) {
   // With every set-up panel hidden (a figure), the run controls need only a narrow column.
   const bool only_run = settings::ListHas(app.hide, "data") && settings::ListHas(app.hide, "model") &&
                         settings::ListHas(app.hide, "training");
-  ImGui::BeginChild("setup", ImVec2(only_run ? 250.0f : 440.0f, 0), true);
-  panel("Data", "data", DrawDataPanel);
-  panel("Model", "model", DrawModelPanel);
-  panel("Training", "training", DrawTrainingPanel);
-  if (!only_run) ImGui::Separator();
+  // The run controls and the run's progress stay in view above the set-up, which scrolls.
+  ImGui::BeginChild("setup-column", ImVec2(only_run ? 250.0f : 440.0f, 0), false);
+  ImGui::BeginGroup();
   DrawRunPanel(t, !app.embed);
+  ImGui::EndGroup();
+  if (!only_run) {
+    ImGui::BeginChild("setup", ImVec2(0, 0), true);
+    panel("Data", "data", DrawDataPanel);
+    panel("Model", "model", DrawModelPanel);
+    panel("Training", "training", DrawTrainingPanel);
+    ImGui::EndChild();
+  }
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("views", ImVec2(0, 0), false);

@@ -115,6 +115,7 @@ static void DrawMenuBar(AppState& state) {
     ImGui::Separator();
     if (ImGui::MenuItem("Dark theme", nullptr, state.settings.app.dark_theme))
       state.settings.app.dark_theme = !state.settings.app.dark_theme;
+    if (ImGui::MenuItem("Keyboard", "?", state.show_keys)) state.show_keys = !state.show_keys;
     ImGui::EndMenu();
   }
   DrawShareButton(state);
@@ -139,6 +140,38 @@ static void DrawStatusBar(AppState& state) {
     if (state.fps > 0) ImGui::TextDisabled("%s  |  %.0f fps", BuildSummary().c_str(), state.fps);
     else ImGui::TextDisabled("%s", BuildSummary().c_str());  // fps is counted over the first second
   }
+}
+
+// "?" (outside text fields) or View > Keyboard: what each key does, for students who do not use a mouse.
+static void DrawKeyboardHelp(AppState& state) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.WantTextInput)
+    for (ImWchar c : io.InputQueueCharacters)
+      if (c == '?') state.show_keys = !state.show_keys;
+  if (!state.show_keys) return;
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("Keyboard", &state.show_keys, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+    static const char* kKeys[][2] = {
+        {"Arrow keys", "move between controls (a frame shows which one has the focus)"},
+        {"Space, Enter", "press a button, tick a box, open a list, edit a field"},
+        {"Escape", "leave a field or a list; in a course page, give the keyboard back to the page"},
+        {"Tab, Shift+Tab", "next or previous text field"},
+        {"Ctrl+Tab", "switch between the workspace and open windows (a lesson, Share)"},
+        {"Page Up, Page Down", "scroll the panel that has the focus"},
+        {"?", "show or hide this help"},
+    };
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit)) {
+      for (const auto& row : kKeys) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row[0]);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row[1]);
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::End();
 }
 
 static void DrawAboutWindow(AppState& state) {
@@ -195,6 +228,7 @@ void DrawWorkspace(AppState& state) {
   ImGui::End();
   state.content_height = MeasureContentHeight(viewport->WorkSize.y);
   DrawAboutWindow(state);
+  DrawKeyboardHelp(state);
   DrawShareDialog(state);
   DrawLessonWindow(state);
 }
