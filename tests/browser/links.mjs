@@ -10,12 +10,22 @@ import { runBrowserTest } from './browser.mjs';
 const state = (page) => page.evaluate(() => window.gradlab.state());
 const ready = (page) => page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3,
                                              null, { timeout: 60000 });
-// Clicks the centre of an item the app reported in state().items (CSS pixels).
+// Clicks the centre of an item the app reported in state().items (CSS pixels), scrolling the
+// set-up panel (under the run controls) down until the item is on screen.
 async function click(page, name) {
-  const item = (await state(page)).items[name];
-  if (!item) throw new Error(`no item '${name}' on screen`);
-  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
-  await page.waitForTimeout(150);
+  for (let tries = 0; tries < 10; tries++) {
+    const s = await state(page);
+    const item = s.items[name];
+    if (item && item.y + item.h <= s.display.height) {
+      await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+      await page.waitForTimeout(150);
+      return;
+    }
+    await page.mouse.move(200, s.display.height - 150);
+    await page.mouse.wheel(0, 150);
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`no item '${name}' on screen`);
 }
 async function dataReady(page, classes) {
   await page.waitForFunction((c) => {

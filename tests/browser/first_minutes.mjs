@@ -1,0 +1,72 @@
+// The first minutes of a new student, as issue 14 describes them:
+// - at 1280x800 Start, Step and Reset are in view, and the result is said in words when training ends;
+// - changing the model puts the old run away (no old views under the new model);
+// - on a touch screen one tap switches a tab;
+// - a lesson can be taken from start to finish with the keyboard alone, and "?" shows the keys.
+//   node tests/browser/first_minutes.mjs --site build/wasm/site --out build/wasm/screenshots
+import path from 'node:path';
+import { runBrowserTest } from './browser.mjs';
+
+const state = (page) => page.evaluate(() => window.gradlab.state());
+const ready = (page) => page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3,
+                                             null, { timeout: 60000 });
+const inView = (item, viewport) => item && item.y >= 0 && item.y + item.h <= viewport.height && item.x + item.w <= viewport.width;
+
+await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPage }) => {
+  // ---- the controls in view, the result in words, a model change
+  const viewport = { width: 1280, height: 800 };
+  const page = await openPage({ viewport });
+  await page.goto(`${url}#v=1&data=toy:circles&model=mlp:8+relu&optimizer=adam&lr=0.03&epochs=5`);
+  await ready(page);
+  let s = await state(page);
+  t.check('Start, Step and Reset are in view at 1280x800 before anything is scrolled',
+          ['step-one-batch', 'reset'].every((name) => inView(s.items[name], viewport)), JSON.stringify([s.items['step-one-batch'], s.items.reset]));
+  await page.evaluate(() => window.gradlab.set('train', '1'));
+  await page.waitForFunction(() => window.gradlab.state().train.phase === 'finished', null, { timeout: 60000 });
+  await page.waitForTimeout(200);
+  s = await state(page);
+  t.check('when training ends the result is on screen, in view', inView(s.items.result, viewport) && s.train.testAccuracy > 0.5,
+          JSON.stringify(s.items.result));
+  await page.screenshot({ path: path.join(out, 'web-first-minutes-result.png') });
+  await page.evaluate(() => window.gradlab.set('model', 'mlp:16 relu'));
+  await page.waitForTimeout(200);
+  s = await state(page);
+  t.check('changing the model puts the old run away', s.train.phase === undefined && s.train.model === 'mlp:16 relu' && !s.items.result,
+          JSON.stringify({ phase: s.train.phase, model: s.train.model }));
+
+  // ---- touch: one tap switches a tab
+  const phone = await openPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+  await phone.goto(url);
+  await ready(phone);
+  const tab = (await state(phone)).tabRects.Backprop;
+  await phone.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  await phone.waitForTimeout(300);
+  t.check('on a touch screen one tap switches a tab', (await state(phone)).tab === 'Backprop', (await state(phone)).tab);
+
+  // ---- the keyboard alone: "?" and a whole lesson
+  const keys = await openPage({ viewport });
+  await keys.goto(`${url}#v=1&lesson=1.1`);
+  await ready(keys);
+  await keys.keyboard.press('Shift+Slash');  // "?"
+  await keys.waitForTimeout(200);
+  t.check('"?" shows the keyboard help', (await state(keys)).showKeys);
+  await keys.screenshot({ path: path.join(out, 'web-keyboard-help.png') });
+  await keys.keyboard.press('Shift+Slash');
+  await keys.waitForTimeout(200);
+  // The lesson window has the focus when it opens; arrows move to "Next >", Space presses it.
+  const steps = [];
+  for (let i = 0; i < 60 && (await state(keys)).lesson.active === 1; i++) {
+    const before = (await state(keys)).lesson.step;
+    await keys.keyboard.press('Space');
+    await keys.waitForTimeout(120);
+    const after = await state(keys);
+    if (after.lesson.active !== 1 || after.lesson.step !== before) {
+      steps.push(after.lesson.active === 1 ? after.lesson.step : 'finished');
+      continue;
+    }
+    await keys.keyboard.press('ArrowRight');
+    await keys.waitForTimeout(80);
+  }
+  t.check('a lesson is taken from start to finish with the keyboard alone', steps.at(-1) === 'finished' && steps.length >= 5,
+          JSON.stringify(steps));
+});
