@@ -3,7 +3,9 @@
 // every part is bounded and every bad part is reported by key, never trusted.
 #include <algorithm>
 #include <cctype>
+#include <sstream>
 
+#include "data/cifar10.h"
 #include "settings/registry.h"
 
 namespace gradlab::settings {
@@ -133,6 +135,21 @@ void ResetGroup(Settings& s, Group group) {
   }
 }
 
+// A class list with a misspelled name keeps the classes it names right: each bad name is
+// reported and left out (classes=cat,dgo,ship opens cat and ship), rather than the whole list.
+static std::string KnownClasses(const std::string& list, std::vector<std::string>* problems) {
+  std::string kept;
+  std::stringstream in(list);
+  for (std::string name; std::getline(in, name, ',');) {
+    if (auto one = data::ParseClassList(name); !one) {
+      problems->push_back("classes: " + Shown(name) + " is not a CIFAR-10 class and was left out");
+      continue;
+    }
+    kept += (kept.empty() ? "" : ",") + name;
+  }
+  return kept;
+}
+
 LinkOutcome ApplyLink(Settings& s, const Pairs& pairs) {
   LinkOutcome out;
   Pairs body;
@@ -157,7 +174,8 @@ LinkOutcome ApplyLink(Settings& s, const Pairs& pairs) {
       out.problems.push_back(Shown(key) + ": too long (" + std::to_string(value.size()) + " characters)");
       continue;
     }
-    if (Status st = Set(s, key, value); !st) {
+    const bool classes = FindEntry(key) == &GetEntry("classes");
+    if (Status st = Set(s, key, classes ? KnownClasses(value, &out.problems) : value); !st) {
       out.problems.push_back(st.message());
       continue;
     }

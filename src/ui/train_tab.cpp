@@ -11,6 +11,7 @@
 #include "settings/registry.h"
 #include "ui/augment_editor.h"
 #include "ui/hook_items.h"
+#include "ui/layout.h"
 #include "ui/layer_editor.h"
 #include "ui/plot.h"
 #include "ui/services.h"
@@ -235,14 +236,6 @@ void DrawFilePanel(TrainUi& t) {
   if (!t.notice.empty()) ImGui::TextWrapped("%s", t.notice.c_str());
 }
 
-// Puts the next item of `width` on the same line if it fits there (the run controls share a
-// narrow column in a figure embed).
-void SameLineIfFits(const char* next_label) {
-  const float width = ImGui::CalcTextSize(next_label).x + ImGui::GetStyle().FramePadding.x * 2;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
-}
-
 // `files`: the save/export/load buttons (not in an embed: a figure in a course page has no files).
 void DrawRunPanel(TrainUi& t, bool files) {
   if (!t.settings_error.empty()) {
@@ -257,14 +250,14 @@ void DrawRunPanel(TrainUi& t, bool files) {
   } else if (ImGui::Button(t.playing ? "Pause" : "Resume")) {
     t.playing = !t.playing;
   }
-  SameLineIfFits("Step one batch");
+  SameLineIfFits(ButtonWidth("Step one batch"));
   if (ImGui::Button("Step one batch")) StepOneBatch(t);
   NoteLastItem("step-one-batch");
   ImGui::EndDisabled();
-  SameLineIfFits("Reset");
+  SameLineIfFits(ButtonWidth("Reset"));
   if (ImGui::Button("Reset")) ResetTraining(t);
   NoteLastItem("reset");
-  SameLineIfFits("Keep run");
+  SameLineIfFits(ButtonWidth("Keep run"));
   ImGui::BeginDisabled(!t.session);
   if (ImGui::Button("Keep run")) KeepCurrentRun(t);
   ImGui::EndDisabled();

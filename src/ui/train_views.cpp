@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "train/evaluate.h"
+#include "ui/layout.h"
 #include "ui/plot.h"
 #include "ui/services.h"
 #include "ui/train_controller.h"
@@ -341,7 +342,7 @@ void DrawTrainViews(TrainUi& t, bool view_selector) {
   using settings::TrainView;
   const char* labels[] = {"Curves", "Weight templates", "Filters & gradient flow", "Confusion matrix", "Predictions", "Decision boundary"};
   for (int i = 0; i < settings::kTrainViewCount && view_selector; ++i) {
-    if (i) ImGui::SameLine();
+    if (i) SameLineIfFits(RadioWidth(labels[i]));  // wraps rather than clipping "Decision boundary"
     const auto view = static_cast<TrainView>(i);
     const bool picked = ImGui::RadioButton(labels[i], t.s.view == view);
     NoteLastItem((std::string("view-") + settings::TrainViewName(view)).c_str());

@@ -8,6 +8,7 @@
 
 #include "core/build_info.h"
 #include "ui/hook_items.h"
+#include "ui/layout.h"
 #include "ui/train_controller.h"
 #include "ui/lessons_tab.h"
 #include "ui/session_keeper.h"
@@ -122,10 +123,27 @@ static void DrawMenuBar(AppState& state) {
   ImGui::EndMenuBar();
 }
 
+// A long message wraps (a damaged link can name several settings); its buttons stay on the right.
+static float StatusButtonsWidth(const AppState& state) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  return ButtonWidth("Dismiss") + spacing + (state.session_keeper.offer_fresh_start ? ButtonWidth("Start fresh") + spacing : 0);
+}
+
+static float StatusBarHeight(const AppState& state) {
+  float text = ImGui::GetFrameHeight();
+  if (!state.status_message.empty()) {
+    const float wrap = ImGui::GetContentRegionAvail().x - StatusButtonsWidth(state);
+    text = std::max(text, ImGui::CalcTextSize(state.status_message.c_str(), nullptr, false, wrap).y);
+  }
+  return text + 2 * ImGui::GetStyle().ItemSpacing.y;
+}
+
 static void DrawStatusBar(AppState& state) {
   ImGui::Separator();
   if (!state.status_message.empty()) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - StatusButtonsWidth(state));
     ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", state.status_message.c_str());
+    ImGui::PopTextWrapPos();
     if (state.session_keeper.offer_fresh_start) {
       ImGui::SameLine();
       if (ImGui::SmallButton("Start fresh")) StartFresh(state);
@@ -220,7 +238,7 @@ void DrawWorkspace(AppState& state) {
   if (!embed) DrawMenuBar(state);
   // An embed has no status bar; a message (a bad setting from the host page) still shows.
   const bool status_bar = !embed || !state.status_message.empty();
-  const float status_height = status_bar ? ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y : 0;
+  const float status_height = status_bar ? StatusBarHeight(state) : 0;
   ImGui::BeginChild("tabs", ImVec2(0, -status_height));
   DrawTabs(state);
   ImGui::EndChild();

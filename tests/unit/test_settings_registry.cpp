@@ -167,6 +167,17 @@ TEST_CASE("A new expression drops the inputs it has no variable for (found by th
   CHECK(reopened == s);
 }
 
+TEST_CASE("A misspelled class in a link keeps the other classes", "[settings]") {
+  Settings s;
+  const LinkOutcome outcome = ApplyLink(s, ParseQuery("#v=1&data=cifar10&classes=cat,dgo,ship"));
+  REQUIRE(outcome.problems.size() == 1);
+  CHECK(outcome.problems[0].find("dgo") != std::string::npos);
+  CHECK(GetEntry("classes").get(s) == "cat,ship");
+  Settings one;
+  CHECK_FALSE(ApplyLink(one, ParseQuery("#v=1&classes=cat,dgo")).problems.empty());
+  CHECK(one.train.classes == Settings{}.train.classes);  // one class left: not enough, the default stays
+}
+
 TEST_CASE("Embed hosts are origins, nothing else", "[settings]") {
   Settings s;
   for (const char* bad : {"lms.example.edu", "https://lms.example.edu/path", "javascript:alert(1)", "https://", "https://a b",
