@@ -169,6 +169,7 @@ nlohmann::json TrainStateJson(const TrainUi& t) {
                     : t.data.state == TrainData::State::kError   ? "error"
                                                                    : "none"},
       {"dataMessage", t.data.message},
+      {"filesFetched", t.data.files_fetched},
       {"model", t.cfg.model_spec},
       {"modelError", t.model_error},
       {"settingsError", t.settings_error},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 #include "data/cifar10.h"
 #include "data/toy2d.h"
@@ -48,13 +49,23 @@ void FailData(TrainUi& t, const std::string& message) {
   t.start_requested = false;
 }
 
+// A CIFAR-10 file from the cache, or fetched (and then kept); `done` runs once it is there.
+void FetchCifarFile(TrainUi& t, const std::string& name, std::function<void(Result<std::vector<uint8_t>>)> done) {
+  if (auto kept = t.data.fetched.Get(name)) return done(*kept);
+  ++t.data.files_fetched;
+  services().FetchDataFile("data/cifar10/" + name, [&t, name, done](Result<std::vector<uint8_t>> bytes) {
+    if (bytes) t.data.fetched.Put(name, *bytes);
+    done(std::move(bytes));
+  });
+}
+
 // CIFAR-10 arrives as chunks: the manifest first, then only the chunks the subset needs.
 void RequestCifar(TrainUi& t) {
   const uint64_t request = t.data.request;
   t.data.state = TrainData::State::kLoading;
   t.data.message = "Loading the CIFAR-10 index...";
   t.data.fetches_pending = 1;
-  services().FetchDataFile("data/cifar10/manifest.json", [&t, request](Result<std::vector<uint8_t>> bytes) {
+  FetchCifarFile(t, "manifest.json", [&t, request](Result<std::vector<uint8_t>> bytes) {
     if (request != t.data.request) return;
     t.data.fetches_pending = 0;
     if (!bytes) {
@@ -72,9 +83,10 @@ void RequestCifar(TrainUi& t) {
     }
     t.data.assembler = std::make_unique<data::ChunkAssembler>(settings::ToCifarSubset(t.s), *manifest);
     if (!t.data.assembler->status()) return FailData(t, t.data.assembler->status().message());
-    for (const std::string& file : t.data.assembler->needed()) {
+    const std::vector<std::string> needed = t.data.assembler->needed();
+    for (const std::string& file : needed) {
       ++t.data.fetches_pending;
-      services().FetchDataFile("data/cifar10/" + file, [&t, request, file](Result<std::vector<uint8_t>> chunk) {
+      FetchCifarFile(t, file, [&t, request, file](Result<std::vector<uint8_t>> chunk) {
         if (request != t.data.request || !t.data.assembler) return;
         --t.data.fetches_pending;
         if (!chunk) return FailData(t, chunk.error());

@@ -16,6 +16,7 @@
 #include "train/inspect.h"
 #include "settings/settings.h"
 #include "train/session.h"
+#include "ui/chunk_cache.h"
 
 namespace gradlab::ui {
 
@@ -41,6 +42,8 @@ struct TrainData {
   std::string key;       // which settings the loaded data belongs to
   bool thumbnails_requested = false;
   std::vector<uint8_t> thumbnail_bytes;  // data::kThumbnailFile, for the class picker
+  ChunkCache fetched;                    // CIFAR-10 files already fetched
+  int files_fetched = 0;                 // requests made for CIFAR-10 files (the test hook reports it)
 };
 
 // What the views show and keep between frames: their images (textures), and what was made for

@@ -34,6 +34,25 @@ await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPag
   t.check('changing the model puts the old run away', s.train.phase === undefined && s.train.model === 'mlp:16 relu' && !s.items.result,
           JSON.stringify({ phase: s.train.phase, model: s.train.model }));
 
+  // ---- CIFAR-10 comes once: adding a class fetches only that class's chunks
+  const data = await openPage({ viewport });
+  await data.goto(`${url}#v=1&data=cifar10&classes=cat,dog,ship&train-per-class=100&test=60`);
+  await ready(data);
+  const loaded = (classes) => data.waitForFunction((c) => {
+    const s = window.gradlab.state().train;
+    return s.dataState === 'ready' && JSON.stringify(s.classes) === JSON.stringify(c);
+  }, classes, { timeout: 60000 });
+  await loaded(['cat', 'dog', 'ship']);
+  const first = (await state(data)).train.filesFetched;
+  await data.evaluate(() => window.gradlab.set('classes', 'cat,dog,ship,truck'));
+  await loaded(['cat', 'dog', 'ship', 'truck']);
+  const added = (await state(data)).train.filesFetched - first;
+  await data.evaluate(() => window.gradlab.set('classes', 'cat,dog,ship'));
+  await loaded(['cat', 'dog', 'ship']);
+  const back = (await state(data)).train.filesFetched - first - added;
+  t.check('adding a class fetches only its chunks; going back fetches nothing', first >= 4 && added >= 1 && added <= 2 && back === 0,
+          `first ${first} files, truck ${added}, back ${back}`);
+
   // ---- touch: one tap switches a tab
   const phone = await openPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
   await phone.goto(url);
