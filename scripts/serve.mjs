@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // A small static file server for the built site: used by scripts/play and the browser tests.
-// Any static host works for Gradlab; this one only needs Node.js and sets the .wasm MIME type.
+// Any static host works for Gradlab; this one only needs Node.js, sets the .wasm MIME type, and
+// behaves as a static host would: validators (ETag, Last-Modified) so a browser revalidates
+// instead of downloading again, and gzip for the files that compress (not the CIFAR-10 chunks).
 //   node scripts/serve.mjs --root build/wasm/site [--host 127.0.0.1] [--port 8080]
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -14,6 +17,9 @@ const TYPES = {
   '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.data': 'application/octet-stream',
   '.bin': 'application/octet-stream', '.txt': 'text/plain; charset=utf-8',
 };
+
+// Text, scripts and the engine compress well; the CIFAR-10 chunks (pixels) hardly do.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.data', '.svg', '.txt']);
 
 export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
   const top = path.resolve(root);
@@ -43,10 +49,25 @@ export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
           res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found: ' + rel);
           return;
         }
-        res.writeHead(200, {
+        const stat = fs.statSync(file);
+        const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+        const headers = {
           'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-          'Cache-Control': 'no-cache',
-        });
+          'Cache-Control': 'no-cache',  // always revalidate: a rebuilt site is seen at once
+          ETag: etag,
+          'Last-Modified': stat.mtime.toUTCString(),
+          Vary: 'Accept-Encoding',
+        };
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304, headers).end();
+          return;
+        }
+        if (COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+          res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip' });
+          res.end(zlib.gzipSync(data, { level: 6 }));
+          return;
+        }
+        res.writeHead(200, headers);
         res.end(data);
       });
     });
