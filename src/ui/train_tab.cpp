@@ -141,6 +141,14 @@ void DrawModelPanel(TrainUi& t) {
   ImGui::InputText("##spec", &t.s.model);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("e.g. mlp:100,50 relu dropout0.3, or conv16k5p2 relu pool2 fc (see README)");
   DrawLayerEditor(t);
+  // The starting set-up is a linear model on the spiral: say why it cannot learn it, and what can.
+  const bool separable = t.s.toy_kind == data::ToyKind::kBlobs || t.s.toy_kind == data::ToyKind::kLinear;
+  if (!t.s.cifar && t.s.model == "linear" && !separable) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("A linear model splits the plane with straight lines, so it cannot separate these classes. "
+                        "Try MLP 16: a hidden layer with ReLU bends the boundary.");
+    ImGui::PopTextWrapPos();
+  }
   if (!t.model_error.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(kErrorColour, "%s", t.model_error.c_str());
