@@ -44,12 +44,11 @@ export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
         }
         file = path.join(file, 'index.html');
       }
-      fs.readFile(file, (err2, data) => {
-        if (err2) {
+      fs.readFile(file, (err2, data) => fs.stat(file, (err3, stat) => {
+        if (err2 || err3) {  // gone (or never there), also between reading and this stat
           res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found: ' + rel);
           return;
         }
-        const stat = fs.statSync(file);
         const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
         const headers = {
           'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
@@ -69,7 +68,7 @@ export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
         }
         res.writeHead(200, headers);
         res.end(data);
-      });
+      }));
     });
   });
   return new Promise((resolve, reject) => {

@@ -7,11 +7,13 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <string>
+#include <vector>
 
 #include "core/build_info.h"
 #include "platform/gl.h"
@@ -129,6 +131,7 @@ struct App {
   uint64_t last_draw_hash = 0;
   ui::EmbedWatch embed_watch;  // what a page embedding the app has been told
   int press_delay = 0;  // frames until a held-back press reaches ImGui (HandleEvents)
+  std::vector<SDL_Event> held_key_ups;  // key releases held back to the next frame (HandleEvents)
 };
 
 #ifdef __EMSCRIPTEN__
@@ -229,8 +232,19 @@ bool Init(App& app) {
 }
 
 void HandleEvents(App& app) {
+  // A key released in the frame it was pressed in (a quick tap on a slow frame, a scripted
+  // press) is released a frame later: ImGui reads keys once a frame and would miss the press.
+  for (SDL_Event& held : app.held_key_ups) ImGui_ImplSDL2_ProcessEvent(&held);
+  app.held_key_ups.clear();
+  std::vector<SDL_Scancode> pressed_now;
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
+    if (event.type == SDL_KEYDOWN) pressed_now.push_back(event.key.keysym.scancode);
+    if (event.type == SDL_KEYUP &&
+        std::find(pressed_now.begin(), pressed_now.end(), event.key.keysym.scancode) != pressed_now.end()) {
+      app.held_key_ups.push_back(event);
+      continue;
+    }
     // A press where the pointer has only just arrived (a tap on a touch screen, a click on a
     // window that did not have the pointer): ImGui sees it a frame later, once it has seen the
     // item under it hovered, or a tab or a header would need a second tap.

@@ -59,8 +59,9 @@ await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPag
   await ready(phone);
   const tab = (await state(phone)).tabRects.Backprop;
   await phone.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
-  await phone.waitForTimeout(300);
-  t.check('on a touch screen one tap switches a tab', (await state(phone)).tab === 'Backprop', (await state(phone)).tab);
+  // One tap, then time for a few frames (a loaded machine draws slowly); no second tap.
+  const switched = await phone.waitForFunction(() => window.gradlab.state().tab === 'Backprop', null, { timeout: 5000 }).then(() => true, () => false);
+  t.check('on a touch screen one tap switches a tab', switched, (await state(phone)).tab);
 
   // ---- the keyboard alone: "?" and a whole lesson
   const keys = await openPage({ viewport });
