@@ -244,7 +244,7 @@ void DrawWorkspace(AppState& state) {
   ImGui::EndChild();
   if (status_bar) DrawStatusBar(state);
   ImGui::End();
-  if (embed) state.content_height = MeasureContentHeight(viewport->WorkSize.y);  // only an embed's host sizes its frame
+  state.content_height = MeasureContentHeight(viewport->WorkSize.y);
   DrawAboutWindow(state);
   DrawKeyboardHelp(state);
   DrawShareDialog(state);
