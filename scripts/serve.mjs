@@ -21,6 +21,16 @@ const TYPES = {
 // Text, scripts and the engine compress well; the CIFAR-10 chunks (pixels) hardly do.
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.data', '.svg', '.txt']);
 
+// Each file is compressed once per version (its ETag), not on every request.
+const gzipCache = new Map();
+function gzipped(file, etag, data) {
+  const kept = gzipCache.get(file);
+  if (kept && kept.etag === etag) return kept.bytes;
+  const bytes = zlib.gzipSync(data, { level: 6 });
+  gzipCache.set(file, { etag, bytes });
+  return bytes;
+}
+
 export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
   const top = path.resolve(root);
   const server = http.createServer((req, res) => {
@@ -63,7 +73,7 @@ export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
         }
         if (COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
           res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip' });
-          res.end(zlib.gzipSync(data, { level: 6 }));
+          res.end(gzipped(file, etag, data));
           return;
         }
         res.writeHead(200, headers);

@@ -173,8 +173,12 @@
   };
   const whole = (v, lo, hi) => Number.isSafeInteger(v) && v >= lo && v <= hi;
   const none = (args) => (args.length ? 'takes no arguments' : '');
+  // Counts play, pause and reset calls: a step(n) still stepping stops at the next one, so
+  // "Step 10" then "Train" trains on instead of pausing again after the tenth batch.
+  let runCommands = 0;
   function action(value) {
     return () => {
+      runCommands++;
       const problem = api.set('train', value);
       if (problem) throw new Error(problem);
       return true;
@@ -209,12 +213,17 @@
     reset: { check: none, run: action('reset') },
     play: { check: none, run: action('play') },
     pause: { check: none, run: action('pause') },
-    // n batches, one per frame, so the page stays responsive; then paused.
+    // n batches, one per frame, so the page stays responsive; then paused. Waits for data still
+    // loading (a host may call step right after start). Resolves false when a later play, pause
+    // or reset took over before the n-th batch.
     step: {
       check: ([n = 1]) => (whole(n, 1, 1000) ? '' : 'n must be a whole number from 1 to 1000'),
       run: (n = 1) => new Promise((resolve, reject) => {
+        const serial = runCommands;
         let left = n;
         const next = () => {
+          if (serial !== runCommands) return resolve(false);
+          if (api.state().training.data === 'loading') return requestAnimationFrame(next);
           const problem = api.set('train', 'step');
           if (problem) return reject(new Error(problem));
           if (--left > 0) requestAnimationFrame(next); else resolve(true);

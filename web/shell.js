@@ -97,6 +97,8 @@
     // drew (a frame that would change nothing on screen is not drawn); returns and forgets what
     // was recorded since the last call: { workMs: [...], trainMs: [...], drawn: [1, 0, ...] }.
     frames: () => JSON.parse(Module.UTF8ToString(Module._gradlab_frame_log_json())),
+    // Bytes of the WebAssembly heap in use (malloc's count; the memory itself never shrinks).
+    heapInUse: () => Module._gradlab_heap_in_use(),
     // Changes one setting now, e.g. gradlab.set('train', '1') or gradlab.set('view', 'weights').
     set: (key, value) => Module.ccall('gradlab_apply_setting', null, ['string', 'string'], [String(key), String(value)]),
     // Opens a link in the running app, as if the page had been opened with it: gradlab.open('#v=1&tab=backprop').

@@ -5,6 +5,8 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 
+#include <malloc.h>
+
 #include <cstdlib>
 #include <string>
 
@@ -41,6 +43,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_frame_log_json() {
   json = "{\"workMs\":[" + work + "],\"trainMs\":[" + train + "],\"drawn\":[" + drawn + "]}";
   return json.c_str();
 }
+
+// Called from JS: window.gradlab.heapInUse() gives the bytes malloc has handed out and not had
+// back, which (unlike the WebAssembly memory, which never shrinks) shows a leak; scripts/soak
+// samples it.
+extern "C" EMSCRIPTEN_KEEPALIVE double gradlab_heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 // Called from JS: window.gradlab.set(key, value) changes one setting while the app runs (tests
 // and host pages use it; a bad key or value is reported in the status bar, as in a link).

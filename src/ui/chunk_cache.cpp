@@ -21,4 +21,11 @@ void ChunkCache::Put(const std::string& name, std::vector<uint8_t> bytes) {
   }
 }
 
+void ChunkCache::Drop(const std::string& name) {
+  const auto it = std::find_if(files_.begin(), files_.end(), [&](const File& f) { return f.name == name; });
+  if (it == files_.end()) return;
+  bytes_ -= it->bytes->size();
+  files_.erase(it);
+}
+
 }  // namespace gradlab::ui

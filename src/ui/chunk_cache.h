@@ -17,6 +17,8 @@ class ChunkCache {
   // The file's bytes, or nullptr if it is not kept; a hit makes it the most recently used.
   std::shared_ptr<const std::vector<uint8_t>> Get(const std::string& name);
   void Put(const std::string& name, std::vector<uint8_t> bytes);
+  // Forgets a file that turned out damaged, so the next request fetches it again.
+  void Drop(const std::string& name);
   size_t bytes() const { return bytes_; }
 
  private:

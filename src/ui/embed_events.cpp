@@ -83,7 +83,8 @@ nlohmann::json EmbedStateJson(const AppState& state) {
   const TrainUi& t = state.train;
   nlohmann::json training = {{"playing", t.playing}, {"epoch", t.session ? t.session->epoch() : 0},
                              {"steps", t.session ? t.session->steps() : 0},
-                             {"phase", t.session ? train::PhaseName(t.session->phase()) : "none"}};
+                             {"phase", t.session ? train::PhaseName(t.session->phase()) : "none"},
+                             {"data", DataStateName(t.data.state)}};
   if (t.session && !t.session->history().epochs.empty()) training["testAccuracy"] = t.session->history().epochs.back().test_accuracy;
   return {{"link", "#" + settings::FormatFragment(state.settings)},
           {"settings", SettingsToJson(state.settings)},

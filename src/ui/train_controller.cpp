@@ -164,10 +164,7 @@ void KeepCurrentRun(TrainUi& t) {
 
 nlohmann::json TrainStateJson(const TrainUi& t) {
   nlohmann::json j = {
-      {"dataState", t.data.state == TrainData::State::kReady     ? "ready"
-                    : t.data.state == TrainData::State::kLoading ? "loading"
-                    : t.data.state == TrainData::State::kError   ? "error"
-                                                                   : "none"},
+      {"dataState", DataStateName(t.data.state)},
       {"dataMessage", t.data.message},
       {"filesFetched", t.data.files_fetched},
       {"model", t.cfg.model_spec},
@@ -176,6 +173,7 @@ nlohmann::json TrainStateJson(const TrainUi& t) {
       {"view", settings::TrainViewName(t.s.view)},
       {"playing", t.playing},
       {"notice", t.notice},
+      {"ownImageMessage", t.views.own_image_message},
       {"templatesShown", t.s.view == settings::TrainView::kWeights && !t.views.templates.empty()},
       {"lastFrameTrainMs", t.last_frame_train_ms},
       {"budgetMs", t.s.budget_ms},

@@ -74,7 +74,10 @@ void RequestCifar(TrainUi& t) {
       return;
     }
     auto manifest = data::ParseChunkManifest(std::string(bytes->begin(), bytes->end()));
-    if (!manifest) return FailData(t, manifest.error());
+    if (!manifest) {
+      t.data.fetched.Drop("manifest.json");  // damaged on the way: fetched again next time
+      return FailData(t, manifest.error());
+    }
     if (!t.data.thumbnails_requested) {  // the class picker's pictures, once
       t.data.thumbnails_requested = true;
       services().FetchDataFile(std::string("data/cifar10/") + data::kThumbnailFile, [&t](Result<std::vector<uint8_t>> thumbs) {
@@ -90,14 +93,20 @@ void RequestCifar(TrainUi& t) {
         if (request != t.data.request || !t.data.assembler) return;
         --t.data.fetches_pending;
         if (!chunk) return FailData(t, chunk.error());
-        if (Status s = t.data.assembler->Add(file, *chunk); !s) return FailData(t, s.message());
+        if (Status s = t.data.assembler->Add(file, *chunk); !s) {
+          t.data.fetched.Drop(file);
+          return FailData(t, s.message());
+        }
         char buf[96];
         std::snprintf(buf, sizeof buf, "Loading CIFAR-10: %d of %zu parts", t.data.assembler->received(), t.data.assembler->needed().size());
         t.data.message = buf;
         if (t.data.assembler->complete()) {
           auto tt = t.data.assembler->Finish();
+          if (!tt) {  // which file is wrong is not known here: all of them are fetched again
+            for (const std::string& name : t.data.assembler->needed()) t.data.fetched.Drop(name);
+            return FailData(t, tt.error());
+          }
           t.data.assembler.reset();
-          if (!tt) return FailData(t, tt.error());
           SetData(t, std::move(*tt));
         }
       });

@@ -46,6 +46,16 @@ struct TrainData {
   int files_fetched = 0;                 // requests made for CIFAR-10 files (the test hook reports it)
 };
 
+// "none", "loading", "ready" or "error": how the test hook and the embed state name it.
+inline const char* DataStateName(TrainData::State s) {
+  switch (s) {
+    case TrainData::State::kLoading: return "loading";
+    case TrainData::State::kReady: return "ready";
+    case TrainData::State::kError: return "error";
+    default: return "none";
+  }
+}
+
 // What the views show and keep between frames: their images (textures), and what was made for
 // which training step, so nothing is made again while the model has not changed.
 struct TrainViews {

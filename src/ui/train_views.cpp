@@ -282,6 +282,7 @@ void DrawPredictions(TrainUi& t) {
   const int k = d.num_classes();
   if (d.is_image()) {
     if (ImGui::Button("Score your own image...")) LoadOwnImage(t);
+    NoteLastItem("own-image");
     if (!t.views.own_image_message.empty()) {
       ImGui::SameLine();
       ImGui::TextWrapped("%s", t.views.own_image_message.c_str());

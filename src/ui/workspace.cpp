@@ -95,12 +95,16 @@ static int MeasureContentHeight(float display_height) {
 
 static void DrawMenuBar(AppState& state) {
   if (!ImGui::BeginMenuBar()) return;
-  if (ImGui::BeginMenu("Gradlab")) {
+  const bool gradlab_menu = ImGui::BeginMenu("Gradlab");
+  NoteLastItem("menu-gradlab");
+  if (gradlab_menu) {
     if (ImGui::MenuItem("About Gradlab")) state.show_about = true;
     ImGui::Separator();
     // A session is the set-up, the trained weights and the curves, as one file.
     if (ImGui::MenuItem("Save session")) SaveSessionFile(state);
+    NoteLastItem("save-session");
     if (ImGui::MenuItem("Open session...")) OpenSessionFile(state);
+    NoteLastItem("open-session");
     if (ImGui::MenuItem("Start fresh")) StartFresh(state);
     if (state.can_quit) {
       ImGui::Separator();
@@ -244,7 +248,7 @@ void DrawWorkspace(AppState& state) {
   ImGui::EndChild();
   if (status_bar) DrawStatusBar(state);
   ImGui::End();
-  state.content_height = MeasureContentHeight(viewport->WorkSize.y);
+  if (embed) state.content_height = MeasureContentHeight(viewport->WorkSize.y);  // only an embed's host sizes its frame
   DrawAboutWindow(state);
   DrawKeyboardHelp(state);
   DrawShareDialog(state);

@@ -105,12 +105,13 @@ export function parseArgs(argv, defaults) {
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// Runs one browser test file: reads --site and --out, serves the site's parent folder (so the
-// page lives at a sub-path, as on a course host), starts Chromium and calls
-// body({ browser, url, out, t, openPage }). An exception fails the test with its message; the
-// browser and the server always close; the process exits with the reporter's code.
-export async function runBrowserTest(name, body) {
-  const opt = parseArgs(process.argv.slice(2), { site: 'build/wasm/site', out: 'build/wasm/screenshots' });
+// Runs one browser test file: reads --site, --out and the test's own options (`options`: their
+// defaults), serves the site's parent folder (so the page lives at a sub-path, as on a course
+// host), starts Chromium and calls body({ browser, url, out, t, openPage, opt }). An exception
+// fails the test with its message; the browser and the server always close; the process exits
+// with the reporter's code.
+export async function runBrowserTest(name, body, options = {}) {
+  const opt = parseArgs(process.argv.slice(2), { site: 'build/wasm/site', out: 'build/wasm/screenshots', ...options });
   const site = path.resolve(opt.site);
   fs.mkdirSync(opt.out, { recursive: true });
   const t = reporter();
@@ -125,7 +126,7 @@ export async function runBrowserTest(name, body) {
     return page;
   };
   try {
-    await body({ browser, url: `${base}${path.basename(site)}/`, out: opt.out, t, openPage });
+    await body({ browser, url: `${base}${path.basename(site)}/`, out: opt.out, t, openPage, opt });
     const all = errors.flat();
     t.check('no console errors, page errors or failed requests', all.length === 0, all.join('; '));
   } catch (e) {
@@ -135,4 +136,14 @@ export async function runBrowserTest(name, body) {
     server.close();
   }
   process.exit(t.finish());
+}
+
+// Clicks an item the app reports in state().items (CSS pixels) as a mouse would: it moves there
+// first and waits a frame, since ImGui acts on a press only under a pointer it has seen.
+export async function clickItem(page, name) {
+  const item = await page.evaluate((n) => window.gradlab.state().items[n], name);
+  if (!item) throw new Error(`'${name}' is not on screen`);
+  await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
+  await page.waitForTimeout(100);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
 }

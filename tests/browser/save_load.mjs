@@ -7,18 +7,11 @@
 //   node tests/browser/save_load.mjs --site build/wasm/site --out build/wasm/screenshots
 import fs from 'node:fs';
 import path from 'node:path';
-import { runBrowserTest } from './browser.mjs';
+import { clickItem, runBrowserTest } from './browser.mjs';
 
 const train = (page) => page.evaluate(() => window.gradlab.state().train);
 
-// Clicks a button the app reports in state().items, like a mouse would.
-async function click(page, name) {
-  const r = await page.evaluate((n) => window.gradlab.state().items[n], name);
-  if (!r) throw new Error(`the button '${name}' is not on screen`);
-  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
-  await page.waitForTimeout(100);
-  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-}
+const click = clickItem;
 
 await runBrowserTest('browser save/load test', async ({ url, out, t, openPage }) => {
   // Tall enough that the run panel is on screen without scrolling the set-up column.
