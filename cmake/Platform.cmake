@@ -4,7 +4,11 @@ add_library(gradlab_flags INTERFACE)
 if(EMSCRIPTEN)
   set(GRADLAB_TARGET_NAME "web")
   target_compile_options(gradlab_flags INTERFACE -msimd128)
-  target_link_options(gradlab_flags INTERFACE -msimd128 -sALLOW_MEMORY_GROWTH=1)
+  # The page's memory grows up to this (2 GB, also Emscripten's default); the engine reads it
+  # (GetBuildInfo().memory_limit_bytes) to report it and to check that its budgets fit in it.
+  set(GRADLAB_MEMORY_LIMIT_BYTES 2147483648)
+  target_compile_definitions(gradlab_flags INTERFACE GRADLAB_MEMORY_LIMIT_BYTES=${GRADLAB_MEMORY_LIMIT_BYTES})
+  target_link_options(gradlab_flags INTERFACE -msimd128 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=${GRADLAB_MEMORY_LIMIT_BYTES})
 
   # Tools run under Node.js with the host file system. SINGLE_FILE embeds the .wasm, so plain
   # `node gradlab-cli.js` works (quirk 2: Node 18+ would otherwise try to fetch() a file path).

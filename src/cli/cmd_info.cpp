@@ -7,6 +7,7 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "core/build_info.h"
+#include "nn/model_budget.h"
 
 namespace gradlab::cli {
 
@@ -23,12 +24,13 @@ int RunInfo(const std::vector<std::string>& words) {
   if (args.flag("json")) {
     nlohmann::json j = {{"version", b.version},       {"target", b.target},
                         {"simd", b.simd},             {"build_type", b.build_type},
-                        {"compiler", b.compiler}};
+                        {"compiler", b.compiler},     {"memory_limit_bytes", b.memory_limit_bytes},
+                        {"model_budget_bytes", nn::kModelBudgetBytes}};
     std::cout << j.dump() << "\n";
   } else {
     std::cout << "version:    " << b.version << "\ntarget:     " << b.target
               << "\nsimd:       " << b.simd << "\nbuild type: " << b.build_type
-              << "\ncompiler:   " << b.compiler << "\n";
+              << "\ncompiler:   " << b.compiler << "\nmemory:     " << nn::MemorySummary() << "\n";
   }
   return kExitOk;
 }

@@ -6,6 +6,9 @@
 #ifndef GRADLAB_TARGET
 #define GRADLAB_TARGET "native"
 #endif
+#ifndef GRADLAB_MEMORY_LIMIT_BYTES  // set for WebAssembly builds by cmake/Platform.cmake
+#define GRADLAB_MEMORY_LIMIT_BYTES 0
+#endif
 
 namespace gradlab {
 namespace {
@@ -46,7 +49,7 @@ const BuildInfo& GetBuildInfo() {
 #else
       "debug",
 #endif
-      DetectCompiler()};
+      DetectCompiler(), uint64_t{GRADLAB_MEMORY_LIMIT_BYTES}};
   return info;
 }
 

@@ -1,6 +1,7 @@
 // What this binary is: version, target (native or web), SIMD instruction set, build type.
 // Shown in the About box and by `gradlab-cli --version`, so a bug report says what ran.
 #pragma once
+#include <cstdint>
 #include <string>
 
 namespace gradlab {
@@ -11,6 +12,8 @@ struct BuildInfo {
   std::string simd;        // e.g. "WASM SIMD128", "AVX2+FMA", "none"
   std::string build_type;  // "release" or "debug"
   std::string compiler;    // e.g. "clang 14.0.6"
+  uint64_t memory_limit_bytes;  // the most memory the build can have (the page's WebAssembly
+                                // memory); 0 natively, where only the machine limits it
 };
 
 const BuildInfo& GetBuildInfo();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/build_info.h"
 #include "core/text.h"
 
 namespace gradlab::nn {
@@ -44,6 +45,12 @@ std::string FormatBytes(uint64_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.1f %s", v, units[u]);
   return buf;
+}
+
+std::string MemorySummary() {
+  const uint64_t limit = GetBuildInfo().memory_limit_bytes;
+  return "models up to " + FormatBytes(kModelBudgetBytes) + " of training memory" +
+         (limit ? ", in at most " + FormatBytes(limit) + " of WebAssembly memory" : std::string());
 }
 
 Result<ModelCost> CheckModelBudget(const std::string& spec, const Shape& input, int num_classes) {

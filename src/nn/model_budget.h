@@ -41,4 +41,8 @@ Result<ModelCost> CheckModelBudget(const std::string& spec, const Shape& input, 
 // 1536 -> "1.5 KB", 3e9 -> "2.8 GB".
 std::string FormatBytes(uint64_t bytes);
 
+// For people (the About box, `gradlab-cli info`): "models up to 1.0 GB of training memory, in at
+// most 2.0 GB of WebAssembly memory".
+std::string MemorySummary();
+
 }  // namespace gradlab::nn

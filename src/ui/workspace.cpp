@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/build_info.h"
+#include "nn/model_budget.h"
 #include "ui/hook_items.h"
 #include "ui/layout.h"
 #include "ui/train_controller.h"
@@ -209,6 +210,7 @@ static void DrawAboutWindow(AppState& state) {
                 b.build_type.c_str());
     ImGui::Text("SIMD:      %s", b.simd == "none" ? "off" : b.simd.c_str());
     ImGui::Text("Compiler:  %s", b.compiler.c_str());
+    ImGui::Text("Memory:    %s", nn::MemorySummary().c_str());
     ImGui::Text("Dear ImGui %s", ImGui::GetVersion());
     if (ImGui::Button("Close")) state.show_about = false;
   }

@@ -5,6 +5,9 @@
 
 #include <string>
 
+#include "core/build_info.h"
+#include "data/cifar10.h"
+#include "data/toy2d.h"
 #include "nn/model.h"
 #include "nn/model_budget.h"
 #include "nn/model_plan.h"
@@ -70,4 +73,24 @@ TEST_CASE("Byte counts read like a person would write them", "[nn][budget]") {
   CHECK(FormatBytes(512) == "512 bytes");
   CHECK(FormatBytes(1536) == "1.5 KB");
   CHECK(FormatBytes(uint64_t(3) << 30) == "3.0 GB");
+}
+
+// Data subsets need no check of their own before allocation: the settings cap them at CIFAR-10's
+// own size (5,000 training images per class, 10,000 test images; toy data is a few MB at most).
+// This checks that the largest of them, the largest model the budget lets through and the app
+// (the page's 128 MB chunk cache, textures, fonts: 512 MB is ample) fit in the page's memory.
+TEST_CASE("The largest data subset and model fit in the page's WebAssembly memory", "[nn][budget]") {
+  const uint64_t largest_cifar = uint64_t{data::kCifarImageBytes} *
+                                 (data::kCifarClasses * data::kCifarTrainPerClass + data::kCifarClasses * data::kCifarTestPerClass);
+  const uint64_t largest_toy = uint64_t{100000} * data::kToyMaxClasses * 3 / 2 * 2 * sizeof(float);  // + half as many test points
+  const uint64_t app = uint64_t{512} << 20;
+  const uint64_t page_memory = uint64_t{2} << 30;  // cmake/Platform.cmake's GRADLAB_MEMORY_LIMIT_BYTES
+  CHECK(kModelBudgetBytes + std::max(largest_cifar, largest_toy) + app <= page_memory);
+#ifdef __EMSCRIPTEN__
+  CHECK(GetBuildInfo().memory_limit_bytes == page_memory);
+  CHECK(MemorySummary() == "models up to 1.0 GB of training memory, in at most 2.0 GB of WebAssembly memory");
+#else
+  CHECK(GetBuildInfo().memory_limit_bytes == 0);
+  CHECK(MemorySummary() == "models up to 1.0 GB of training memory");
+#endif
 }
