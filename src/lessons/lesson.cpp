@@ -2,71 +2,179 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
 
+#include "lessons/answers.h"
 #include "settings/registry.h"
 
 namespace gradlab::lessons {
 
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Reads an object of link settings ("open", a question's "run"), checking each with the registry
+// on top of `replay` (the settings the steps before left), as the app will apply them.
+Status ReadSettings(const Json& object, const std::string& where, const std::string& field, settings::Settings& replay,
+                    SettingList& out) {
+  if (!object.is_object()) return Status::Error(where + "\"" + field + "\" must be an object of settings, like {\"tab\": \"backprop\"}");
+  for (const auto& [key, value] : object.items()) {
+    std::string v;
+    if (value.is_string()) v = value.get<std::string>();
+    else if (value.is_number()) v = value.dump();
+    else if (value.is_boolean()) v = value.get<bool>() ? "1" : "0";
+    else return Status::Error(where + "the setting \"" + key + "\" must be text or a number");
+    if (key == "lesson") return Status::Error(where + "a lesson cannot open another lesson (\"lesson\" in \"" + field + "\")");
+    if (Status st = settings::Set(replay, key, v); !st) {
+      if (!settings::FindEntry(key))
+        return Status::Error(where + "unknown setting \"" + settings::Shown(key) + "\" in \"" + field + "\" (gradlab-cli settings lists them)");
+      return Status::Error(where + "setting " + st.message().substr(0, st.message().find('\n')));
+    }
+    out.emplace_back(key, v);
+  }
+  return Status();
+}
+
+Status ReadText(const Json& q, const char* key, const std::string& where, bool required, std::string& out) {
+  if (!q.contains(key)) return required ? Status::Error(where + "the question needs \"" + key + "\" (text)") : Status();
+  if (!q[key].is_string() || q[key].get<std::string>().empty()) return Status::Error(where + "question \"" + key + "\" must be text");
+  out = q[key];
+  return Status();
+}
+
+Result<Question> ReadQuestion(const Json& q, const std::string& step_where, const settings::Settings& replay) {
+  using R = Result<Question>;
+  const std::string where = step_where + "question: ";
+  if (!q.is_object()) return R::Error(where + "a question is an object with a kind and a prompt");
+  Question out;
+  const std::string kind = q.contains("kind") && q["kind"].is_string() ? q["kind"].get<std::string>() : "";
+  if (kind == "number") out.kind = Question::Kind::kNumber;
+  else if (kind == "choice") out.kind = Question::Kind::kChoice;
+  else if (kind == "predict") out.kind = Question::Kind::kPredict;
+  else return R::Error(where + "\"kind\" must be number, choice or predict");
+  if (Status st = ReadText(q, "prompt", where, true, out.prompt); !st) return R::Error(st.message());
+  if (Status st = ReadText(q, "hint", where, out.kind != Question::Kind::kPredict, out.hint); !st) return R::Error(st.message());
+  if (Status st = ReadText(q, "explanation", where, true, out.explanation); !st) return R::Error(st.message());
+  std::vector<std::string> allowed = {"kind", "prompt", "hint", "explanation"};
+  if (out.kind == Question::Kind::kNumber) {
+    allowed.insert(allowed.end(), {"answer", "compute", "tolerance"});
+    if (q.contains("answer") == q.contains("compute"))
+      return R::Error(where + "a number question has either \"answer\" (a number) or \"compute\" (what the engine computes), not both");
+    if (q.contains("answer")) {
+      if (!q["answer"].is_number() || !std::isfinite(q["answer"].get<double>())) return R::Error(where + "\"answer\" must be a number");
+      out.answer = q["answer"];
+    } else {
+      if (!q["compute"].is_string()) return R::Error(where + "\"compute\" must be text, e.g. \"gradient x\"");
+      out.compute = q["compute"];
+      auto value = ComputeAnswer(out.compute, replay);
+      if (!value) return R::Error(where + "\"compute\": " + value.error());
+      out.answer = *value;
+    }
+    if (q.contains("tolerance")) {
+      if (!q["tolerance"].is_number() || !(q["tolerance"].get<double>() >= 0) || !std::isfinite(q["tolerance"].get<double>()))
+        return R::Error(where + "\"tolerance\" must be a number from 0");
+      out.tolerance = q["tolerance"];
+    }
+  } else {
+    allowed.insert(allowed.end(), {"choices", "answer"});
+    if (out.kind == Question::Kind::kPredict) allowed.push_back("run");
+    if (!q.contains("choices") || !q["choices"].is_array() || q["choices"].size() < 2 || q["choices"].size() > 8)
+      return R::Error(where + "\"choices\" must be a list of 2 to 8 texts");
+    for (const auto& c : q["choices"]) {
+      if (!c.is_string() || c.get<std::string>().empty()) return R::Error(where + "every choice must be text");
+      if (std::find(out.choices.begin(), out.choices.end(), c.get<std::string>()) != out.choices.end())
+        return R::Error(where + "the choice \"" + c.get<std::string>() + "\" is there twice");
+      out.choices.push_back(c);
+    }
+    if (q.contains("answer")) {
+      const auto it = q["answer"].is_string() ? std::find(out.choices.begin(), out.choices.end(), q["answer"].get<std::string>()) : out.choices.end();
+      if (it == out.choices.end()) return R::Error(where + "\"answer\" must be one of the choices, as written");
+      out.right = static_cast<int>(it - out.choices.begin());
+    } else if (out.kind == Question::Kind::kChoice) {
+      return R::Error(where + "a choice question needs \"answer\": the right choice, as written");
+    }
+    if (q.contains("run")) {
+      settings::Settings after = replay;  // checked as it will apply; the next step sets what it needs
+      if (Status st = ReadSettings(q["run"], where, "run", after, out.run); !st) return R::Error(st.message());
+    }
+  }
+  for (const auto& [key, _] : q.items())
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+      return R::Error(where + "unknown field \"" + key + "\" for a " + kind + " question");
+  return out;
+}
+
+// One step, read on top of `replay`; the first problem in it, if any.
+Status ReadStep(const Json& s, const std::string& where, settings::Settings& replay, LessonStep& step) {
+  if (!s.is_object()) return Status::Error(where + "a step is an object with \"text\" and \"open\"");
+  for (const auto& [key, _] : s.items())
+    if (key != "text" && key != "open" && key != "highlight" && key != "question")
+      return Status::Error(where + "unknown field \"" + key + "\" (a step has text, open, highlight and question)");
+  if (!s.contains("text") || !s["text"].is_string() || s["text"].get<std::string>().empty())
+    return Status::Error(where + "the step needs a \"text\"");
+  step.text = s["text"];
+  if (s.contains("highlight")) {
+    if (!s["highlight"].is_string()) return Status::Error(where + "\"highlight\" must be text");
+    step.highlight = s["highlight"];
+  }
+  if (s.contains("open"))
+    if (Status st = ReadSettings(s["open"], where, "open", replay, step.open); !st) return st;
+  if (s.contains("question")) {
+    auto question = ReadQuestion(s["question"], where, replay);
+    if (!question) return Status::Error(question.error());
+    step.question = std::move(*question);
+  }
+  return Status();
+}
+
+}  // namespace
+
+bool Question::IsRight(double typed) const {
+  const double allowed = tolerance >= 0 ? tolerance : std::max(0.01, 0.01 * std::fabs(answer));
+  return std::isfinite(typed) && std::fabs(typed - answer) <= allowed + 1e-12;
+}
+
 Result<Lesson> ParseLesson(const std::string& text, const std::string& file) {
   using R = Result<Lesson>;
   // ordered_json keeps the settings in the order written: "example" before "bp" matters.
-  const auto j = nlohmann::ordered_json::parse(text, nullptr, false);
+  const auto j = Json::parse(text, nullptr, false);
   if (j.is_discarded()) return R::Error(file + ": not valid JSON");
   if (!j.is_object()) return R::Error(file + ": a lesson is a JSON object with a title and steps");
   Lesson lesson;
   lesson.file = file;
+  std::vector<std::string> problems;  // every one, so an author fixes a file in one go
+  for (const auto& [key, _] : j.items())
+    if (key != "title" && key != "summary" && key != "steps")
+      problems.push_back(file + ": unknown field \"" + key + "\" (a lesson has title, summary and steps)");
   if (!j.contains("title") || !j["title"].is_string() || j["title"].get<std::string>().empty())
-    return R::Error(file + ": the lesson needs a \"title\" (text)");
-  lesson.title = j["title"];
+    problems.push_back(file + ": the lesson needs a \"title\" (text)");
+  else
+    lesson.title = j["title"];
   if (j.contains("summary")) {
-    if (!j["summary"].is_string()) return R::Error(file + ": \"summary\" must be text");
-    lesson.summary = j["summary"];
+    if (!j["summary"].is_string()) problems.push_back(file + ": \"summary\" must be text");
+    else lesson.summary = j["summary"];
   }
-  if (!j.contains("steps") || !j["steps"].is_array() || j["steps"].empty())
-    return R::Error(file + ": the lesson needs \"steps\", a list of at least one step");
-  // Each step's settings are checked by the registry as the app will apply them: on top of the
-  // steps before it, so an input such as "x" is checked against the expression then in force.
-  settings::Settings replay;
-  int n = 0;
-  for (const auto& s : j["steps"]) {
-    ++n;
-    const std::string where = file + ", step " + std::to_string(n) + ": ";
-    if (!s.is_object()) return R::Error(where + "a step is an object with \"text\" and \"open\"");
-    LessonStep step;
-    if (!s.contains("text") || !s["text"].is_string() || s["text"].get<std::string>().empty())
-      return R::Error(where + "the step needs a \"text\"");
-    step.text = s["text"];
-    if (s.contains("highlight")) {
-      if (!s["highlight"].is_string()) return R::Error(where + "\"highlight\" must be text");
-      step.highlight = s["highlight"];
+  if (!j.contains("steps") || !j["steps"].is_array() || j["steps"].empty()) {
+    problems.push_back(file + ": the lesson needs \"steps\", a list of at least one step");
+  } else {
+    // Each step's settings are checked by the registry as the app will apply them: on top of the
+    // steps before it, so an input such as "x" is checked against the expression then in force.
+    settings::Settings replay;
+    int n = 0;
+    for (const auto& s : j["steps"]) {
+      LessonStep step;
+      if (Status st = ReadStep(s, file + ", step " + std::to_string(++n) + ": ", replay, step); !st) problems.push_back(st.message());
+      lesson.steps.push_back(std::move(step));
     }
-    if (s.contains("open")) {
-      if (!s["open"].is_object()) return R::Error(where + "\"open\" must be an object of settings, like {\"tab\": \"backprop\"}");
-      for (const auto& [key, value] : s["open"].items()) {
-        std::string v;
-        if (value.is_string()) v = value.get<std::string>();
-        else if (value.is_number()) v = value.dump();
-        else if (value.is_boolean()) v = value.get<bool>() ? "1" : "0";
-        else return R::Error(where + "the setting \"" + key + "\" must be text or a number");
-        if (key == "lesson") return R::Error(where + "a lesson cannot open another lesson (\"lesson\" in \"open\")");
-        if (Status st = settings::Set(replay, key, v); !st) {
-          if (!settings::FindEntry(key))
-            return R::Error(where + "unknown setting \"" + settings::Shown(key) + "\" in \"open\" (gradlab-cli settings lists them)");
-          return R::Error(where + "setting " + st.message().substr(0, st.message().find('\n')));
-        }
-        step.open.emplace_back(key, v);
-      }
-    }
-    for (const auto& [key, _] : s.items())
-      if (key != "text" && key != "open" && key != "highlight")
-        return R::Error(where + "unknown field \"" + key + "\" (a step has text, open and highlight)");
-    lesson.steps.push_back(std::move(step));
   }
-  return lesson;
+  if (problems.empty()) return lesson;
+  std::string all;
+  for (const std::string& p : problems) all += (all.empty() ? "" : "\n") + p;
+  return R::Error(all);
 }
 
 LessonLibrary LoadLessons(const std::string& dir) {

@@ -5,8 +5,12 @@
 //
 //   {"title": "Backprop on f = (x + y) z", "summary": "...",
 //    "steps": [{"text": "...", "open": {"tab": "backprop", "example": "add-mul"},
-//               "highlight": "the + node"}]}
+//               "highlight": "the + node",
+//               "question": {"kind": "number", "prompt": "What is df/dx?", "compute": "gradient x",
+//                            "hint": "...", "explanation": "..."}}]}
+// The format is documented by docs/lesson.schema.json (JSON Schema) and docs/lessons.md.
 #pragma once
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,10 +19,34 @@
 
 namespace gradlab::lessons {
 
+using SettingList = std::vector<std::pair<std::string, std::string>>;  // link settings, in order
+
+// A question a step asks. A wrong answer gets the hint; a second wrong answer shows the worked
+// answer (the explanation, with the right answer).
+struct Question {
+  enum class Kind { kNumber, kChoice, kPredict } kind = Kind::kNumber;
+  std::string prompt, hint, explanation;
+  // number: the answer, typed by the author ("answer") or computed by the engine from the step's
+  // settings ("compute", see answers.h; the file's reader fills `answer` in), within `tolerance`.
+  double answer = 0;
+  double tolerance = -1;  // -1: 1 % of the answer, at least 0.01 (the lecture rounds to 2 places)
+  std::string compute;
+  // choice and predict: the choices, and which is right (predict: -1 when any prediction goes,
+  // as in "what do you expect?"; it is then not scored).
+  std::vector<std::string> choices;
+  int right = -1;
+  // predict: what the step does once the student has committed, e.g. {"train": "1"}.
+  SettingList run;
+
+  bool scored() const { return kind != Kind::kPredict || right >= 0; }
+  bool IsRight(double typed) const;  // a number question's answer, within the tolerance
+};
+
 struct LessonStep {
   std::string text;
-  std::vector<std::pair<std::string, std::string>> open;  // link settings, applied in order
-  std::string highlight;                                  // what to look at (may be empty)
+  SettingList open;        // link settings, applied in order
+  std::string highlight;   // what to look at (may be empty)
+  std::optional<Question> question;
 };
 
 struct Lesson {
