@@ -18,14 +18,14 @@ CommandLine::CommandLine(std::string name, std::string usage, std::string about,
     : name_(std::move(name)), usage_(std::move(usage)), about_(std::move(about)), specs_(WithHelp(std::move(specs))),
       args_(specs_, words) {}
 
-std::optional<int> CommandLine::Start() {
+std::optional<int> CommandLine::Start(bool positionals) {
   if (!args_.ok()) return UsageError(args_.error());
   if (args_.flag("help")) {
     std::cout << "Usage: gradlab-cli " << name_ << " " << usage_ << "\n\n" << about_ << "\n\nOptions:\n"
               << FormatOptions(specs_);
     return kExitOk;
   }
-  if (!args_.positionals().empty()) return UsageError("unexpected argument '" + args_.positionals()[0] + "'");
+  if (!positionals && !args_.positionals().empty()) return UsageError("unexpected argument '" + args_.positionals()[0] + "'");
   return std::nullopt;
 }
 

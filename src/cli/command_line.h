@@ -18,8 +18,9 @@ class CommandLine {
               const std::vector<std::string>& words);
 
   // Set when the command should return at once: 0 after printing --help, 2 after a usage
-  // error (an unknown option, a malformed value, an unexpected argument).
-  std::optional<int> Start();
+  // error (an unknown option, a malformed value, an unexpected argument). A command that takes
+  // words besides its options (file names) allows them with `positionals` and reads args().positionals().
+  std::optional<int> Start(bool positionals = false);
 
   Args& args() { return args_; }
   int UsageError(const std::string& problem) const;  // prints and returns kExitUsage

@@ -11,6 +11,7 @@ int RunGraph(const std::vector<std::string>& args);
 int RunPackCifar10(const std::vector<std::string>& args);
 int RunBench(const std::vector<std::string>& args);
 int RunSettings(const std::vector<std::string>& args);
+int RunLesson(const std::vector<std::string>& args);
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = {
@@ -22,6 +23,7 @@ const std::vector<Command>& AllCommands() {
       {"graph", "a computational graph step by step: values, gradients, gradient check", RunGraph},
       {"bench", "training and inference speed of a model, or GEMM speed (--gemm)", RunBench},
       {"info", "print what this build is (version, target, SIMD) as text or JSON", RunInfo},
+      {"lesson", "check lesson files: every problem with its file, step and key (lesson check FILE...)", RunLesson},
       {"settings", "list the settings links, lessons and the app take (--markdown for the README's table)", RunSettings},
   };
   return commands;

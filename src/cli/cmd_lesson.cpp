@@ -1,0 +1,57 @@
+// `gradlab-cli lesson check FILE...`: what an instructor runs on a lesson file before putting it
+// on a course page. Prints every problem (the JSON, unknown or bad settings, a question whose
+// answer the engine cannot compute) with the file, step and key, or what each file teaches.
+#include <iostream>
+
+#include "cli/command_line.h"
+#include "cli/commands.h"
+#include "core/file_io.h"
+#include "lessons/lesson.h"
+
+namespace gradlab::cli {
+
+namespace {
+
+// Lesson files are small; a megabyte is far more than the longest lesson needs.
+constexpr size_t kMaxLessonBytes = size_t{1} << 20;
+
+int CountQuestions(const lessons::Lesson& lesson) {
+  int n = 0;
+  for (const auto& step : lesson.steps) n += step.question ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+int RunLesson(const std::vector<std::string>& words) {
+  CommandLine cmd("lesson", "check FILE...",
+                  "Checks lesson files as the app reads them (docs/lessons.md; the schema is docs/lesson.schema.json):\n"
+                  "every problem is printed with its file, step and key. Exit 0 when every file is a lesson.",
+                  {}, words);
+  if (auto stop = cmd.Start(true)) return *stop;
+  const auto& words_left = cmd.args().positionals();
+  if (words_left.empty() || words_left[0] != "check") return cmd.UsageError("the only action is 'check': gradlab-cli lesson check FILE...");
+  if (words_left.size() < 2) return cmd.UsageError("name at least one lesson file");
+  int bad = 0;
+  for (size_t i = 1; i < words_left.size(); ++i) {
+    const std::string& path = words_left[i];
+    auto bytes = ReadFileBytes(path, kMaxLessonBytes);
+    if (!bytes) {
+      std::cerr << bytes.error() << "\n";
+      ++bad;
+      continue;
+    }
+    auto lesson = lessons::ParseLesson(std::string(bytes->begin(), bytes->end()), path);
+    if (!lesson) {
+      std::cerr << lesson.error() << "\n";
+      ++bad;
+      continue;
+    }
+    std::cout << path << ": \"" << lesson->title << "\", " << lesson->steps.size() << " steps, "
+              << CountQuestions(*lesson) << " questions: fine\n";
+  }
+  if (bad) return cmd.Failure(std::to_string(bad) + " of " + std::to_string(words_left.size() - 1) + " files have problems");
+  return kExitOk;
+}
+
+}  // namespace gradlab::cli
