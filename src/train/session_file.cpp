@@ -116,6 +116,7 @@ std::vector<uint8_t> SerializeSession(const SessionFile& session) {
       {"finished", p.finished},
       {"diverged", p.diverged},
       {"message", p.message},
+      {"lessons", session.lessons},
   };
   const std::string text = header.dump();
   std::vector<uint8_t> out(kMagic, kMagic + 8);
@@ -139,7 +140,7 @@ Result<SessionFile> DeserializeSession(const std::vector<uint8_t>& bytes, const 
   if (bytes.size() < 20 || std::memcmp(bytes.data(), kMagic, 8) != 0)
     return R::Error(name + " is not a Gradlab session file (Save session in the Train tab makes one)");
   const uint32_t version = Get32(bytes.data() + 8);
-  if (version != kSessionFormatVersion)
+  if (version != kSessionFormatVersion && version != 1)
     return R::Error(name + " is a session file of version " + std::to_string(version) + "; this Gradlab reads version " +
                     std::to_string(kSessionFormatVersion));
   const size_t header_size = Get32(bytes.data() + 12);
@@ -154,6 +155,7 @@ Result<SessionFile> DeserializeSession(const std::vector<uint8_t>& bytes, const 
   SessionFile out;
   if (r.Text(header, "format") != "gradlab-session") r.Fail("it is not a session header");
   out.link = r.Text(header, "link");
+  if (version >= 2) out.lessons = r.Text(header, "lessons");
   out.model.assign(bytes.begin() + static_cast<long>(model_at), bytes.begin() + static_cast<long>(model_at + model_size));
   Progress& p = out.progress;
   const nlohmann::json& history = r.Get(header, "history", nlohmann::json::value_t::object);

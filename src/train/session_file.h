@@ -18,12 +18,15 @@
 
 namespace gradlab::train {
 
-inline constexpr uint32_t kSessionFormatVersion = 1;
+// 2: the header has "lessons". Version 1 files (without it) are still read.
+inline constexpr uint32_t kSessionFormatVersion = 2;
 
 struct SessionFile {
   std::string link;               // "v=1&data=cifar10&..."
   std::vector<uint8_t> model;     // a model file; empty when nothing was trained
   Progress progress;              // meaningful only with a model
+  std::string lessons;            // the student's lesson progress as JSON text, written and read
+                                  // by ui/lesson_progress; "" for none
 };
 
 std::vector<uint8_t> SerializeSession(const SessionFile& session);

@@ -141,7 +141,7 @@ std::string AppStateToJson(const AppState& state) {
       {"embed", state.settings.app.embed},
       {"contentHeight", state.content_height},
       {"link", settings::FormatFragment(state.settings)},
-      {"lesson", {{"active", state.settings.app.lesson}, {"step", state.settings.app.lesson_step}}},
+      {"lesson", LessonStateJson(state)},
       {"train", TrainStateJson(state.train)},
       {"backprop", BackpropStateJson(state.backprop)},
       {"bench", BenchStateJson(state)},

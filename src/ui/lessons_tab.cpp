@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "ui/app_state.h"
 #include "ui/hook_items.h"
 #include "ui/services.h"
+#include "ui/train_controller.h"
 
 namespace gradlab::ui {
 
@@ -29,28 +32,143 @@ void OpenLessonStep(AppState& state, int lesson, int step) {
 
 namespace {
 
-void MarkSeen(LessonsUi& l, int lesson, int step, size_t steps) {
-  if (l.seen_lesson != lesson || l.seen_steps.size() != steps) {
-    l.seen_lesson = lesson;
-    l.seen_steps.assign(steps, false);
-  }
-  l.seen_steps[step] = true;
+const ImVec4 kRightColour(0.45f, 0.85f, 0.45f, 1), kWrongColour(1, 0.6f, 0.45f, 1), kHintColour(1, 0.8f, 0.3f, 1);
+
+void MarkSeen(LessonProgressBook& book, const lessons::Lesson& lesson, int step) {
+  LessonProgress& p = ProgressOf(book, lesson);
+  if (p.seen[step]) return;
+  p.seen[step] = true;
+  ++book.revision;
 }
 
-// A lesson's score: the share of its steps seen. Once lessons ask questions (issue 12), the share
-// answered right takes its place.
-int SeenPercent(const LessonsUi& l) {
-  if (l.seen_steps.empty()) return 0;
-  const auto seen = std::count(l.seen_steps.begin(), l.seen_steps.end(), true);
-  return static_cast<int>(std::lround(100.0 * static_cast<double>(seen) / static_cast<double>(l.seen_steps.size())));
+std::string FormatAnswer(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
+// The choices as radio buttons: the student's pick goes into `choice`; once answered they show
+// `answered_with`, read-only.
+void DrawChoices(const lessons::Question& q, int& choice, bool answered, int answered_with) {
+  ImGui::BeginDisabled(answered);
+  for (size_t i = 0; i < q.choices.size(); ++i) {
+    const std::string id = q.choices[i] + "##choice" + std::to_string(i);
+    if (ImGui::RadioButton(id.c_str(), (answered ? answered_with : choice) == static_cast<int>(i))) choice = static_cast<int>(i);
+    NoteLastItem(("lesson-choice-" + std::to_string(i + 1)).c_str());
+  }
+  ImGui::EndDisabled();
+}
+
+// The step's question: the answer field or choices, Check, then the hint or the worked answer.
+// A prediction is committed instead, runs the step's `run` settings, and shows the outcome.
+void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
+  const lessons::Question& q = *lesson.steps[at].question;
+  LessonsUi& l = state.lessons;
+  LessonProgress& progress = ProgressOf(l.progress, lesson);
+  const auto found = progress.answers.find(at);
+  const QuestionAttempt attempt = found != progress.answers.end() ? found->second : QuestionAttempt{};
+  ImGui::Separator();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(q.prompt.c_str());
+  if (q.kind == lessons::Question::Kind::kPredict) {
+    DrawChoices(q, l.choice, attempt.committed, attempt.chosen);
+    if (!attempt.committed) {
+      ImGui::BeginDisabled(l.choice < 0);
+      if (ImGui::Button("Commit and run")) {
+        Commit(l.progress, lesson, at, l.choice);
+        if (!q.run.empty()) ApplyLink(state, q.run);
+      }
+      NoteLastItem("lesson-commit");
+      ImGui::EndDisabled();
+    } else {
+      ImGui::Text("You predicted: %s.", q.choices[attempt.chosen].c_str());
+      const train::Session* run = state.train.session.get();
+      const bool running = run && run->running();
+      if (run && !ResultLine(*run).empty()) ImGui::Text("Outcome: %s", ResultLine(*run).c_str());
+      if (running) {
+        ImGui::TextDisabled("Training... the outcome and the explanation follow when it ends.");
+      } else {
+        if (q.right >= 0)
+          ImGui::TextColored(attempt.right ? kRightColour : kWrongColour, "%s", attempt.right ? "As you predicted." : ("It was: " + q.choices[q.right] + ".").c_str());
+        ImGui::TextUnformatted(q.explanation.c_str());
+      }
+    }
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  if (q.kind == lessons::Question::Kind::kNumber) {
+    ImGui::BeginDisabled(attempt.revealed);
+    ImGui::SetNextItemWidth(120);
+    const bool entered = ImGui::InputText("##answer", l.typed, sizeof l.typed,
+                                          ImGuiInputTextFlags_CharsScientific | ImGuiInputTextFlags_EnterReturnsTrue);
+    NoteLastItem("lesson-answer");
+    ImGui::SameLine();
+    const bool check = ImGui::Button("Check") || entered;
+    NoteLastItem("lesson-check");
+    ImGui::EndDisabled();
+    char* end = nullptr;
+    const double typed = std::strtod(l.typed, &end);
+    if (check && !attempt.revealed && end != l.typed) Answer(l.progress, lesson, at, typed);
+  } else {
+    DrawChoices(q, l.choice, attempt.revealed, attempt.chosen);
+    ImGui::BeginDisabled(attempt.revealed || l.choice < 0);
+    if (ImGui::Button("Check")) Answer(l.progress, lesson, at, l.choice);
+    NoteLastItem("lesson-check");
+    ImGui::EndDisabled();
+  }
+  const QuestionAttempt& now = ProgressOf(l.progress, lesson).answers[at];
+  const std::string answer = q.kind == lessons::Question::Kind::kNumber ? FormatAnswer(q.answer) : q.choices[std::max(0, q.right)];
+  if (now.right) {
+    ImGui::TextColored(kRightColour, "Right: %s.", answer.c_str());
+    ImGui::TextUnformatted(q.explanation.c_str());
+  } else if (now.revealed) {
+    ImGui::TextColored(kWrongColour, "Not quite. The answer is %s.", answer.c_str());
+    ImGui::TextUnformatted(q.explanation.c_str());
+  } else if (now.wrong == 1) {
+    ImGui::TextColored(kHintColour, "Not quite. Hint: %s", q.hint.c_str());
+  }
+  ImGui::PopTextWrapPos();
 }
 
 }  // namespace
 
+nlohmann::json LessonStateJson(const AppState& state) {
+  const int active = state.settings.app.lesson, at = state.settings.app.lesson_step - 1;
+  nlohmann::json j = {{"active", active}, {"step", state.settings.app.lesson_step}};
+  const auto& lessons = state.lessons.library.lessons;
+  nlohmann::json progress = nlohmann::json::array();  // every lesson's, as the Lessons tab lists them
+  for (const lessons::Lesson& lesson : lessons) {
+    const auto kept = state.lessons.progress.lessons.find(lesson.file);
+    if (kept == state.lessons.progress.lessons.end()) {
+      progress.push_back(nullptr);
+      continue;
+    }
+    const auto seen = std::count(kept->second.seen.begin(), kept->second.seen.end(), true);
+    progress.push_back({{"seen", seen}, {"score", Score(lesson, kept->second)}, {"finished", kept->second.finished}});
+  }
+  j["progress"] = progress;
+  if (active < 1 || active > static_cast<int>(lessons.size())) return j;
+  const lessons::Lesson& lesson = lessons[active - 1];
+  const auto kept = state.lessons.progress.lessons.find(lesson.file);
+  const LessonProgress p = kept != state.lessons.progress.lessons.end() ? kept->second : LessonProgress{};
+  j["score"] = Score(lesson, p);
+  j["finished"] = p.finished;
+  if (at >= 0 && at < static_cast<int>(lesson.steps.size()) && lesson.steps[at].question) {
+    const auto& q = *lesson.steps[at].question;
+    const QuestionAttempt a = p.answers.count(at) ? p.answers.at(at) : QuestionAttempt{};
+    j["question"] = {{"kind", q.kind == lessons::Question::Kind::kNumber ? "number" : q.kind == lessons::Question::Kind::kChoice ? "choice" : "predict"},
+                     {"wrong", a.wrong}, {"right", a.right}, {"revealed", a.revealed}, {"committed", a.committed},
+                     // for tests that answer wrong, then right (number: the value; else the choice, from 1)
+                     {"answer", q.kind == lessons::Question::Kind::kNumber ? q.answer : q.right + 1},
+                     {"choices", q.choices.size()}};
+  }
+  return j;
+}
+
 void DrawLessonsTab(AppState& state) {
   const lessons::LessonLibrary& library = LoadedLessons(state.lessons);
-  ImGui::TextWrapped("Lessons walk through the lecture's ideas step by step, opening the right view with the right numbers. "
-                     "Instructors write them as JSON files (see the README) and can link to one: ?lesson=1.");
+  ImGui::TextWrapped("Lessons walk through the lecture's ideas step by step, opening the right view with the right numbers, "
+                     "and ask questions on the way. Instructors write them as JSON files (docs/lessons.md) and can link to one: ?lesson=1.");
   ImGui::Spacing();
   for (size_t i = 0; i < library.lessons.size(); ++i) {
     const lessons::Lesson& lesson = library.lessons[i];
@@ -59,10 +177,34 @@ void DrawLessonsTab(AppState& state) {
     ImGui::SameLine();
     ImGui::Text("%zu. %s", i + 1, lesson.title.c_str());
     ImGui::SameLine();
+    const auto kept = state.lessons.progress.lessons.find(lesson.file);
+    if (kept != state.lessons.progress.lessons.end() && std::count(kept->second.seen.begin(), kept->second.seen.end(), true) > 0) {
+      const LessonProgress& p = kept->second;
+      ImGui::TextColored(p.finished ? kRightColour : kHintColour, "%s, score %d %%", p.finished ? "finished" : "started",
+                         Score(lesson, p));
+      ImGui::SameLine();
+    }
     ImGui::TextDisabled("(%zu steps) %s", lesson.steps.size(), lesson.summary.c_str());
     ImGui::PopID();
   }
   for (const std::string& problem : library.problems) ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", problem.c_str());
+  if (!state.lessons.progress.lessons.empty()) {
+    ImGui::Spacing();
+    if (ImGui::Button("Reset progress")) ImGui::OpenPopup("reset-progress");
+    NoteLastItem("lesson-reset-progress");
+    if (ImGui::BeginPopup("reset-progress")) {
+      ImGui::TextUnformatted("Forget every lesson's steps seen and answers?");
+      if (ImGui::Button("Forget them")) {
+        state.lessons.progress.lessons.clear();
+        ++state.lessons.progress.revision;
+        ImGui::CloseCurrentPopup();
+      }
+      NoteLastItem("lesson-reset-confirm");
+      ImGui::SameLine();
+      if (ImGui::Button("Keep them")) ImGui::CloseCurrentPopup();
+      ImGui::EndPopup();
+    }
+  }
 }
 
 void DrawLessonWindow(AppState& state) {
@@ -72,16 +214,26 @@ void DrawLessonWindow(AppState& state) {
   const lessons::Lesson& lesson = lessons[active];
   if (at < 0 || at >= static_cast<int>(lesson.steps.size())) return;
   const lessons::LessonStep& step = lesson.steps[at];
-  MarkSeen(state.lessons, active + 1, at, lesson.steps.size());
+  LessonsUi& l = state.lessons;
+  MarkSeen(l.progress, lesson, at);
+  if (l.answer_lesson != active || l.answer_step != at) {  // a new step: a fresh answer field
+    l.answer_lesson = active;
+    l.answer_step = at;
+    l.typed[0] = '\0';
+    l.choice = -1;
+  }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 440, vp->WorkPos.y + vp->WorkSize.y - 250), ImGuiCond_Appearing);
-  ImGui::SetNextWindowSize(ImVec2(420, 220), ImGuiCond_Appearing);
+  // Bottom right when it opens, then where the student drags it; as tall as the step needs (a
+  // question and its answer make it taller), so nothing in it scrolls out of sight.
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 20, vp->WorkPos.y + vp->WorkSize.y - 30), ImGuiCond_Appearing, ImVec2(1, 1));
+  ImGui::SetNextWindowSize(ImVec2(std::min(420.0f, vp->WorkSize.x - 40), 0), ImGuiCond_Always);
   bool open = true;
   const std::string title = "Lesson: " + lesson.title + "###lesson";
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
     ImGui::TextDisabled("Step %d of %zu", at + 1, lesson.steps.size());
     ImGui::TextWrapped("%s", step.text.c_str());
-    if (!step.highlight.empty()) ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "Look at: %s", step.highlight.c_str());
+    if (!step.highlight.empty()) ImGui::TextColored(kHintColour, "Look at: %s", step.highlight.c_str());
+    if (step.question) DrawQuestion(state, lesson, at);
     ImGui::Spacing();
     ImGui::BeginDisabled(at == 0);
     if (ImGui::Button("< Back")) OpenLessonStep(state, active + 1, at);
@@ -93,7 +245,10 @@ void DrawLessonWindow(AppState& state) {
     } else {
       if (ImGui::Button("Finish")) {
         open = false;
-        state.lessons.completed = LessonsUi::Completion{active + 1, lesson.title, SeenPercent(state.lessons)};
+        LessonProgress& p = ProgressOf(l.progress, lesson);
+        p.finished = true;
+        ++l.progress.revision;
+        l.completed = LessonsUi::Completion{active + 1, lesson.title, Score(lesson, p)};
       }
       NoteLastItem("lesson-finish");
     }

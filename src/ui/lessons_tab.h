@@ -1,11 +1,15 @@
-// The Lessons tab lists the lesson files; a started lesson shows as a small window over any tab,
-// with its text, what to look at, and Back / Next, and opens each step's view with its settings.
+// The Lessons tab lists the lesson files with the student's progress; a started lesson shows as a
+// small window over any tab, with its text, what to look at, its question, and Back / Next, and
+// opens each step's view with its settings.
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "lessons/lesson.h"
+#include "ui/lesson_progress.h"
 
 namespace gradlab::ui {
 
@@ -15,9 +19,12 @@ struct AppState;
 struct LessonsUi {
   bool loaded = false;
   lessons::LessonLibrary library;
-  // The steps of the open lesson the student has seen (its score while lessons ask no questions).
-  int seen_lesson = 0;
-  std::vector<bool> seen_steps;
+  LessonProgressBook progress;  // steps seen and answers, kept with the session
+  // The open step's answer as the student types or picks it, before Check (cleared when the
+  // step changes).
+  int answer_lesson = -1, answer_step = -1;
+  char typed[32] = "";
+  int choice = -1;
   // Set when the student finishes a lesson; a page embedding the app hears it (embed_events.h).
   struct Completion {
     int lesson = 0;
@@ -30,6 +37,8 @@ struct LessonsUi {
 const lessons::LessonLibrary& LoadedLessons(LessonsUi& l);
 void DrawLessonsTab(AppState& state);
 void DrawLessonWindow(AppState& state);  // over every tab while a lesson runs
+// The open lesson for the test hook: which, the step, its score, and the step's question.
+nlohmann::json LessonStateJson(const AppState& state);
 // Opens lesson `lesson`, step `step` (both 1-based) as a link would.
 void OpenLessonStep(AppState& state, int lesson, int step);
 

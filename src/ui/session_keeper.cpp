@@ -28,6 +28,7 @@ std::vector<uint8_t> SessionBytes(AppState& state) {
       file.progress = std::move(*progress);
     }
   }
+  file.lessons = ProgressToJson(state.lessons.progress);
   return train::SerializeSession(file);
 }
 
@@ -47,6 +48,7 @@ void OpenSessionBytes(AppState& state, const std::vector<uint8_t>& bytes, const 
     model = std::make_unique<train::SavedModel>(std::move(*saved));
   }
   // The whole set-up, from the defaults: a session file is a complete account of it.
+  state.lessons.progress = ProgressFromJson(file->lessons, LoadedLessons(state.lessons));
   state.settings = settings::Settings{};
   ResetTraining(state.train);
   ApplyLink(state, settings::ParseQuery(file->link));
@@ -73,10 +75,14 @@ void RestoreStoredSession(AppState& state, bool opened_with_link) {
       services().ForgetStoredSession();
       return;
     }
-    if (opened_with_link && file->link != link) return;  // someone's link: it wins, and replaces the stored work as it changes
+    if (opened_with_link && file->link != link) {  // someone's link: it wins, and replaces the stored work as it changes
+      state.lessons.progress = ProgressFromJson(file->lessons, LoadedLessons(state.lessons));  // but the lessons taken stay
+      return;
+    }
     OpenSessionBytes(state, *bytes, "the session kept in this browser");
     k.stored_link = file->link;
     k.stored_steps = file->progress.steps;
+    k.stored_lessons = state.lessons.progress.revision;
     state.status_message = "Your session is back (" + (file->model.empty() ? std::string("the set-up") : "the set-up and " + StepsText(file->progress.steps)) + ").";
     k.offer_fresh_start = true;
   });
@@ -102,22 +108,25 @@ void KeepSession(AppState& state) {
   if (now - k.last_store < kStoreEverySeconds) return;
   const long steps = t.session ? t.session->steps() : -1;
   const std::string& link = state.link;  // kept up to date by UpdateLink
-  if (steps == k.stored_steps && link == k.stored_link) return;
+  const int lessons = state.lessons.progress.revision;
+  if (steps == k.stored_steps && link == k.stored_link && lessons == k.stored_lessons) return;
   if (t.session && !t.session->between_steps()) return;  // part-way through a step: next frame
   k.last_store = now;
-  if (!t.session && state.settings == settings::Settings{}) {  // nothing to keep (after Start fresh, say)
+  if (!t.session && state.settings == settings::Settings{} && state.lessons.progress.lessons.empty()) {  // nothing to keep (after Start fresh, say)
     services().ForgetStoredSession();
     k.stored_steps = steps;
     k.stored_link = link;
+    k.stored_lessons = lessons;
     return;
   }
   k.storing = true;
-  services().StoreSession(SessionBytes(state), [&state, steps, link = link](Status s) {
+  services().StoreSession(SessionBytes(state), [&state, steps, link = link, lessons](Status s) {
     SessionKeeperUi& keeper = state.session_keeper;
     keeper.storing = false;
     if (s) {
       keeper.stored_steps = steps;
       keeper.stored_link = link;
+      keeper.stored_lessons = lessons;
       return;
     }
     keeper.storage_broken = true;  // said once; the app goes on without it

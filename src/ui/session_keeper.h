@@ -21,6 +21,7 @@ struct SessionKeeperUi {
   // What was stored last, so unchanged work is not stored again.
   std::string stored_link;
   long stored_steps = -1;
+  int stored_lessons = -1;  // the lesson progress's revision
   double last_store = 0;
   bool storing = false, storage_broken = false;
   bool offer_fresh_start = false;  // the status bar shows "Start fresh" beside the restored note

@@ -152,6 +152,17 @@ void RecoverFromDivergence(TrainUi& t) {
   if (t.session && t.session->Recover(0.1)) t.playing = false;
 }
 
+std::string ResultLine(const train::Session& s) {
+  const auto& epochs = s.history().epochs;
+  if (epochs.empty()) return "";
+  const train::EpochRecord& last = epochs.back();
+  char line[160];
+  std::snprintf(line, sizeof line, "%s test accuracy %.1f %% (training %.1f %%) after epoch %d.",
+                s.phase() == train::Phase::kFinished ? "Finished:" : "So far:", 100 * last.test_accuracy, 100 * last.train_accuracy,
+                last.epoch);
+  return line;
+}
+
 void KeepCurrentRun(TrainUi& t) {
   if (!t.session || t.session->history().step_loss.empty()) return;
   const auto& c = t.session->config();

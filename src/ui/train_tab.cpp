@@ -290,13 +290,9 @@ void DrawRunPanel(TrainUi& t, bool files) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("the last frame trained for %.1f ms; more trains faster, less keeps drawing smooth", t.last_frame_train_ms);
   // The result in plain words, beside the controls that made it.
-  const auto& epochs = s.history().epochs;
-  if (!epochs.empty()) {
-    const train::EpochRecord& last = epochs.back();
-    const bool finished = s.phase() == train::Phase::kFinished;
+  if (const std::string result = ResultLine(s); !result.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(finished ? kOkColour : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s test accuracy %.1f %% (training %.1f %%) after epoch %d.",
-                       finished ? "Finished:" : "So far:", 100 * last.test_accuracy, 100 * last.train_accuracy, last.epoch);
+    ImGui::TextColored(s.phase() == train::Phase::kFinished ? kOkColour : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s", result.c_str());
     ImGui::PopTextWrapPos();
     NoteLastItem("result");
   } else if (s.phase() == train::Phase::kFinished) {

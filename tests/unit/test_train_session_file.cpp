@@ -2,6 +2,8 @@
 // very same losses; damaged files are refused with a message, whatever is cut or changed.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "data/toy2d.h"
 #include "train/model_file.h"
 #include "train/session_file.h"
@@ -94,7 +96,7 @@ TEST_CASE("Damaged session files are refused with a message", "[train][session-f
         "m.gradlab is not a Gradlab session file (Save session in the Train tab makes one)");
   std::vector<uint8_t> newer = good;
   newer[8] = 7;
-  CHECK(DeserializeSession(newer, "n").error() == "n is a session file of version 7; this Gradlab reads version 1");
+  CHECK(DeserializeSession(newer, "n").error() == "n is a session file of version 7; this Gradlab reads version 2");
   // Bytes changed inside the header: refused or, where the JSON still parses, checked field by field.
   auto header_text = [&](std::vector<uint8_t> bytes, const std::string& from, const std::string& to) {
     const std::string all(bytes.begin(), bytes.end());
@@ -115,4 +117,37 @@ TEST_CASE("Damaged session files are refused with a message", "[train][session-f
                                           std::make_shared<data::Dataset>(std::move(other.test))));
   CHECK(small->RestoreProgress(file->progress).message().find("does not fit this data") != std::string::npos);
   CHECK(small->steps() == 0);  // unchanged
+}
+
+TEST_CASE("A session keeps the lessons' progress; a version 1 file, without it, still opens", "[train][session-file]") {
+  const Setup setup = Toy();
+  auto s = std::move(*Session::Create(setup.cfg, setup.train, setup.test));
+  s->StepBatches(2);
+  SessionFile file;
+  file.link = "v=1&lesson=2.3";
+  file.lessons = R"({"2-sigmoid-neuron.json":{"seen":[1,1,1]}})";
+  auto progress = s->SaveProgress();
+  REQUIRE(progress.ok());
+  file.progress = std::move(*progress);
+  const std::vector<uint8_t> bytes = SerializeSession(file);
+  auto back = DeserializeSession(bytes, "s");
+  REQUIRE(back.ok());
+  CHECK(back->lessons == file.lessons);
+  // Version 1: the same header without "lessons".
+  const size_t header_size = bytes[12] | bytes[13] << 8 | bytes[14] << 16 | static_cast<size_t>(bytes[15]) << 24;
+  auto header = nlohmann::json::parse(bytes.begin() + 16, bytes.begin() + 16 + static_cast<long>(header_size));
+  header.erase("lessons");
+  const std::string text = header.dump();
+  std::vector<uint8_t> v1(bytes.begin(), bytes.begin() + 16);
+  v1[8] = 1;
+  for (int i = 0; i < 4; ++i) v1[12 + i] = static_cast<uint8_t>(text.size() >> (8 * i));
+  v1.insert(v1.end(), text.begin(), text.end());
+  v1.insert(v1.end(), bytes.begin() + 16 + static_cast<long>(header_size), bytes.end());
+  auto old = DeserializeSession(v1, "old");
+  REQUIRE(old.ok());
+  CHECK(old->lessons.empty());
+  CHECK(old->progress.steps == 2);
+  // Version 2 must have it.
+  v1[8] = 2;
+  CHECK(DeserializeSession(v1, "new").error() == "new: 'lessons' is missing");
 }
