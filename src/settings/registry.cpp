@@ -606,6 +606,9 @@ std::vector<Entry> MakeRegistry() {
                                    Names(kBackpropModeCount, [](int i) { return BackpropModeName(static_cast<BackpropMode>(i)); }),
                                    "a computational graph, or one training iteration of an MLP or a conv layer",
                                    [](Settings& s) -> BackpropMode& { return s.backprop.mode; }));
+  r.push_back(Choice<Answers>("bp_answers", G::kBackprop, {std::begin(kAnswersNames), std::end(kAnswersNames)},
+                              "show every gradient before the stepper reaches it (auto: not while a lesson is open)",
+                              [](Settings& s) -> Answers& { return s.backprop.answers; }));
   r.push_back(Whole<int>("bp_stage", G::kBackprop, 1, 100, "the stage of the training iteration (1 = the batch)",
                          [](Settings& s) -> int& { return s.backprop.stage; }));
   r.push_back(Real("bp_lr", G::kBackprop, 0, 10, "the training iteration's learning rate",

@@ -27,6 +27,10 @@ const char* TrainViewName(TrainView view);  // "curves", ...
 enum class BackpropMode { kGraph, kMlp, kConv };  // a computational graph, or one training iteration
 inline constexpr int kBackpropModeCount = 3;
 const char* BackpropModeName(BackpropMode mode);  // "graph", "mlp", "conv"
+// Whether the Backprop tab shows gradients before the stepper reaches them (the example's numbers,
+// the gradient check). auto: hidden while a lesson is open, so the student works them out first.
+enum class Answers { kAuto, kShow, kHide };
+inline constexpr const char* kAnswersNames[] = {"auto", "show", "hide"};
 
 enum class CalcSection { kLosses, kActivations, kConv, kPooling, kSchedules, kRegularization, kOptimizers };
 inline constexpr int kCalcSectionCount = 7;
@@ -98,6 +102,7 @@ struct BackpropSettings {
   BackpropMode mode = BackpropMode::kGraph;
   int stage = 1;                    // 1-based stage of the training iteration
   double iteration_lr = 0.5;
+  Answers answers = Answers::kAuto;
   bool operator==(const BackpropSettings&) const = default;
 };
 

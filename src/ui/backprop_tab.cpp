@@ -242,7 +242,7 @@ void SyncBackprop(BackpropUi& b) {
   }
 }
 
-void DrawBackpropTab(BackpropUi& b, bool locked) {
+void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   using settings::BackpropMode;
   SyncBackprop(b);
   if (ImGui::RadioButton("Computational graph", b.s.mode == BackpropMode::kGraph)) b.s.mode = BackpropMode::kGraph;
@@ -260,9 +260,12 @@ void DrawBackpropTab(BackpropUi& b, bool locked) {
       if (ImGui::Selectable(e.name.c_str(), e.name == b.s.example)) (void)SetWithin(b.s, &settings::Settings::backprop, "example", e.name);
     ImGui::EndCombo();
   }
+  const bool answers = b.s.answers == settings::Answers::kShow || (b.s.answers == settings::Answers::kAuto && !in_lesson);
   if (example && b.s.expr.empty()) {
+    // An example's description gives its gradients after the ';': hidden with the answers.
+    const std::string& d = example->description;
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", example->description.c_str());
+    ImGui::TextDisabled("%s", (answers ? d : d.substr(0, d.find(';'))).c_str());
   }
   ImGui::SetNextItemWidth(-90);
   bool build = ImGui::InputText("##expr", &b.expression_text, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -301,6 +304,10 @@ void DrawBackpropTab(BackpropUi& b, bool locked) {
   if (ImGui::Button("Forward pass >|")) step = s.forward_steps();
   ImGui::SameLine();
   if (ImGui::Button("Run to the end >>")) step = s.total_steps();
+  ImGui::SameLine();
+  bool show = answers;
+  if (ImGui::Checkbox("Show answers", &show)) b.s.answers = show ? settings::Answers::kShow : settings::Answers::kHide;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("every gradient and the gradient check now, before the stepper reaches them");
   SyncBackprop(b);
   const float panel = 190;
   DrawGraph(b, ImVec2(ImGui::GetContentRegionAvail().x, std::max(200.0f, ImGui::GetContentRegionAvail().y - panel)));
@@ -309,7 +316,9 @@ void DrawBackpropTab(BackpropUi& b, bool locked) {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("check", ImVec2(0, 0), true);
-  DrawGradCheck(s);
+  if (answers || s.at_end()) DrawGradCheck(s);
+  else ImGui::TextWrapped("The numerical gradient check appears at the end of the backward pass, to compare with what you worked out "
+                          "(Show answers shows it now).");
   ImGui::EndChild();
 }
 

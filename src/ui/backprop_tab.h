@@ -34,7 +34,9 @@ struct BackpropUi {
 // Makes the stepper (and the iteration) agree with the settings; the draw function calls it,
 // and so do the tests and the page hook before they read the state.
 void SyncBackprop(BackpropUi& b);
-void DrawBackpropTab(BackpropUi& b, bool locked);  // locked: expression and inputs read-only (lock=graph)
+// locked: expression and inputs read-only (lock=graph); in_lesson: a lesson is open (bp_answers=auto
+// then hides the gradients the stepper has not reached).
+void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson);
 nlohmann::json BackpropStateJson(const BackpropUi& b);
 
 }  // namespace gradlab::ui

@@ -42,7 +42,7 @@ static void DrawTabContent(AppState& state, Tab tab) {
   switch (tab) {
     case Tab::kTrain: DrawTrainTab(state.train, state.settings.app); break;
     case Tab::kCalculators: DrawCalculatorsTab(state.calculators, settings::ListHas(state.settings.app.lock, "calculator")); break;
-    case Tab::kBackprop: DrawBackpropTab(state.backprop, settings::ListHas(state.settings.app.lock, "graph")); break;
+    case Tab::kBackprop: DrawBackpropTab(state.backprop, settings::ListHas(state.settings.app.lock, "graph"), state.settings.app.lesson > 0); break;
     case Tab::kLessons: DrawLessonsTab(state); break;
   }
 }
