@@ -83,7 +83,9 @@ LessonProgressBook ProgressFromJson(const std::string& text, const lessons::Less
     if (const auto f = it->find("finished"); f != it->end() && f->is_boolean()) p.finished = f->get<bool>();
     const auto answers = it->find("answers");
     if (answers == it->end() || !answers->is_object()) continue;
-    for (const auto& [key, a] : answers->items()) {
+    for (auto entry = answers->begin(); entry != answers->end(); ++entry) {  // no structured binding: clang 14's lambdas cannot capture one
+      const std::string& key = entry.key();
+      const nlohmann::json& a = entry.value();
       const int step = key.size() <= 4 && !key.empty() && std::all_of(key.begin(), key.end(), [](unsigned char c) { return c >= '0' && c <= '9'; }) ? std::stoi(key) : -1;
       if (step < 0 || step >= steps || !lesson.steps[step].question || !a.is_object()) continue;
       const auto number = [&](const char* k, int lo, int hi) {

@@ -76,7 +76,7 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
       ImGui::BeginDisabled(l.choice < 0);
       if (ImGui::Button("Commit and run")) {
         Commit(l.progress, lesson, at, l.choice);
-        if (!q.run.empty()) ApplyLink(state, q.run);
+        for (const auto& [key, value] : q.run) ApplySetting(state, key, value);  // on top of the step, as the checker read them
       }
       NoteLastItem("lesson-commit");
       ImGui::EndDisabled();
@@ -100,7 +100,7 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
     ImGui::BeginDisabled(attempt.revealed);
     ImGui::SetNextItemWidth(120);
     const bool entered = ImGui::InputText("##answer", l.typed, sizeof l.typed,
-                                          ImGuiInputTextFlags_CharsScientific | ImGuiInputTextFlags_EnterReturnsTrue);
+                                          ImGuiInputTextFlags_CharsScientific | ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     NoteLastItem("lesson-answer");
     ImGui::SameLine();
     const bool check = ImGui::Button("Check") || entered;
@@ -160,7 +160,7 @@ nlohmann::json LessonStateJson(const AppState& state) {
                      {"wrong", a.wrong}, {"right", a.right}, {"revealed", a.revealed}, {"committed", a.committed},
                      // for tests that answer wrong, then right (number: the value; else the choice, from 1)
                      {"answer", q.kind == lessons::Question::Kind::kNumber ? q.answer : q.right + 1},
-                     {"choices", q.choices.size()}};
+                     {"choices", q.choices.size()}, {"picked", state.lessons.choice + 1}};  // the choice marked, not yet checked
   }
   return j;
 }
@@ -230,6 +230,10 @@ void DrawLessonWindow(AppState& state) {
   bool open = true;
   const std::string title = "Lesson: " + lesson.title + "###lesson";
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
+    // Grown past the bottom (a hint or an answer appeared): moved up, so Next stays in view.
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float bottom = vp->WorkPos.y + vp->WorkSize.y;
+    if (pos.y + size.y > bottom) ImGui::SetWindowPos(ImVec2(pos.x, std::max(vp->WorkPos.y, bottom - size.y)));
     ImGui::TextDisabled("Step %d of %zu", at + 1, lesson.steps.size());
     ImGui::TextWrapped("%s", step.text.c_str());
     if (!step.highlight.empty()) ImGui::TextColored(kHintColour, "Look at: %s", step.highlight.c_str());

@@ -10,37 +10,67 @@ import { clickItem, runBrowserTest } from './browser.mjs';
 
 const state = (page) => page.evaluate(() => window.gradlab.state());
 const question = async (page) => (await state(page)).lesson.question;
-const until = (page, predicate, arg) => page.waitForFunction(predicate, arg, { timeout: 30000, polling: 50 });
+// Waits for `predicate`; on a timeout, says where the student was.
+let where = 'start';
+const until = (page, predicate, arg) => page.waitForFunction(predicate, arg, { timeout: 30000, polling: 50 })
+  .catch(async (e) => { throw new Error(`${where}: ${e.message.split('\n')[0]}; lesson ${JSON.stringify((await state(page)).lesson)}`); });
 
-// Types `text` into the lesson's answer field and presses Enter, as a student would.
+// Waits until the lesson window has stopped growing and moving (it fits its height to the step),
+// so a click lands where the item was read.
+async function settled(page) {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    const items = await page.evaluate(() => JSON.stringify(Object.entries(window.gradlab.state().items).filter(([k]) => k.startsWith('lesson-'))));
+    if (items === last) return;
+    last = items;
+    await page.waitForTimeout(100);
+  }
+}
+
+// Marks choice k (from 1), clicking again if a click went astray while the window moved.
+async function pick(page, k) {
+  for (let tries = 0; tries < 5; tries++) {
+    await settled(page);
+    await clickItem(page, `lesson-choice-${k}`);
+    const marked = await page.waitForFunction((c) => window.gradlab.state().lesson.question.picked === c, k, { timeout: 2000, polling: 50 })
+      .then(() => true, () => false);
+    if (marked) return;
+  }
+  throw new Error(`${where}: choice ${k} could not be marked`);
+}
+
+// Types `text` into the lesson's answer field (a click selects what is there) and presses Enter.
 async function typeAnswer(page, text) {
   await clickItem(page, 'lesson-answer');
-  await page.keyboard.press('Control+A');
+  await page.waitForTimeout(150);  // the field takes the keyboard in the frame after the click
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
 }
 
 // Answers the open step's question: wrong first, then right (a prediction: `predictRight`).
 async function answer(page, q, predictRight, shots) {
+  await settled(page);
   if (q.kind === 'number') {
     await typeAnswer(page, String(q.answer + 1000));
     await until(page, () => window.gradlab.state().lesson.question.wrong === 1);
     shots.hint ||= await page.screenshot();
+    await settled(page);
     await typeAnswer(page, q.answer.toPrecision(6));
     await until(page, () => window.gradlab.state().lesson.question.right);
     shots.number ||= await page.screenshot();
   } else if (q.kind === 'choice') {
     const wrong = q.answer === 1 ? 2 : 1;
-    await clickItem(page, `lesson-choice-${wrong}`);
+    await pick(page, wrong);
     await clickItem(page, 'lesson-check');
     await until(page, () => window.gradlab.state().lesson.question.wrong === 1);
-    await clickItem(page, `lesson-choice-${q.answer}`);
+    await settled(page);  // the hint made the window taller
+    await pick(page, q.answer);
     await clickItem(page, 'lesson-check');
     await until(page, () => window.gradlab.state().lesson.question.right);
     shots.choice ||= await page.screenshot();
   } else {
-    const pick = q.answer > 0 ? (predictRight ? q.answer : (q.answer === 1 ? 2 : 1)) : 1;
-    await clickItem(page, `lesson-choice-${pick}`);
+    const choice = q.answer > 0 ? (predictRight ? q.answer : (q.answer === 1 ? 2 : 1)) : 1;
+    await pick(page, choice);
     await clickItem(page, 'lesson-commit');
     await until(page, () => window.gradlab.state().lesson.question.committed);
     // The run the prediction starts goes to its end before the student moves on.
@@ -65,6 +95,7 @@ await runBrowserTest('browser lessons test', async ({ url, out, t, openPage }) =
     for (let guard = 0; guard < 40; guard++) {
       await page.waitForTimeout(150);  // the window has drawn the step
       const s = await state(page);
+      where = `lesson ${n}, step ${s.lesson.step}`;
       if (s.lesson.question) {
         const q = s.lesson.question;
         const predictRight = n % 2 === 0;  // predictions: right in some lessons, wrong in others
@@ -75,8 +106,9 @@ await runBrowserTest('browser lessons test', async ({ url, out, t, openPage }) =
           if (q.kind !== 'predict' || predictRight) right++;
         }
       }
+      await settled(page);
       const step = s.lesson.step;
-      const last = s.items['lesson-finish'];
+      const last = (await state(page)).items['lesson-finish'];
       await clickItem(page, last ? 'lesson-finish' : 'lesson-next');
       if (last) break;
       await until(page, (was) => window.gradlab.state().lesson.step !== was, step);
@@ -103,6 +135,8 @@ await runBrowserTest('browser lessons test', async ({ url, out, t, openPage }) =
   await page.screenshot({ path: path.join(out, 'web-lessons-progress.png') });
 
   // ---- Reset progress forgets it
+  await page.evaluate(() => window.gradlab.set('tab', 'lessons'));
+  await until(page, () => window.gradlab.state().items['lesson-reset-progress']);
   await clickItem(page, 'lesson-reset-progress');
   await until(page, () => window.gradlab.state().items['lesson-reset-confirm']);
   await clickItem(page, 'lesson-reset-confirm');
