@@ -9,7 +9,7 @@ TEST_CASE("The shipped lessons load", "[lessons]") {
   const LessonLibrary lib = LoadLessons(std::string(GRADLAB_SOURCE_DIR) + "/assets/lessons");
   INFO((lib.problems.empty() ? "" : lib.problems.front()));
   CHECK(lib.problems.empty());
-  REQUIRE(lib.lessons.size() == 6);
+  REQUIRE(lib.lessons.size() == 16);
   CHECK(lib.lessons[0].title == "Backprop on f = (x + y) z");
   for (const Lesson& l : lib.lessons) CHECK(l.steps.size() >= 4);
   CHECK(lib.lessons[0].steps[0].open.front() == std::pair<std::string, std::string>{"tab", "backprop"});
