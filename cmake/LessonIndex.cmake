@@ -2,7 +2,7 @@
 # Writes the lessons' titles and summaries, in the app's order (file names), as a small JSON file
 # beside the page: an embed's poster names its lesson without loading the engine.
 file(GLOB files "${LESSONS}/*.json")
-list(SORT files)
+list(SORT files COMPARE NATURAL)  # 2-... before 10-..., as the app numbers them (lessons::LessonOrder)
 set(index "[]")
 set(i 0)
 foreach(f IN LISTS files)

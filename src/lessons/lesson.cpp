@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -177,6 +178,17 @@ Result<Lesson> ParseLesson(const std::string& text, const std::string& file) {
   return R::Error(all);
 }
 
+bool LessonOrder(const std::string& a, const std::string& b) {
+  // The whole number a name starts with; names without one come after all that have one.
+  const auto number = [](const std::string& name) {
+    size_t digits = 0;
+    while (digits < name.size() && digits < 9 && name[digits] >= '0' && name[digits] <= '9') ++digits;
+    return digits ? std::stol(name.substr(0, digits)) : std::numeric_limits<long>::max();
+  };
+  const long na = number(a), nb = number(b);
+  return na != nb ? na < nb : a < b;
+}
+
 LessonLibrary LoadLessons(const std::string& dir) {
   LessonLibrary lib;
   std::error_code ec;
@@ -187,7 +199,10 @@ LessonLibrary LoadLessons(const std::string& dir) {
     lib.problems.push_back("no lessons folder at " + dir);
     return lib;
   }
-  std::sort(files.begin(), files.end());
+  // By the number a name starts with (2-... before 10-...), then by name: LessonOrder in lesson.h.
+  std::sort(files.begin(), files.end(), [](const std::filesystem::path& a, const std::filesystem::path& b) {
+    return LessonOrder(a.filename().string(), b.filename().string());
+  });
   for (const auto& path : files) {
     std::ifstream f(path);
     const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());

@@ -56,7 +56,12 @@ struct Lesson {
 
 Result<Lesson> ParseLesson(const std::string& json_text, const std::string& file_name);
 
-// Reads every *.json in `dir`, sorted by name; broken files come back as messages.
+// The order of lesson files, which numbers them (?lesson=N): by the whole number a file name
+// starts with, so 2-... comes before 10-..., then by name. scripts/lms-package and
+// cmake/LessonIndex.cmake (COMPARE NATURAL) list them the same way.
+bool LessonOrder(const std::string& a, const std::string& b);
+
+// Reads every *.json in `dir`, in LessonOrder; broken files come back as messages.
 struct LessonLibrary {
   std::vector<Lesson> lessons;
   std::vector<std::string> problems;

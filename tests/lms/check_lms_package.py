@@ -74,7 +74,7 @@ def main():
 def checks(work):
 
     # ---- a lesson, SCORM 1.2, with a mastery score; the title comes from the lesson file
-    lessons = sorted(p for p in (ROOT / "assets" / "lessons").glob("*.json"))
+    lessons = sorted((ROOT / "assets" / "lessons").glob("*.json"), key=lambda p: int(p.name.split("-")[0]))  # as the app numbers them
     second = json.loads(lessons[1].read_text(encoding="utf-8"))["title"]
     out = work / "lesson2.zip"
     r = run("--site-url", SITE.rstrip("/"), "--lesson", "2", "--mastery", "60", "--out", str(out))
@@ -114,7 +114,7 @@ def checks(work):
         check("cmi5 launch.js carries the format, the site and the link",
               config and config["format"] == "cmi5" and config["site"] == SITE and config["link"] == "#v=1&lesson=1.1&embed=1", config)
 
-    # ---- lessons are numbered as the app lists them: files sorted by name, unreadable ones left out
+    # ---- lessons are numbered as the app lists them: by the number a name starts with, unreadable ones left out
     folder = work / "lessons"
     folder.mkdir(exist_ok=True)
     for name, body in (("1-first.json", {"title": "First", "steps": [{"text": "a"}]}),
@@ -124,7 +124,7 @@ def checks(work):
         (folder / name).write_text(json.dumps(body), encoding="utf-8")
     (folder / "12-not-json.json").write_text("{", encoding="utf-8")
     r = run("--site-url", SITE, "--lessons", str(folder), "--lesson", "2", "--out", str(work / "order.zip"))
-    check("lesson 2 of 1-, 10-, 2- is 10- (sorted by name, as the app sorts)", "title:    Gradlab: Tenth" in r.stdout, r.stdout + r.stderr)
+    check("lesson 2 of 1-, 10-, 2- is 2- (2 before 10, as the app sorts)", "title:    Gradlab: Second" in r.stdout, r.stdout + r.stderr)
     r = run("--site-url", SITE, "--lessons", str(folder), "--lesson", "4", "--out", str(work / "order.zip"))
     check("files the app cannot read do not count", r.returncode != 0 and "there is no lesson 4: the app lists 3" in r.stderr, r.stderr)
 

@@ -57,3 +57,14 @@ TEST_CASE("Lesson settings are checked against the settings registry", "[lessons
   // Old link keys still work in lessons.
   CHECK(error(R"({"text": "a", "open": {"per_class": 100}})") == "(accepted)");
 }
+
+TEST_CASE("Lessons are numbered by the number their file name starts with", "[lessons]") {
+  CHECK(LessonOrder("2-b.json", "10-a.json"));
+  CHECK_FALSE(LessonOrder("10-a.json", "2-b.json"));
+  CHECK(LessonOrder("2-a.json", "2-b.json"));
+  CHECK(LessonOrder("99-z.json", "intro.json"));  // a name without a number comes last
+  const LessonLibrary lib = LoadLessons(std::string(GRADLAB_SOURCE_DIR) + "/assets/lessons");
+  REQUIRE(lib.lessons.size() >= 10);
+  CHECK(lib.lessons[1].file == "2-sigmoid-neuron.json");
+  CHECK(lib.lessons[9].file == "10-regularization.json");
+}
