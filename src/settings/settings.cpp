@@ -21,6 +21,7 @@ const char* TrainViewName(TrainView view) {
     case TrainView::kFilters: return "filters";
     case TrainView::kConfusion: return "confusion";
     case TrainView::kPredictions: return "predictions";
+    case TrainView::kAugment: return "augment";
     case TrainView::kBoundary: return "boundary";
   }
   return "?";

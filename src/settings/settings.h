@@ -20,8 +20,8 @@ enum class Tab { kTrain, kBackprop, kLessons, kCalculators };
 inline constexpr int kTabCount = 4;
 const char* TabName(Tab tab);  // "train", ...
 
-enum class TrainView { kCurves, kWeights, kFilters, kConfusion, kPredictions, kBoundary };
-inline constexpr int kTrainViewCount = 6;
+enum class TrainView { kCurves, kWeights, kFilters, kConfusion, kPredictions, kBoundary, kAugment };
+inline constexpr int kTrainViewCount = 7;
 const char* TrainViewName(TrainView view);  // "curves", ...
 
 enum class BackpropMode { kGraph, kMlp, kConv };  // a computational graph, or one training iteration

@@ -85,7 +85,8 @@ void MakePreview(TrainUi& t, uint64_t draw) {
   }
 }
 
-void DrawPreview(TrainUi& t) {
+// The augmented images in a grid of `side`-pixel images, `columns` wide.
+void DrawPreview(TrainUi& t, float side, int columns) {
   // Shown whenever the augmentation text is right, even while another setting is not.
   if (!t.data.train || !t.data.train->is_image() || !t.views.augment_ok || !t.cfg.augment.any()) return;
   // New images when the settings change or the student asks; the same ones otherwise, so the
@@ -96,10 +97,10 @@ void DrawPreview(TrainUi& t) {
   }
   ImGui::SameLine();
   ImGui::TextDisabled("as training sees them");
-  if (ImGui::BeginTable("augmented", 4, ImGuiTableFlags_SizingFixedSame)) {
+  if (ImGui::BeginTable("augmented", columns, ImGuiTableFlags_SizingFixedSame)) {
     for (size_t i = 0; i < t.views.augment_preview.size(); ++i) {
       ImGui::TableNextColumn();
-      ImGui::Image(t.views.augment_preview[i].id, ImVec2(72, 72));
+      ImGui::Image(t.views.augment_preview[i].id, ImVec2(side, side));
       ImGui::TextUnformatted(t.views.augment_labels[i].c_str());
     }
     ImGui::EndTable();
@@ -116,7 +117,22 @@ void DrawAugmentationEditor(TrainUi& t) {
     DrawSwitches(t);
     ImGui::TreePop();
   }
-  DrawPreview(t);
+  DrawPreview(t, 72, 4);
+}
+
+void DrawAugmentedView(TrainUi& t) {
+  if (!t.data.train || !t.data.train->is_image()) {
+    ImGui::TextDisabled("Augmentation changes images: choose CIFAR-10 images in the Data panel.");
+    return;
+  }
+  if (!t.views.augment_ok || !t.cfg.augment.any()) {
+    ImGui::TextWrapped("Type an augmentation in the Training panel (for example hflip,crop:4,jitter:0.4) to see the images as "
+                       "training sees them, with their labels.");
+    return;
+  }
+  ImGui::TextWrapped("Training images as the model sees them with %s: a new draw at every step, the same label unless "
+                     "mixup or CutMix blends two.", t.s.augment.c_str());
+  DrawPreview(t, 128, 4);
 }
 
 }  // namespace gradlab::ui

@@ -7,5 +7,7 @@
 namespace gradlab::ui {
 
 void DrawAugmentationEditor(TrainUi& t);
+// The Train tab's "augment" view: the augmented images large, for lessons and projectors.
+void DrawAugmentedView(TrainUi& t);
 
 }  // namespace gradlab::ui

@@ -236,7 +236,11 @@ void DrawLessonWindow(AppState& state) {
     if (pos.y + size.y > bottom) ImGui::SetWindowPos(ImVec2(pos.x, std::max(vp->WorkPos.y, bottom - size.y)));
     ImGui::TextDisabled("Step %d of %zu", at + 1, lesson.steps.size());
     ImGui::TextWrapped("%s", step.text.c_str());
-    if (!step.highlight.empty()) ImGui::TextColored(kHintColour, "Look at: %s", step.highlight.c_str());
+    if (!step.highlight.empty()) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextColored(kHintColour, "Look at: %s", step.highlight.c_str());
+      ImGui::PopTextWrapPos();
+    }
     if (step.question) DrawQuestion(state, lesson, at);
     ImGui::Spacing();
     ImGui::BeginDisabled(at == 0);

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "train/evaluate.h"
+#include "ui/augment_editor.h"
 #include "ui/layout.h"
 #include "ui/plot.h"
 #include "ui/services.h"
@@ -341,7 +342,8 @@ void DrawBoundary(TrainUi& t) {
 
 void DrawTrainViews(TrainUi& t, bool view_selector) {
   using settings::TrainView;
-  const char* labels[] = {"Curves", "Weight templates", "Filters & gradient flow", "Confusion matrix", "Predictions", "Decision boundary"};
+  const char* labels[] = {"Curves", "Weight templates", "Filters & gradient flow", "Confusion matrix", "Predictions", "Decision boundary",
+                          "Augmented images"};
   for (int i = 0; i < settings::kTrainViewCount && view_selector; ++i) {
     if (i) SameLineIfFits(RadioWidth(labels[i]));  // wraps rather than clipping "Decision boundary"
     const auto view = static_cast<TrainView>(i);
@@ -371,6 +373,7 @@ void DrawTrainViews(TrainUi& t, bool view_selector) {
     case TrainView::kConfusion: DrawConfusion(t); break;
     case TrainView::kPredictions: DrawPredictions(t); break;
     case TrainView::kBoundary: DrawBoundary(t); break;
+    case TrainView::kAugment: DrawAugmentedView(t); break;
   }
 }
 

@@ -54,6 +54,9 @@ TEST_CASE("Lesson settings are checked against the settings registry", "[lessons
         "q.json, step 2: unknown setting \"x\" in \"open\" (gradlab-cli settings lists them)");
   CHECK(error(R"({"text": "a", "open": {"expr": "f = a * b"}}, {"text": "b", "open": {"a": 3}})") == "(accepted)");
   CHECK(error(R"({"text": "a", "open": {"lesson": "2"}})").find("cannot open another lesson") != std::string::npos);
+  // "v" is every link's version, so a variable named v takes its value through inputs.
+  CHECK(error(R"({"text": "a", "open": {"expr": "f = v * 2", "v": 4}})").find("q.json, step 1: setting v: is a link's version") == 0);
+  CHECK(error(R"({"text": "a", "open": {"expr": "f = v * 2", "inputs": "v:4"}})") == "(accepted)");
   // Old link keys still work in lessons.
   CHECK(error(R"({"text": "a", "open": {"per_class": 100}})") == "(accepted)");
 }
