@@ -34,6 +34,13 @@ const nn::RegKind kRegKinds[] = {nn::RegKind::kL2, nn::RegKind::kL1, nn::RegKind
 float RaceStartY(nn::Surface surface) { return surface == nn::Surface::kSaddle ? 0.5f : 2.5f; }
 constexpr float kRaceStartX = -4.0f;
 
+// A greyed note that wraps: the lecture's slips and the formulas' fine print are long lines.
+void FinePrint(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
 // The engine's numbers for the current inputs, made again only when an input changed.
 const CalcResults& Results(CalculatorsUi& c) {
   CalcResults& r = c.results;
@@ -264,8 +271,10 @@ void DrawSchedules(CalculatorsUi& c) {
     series.push_back({k.spec, values.back().data(), static_cast<int>(v.size()), k.colour, 2});
   }
   DrawPlot("schedules", ImVec2(-1, 260), series, {"epoch", true});
-  ImGui::TextDisabled("step: x0.1 at 30, 60, 90 (yellow); cosine a0/2 (1 + cos(pi t/T)) (blue); linear a0 (1 - t/T) (green);");
-  ImGui::TextDisabled("inverse sqrt a0 / sqrt(t) (pink). Warm-up ramps each one up linearly over the first epochs.");
+  using nn::ScheduleFormula, nn::ScheduleKind;
+  ImGui::TextDisabled("step: x0.1 at 30, 60, 90 (yellow); cosine %s (blue); linear %s (green); inverse sqrt %s (pink);",
+                      ScheduleFormula(ScheduleKind::kCosine), ScheduleFormula(ScheduleKind::kLinear), ScheduleFormula(ScheduleKind::kInverseSqrt));
+  FinePrint((std::string(nn::kScheduleTime) + ". The " + nn::kWarmupHelp + ".").c_str());
 }
 
 // [SECTION] Regularization ----------------------------------------------------------------------

@@ -1,0 +1,38 @@
+// The words beside the formulas: the README and the lessons write what the engine computes,
+// with the lecture's letters, and point out the lecture's slips where its formula is shown.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/file_io.h"
+#include "nn/schedule.h"
+
+using namespace gradlab;
+
+namespace {
+
+std::string SourceText(const std::string& path) {
+  auto bytes = ReadFileBytes(std::string(GRADLAB_SOURCE_DIR) + "/" + path);
+  REQUIRE(bytes.ok());
+  return std::string(bytes->begin(), bytes->end());
+}
+
+bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("The README and the schedules lesson write the formulas the engine computes", "[docs][schedule]") {
+  using nn::ScheduleKind;
+  const std::string readme = SourceText("README.md"), lesson = SourceText("assets/lessons/5-lr-schedules.json");
+  for (ScheduleKind kind : {ScheduleKind::kCosine, ScheduleKind::kLinear, ScheduleKind::kInverseSqrt}) {
+    INFO(nn::ScheduleFormula(kind));
+    CHECK(Has(readme, nn::ScheduleFormula(kind)));
+    CHECK(Has(lesson, nn::ScheduleFormula(kind)));
+  }
+  for (const std::string& text : {readme, lesson}) {
+    CHECK(Has(text, "min(1, (t + 1)/(W + 1))"));
+    CHECK(Has(text, "epochs completed, from 0"));
+    CHECK(Has(text, "t counted from 1)"));  // the lecture's t, beside ours
+  }
+  CHECK(Has(nn::kWarmupHelp, "min(1, (t + 1)/(W + 1))"));
+}
