@@ -198,8 +198,9 @@ void DrawConv(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(120);
   SliderWhole("stacked layers L", "conv_layers", &c.s.conv_layers);
   const int rf = nn::ReceptiveField(c.s.conv_layers, c.s.conv_f);
-  ImGui::Text("receptive field after %d layers of %dx%d (stride 1) = 1 + L(K - 1) = %d x %d pixels", c.s.conv_layers, c.s.conv_f,
-              c.s.conv_f, rf, rf);
+  ImGui::Text("receptive field after %d layers of %dx%d (stride 1) = %s = %d x %d pixels", c.s.conv_layers, c.s.conv_f,
+              c.s.conv_f, nn::kReceptiveFieldFormula, rf, rf);
+  FinePrint("The lecture's receptive-field slides write K for the filter size; here F is the filter size, K the number of filters.");
   // On a 32x32 image: the square one output unit sees.
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float px = 6;

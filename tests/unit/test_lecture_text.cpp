@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/file_io.h"
+#include "nn/conv_arithmetic.h"
 #include "nn/schedule.h"
 
 using namespace gradlab;
@@ -35,4 +36,14 @@ TEST_CASE("The README and the schedules lesson write the formulas the engine com
     CHECK(Has(text, "t counted from 1)"));  // the lecture's t, beside ours
   }
   CHECK(Has(nn::kWarmupHelp, "min(1, (t + 1)/(W + 1))"));
+}
+
+TEST_CASE("Conv texts call the filter size F (K is the number of filters)", "[docs][conv]") {
+  CHECK(std::string(nn::kReceptiveFieldFormula) == "1 + L(F - 1)");
+  const std::string readme = SourceText("README.md"), lesson = SourceText("assets/lessons/4-conv-arithmetic.json");
+  CHECK(Has(lesson, nn::kReceptiveFieldFormula));
+  for (const std::string& text : {readme, lesson}) {
+    CHECK_FALSE(Has(text, "K - 1"));
+    CHECK_FALSE(Has(text, "KxK"));
+  }
 }
