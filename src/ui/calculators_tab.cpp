@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "nn/conv_arithmetic.h"
 #include "nn/explain.h"
 #include "nn/maxpool2d.h"
@@ -114,13 +115,14 @@ void DrawLosses(CalculatorsUi& c) {
       ImGui::TableNextColumn();
       ImGui::Text("%.2f", b.exps[j]);
       ImGui::TableNextColumn();
-      ImGui::Text("%.2f", b.probs[j]);
+      ImGui::TextUnformatted(FormatProbability(b.probs[j]).c_str());
     }
     ImGui::EndTable();
   }
   ImGui::Text("SVM loss = sum of hinges = %.2f", b.svm_loss);
-  ImGui::Text("Softmax loss = -ln p(%s) = -ln %.2f = %.2f", names[c.s.label], b.probs[c.s.label], b.softmax_loss);
-  ImGui::Text("KL divergence from the one-hot target = 1 * ln(1 / %.2f) = %.2f (the same number)", b.probs[c.s.label], b.kl_divergence);
+  const std::string p = FormatProbability(b.probs[c.s.label]);
+  ImGui::Text("Softmax loss = -ln p(%s) = -ln %s = %.2f", names[c.s.label], p.c_str(), b.softmax_loss);
+  ImGui::Text("KL divergence from the one-hot target = 1 * ln(1 / %s) = %.2f (the same number)", p.c_str(), b.kl_divergence);
   ImGui::TextDisabled("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln.",
                       b.softmax_loss_log10);
 }

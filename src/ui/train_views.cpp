@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "core/text.h"
 #include "train/evaluate.h"
 #include "ui/layout.h"
 #include "ui/plot.h"
@@ -268,10 +269,9 @@ void ProbabilityBars(const std::vector<std::string>& names, const float* probs, 
   std::sort(order.begin(), order.end(), [&](int a, int b) { return probs[a] > probs[b]; });
   for (int i = 0; i < std::min(k, 3); ++i) {
     const int c = order[i];
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%s %.0f%%", names[c].c_str(), 100 * probs[c]);
+    const std::string label = names[c] + " " + FormatPercent(probs[c]);
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, c == truth ? ImVec4(0.3f, 0.7f, 0.35f, 1) : ImVec4(0.75f, 0.35f, 0.3f, 1));
-    ImGui::ProgressBar(probs[c], ImVec2(150, 14), buf);
+    ImGui::ProgressBar(probs[c], ImVec2(150, 14), label.c_str());
     ImGui::PopStyleColor();
   }
 }
