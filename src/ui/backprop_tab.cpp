@@ -114,7 +114,7 @@ void DrawStepPanel(BackpropUi& b) {
   // The lecture's names for what the current node does with the gradient.
   if (s.phase() == graph::Phase::kBackward && s.current_node() >= 0)
     for (graph::Pattern p : s.graph().Patterns(s.current_node()))
-      ImGui::TextWrapped("%s: %s", graph::PatternName(p), graph::PatternExplanation(p));
+      ImGui::TextWrapped("%s: %s", graph::PatternName(p), graph::PatternExplanation(p, s.graph().node(s.current_node()).op));
   for (const graph::Note& note : s.VisibleNotes()) ImGui::TextWrapped("- %s", note.text.c_str());
 }
 

@@ -112,7 +112,13 @@ TEST_CASE("Graph gradients: the lecture's patterns are named where they appear",
     }
   }
   CHECK(std::string(PatternName(Pattern::kCopyAdds)) == "copy adds");
-  CHECK(std::string(PatternExplanation(Pattern::kSwaps)).find("other input") != std::string::npos);
+  CHECK(std::string(PatternExplanation(Pattern::kSwaps, Op::kMul)).find("other input") != std::string::npos);
+  // Routing reads differently per op: relu has one input, so there is no "larger input" to go to.
+  CHECK(std::string(PatternExplanation(Pattern::kRoutes, Op::kMax)).find("larger input") != std::string::npos);
+  CHECK(std::string(PatternExplanation(Pattern::kRoutes, Op::kMin)).find("smaller input") != std::string::npos);
+  const std::string relu = PatternExplanation(Pattern::kRoutes, Op::kRelu);
+  CHECK(relu.find("where its input is positive") != std::string::npos);
+  CHECK(relu.find("larger") == std::string::npos);
 
   // What the names promise: add hands on the upstream gradient unchanged, multiply gives each
   // input the other's value, max gives everything to the larger input.
