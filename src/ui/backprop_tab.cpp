@@ -137,6 +137,7 @@ void DrawGradCheck(const graph::Stepper& s) {
     ImGui::Text("%.1e", row.step);
     ImGui::TableNextColumn();
     if (row.crosses_kink) ImGui::TextDisabled("at a kink: not reliable");
+    else if (row.leaves_domain) ImGui::TextDisabled("x +- h leaves the domain: no check");
     else ImGui::Text("%.1e", row.relative_error);
   }
   ImGui::EndTable();

@@ -155,6 +155,18 @@ TEST_CASE("Graph gradients: conventions at ties and kinks, flagged by the gradie
   CHECK(Grad(away, "y") == -1);
   for (const GradCheckRow& row : away.gradcheck()) CHECK_FALSE(row.crosses_kink);
 
+  // Near the edge of a domain x - h leaves it: log(x - h) is NaN, and the row says so.
+  Stepper edge = Make("f = log(x) * y", {{"x", 5e-6}, {"y", 1}});
+  REQUIRE(std::isfinite(edge.result().node(edge.result().output()).value));
+  CHECK(std::isnan(edge.gradcheck()[0].numerical));
+  CHECK(edge.gradcheck()[0].leaves_domain);
+  CHECK_FALSE(edge.gradcheck()[0].crosses_kink);
+  CHECK_FALSE(edge.gradcheck()[1].leaves_domain);  // y's steps keep log(x) as it is
+  CHECK(Make("f = sqrt(x)", {{"x", 0}}).gradcheck()[0].leaves_domain);
+  CHECK_FALSE(Make("f = log(x) * y", {{"x", 1}, {"y", 1}}).gradcheck()[0].leaves_domain);
+  // Outside the domain already: f itself is NaN, which a note explains; no flag.
+  CHECK_FALSE(Make("f = log(x) * y", {{"x", -2}, {"y", 1}}).gradcheck()[0].leaves_domain);
+
   CHECK(RelativeError(0, 0) == 0);
   CHECK(RelativeError(2, 1) == 0.5);
   CHECK(RelativeError(0, 1e-16) == Approx(1e-8));  // both zero up to rounding: no alarm
