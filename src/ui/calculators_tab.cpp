@@ -314,7 +314,7 @@ void DrawRegularization(CalculatorsUi& c) {
     }
     ImGui::EndTable();
   }
-  ImGui::TextDisabled("L2 pulls big weights hardest (2 lambda W); L1 pulls every weight by the same lambda, so small ones reach 0.");
+  FinePrint(nn::kRegularizerPulls);
 }
 
 // [SECTION] Optimizers on a loss surface -----------------------------------------------------------
