@@ -35,5 +35,9 @@ const char* RegKindName(RegKind kind);
 inline constexpr const char* kRegularizerPulls =
     "L2 pulls big weights hardest (2 lambda W); L1 pulls every weight by the same lambda, so with plain "
     "(sub)gradient steps small ones overshoot 0 and hover around it rather than settle at exactly 0.";
+// The lecture's slip, quoted where the calculator shows lambda R(W).
+inline constexpr const char* kLossSignSlip =
+    "The lecture's first slide on it writes L(W) = 1/N sum_i L_i(f(x_i, W), y_i) - lambda R(W): the penalty is added, "
+    "+ lambda R(W), as its later slides write it.";
 
 }  // namespace gradlab::nn

@@ -171,7 +171,8 @@ void DrawConv(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(120);
   SliderWhole("stride S", "conv_s", &c.s.conv_s);
   const nn::WindowFit fit = nn::FitWindow(c.s.conv_n, c.s.conv_f, c.s.conv_s, c.s.conv_p);
-  ImGui::Text("output = (N - F + 2P) / S + 1 = (%d - %d + 2*%d) / %d + 1 = %.2f", c.s.conv_n, c.s.conv_f, c.s.conv_p, c.s.conv_s, fit.exact);
+  ImGui::Text("output = %s = (%d - %d + 2*%d) / %d + 1 = %.2f", nn::kOutputSizeFormula, c.s.conv_n, c.s.conv_f, c.s.conv_p, c.s.conv_s,
+              fit.exact);
   if (fit.fits) ImGui::TextColored(kGood, "valid: the output is %d x %d", fit.output, fit.output);
   else ImGui::TextColored(kBad, "not valid: %s", fit.message.c_str());
   // The padded input as a grid, with the windows' top-left corners and the first window.
@@ -190,6 +191,7 @@ void DrawConv(CalculatorsUi& c) {
   dl->AddRect(o, ImVec2(o.x + c.s.conv_f * cell, o.y + c.s.conv_f * cell), IM_COL32(255, 120, 80, 255), 0, 0, 3);
   ImGui::Dummy(ImVec2(side * cell, side * cell));
   ImGui::TextDisabled("Grey border: zero padding. Dots: where a window starts (every S cells). Orange: the first window.");
+  FinePrint(nn::kOutputSizeSlip);
   ImGui::Separator();
   ImGui::SetNextItemWidth(120);
   SliderWhole("input channels C", "conv_c", &c.s.conv_c);
@@ -315,6 +317,7 @@ void DrawRegularization(CalculatorsUi& c) {
     ImGui::EndTable();
   }
   FinePrint(nn::kRegularizerPulls);
+  FinePrint(nn::kLossSignSlip);
 }
 
 // [SECTION] Optimizers on a loss surface -----------------------------------------------------------

@@ -6,6 +6,7 @@
 
 #include "core/file_io.h"
 #include "nn/conv_arithmetic.h"
+#include "nn/regularizer.h"
 #include "nn/schedule.h"
 
 using namespace gradlab;
@@ -46,4 +47,19 @@ TEST_CASE("Conv texts call the filter size F (K is the number of filters)", "[do
     CHECK_FALSE(Has(text, "K - 1"));
     CHECK_FALSE(Has(text, "KxK"));
   }
+}
+
+TEST_CASE("The lecture's slips are pointed out where the formula is shown", "[docs][lecture]") {
+  // Output size: the lecture's (N+2P-f+1)/S agrees only for S = 1.
+  CHECK(nn::FitWindow(7, 3, 1, 1).output == (7 + 2 - 3 + 1) / 1);
+  CHECK(nn::FitWindow(7, 3, 2, 1).output == 4);  // (7 + 2 - 3)/2 + 1, where (7+2-3+1)/2 = 3.5
+  CHECK(Has(nn::kOutputSizeSlip, "(N+2P-f+1)/S"));
+  CHECK(Has(nn::kOutputSizeSlip, "(N + 2P - F)/S + 1"));
+  const std::string conv_lesson = SourceText("assets/lessons/4-conv-arithmetic.json");
+  CHECK(Has(conv_lesson, nn::kOutputSizeFormula));
+  CHECK(Has(conv_lesson, nn::kOutputSizeSlip));
+  // The sign of the penalty: added, as the lecture's later slides and the engine have it.
+  CHECK(Has(nn::kLossSignSlip, "- lambda R(W)"));
+  CHECK(Has(nn::kLossSignSlip, "+ lambda R(W)"));
+  CHECK(Has(SourceText("README.md"), "`- lambda R(W)`, a slip"));
 }
