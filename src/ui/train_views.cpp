@@ -115,9 +115,14 @@ void ImageGrid(const std::vector<Texture>& images, float size, const std::vector
 void DrawWeights(TrainUi& t) {
   if (!t.session) return Placeholder("Train a linear model on CIFAR-10 to see what it learns: one template image per class.");
   if (t.views.templates.empty())
-    return Placeholder("Weight templates are shown for models whose first layer is fully connected to the image (e.g. 'linear').");
-  ImGui::TextWrapped("Each class's row of W as an image: the linear classifier scores an image by how well it matches these templates.");
-  ImageGrid(t.views.templates, 96, &t.session->train_data().class_names, 5);
+    return Placeholder("The first layer's weights are shown for models whose first layer is fully connected to the image "
+                       "(for 'linear' they are the class templates).");
+  if (t.views.class_templates)
+    ImGui::TextWrapped("Each class's row of W as an image: the linear classifier scores an image by how well it matches these templates.");
+  else
+    ImGui::TextWrapped("The first layer's weights: each hidden unit's row of W as an image. They are not class templates: "
+                       "the layers after them decide the classes.");
+  ImageGrid(t.views.templates, 96, &t.views.template_captions, 5);
 }
 
 // One test image (picked by a slider) and its feature maps after any layer whose output is
@@ -340,7 +345,7 @@ void DrawBoundary(TrainUi& t) {
 
 void DrawTrainViews(TrainUi& t, bool view_selector) {
   using settings::TrainView;
-  const char* labels[] = {"Curves", "Weight templates", "Filters & gradient flow", "Confusion matrix", "Predictions", "Decision boundary"};
+  const char* labels[] = {"Curves", "Weights", "Filters & gradient flow", "Confusion matrix", "Predictions", "Decision boundary"};
   for (int i = 0; i < settings::kTrainViewCount && view_selector; ++i) {
     if (i) SameLineIfFits(RadioWidth(labels[i]));  // wraps rather than clipping "Decision boundary"
     const auto view = static_cast<TrainView>(i);
