@@ -189,7 +189,8 @@ void PrintText(const Stepper& at) {
   for (const graph::GradCheckRow& r : at.gradcheck())
     rows.push_back({r.input, Num(r.value), Num(r.analytic), Num(r.numerical), Num(r.step),
                     graph::FormatNumber(r.relative_error, 2) +
-                        (r.crosses_kink ? " (x +- h crosses a kink: not reliable here)" : "")});
+                        (r.crosses_kink ? " (x +- h crosses a kink: not reliable here)" : "") +
+                        (r.leaves_domain ? " (x +- h leaves the domain: no numerical gradient here)" : "")});
   PrintTable(rows);
 
   for (const graph::Note& n : at.VisibleNotes()) std::cout << "note: " << n.text << "\n";

@@ -10,6 +10,7 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "core/file_io.h"
+#include "core/text.h"
 #include "cli/data_options.h"
 #include "data/batch.h"
 #include "data/image_file.h"
@@ -116,7 +117,7 @@ int RunPredict(const std::vector<std::string>& words) {
     }
     std::printf("%s: %s\n", names[i].c_str(), inputs.class_names[best].c_str());
     for (int c = 0; c < k; ++c)
-      std::printf("  %-12s %5.1f%%  %-25s logit %8.3f\n", inputs.class_names[c].c_str(), 100 * p[c],
+      std::printf("  %-12s %6s  %-25s logit %8.3f\n", inputs.class_names[c].c_str(), FormatPercent(p[c], 1).c_str(),
                   std::string(static_cast<size_t>(p[c] * 25 + 0.5), '#').c_str(), l[c]);
   }
   return kExitOk;

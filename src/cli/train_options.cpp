@@ -4,6 +4,7 @@
 
 #include "nn/model_spec.h"
 #include "nn/optimizer.h"
+#include "nn/schedule.h"
 
 namespace gradlab::cli {
 
@@ -18,7 +19,7 @@ std::vector<OptionSpec> TrainOptionSpecs() {
       {"beta1", "B", "Adam's beta1", "0.9"},
       {"beta2", "B", "Adam's beta2", "0.999"},
       {"schedule", "SPEC", "constant, step:30,60,90[:gamma=0.1], cosine, linear, invsqrt", "constant"},
-      {"warmup", "N", "linear warm-up over the first N epochs (or steps)", "0"},
+      {"warmup", "W", std::string(nn::kWarmupHelp) + " (steps with --schedule-per-step)", "0"},
       {"schedule-per-step", "", "count the schedule (and warm-up) in steps instead of epochs", ""},
       {"batch", "N", "mini-batch size; 0 = full batch", "32"},
       {"micro-batch", "N", "images per forward/backward chunk (0 = up to 256; the app uses 8)", "0"},

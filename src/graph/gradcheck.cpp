@@ -1,4 +1,4 @@
-// Centred differences per input, with kink detection.
+// Centred differences per input, with kink and domain detection.
 #include "graph/no_fma.h"
 
 #include "graph/gradcheck.h"
@@ -38,6 +38,7 @@ std::vector<GradCheckRow> GradCheck(const Graph& graph) {
   g.Forward();
   g.Backward();
   const std::vector<int> base_sides = KinkSides(g);
+  const bool f_finite = std::isfinite(g.node(g.output()).value);
   std::vector<GradCheckRow> rows;
   for (int id : g.inputs()) {
     GradCheckRow row;
@@ -60,6 +61,7 @@ std::vector<GradCheckRow> GradCheck(const Graph& graph) {
     row.numerical = (f_up - f_down) / (up - down);
     row.relative_error = RelativeError(row.analytic, row.numerical);
     row.crosses_kink = kink_up || kink_down;
+    row.leaves_domain = f_finite && !(std::isfinite(f_up) && std::isfinite(f_down));
     rows.push_back(row);
   }
   return rows;

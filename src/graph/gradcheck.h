@@ -8,6 +8,8 @@
 // scaled with |x| so large inputs are not stepped by less than their last digits.
 // A finite difference is not a derivative across a kink: when x ± h puts a relu, abs, max or min
 // on the other side of its kink, the row says so (crosses_kink) instead of failing silently.
+// Nor is there one when f(x) is a number but x ± h leaves the domain (log(x) with x < h): the
+// numerical gradient is NaN or infinite, and the row says so (leaves_domain).
 //
 // Deliberately not here: any tolerance or pass/fail verdict (tests and UI choose their own).
 #pragma once
@@ -27,6 +29,7 @@ struct GradCheckRow {
   double step = 0;        // h
   double relative_error = 0;  // NaN when either gradient is not finite
   bool crosses_kink = false;  // the difference straddles a kink: the numerical value is unreliable
+  bool leaves_domain = false; // f(x) is finite, f(x + h) or f(x - h) is not: no numerical value
 };
 
 double GradCheckStep(double x);

@@ -113,13 +113,15 @@ const char* PatternName(Pattern pattern) {
   return "";
 }
 
-const char* PatternExplanation(Pattern pattern) {
+const char* PatternExplanation(Pattern pattern, Op op) {
   switch (pattern) {
     case Pattern::kDistributes:
       return "add distributes the gradient: each input gets the upstream gradient unchanged";
     case Pattern::kSwaps:
       return "multiply swaps the inputs: each input's local gradient is the other input's value";
     case Pattern::kRoutes:
+      if (op == Op::kRelu) return "relu passes the gradient where its input is positive, and blocks it (0) elsewhere";
+      if (op == Op::kMin) return "min routes the gradient: all of it goes to the smaller input, the other gets 0";
       return "max routes the gradient: all of it goes to the larger input, the other gets 0";
     case Pattern::kCopyAdds:
       return "copy adds: a value used more than once gets the sum of the gradients from its uses";

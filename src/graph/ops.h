@@ -29,7 +29,7 @@ enum class Pattern {
   kNone,
   kDistributes,  // add: every input gets the upstream gradient unchanged
   kSwaps,        // multiply: each input's local gradient is the other input's value
-  kRoutes,       // max (and relu = max(0, x)): all of it goes to the larger input
+  kRoutes,       // max, min: all of it goes to one input; relu = max(0, x): passed or blocked
   kCopyAdds,     // a value used more than once: its gradient is the sum over its uses
 };
 
@@ -62,7 +62,9 @@ const OpRule* FindFunction(std::string_view name);
 const char* FunctionList();
 
 const char* PatternName(Pattern pattern);         // "distributes", "swaps", "routes", "copy adds"
-const char* PatternExplanation(Pattern pattern);  // one line for the UI and the CLI
+// One line for the UI and the CLI; `op` is the node's (routing reads differently for max, min
+// and relu, which has one input).
+const char* PatternExplanation(Pattern pattern, Op op);
 
 // For ops with a kink (relu, abs, max, min): which side of it the inputs are on (-1 or +1),
 // 0 exactly at it; 0 for every other op. The gradient check uses it to flag a step h that

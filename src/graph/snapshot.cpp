@@ -86,7 +86,8 @@ nlohmann::json Snapshot(const Stepper& s) {
                       {"numerical", JsonNumber(r.numerical)},
                       {"step", JsonNumber(r.step)},
                       {"relative_error", JsonNumber(r.relative_error)},
-                      {"crosses_kink", r.crosses_kink}});
+                      {"crosses_kink", r.crosses_kink},
+                      {"leaves_domain", r.leaves_domain}});
   // Every edge, with its numbers once the backward wave has passed it.
   nlohmann::json edges = nlohmann::json::array();
   for (int id = 0; id < g.size(); ++id) {

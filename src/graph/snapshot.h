@@ -23,7 +23,8 @@
 //   (an edge from a number has "traced": false, a formula saying it gets no gradient, no numbers)
 //     "result": {"value": -12, "grads": {"x": -4, "y": -4, "z": 3}},   (the full passes)
 //     "gradcheck": [{"input": "x", "value": -2, "analytic": -4, "numerical": -4.000000000022,
-//                    "step": 2e-05, "relative_error": 5.6e-12, "crosses_kink": false}, ...],
+//                    "step": 2e-05, "relative_error": 5.6e-12, "crosses_kink": false,
+//                    "leaves_domain": false}, ...],
 //     "notes": [{"node": 3, "phase": "forward", "text": "..."}] }      (visible so far)
 //
 // A partial gradient (a variable with some of its uses done) is given with grad_state

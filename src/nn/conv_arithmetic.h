@@ -6,6 +6,12 @@
 
 namespace gradlab::nn {
 
+inline constexpr const char* kOutputSizeFormula = "(N - F + 2P) / S + 1";
+// The lecture's slip, quoted where the calculator and the lesson show the formula.
+inline constexpr const char* kOutputSizeSlip =
+    "The lecture also writes (N+2P-f+1)/S: that gives its 7 only because S = 1; the + 1 comes after "
+    "the division, (N + 2P - F)/S + 1.";
+
 struct WindowFit {
   int output = 0;          // whole output size when it fits
   double exact = 0;        // (N - F + 2P) / S + 1 as a real number
@@ -35,12 +41,15 @@ inline WindowFit FitWindow(int n, int f, int stride, int padding) {
   return r;
 }
 
-// Receptive field of L stacked KxK stride-1 convolutions: 1 + L(K - 1).
-inline int ReceptiveField(int layers, int kernel) { return 1 + layers * (kernel - 1); }
+// Receptive field of L stacked FxF stride-1 convolutions. F is the filter size, as in the output
+// size above; K is the number of filters (the lecture's receptive-field slides call the filter
+// size K, which would clash).
+inline constexpr const char* kReceptiveFieldFormula = "1 + L(F - 1)";
+inline int ReceptiveField(int layers, int filter_size) { return 1 + layers * (filter_size - 1); }
 
 // Parameters of a conv layer of K filters of F x F x C, each with a bias: F*F*C*K + K.
-inline long long ConvParameters(int kernel, int channels, int filters) {
-  return static_cast<long long>(kernel) * kernel * channels * filters + filters;
+inline long long ConvParameters(int filter_size, int channels, int filters) {
+  return static_cast<long long>(filter_size) * filter_size * channels * filters + filters;
 }
 
 }  // namespace gradlab::nn

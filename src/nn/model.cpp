@@ -71,6 +71,16 @@ Result<ModelT<T>> ModelT<T>::Create(const std::string& spec, const Shape& input,
   }
   Rng rng(seed);
   for (auto& layer : model.layers_) layer->Init(rng, init);
+  // The classifier (the last layer with weights, when it is a Linear one) starts 10x smaller than
+  // He or Xavier: the scores start near 0, every class near 1/K, and the first loss near ln K,
+  // the lecture's first sanity check (He alone gave 3.55 for 10 classes, not 2.30). Scaling after
+  // Init draws the same random numbers, so every other layer starts as before.
+  for (auto it = model.layers_.rbegin(); it != model.layers_.rend(); ++it) {
+    if ((*it)->params().empty()) continue;
+    if (auto* fc = dynamic_cast<LinearT<T>*>(it->get()))
+      for (T& w : fc->weight().value.data) w *= static_cast<T>(kClassifierInitScale);
+    break;
+  }
   while (model.first_param_layer_ + 1 < model.num_layers() && model.layers_[model.first_param_layer_]->params().empty())
     ++model.first_param_layer_;  // the architecture decides it: once, not every Backward
   model.acts_.resize(model.layers_.size());

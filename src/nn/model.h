@@ -18,6 +18,9 @@ struct LayerInfo {
   size_t parameters;  // trainable numbers in this layer
 };
 
+// The classifier's initial weights are He's or Xavier's times this (model.cpp says why).
+inline constexpr double kClassifierInitScale = 0.1;
+
 template <typename T>
 class ModelT {
  public:

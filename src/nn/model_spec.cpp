@@ -8,7 +8,7 @@
 namespace gradlab::nn {
 
 const char* ModelSpecHelp() {
-  return "layers: linear, fc, fcN, mlp:W,W,..., convCkK[sS][pP], poolK[sS], relu, lrelu[A], sigmoid, "
+  return "layers: linear, fc, fcN, mlp:W,W,..., convCkF[sS][pP], poolF[sS], relu, lrelu[A], sigmoid, "
          "tanh, elu[A], maxoutK, dropoutP, bn, flatten";
 }
 

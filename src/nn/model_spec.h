@@ -9,8 +9,8 @@
 //   mlp:W1,W2,...     hidden Linear layers of widths W1, W2, ...; may be followed only by
 //                     modifiers applied to every hidden layer: an activation (default relu),
 //                     bn, dropoutP. A final fc (one output per class) is added.
-//   convCkK[sS][pP]   Conv2d with C filters of KxK, stride S (1), zero padding P (0)
-//   poolK[sS]         MaxPool2d KxK, stride S (default K)
+//   convCkF[sS][pP]   Conv2d with C filters of FxF, stride S (1), zero padding P (0)
+//   poolF[sS]         MaxPool2d FxF, stride S (default F)
 //   relu, lrelu[A], sigmoid, tanh, elu[A]   activations (LeakyReLU slope 0.1, ELU alpha 1)
 //   maxoutK           Maxout over groups of K
 //   dropoutP          Dropout with probability P in [0, 1)

@@ -30,4 +30,14 @@ void AddRegularizationGradient(const RegConfig& cfg, const std::vector<ParamT<T>
 Result<RegKind> ParseRegKind(const std::string& name);  // none, l2, l1, elastic
 const char* RegKindName(RegKind kind);
 
+// For the calculator. L1's pull has the same size at every weight, so a plain (sub)gradient step
+// carries a small weight past 0: it hovers around 0 rather than reaching it (a test shows it).
+inline constexpr const char* kRegularizerPulls =
+    "L2 pulls big weights hardest (2 lambda W); L1 pulls every weight by the same lambda, so with plain "
+    "(sub)gradient steps small ones overshoot 0 and hover around it rather than settle at exactly 0.";
+// The lecture's slip, quoted where the calculator shows lambda R(W).
+inline constexpr const char* kLossSignSlip =
+    "The lecture's first slide on it writes L(W) = 1/N sum_i L_i(f(x_i, W), y_i) - lambda R(W): the penalty is added, "
+    "+ lambda R(W), as its later slides write it.";
+
 }  // namespace gradlab::nn

@@ -1,5 +1,6 @@
 #include "nn/schedule.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -18,10 +19,22 @@ double LearningRateAt(const ScheduleConfig& cfg, double t, double total) {
       break;
     case ScheduleKind::kCosine: a = total > 0 ? 0.5 * a0 * (1 + std::cos(pi * std::min(t, total) / total)) : a0; break;
     case ScheduleKind::kLinear: a = total > 0 ? a0 * std::max(0.0, 1 - t / total) : a0; break;
-    case ScheduleKind::kInverseSqrt: a = a0 / std::sqrt(std::max(t, 1.0)); break;
+    case ScheduleKind::kInverseSqrt: a = a0 / std::sqrt(t + 1); break;
   }
-  if (cfg.warmup > 0 && t < cfg.warmup) a *= (t + 1) / cfg.warmup;
+  // (t + 1) / W would overshoot for a fractional W and leave W = 1 at the full rate.
+  if (cfg.warmup > 0) a *= std::min(1.0, (t + 1) / (cfg.warmup + 1));
   return a;
+}
+
+const char* ScheduleFormula(ScheduleKind kind) {
+  switch (kind) {
+    case ScheduleKind::kConstant: return "a0";
+    case ScheduleKind::kStep: return "a0 * gamma^(milestones passed)";
+    case ScheduleKind::kCosine: return "a0/2 (1 + cos(pi t/T))";
+    case ScheduleKind::kLinear: return "a0 (1 - t/T)";
+    case ScheduleKind::kInverseSqrt: return "a0 / sqrt(t + 1)";
+  }
+  return "";
 }
 
 Result<ScheduleConfig> ParseSchedule(const std::string& text, double base_lr) {

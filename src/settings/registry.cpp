@@ -563,7 +563,7 @@ std::vector<Entry> MakeRegistry() {
   r.push_back(Real("beta2", G::kTrain, 0, 1, "Adam's beta2", [](Settings& s) -> double& { return s.train.beta2; }, ConfigCheck<SetBeta2>, Ends::kBelowHi));
   r.push_back(Text("schedule", G::kTrain, "constant, step:30,60[:gamma=0.1], cosine, linear, invsqrt",
                    "learning-rate schedule over the epochs", [](Settings& s) -> std::string& { return s.train.schedule; }, CheckSchedule));
-  r.push_back(Real("warmup", G::kTrain, 0, 1000, "linear warm-up over the first N epochs",
+  r.push_back(Real("warmup", G::kTrain, 0, 1000, nn::kWarmupHelp,
                    [](Settings& s) -> double& { return s.train.warmup; }, ConfigCheck<SetWarmup>));
   r.push_back(Whole<int>("batch", G::kTrain, 0, 100000, "mini-batch size; 0 = full batch", [](Settings& s) -> int& { return s.train.batch; },
                          WholeConfigCheckBatch));

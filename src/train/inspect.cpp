@@ -30,19 +30,23 @@ RgbaImage ScaledImage(const float* data, int channels, int height, int width) {
 
 }  // namespace
 
-std::vector<RgbaImage> WeightTemplates(nn::Model& model) {
-  std::vector<RgbaImage> out;
+FirstLayerWeights FirstLayerWeightImages(nn::Model& model, const std::vector<std::string>& class_names) {
+  FirstLayerWeights out;
   const Shape& in = model.input_shape();
   if (in.size() != 3 || in[0] != 3) return out;
   // The first layer with parameters must be the Linear one (a Flatten may come before it).
-  for (int i = 0; i < model.num_layers(); ++i) {
-    auto* fc = dynamic_cast<nn::LinearT<float>*>(&model.layer(i));
-    if (fc) {
-      const int classes = fc->out_features(), size = fc->in_features();
-      for (int c = 0; c < classes; ++c) out.push_back(ScaledImage(fc->weight().value.ptr() + c * size, 3, in[1], in[2]));
-      return out;
-    }
-    if (!model.layer(i).params().empty()) return out;
+  int first = 0;
+  while (first < model.num_layers() && model.layer(first).params().empty()) ++first;
+  auto* fc = first < model.num_layers() ? dynamic_cast<nn::LinearT<float>*>(&model.layer(first)) : nullptr;
+  if (!fc) return out;
+  out.class_templates = true;
+  for (int i = first + 1; i < model.num_layers(); ++i)
+    if (!model.layer(i).params().empty()) out.class_templates = false;
+  const int units = fc->out_features(), size = fc->in_features();
+  for (int u = 0; u < units; ++u) {
+    out.images.push_back(ScaledImage(fc->weight().value.ptr() + static_cast<size_t>(u) * size, 3, in[1], in[2]));
+    const bool named = out.class_templates && u < static_cast<int>(class_names.size());
+    out.captions.push_back(named ? class_names[u] : "unit " + std::to_string(u + 1));
   }
   return out;
 }

@@ -19,10 +19,17 @@ struct RgbaImage {
   std::vector<uint8_t> pixels;  // width * height * 4
 };
 
-// Row c of the first layer's weights, when it is a Linear layer reading 3-channel images,
-// min-max scaled to 0..255 per template (the lecture's "what a linear classifier learns").
-// Empty when the model does not start that way.
-std::vector<RgbaImage> WeightTemplates(nn::Model& model);
+// The first layer's weights as images, when it is a Linear layer reading 3-channel images: row u
+// of W for each output unit u, min-max scaled to 0..255 per image. Only in a linear classifier
+// (that layer is the model's only one with weights) is each unit a class and its image the
+// class's template (the lecture's "what a linear classifier learns"); in a deeper model the
+// units are hidden ones, and no class goes with them. Empty when the model does not start so.
+struct FirstLayerWeights {
+  std::vector<RgbaImage> images;
+  std::vector<std::string> captions;  // the class names for templates, else "unit 1", "unit 2", ...
+  bool class_templates = false;
+};
+FirstLayerWeights FirstLayerWeightImages(nn::Model& model, const std::vector<std::string>& class_names);
 
 // The filters of conv layer `layer` (index into the model): RGB when it reads 3 channels,
 // otherwise the mean over input channels in grey; each min-max scaled.

@@ -1,7 +1,6 @@
 #include "train/iteration.h"
 
-#include <cstdio>
-
+#include "core/text.h"
 #include "data/batch.h"
 #include "data/toy2d.h"
 #include "nn/loss.h"
@@ -25,16 +24,8 @@ Matrix AsMatrix(const std::string& name, const Tensor& t) {
     m.cols = static_cast<int>(m.rows ? t.size() / m.rows : 0);
   }
   m.values = t.data;
-  char dims[48];
-  std::snprintf(dims, sizeof dims, " (%s)", ShapeToString(t.shape).c_str());
-  m.name += dims;
+  m.name += " (" + ShapeToString(t.shape) + ")";
   return m;
-}
-
-std::string Fmt(const char* format, double v) {
-  char buf[400];  // the longest stage text is about 180 characters
-  std::snprintf(buf, sizeof buf, format, v);
-  return buf;
 }
 
 }  // namespace
@@ -91,8 +82,9 @@ Result<Iteration> BuildIteration(IterationSetup setup, double lr, uint64_t seed)
     s.matrices.push_back(AsMatrix("output y", model.activation(i)));
     it.stages.push_back(s);
   }
-  it.stages.push_back({"Loss", Fmt("Softmax turns scores into probabilities; the loss is the mean of -ln p(true class) = %.4f. "
-                                   "Its gradient with respect to the scores is (p - target) / N: the backward pass starts here.", it.loss),
+  it.stages.push_back({"Loss", "Softmax turns scores into probabilities; the loss is the mean of -ln p(true class) = " +
+                                   Formatted("%.4f", it.loss) +
+                                   ". Its gradient with respect to the scores is (p - target) / N: the backward pass starts here.",
                        {AsMatrix("scores", scores), AsMatrix("p = softmax(scores)", probs), AsMatrix("dL/dscores", dscores)}});
 
   model.Backward(dscores, nn::Model::Gradients::kAll);  // every downstream dL/dx is shown
@@ -113,7 +105,7 @@ Result<Iteration> BuildIteration(IterationSetup setup, double lr, uint64_t seed)
     it.stages.push_back(s);
   }
 
-  IterationStage update{"Update", Fmt("Plain SGD: W <- W - lr dL/dW with lr = %g, for every weight and bias. ", lr), {}};
+  IterationStage update{"Update", "Plain SGD: W <- W - lr dL/dW with lr = " + Formatted("%g", lr) + ", for every weight and bias. ", {}};
   std::vector<nn::ParamT<float>*> params = model.Params();
   std::vector<Tensor> before;
   for (auto* p : params) before.push_back(p->value);
@@ -126,7 +118,8 @@ Result<Iteration> BuildIteration(IterationSetup setup, double lr, uint64_t seed)
   }
   const Tensor& new_scores = model.Forward(x, nn::Mode::kEval);
   it.loss_after_update = nn::SoftmaxCrossEntropy(new_scores, targets, static_cast<Tensor*>(nullptr));
-  update.explanation += Fmt("The loss on the same batch goes from %.4f", it.loss) + Fmt(" to %.4f.", it.loss_after_update);
+  update.explanation += "The loss on the same batch goes from " + Formatted("%.4f", it.loss) + " to " +
+                        Formatted("%.4f", it.loss_after_update) + ".";
   it.stages.push_back(update);
   return it;
 }

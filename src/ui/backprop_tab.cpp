@@ -114,7 +114,7 @@ void DrawStepPanel(BackpropUi& b) {
   // The lecture's names for what the current node does with the gradient.
   if (s.phase() == graph::Phase::kBackward && s.current_node() >= 0)
     for (graph::Pattern p : s.graph().Patterns(s.current_node()))
-      ImGui::TextWrapped("%s: %s", graph::PatternName(p), graph::PatternExplanation(p));
+      ImGui::TextWrapped("%s: %s", graph::PatternName(p), graph::PatternExplanation(p, s.graph().node(s.current_node()).op));
   for (const graph::Note& note : s.VisibleNotes()) ImGui::TextWrapped("- %s", note.text.c_str());
 }
 
@@ -137,6 +137,7 @@ void DrawGradCheck(const graph::Stepper& s) {
     ImGui::Text("%.1e", row.step);
     ImGui::TableNextColumn();
     if (row.crosses_kink) ImGui::TextDisabled("at a kink: not reliable");
+    else if (row.leaves_domain) ImGui::TextDisabled("x +- h leaves the domain: no check");
     else ImGui::Text("%.1e", row.relative_error);
   }
   ImGui::EndTable();

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "nn/conv_arithmetic.h"
 #include "nn/explain.h"
 #include "nn/maxpool2d.h"
@@ -33,6 +34,13 @@ const nn::RegKind kRegKinds[] = {nn::RegKind::kL2, nn::RegKind::kL1, nn::RegKind
 
 float RaceStartY(nn::Surface surface) { return surface == nn::Surface::kSaddle ? 0.5f : 2.5f; }
 constexpr float kRaceStartX = -4.0f;
+
+// A greyed note that wraps: the lecture's slips and the formulas' fine print are long lines.
+void FinePrint(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
 
 // The engine's numbers for the current inputs, made again only when an input changed.
 const CalcResults& Results(CalculatorsUi& c) {
@@ -107,13 +115,14 @@ void DrawLosses(CalculatorsUi& c) {
       ImGui::TableNextColumn();
       ImGui::Text("%.2f", b.exps[j]);
       ImGui::TableNextColumn();
-      ImGui::Text("%.2f", b.probs[j]);
+      ImGui::TextUnformatted(FormatProbability(b.probs[j]).c_str());
     }
     ImGui::EndTable();
   }
   ImGui::Text("SVM loss = sum of hinges = %.2f", b.svm_loss);
-  ImGui::Text("Softmax loss = -ln p(%s) = -ln %.2f = %.2f", names[c.s.label], b.probs[c.s.label], b.softmax_loss);
-  ImGui::Text("KL divergence from the one-hot target = 1 * ln(1 / %.2f) = %.2f (the same number)", b.probs[c.s.label], b.kl_divergence);
+  const std::string p = FormatProbability(b.probs[c.s.label]);
+  ImGui::Text("Softmax loss = -ln p(%s) = -ln %s = %.2f", names[c.s.label], p.c_str(), b.softmax_loss);
+  ImGui::Text("KL divergence from the one-hot target = 1 * ln(1 / %s) = %.2f (the same number)", p.c_str(), b.kl_divergence);
   ImGui::TextDisabled("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln.",
                       b.softmax_loss_log10);
 }
@@ -162,7 +171,8 @@ void DrawConv(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(120);
   SliderWhole("stride S", "conv_s", &c.s.conv_s);
   const nn::WindowFit fit = nn::FitWindow(c.s.conv_n, c.s.conv_f, c.s.conv_s, c.s.conv_p);
-  ImGui::Text("output = (N - F + 2P) / S + 1 = (%d - %d + 2*%d) / %d + 1 = %.2f", c.s.conv_n, c.s.conv_f, c.s.conv_p, c.s.conv_s, fit.exact);
+  ImGui::Text("output = %s = (%d - %d + 2*%d) / %d + 1 = %.2f", nn::kOutputSizeFormula, c.s.conv_n, c.s.conv_f, c.s.conv_p, c.s.conv_s,
+              fit.exact);
   if (fit.fits) ImGui::TextColored(kGood, "valid: the output is %d x %d", fit.output, fit.output);
   else ImGui::TextColored(kBad, "not valid: %s", fit.message.c_str());
   // The padded input as a grid, with the windows' top-left corners and the first window.
@@ -181,6 +191,7 @@ void DrawConv(CalculatorsUi& c) {
   dl->AddRect(o, ImVec2(o.x + c.s.conv_f * cell, o.y + c.s.conv_f * cell), IM_COL32(255, 120, 80, 255), 0, 0, 3);
   ImGui::Dummy(ImVec2(side * cell, side * cell));
   ImGui::TextDisabled("Grey border: zero padding. Dots: where a window starts (every S cells). Orange: the first window.");
+  FinePrint(nn::kOutputSizeSlip);
   ImGui::Separator();
   ImGui::SetNextItemWidth(120);
   SliderWhole("input channels C", "conv_c", &c.s.conv_c);
@@ -191,8 +202,9 @@ void DrawConv(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(120);
   SliderWhole("stacked layers L", "conv_layers", &c.s.conv_layers);
   const int rf = nn::ReceptiveField(c.s.conv_layers, c.s.conv_f);
-  ImGui::Text("receptive field after %d layers of %dx%d (stride 1) = 1 + L(K - 1) = %d x %d pixels", c.s.conv_layers, c.s.conv_f,
-              c.s.conv_f, rf, rf);
+  ImGui::Text("receptive field after %d layers of %dx%d (stride 1) = %s = %d x %d pixels", c.s.conv_layers, c.s.conv_f,
+              c.s.conv_f, nn::kReceptiveFieldFormula, rf, rf);
+  FinePrint("The lecture's receptive-field slides write K for the filter size; here F is the filter size, K the number of filters.");
   // On a 32x32 image: the square one output unit sees.
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float px = 6;
@@ -264,8 +276,10 @@ void DrawSchedules(CalculatorsUi& c) {
     series.push_back({k.spec, values.back().data(), static_cast<int>(v.size()), k.colour, 2});
   }
   DrawPlot("schedules", ImVec2(-1, 260), series, {"epoch", true});
-  ImGui::TextDisabled("step: x0.1 at 30, 60, 90 (yellow); cosine a0/2 (1 + cos(pi t/T)) (blue); linear a0 (1 - t/T) (green);");
-  ImGui::TextDisabled("inverse sqrt a0 / sqrt(t) (pink). Warm-up ramps each one up linearly over the first epochs.");
+  using nn::ScheduleFormula, nn::ScheduleKind;
+  ImGui::TextDisabled("step: x0.1 at 30, 60, 90 (yellow); cosine %s (blue); linear %s (green); inverse sqrt %s (pink);",
+                      ScheduleFormula(ScheduleKind::kCosine), ScheduleFormula(ScheduleKind::kLinear), ScheduleFormula(ScheduleKind::kInverseSqrt));
+  FinePrint((std::string(nn::kScheduleTime) + ". The " + nn::kWarmupHelp + ".").c_str());
 }
 
 // [SECTION] Regularization ----------------------------------------------------------------------
@@ -302,7 +316,8 @@ void DrawRegularization(CalculatorsUi& c) {
     }
     ImGui::EndTable();
   }
-  ImGui::TextDisabled("L2 pulls big weights hardest (2 lambda W); L1 pulls every weight by the same lambda, so small ones reach 0.");
+  FinePrint(nn::kRegularizerPulls);
+  FinePrint(nn::kLossSignSlip);
 }
 
 // [SECTION] Optimizers on a loss surface -----------------------------------------------------------

@@ -62,7 +62,10 @@ struct TrainViews {
   int feature_image = 0;   // test image whose feature maps are shown
   int feature_layer = -1;  // model layer whose maps are shown (-1: the first conv layer)
   int confusion_row = -1, confusion_col = -1;
+  // templates: the first layer's weights as images (class templates only in a linear model)
   std::vector<Texture> templates, filters, feature_maps, gallery, augment_preview, test_thumbs, class_thumbs;
+  std::vector<std::string> template_captions;  // class names, or "unit 1", ... for hidden units
+  bool class_templates = false;
   std::vector<std::string> augment_labels;  // under each preview image: its (mixed) class
   std::string augment_preview_key;          // the augmentation text the preview shows
   bool augment_ok = true;                   // the augmentation text parses (set with the settings)

@@ -185,6 +185,7 @@ void DrawTrainingPanel(TrainUi& t) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("constant, step:10,20, cosine, linear, invsqrt");
   ImGui::SetNextItemWidth(120);
   ImGui::DragScalar("warm-up epochs", ImGuiDataType_Double, &c.warmup, 0.1f, &kZero, &kHundred, "%.1f");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", nn::kWarmupHelp);
   // The schedule's curve before training starts.
   std::vector<float> curve;
   for (int e = 0; e <= t.cfg.epochs; ++e) curve.push_back(static_cast<float>(nn::LearningRateAt(t.cfg.schedule, e, t.cfg.epochs)));

@@ -34,7 +34,12 @@ void RefreshTextures(TrainUi& t, bool force) {
       into[i].height = images[i].height;
     }
   };
-  if (t.s.view == settings::TrainView::kWeights) upload(t.views.templates, train::WeightTemplates(model));
+  if (t.s.view == settings::TrainView::kWeights) {
+    train::FirstLayerWeights weights = train::FirstLayerWeightImages(model, t.session->train_data().class_names);
+    upload(t.views.templates, weights.images);
+    t.views.template_captions = std::move(weights.captions);
+    t.views.class_templates = weights.class_templates;
+  }
   if (t.s.view == settings::TrainView::kFilters) {
     std::vector<train::RgbaImage> filters;
     for (int i = 0; i < model.num_layers() && filters.empty(); ++i) filters = train::ConvFilters(model, i);

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "core/text.h"
 #include "train/evaluate.h"
 #include "ui/augment_editor.h"
 #include "ui/layout.h"
@@ -115,9 +116,14 @@ void ImageGrid(const std::vector<Texture>& images, float size, const std::vector
 void DrawWeights(TrainUi& t) {
   if (!t.session) return Placeholder("Train a linear model on CIFAR-10 to see what it learns: one template image per class.");
   if (t.views.templates.empty())
-    return Placeholder("Weight templates are shown for models whose first layer is fully connected to the image (e.g. 'linear').");
-  ImGui::TextWrapped("Each class's row of W as an image: the linear classifier scores an image by how well it matches these templates.");
-  ImageGrid(t.views.templates, 96, &t.session->train_data().class_names, 5);
+    return Placeholder("The first layer's weights are shown for models whose first layer is fully connected to the image "
+                       "(for 'linear' they are the class templates).");
+  if (t.views.class_templates)
+    ImGui::TextWrapped("Each class's row of W as an image: the linear classifier scores an image by how well it matches these templates.");
+  else
+    ImGui::TextWrapped("The first layer's weights: each hidden unit's row of W as an image. They are not class templates: "
+                       "the layers after them decide the classes.");
+  ImageGrid(t.views.templates, 96, &t.views.template_captions, 5);
 }
 
 // One test image (picked by a slider) and its feature maps after any layer whose output is
@@ -269,10 +275,9 @@ void ProbabilityBars(const std::vector<std::string>& names, const float* probs, 
   std::sort(order.begin(), order.end(), [&](int a, int b) { return probs[a] > probs[b]; });
   for (int i = 0; i < std::min(k, 3); ++i) {
     const int c = order[i];
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%s %.0f%%", names[c].c_str(), 100 * probs[c]);
+    const std::string label = names[c] + " " + FormatPercent(probs[c]);
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, c == truth ? ImVec4(0.3f, 0.7f, 0.35f, 1) : ImVec4(0.75f, 0.35f, 0.3f, 1));
-    ImGui::ProgressBar(probs[c], ImVec2(150, 14), buf);
+    ImGui::ProgressBar(probs[c], ImVec2(150, 14), label.c_str());
     ImGui::PopStyleColor();
   }
 }
@@ -342,7 +347,7 @@ void DrawBoundary(TrainUi& t) {
 
 void DrawTrainViews(TrainUi& t, bool view_selector) {
   using settings::TrainView;
-  const char* labels[] = {"Curves", "Weight templates", "Filters & gradient flow", "Confusion matrix", "Predictions", "Decision boundary",
+  const char* labels[] = {"Curves", "Weights", "Filters & gradient flow", "Confusion matrix", "Predictions", "Decision boundary",
                           "Augmented images"};
   for (int i = 0; i < settings::kTrainViewCount && view_selector; ++i) {
     if (i) SameLineIfFits(RadioWidth(labels[i]));  // wraps rather than clipping "Decision boundary"

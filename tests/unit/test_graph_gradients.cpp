@@ -112,7 +112,13 @@ TEST_CASE("Graph gradients: the lecture's patterns are named where they appear",
     }
   }
   CHECK(std::string(PatternName(Pattern::kCopyAdds)) == "copy adds");
-  CHECK(std::string(PatternExplanation(Pattern::kSwaps)).find("other input") != std::string::npos);
+  CHECK(std::string(PatternExplanation(Pattern::kSwaps, Op::kMul)).find("other input") != std::string::npos);
+  // Routing reads differently per op: relu has one input, so there is no "larger input" to go to.
+  CHECK(std::string(PatternExplanation(Pattern::kRoutes, Op::kMax)).find("larger input") != std::string::npos);
+  CHECK(std::string(PatternExplanation(Pattern::kRoutes, Op::kMin)).find("smaller input") != std::string::npos);
+  const std::string relu = PatternExplanation(Pattern::kRoutes, Op::kRelu);
+  CHECK(relu.find("where its input is positive") != std::string::npos);
+  CHECK(relu.find("larger") == std::string::npos);
 
   // What the names promise: add hands on the upstream gradient unchanged, multiply gives each
   // input the other's value, max gives everything to the larger input.
@@ -148,6 +154,18 @@ TEST_CASE("Graph gradients: conventions at ties and kinks, flagged by the gradie
   CHECK(Grad(away, "x") == 1);
   CHECK(Grad(away, "y") == -1);
   for (const GradCheckRow& row : away.gradcheck()) CHECK_FALSE(row.crosses_kink);
+
+  // Near the edge of a domain x - h leaves it: log(x - h) is NaN, and the row says so.
+  Stepper edge = Make("f = log(x) * y", {{"x", 5e-6}, {"y", 1}});
+  REQUIRE(std::isfinite(edge.result().node(edge.result().output()).value));
+  CHECK(std::isnan(edge.gradcheck()[0].numerical));
+  CHECK(edge.gradcheck()[0].leaves_domain);
+  CHECK_FALSE(edge.gradcheck()[0].crosses_kink);
+  CHECK_FALSE(edge.gradcheck()[1].leaves_domain);  // y's steps keep log(x) as it is
+  CHECK(Make("f = sqrt(x)", {{"x", 0}}).gradcheck()[0].leaves_domain);
+  CHECK_FALSE(Make("f = log(x) * y", {{"x", 1}, {"y", 1}}).gradcheck()[0].leaves_domain);
+  // Outside the domain already: f itself is NaN, which a note explains; no flag.
+  CHECK_FALSE(Make("f = log(x) * y", {{"x", -2}, {"y", 1}}).gradcheck()[0].leaves_domain);
 
   CHECK(RelativeError(0, 0) == 0);
   CHECK(RelativeError(2, 1) == 0.5);

@@ -1,7 +1,9 @@
 // Lesson files: the shipped ones load; malformed ones are refused with the file, step and problem.
 #include <catch2/catch.hpp>
 
+#include "graph/stepper.h"
 #include "lessons/lesson.h"
+#include "settings/registry.h"
 
 using namespace gradlab::lessons;
 
@@ -70,4 +72,44 @@ TEST_CASE("Lessons are numbered by the number their file name starts with", "[le
   REQUIRE(lib.lessons.size() >= 10);
   CHECK(lib.lessons[1].file == "2-sigmoid-neuron.json");
   CHECK(lib.lessons[9].file == "10-regularization.json");
+}
+
+// Opens a lesson step as the app does (settings/registry.h ApplyLink): the settings of every step
+// up to it, in order, with earlier steps' actions left out except bp moves.
+static gradlab::settings::Settings OpenStep(const Lesson& lesson, int step) {
+  using namespace gradlab::settings;
+  Pairs pairs;
+  for (int i = 0; i <= step; ++i)
+    for (const auto& [key, value] : lesson.steps[i].open) {
+      const Entry* e = FindEntry(key);
+      if (i < step && e && e->is_action() && e->key != "bp") continue;
+      pairs.emplace_back(key, value);
+    }
+  Settings s;
+  const LinkOutcome outcome = ApplyLink(s, pairs);
+  INFO((outcome.problems.empty() ? "" : outcome.problems.front()));
+  CHECK(outcome.problems.empty());
+  return s;
+}
+
+TEST_CASE("The sigmoid lesson speaks of f(1 - f) = 0.2 where that gradient is on the screen", "[lessons][graph]") {
+  const LessonLibrary lib = LoadLessons(std::string(GRADLAB_SOURCE_DIR) + "/assets/lessons");
+  REQUIRE(lib.lessons.size() >= 2);
+  const Lesson& lesson = lib.lessons[1];
+  REQUIRE(lesson.steps.size() >= 3);
+  REQUIRE(lesson.steps[2].text.find("f (1 - f) = 0.73 x 0.27 = 0.2") != std::string::npos);
+  const gradlab::settings::Settings s = OpenStep(lesson, 2);
+  auto graph = gradlab::settings::ResolveBackprop(s.backprop);
+  REQUIRE(graph.ok());
+  auto stepper = gradlab::graph::MakeStepper(graph->expression, graph->values, graph->labels);
+  REQUIRE(stepper.ok());
+  stepper->Seek(s.backprop.step);
+  // The step on screen is the backward step of the negation: it hands the weighted sum its
+  // gradient, which is the sigmoid's local gradient f (1 - f) (the "/" gate shows -1/w^2 instead).
+  REQUIRE(stepper->phase() == gradlab::graph::Phase::kBackward);
+  CHECK(stepper->graph().node(stepper->current_node()).op == gradlab::graph::Op::kNeg);
+  const double f = stepper->result().node(stepper->result().output()).value;
+  REQUIRE(stepper->edges().size() == 1);
+  CHECK(stepper->edges()[0].downstream == Approx(f * (1 - f)));
+  CHECK(stepper->edges()[0].downstream == Approx(0.2).margin(0.005));
 }

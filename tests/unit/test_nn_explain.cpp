@@ -2,6 +2,7 @@
 // optimizer paths on 2-D surfaces.
 #include <catch2/catch.hpp>
 
+#include "core/text.h"
 #include "nn/explain.h"
 
 using namespace gradlab::nn;
@@ -22,6 +23,26 @@ TEST_CASE("The cat example, step by step as the lecture writes it", "[nn][lectur
   CHECK(b.softmax_loss_log10 == Approx(0.89).margin(0.005));
   CHECK(b.kl_divergence == Approx(b.softmax_loss));
   CHECK(ExplainLosses({1, 2}, 5).probs.empty());  // a label out of range explains nothing
+}
+
+TEST_CASE("Small probabilities keep two significant digits (the frog is 0.0021, not 0.00)", "[nn][lecture]") {
+  // The lecture's frog image (its third column of scores), true class frog.
+  const LossBreakdown frog = ExplainLosses({2.2, 2.5, -3.1}, 2);
+  CHECK(gradlab::FormatProbability(frog.probs[0]) == "0.42");
+  CHECK(gradlab::FormatProbability(frog.probs[2]) == "0.0021");
+  CHECK(frog.softmax_loss == Approx(6.16).margin(0.005));  // -ln 0.0021
+  // The cat image: 0.13, 0.87 and a frog probability that %.2f showed as 0.00.
+  const LossBreakdown cat = ExplainLosses({3.2, 5.1, -1.7}, 0);
+  CHECK(gradlab::FormatProbability(cat.probs[0]) == "0.13");
+  CHECK(gradlab::FormatProbability(cat.probs[1]) == "0.87");
+  CHECK(gradlab::FormatProbability(cat.probs[2]) == "0.00097");
+  CHECK(gradlab::FormatProbability(0) == "0.00");
+  CHECK(gradlab::FormatProbability(1) == "1.00");
+  CHECK(gradlab::FormatProbability(1.234e-7) == "1.2e-07");
+  CHECK(gradlab::FormatPercent(0.62) == "62%");
+  CHECK(gradlab::FormatPercent(frog.probs[2]) == "0.21%");
+  CHECK(gradlab::FormatPercent(0.6234, 1) == "62.3%");
+  CHECK(gradlab::FormatPercent(0.0004, 1) == "0.04%");
 }
 
 TEST_CASE("Activation samples carry values and derivatives", "[nn]") {

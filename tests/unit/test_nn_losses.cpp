@@ -1,6 +1,9 @@
 // Losses and regularizers: the lecture's worked numbers, and gradients against finite differences.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <string>
+
 #include "gradcheck.h"
 #include "nn/loss.h"
 #include "nn/regularizer.h"
@@ -100,4 +103,26 @@ TEST_CASE("Regularizers: penalties and gradients", "[nn][gradcheck]") {
     INFO(RegKindName(kind));
     CHECK(err < 1e-6);
   }
+}
+
+TEST_CASE("L1 with plain (sub)gradient steps makes a small weight hover around 0, not reach it", "[nn][reg][lecture]") {
+  // What the calculator says (nn::kRegularizerPulls): each step moves the weight by lr * lambda
+  // towards 0, whatever its size, so it steps past 0 and back.
+  ParamT<double> w{"weight", TensorT<double>({1}), TensorT<double>({1}), true};
+  w.value[0] = 0.3;
+  const RegConfig l1{RegKind::kL1, 0.1, 1};
+  const double lr = 0.7;  // steps of 0.07
+  int sign_changes = 0;
+  for (int step = 0; step < 50; ++step) {
+    w.grad.Zero();
+    AddRegularizationGradient(l1, std::vector<ParamT<double>*>{&w});
+    const double before = w.value[0];
+    w.value[0] -= lr * w.grad[0];
+    CHECK(w.value[0] != 0);
+    if ((before > 0) != (w.value[0] > 0)) ++sign_changes;
+  }
+  CHECK(std::fabs(w.value[0]) <= lr * l1.lambda);  // near 0 ...
+  CHECK(sign_changes > 10);                        // ... but crossing it back and forth
+  CHECK(std::string(kRegularizerPulls).find("hover around it") != std::string::npos);
+  CHECK(std::string(kRegularizerPulls).find("reach 0") == std::string::npos);
 }

@@ -2,11 +2,16 @@
 // gradient check of a whole small model with its loss and regularizer.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <vector>
+
+#include "core/rng.h"
 #include "gradcheck.h"
 #include "nn/conv_arithmetic.h"
 #include "nn/loss.h"
 #include "nn/model.h"
 #include "nn/regularizer.h"
+#include "settings/settings.h"
 
 using namespace gradlab;
 using namespace gradlab::nn;
@@ -145,4 +150,23 @@ TEST_CASE("Training's backward pass skips dL/dinput but gives the same parameter
     }
     CHECK(all == params_only);
   }
+}
+
+TEST_CASE("A fresh model's loss is near ln K, the lecture's first sanity check", "[nn][init][lecture]") {
+  // Normalised inputs (mean 0, variance 1), 10 classes: every class should start near 1/10.
+  Rng rng(42);
+  Tensor x({64, 3, 32, 32}), targets;
+  for (float& v : x.data) v = static_cast<float>(rng.Normal());
+  std::vector<int> labels(64);
+  for (int i = 0; i < 64; ++i) labels[i] = i % 10;
+  OneHot(labels, 10, targets);
+  for (const char* spec : {"linear", "mlp:100 relu", "mlp:100,50 relu", settings::kSmallCnnSpec})
+    for (InitKind init : {InitKind::kHe, InitKind::kXavier})
+      for (uint64_t seed : {1, 2}) {
+        auto m = Model::Create(spec, {3, 32, 32}, 10, seed, init);
+        REQUIRE(m.ok());
+        const double loss = SoftmaxCrossEntropy(m->Forward(x, Mode::kEval), targets, static_cast<Tensor*>(nullptr));
+        INFO(spec << ", " << (init == InitKind::kHe ? "he" : "xavier") << ", seed " << seed << ": loss " << loss);
+        CHECK(std::fabs(loss - std::log(10.0)) < 0.15);
+      }
 }

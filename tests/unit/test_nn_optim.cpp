@@ -85,20 +85,48 @@ TEST_CASE("Schedules follow the lecture's formulas", "[nn][schedule][lecture]") 
   CHECK(LearningRateAt(c, 25, 100) == Approx(0.5 * (1 + std::cos(3.14159265358979323846 / 4))));
   c.kind = ScheduleKind::kLinear;
   CHECK(LearningRateAt(c, 25, 100) == Approx(0.75));
+  // a0 / sqrt(t + 1): the first epoch (t = 0) at a0, the second already lower.
   c.kind = ScheduleKind::kInverseSqrt;
-  CHECK(LearningRateAt(c, 4, 100) == Approx(0.5));
   CHECK(LearningRateAt(c, 0, 100) == Approx(1.0));
+  CHECK(LearningRateAt(c, 1, 100) == Approx(1 / std::sqrt(2.0)));
+  CHECK(LearningRateAt(c, 3, 100) == Approx(0.5));
   auto step = ParseSchedule("step:30,60,90", 1.0);
   REQUIRE(step.ok());
   CHECK(LearningRateAt(*step, 29, 100) == Approx(1.0));
   CHECK(LearningRateAt(*step, 30, 100) == Approx(0.1));
   CHECK(LearningRateAt(*step, 75, 100) == Approx(0.01));
   CHECK(LearningRateAt(*step, 95, 100) == Approx(0.001));
+  // Warm-up: min(1, (t + 1)/(W + 1)), so W = 4 gives 1/5, 2/5, ... and the full rate at t = 4.
   c.kind = ScheduleKind::kConstant;
   c.warmup = 4;
-  CHECK(LearningRateAt(c, 0, 100) == Approx(0.25));
-  CHECK(LearningRateAt(c, 3, 100) == Approx(1.0));
+  CHECK(LearningRateAt(c, 0, 100) == Approx(0.2));
+  CHECK(LearningRateAt(c, 3, 100) == Approx(0.8));
+  CHECK(LearningRateAt(c, 4, 100) == Approx(1.0));
   CHECK(LearningRateAt(c, 10, 100) == Approx(1.0));
+}
+
+TEST_CASE("Warm-up starts below the rate and never overshoots it", "[nn][schedule]") {
+  ScheduleConfig c;
+  c.base_lr = 0.1;
+  // (t + 1)/W ran epoch 2 of W = 1.5 at 0.1333, and did nothing at all for W = 1.
+  c.warmup = 1.5;
+  CHECK(LearningRateAt(c, 0, 10) == Approx(0.04));
+  CHECK(LearningRateAt(c, 1, 10) == Approx(0.08));
+  CHECK(LearningRateAt(c, 2, 10) == Approx(0.1));
+  c.warmup = 1;
+  CHECK(LearningRateAt(c, 0, 10) == Approx(0.05));
+  CHECK(LearningRateAt(c, 1, 10) == Approx(0.1));
+  for (ScheduleKind kind : {ScheduleKind::kConstant, ScheduleKind::kCosine, ScheduleKind::kLinear, ScheduleKind::kInverseSqrt})
+    for (double w : {0.1, 0.5, 1.0, 1.5, 2.7, 4.0, 9.9}) {
+      ScheduleConfig plain;
+      plain.kind = kind;
+      plain.base_lr = 0.1;
+      ScheduleConfig warm = plain;
+      warm.warmup = w;
+      INFO(FormatSchedule(plain) << ", warm-up " << w);
+      CHECK(LearningRateAt(warm, 0, 20) < LearningRateAt(plain, 0, 20));
+      for (int t = 0; t <= 20; ++t) CHECK(LearningRateAt(warm, t, 20) <= LearningRateAt(plain, t, 20));
+    }
 }
 
 TEST_CASE("Schedules parse, format and explain mistakes", "[nn][schedule]") {

@@ -19,3 +19,21 @@ TEST_CASE("One iteration of an MLP and of a tiny conv net, stage by stage", "[tr
       for (const auto& m : s.matrices) REQUIRE(static_cast<int>(m.values.size()) == m.rows * m.cols);
   }
 }
+
+TEST_CASE("No stage's text is cut off", "[train]") {
+  for (IterationSetup setup : {IterationSetup::kMlp, IterationSetup::kConv}) {
+    auto it = BuildIteration(setup, 0.5, 3);
+    REQUIRE(it.ok());
+    for (const auto& s : it->stages) {
+      INFO(s.title << ": " << s.explanation);
+      // Every text is whole sentences; a fixed buffer used to cut the Loss stage mid-sentence.
+      REQUIRE_FALSE(s.explanation.empty());
+      CHECK(s.explanation.back() == '.');
+      CHECK(s.explanation.size() != 159);
+      CHECK(s.explanation.size() != 399);
+    }
+    const auto& loss = it->stages[1 + (setup == IterationSetup::kMlp ? 3 : 4)];
+    REQUIRE(loss.title == "Loss");
+    CHECK_THAT(loss.explanation, Catch::EndsWith("the backward pass starts here."));
+  }
+}
