@@ -273,6 +273,9 @@ class Parser {
   }
 
   int Variable(const Token& t) {
+    if (t.text.size() > static_cast<size_t>(kMaxNameLength))
+      return Fail(t, "the name '" + t.text.substr(0, kMaxNameLength) + "...' is too long", ": a variable's name has at most " +
+                                                                                        std::to_string(kMaxNameLength) + " characters");
     if (FindFunction(t.text))
       return Fail(t, "'" + t.text + "' is a function", ": write " + t.text + "(...)");
     if (t.text == output_)

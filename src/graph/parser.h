@@ -29,6 +29,8 @@ namespace gradlab::graph {
 
 constexpr int kMaxLength = 1000;  // characters
 constexpr int kMaxDepth = 100;    // nested parentheses, functions, signs and powers
+// A variable's name, which a link also carries as a key (x=-2, inputs=x:-2).
+constexpr int kMaxNameLength = 16;
 
 struct ParseError {
   std::string message;  // "unexpected ')' at column 10"

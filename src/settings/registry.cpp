@@ -326,7 +326,7 @@ Entry OptimizerRow() {
 }
 
 bool IsIdentifier(std::string_view key) {
-  return !key.empty() && key.size() <= 16 && std::isalpha(static_cast<unsigned char>(key[0])) &&
+  return !key.empty() && key.size() <= static_cast<size_t>(graph::kMaxNameLength) && std::isalpha(static_cast<unsigned char>(key[0])) &&
          std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
 }
 

@@ -10,7 +10,9 @@
 #include "data/cifar10_chunks.h"
 #include "data/image_file.h"
 #include "data/jpeg_guard.h"
+#include "graph/parser.h"
 #include "nn/schedule.h"
+#include "settings/registry.h"
 
 using namespace gradlab;
 
@@ -82,4 +84,19 @@ TEST_CASE("fuzz image: fill bytes before a JPEG's start do not hide a Huffman ta
   std::vector<uint8_t> other = {0x89, 'P', 'N', 'G', 0xFF, 0xC4, 0x00, 19, 0x00};
   other.insert(other.end(), 16, 255);
   CHECK(data::JpegHuffmanTablesFit(other.data(), other.size()));
+}
+
+TEST_CASE("fuzz link: a variable's name is short enough to be a link key, so a link reopens", "[fuzz][hostile]") {
+  // The 10-minute link run (2026-12-01): an expression with a 64-character variable and x=10
+  // applied, but the link it wrote (inputs=...,vzconv_zz...f:1) was refused on reopening, since a
+  // link key has at most 16 characters. The parser now refuses such a name itself.
+  auto parsed = graph::ParseExpression("f = x * abcdefghijklmnopq");
+  REQUIRE_FALSE(parsed.ok());
+  CHECK(parsed.error().find("the name 'abcdefghijklmnop...' is too long at column 9: a variable's name has at most 16 characters") != std::string::npos);
+  settings::Settings s;
+  const auto outcome = settings::ApplyLink(s, settings::ParseQuery("#v=1&expr=f+%3D+x+*+abcdefghijklmnop&abcdefghijklmnop=3"));
+  CHECK(outcome.problems.empty());
+  settings::Settings again;
+  CHECK(settings::ApplyLink(again, settings::ParseQuery("#" + settings::FormatFragment(s))).problems.empty());
+  CHECK(again == s);
 }
