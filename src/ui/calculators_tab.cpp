@@ -32,8 +32,11 @@ const Racer kRacers[] = {{nn::OptimizerKind::kSgd, "SGD", IM_COL32(255, 255, 255
                          {nn::OptimizerKind::kAdam, "Adam", IM_COL32(240, 110, 200, 255)}};
 const nn::RegKind kRegKinds[] = {nn::RegKind::kL2, nn::RegKind::kL1, nn::RegKind::kElasticNet};
 
-float RaceStartY(nn::Surface surface) { return surface == nn::Surface::kSaddle ? 0.5f : 2.5f; }
-constexpr float kRaceStartX = -4.0f;
+// Where the racers start: across the ravine and the bowl from one side; on the saddle surface just
+// beside the saddle point (x = 0.15, y = 0: a maximum along x, a minimum along y), where the
+// gradient is nearly 0 and plain SGD lingers while momentum and Adam roll off into a well. (From
+// x = -4 the quartic's gradient, -56, threw every racer out at the default rate.)
+ImVec2 RaceStart(nn::Surface surface) { return surface == nn::Surface::kSaddle ? ImVec2(0.16f, 2.5f) : ImVec2(-4.0f, 2.5f); }
 
 // A greyed note that wraps: the lecture's slips and the formulas' fine print are long lines.
 void FinePrint(const char* text) {
@@ -73,7 +76,7 @@ const CalcResults& Results(CalculatorsUi& c) {
   for (const Racer& racer : kRacers) {
     nn::OptimizerConfig cfg;
     cfg.kind = racer.kind;
-    r.paths.push_back(nn::OptimizerPath(cfg, c.s.surface, kRaceStartX, RaceStartY(c.s.surface), c.s.race_lr, c.s.race_steps,
+    r.paths.push_back(nn::OptimizerPath(cfg, c.s.surface, RaceStart(c.s.surface).x, RaceStart(c.s.surface).y, c.s.race_lr, c.s.race_steps,
                                         c.s.race_noise, 7));
   }
   return r;
@@ -348,7 +351,7 @@ void DrawOptimizerRace(CalculatorsUi& c) {
   ImGui::Image(c.surface_texture, ImVec2(size, size));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   auto to_screen = [&](float x, float y) { return ImVec2(o.x + (x - lo) / (hi - lo) * size, o.y + (hi - y) / (hi - lo) * size); };
-  const float x0 = kRaceStartX, y0 = RaceStartY(c.s.surface);
+  const float x0 = RaceStart(c.s.surface).x, y0 = RaceStart(c.s.surface).y;
   dl->PushClipRect(o, ImVec2(o.x + size, o.y + size), true);
   std::vector<std::string> legend;
   const CalcResults& results = Results(c);
@@ -359,9 +362,12 @@ void DrawOptimizerRace(CalculatorsUi& c) {
       dl->AddLine(to_screen(path[i - 1].first, path[i - 1].second), to_screen(path[i].first, path[i].second), r.colour, 2);
     const auto& end = path.back();
     dl->AddCircleFilled(to_screen(end.first, end.second), 4, r.colour);
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%s: loss %.4g after %zu steps", r.name,
-                  nn::SurfaceValue(c.s.surface, end.first, end.second), path.size() - 1);
+    char buf[128];
+    const double loss = nn::SurfaceValue(c.s.surface, end.first, end.second);
+    if (static_cast<int>(path.size()) - 1 < c.s.race_steps || !(loss < 1e6))  // OptimizerPath stops one that flew off
+      std::snprintf(buf, sizeof buf, "%s: diverged after %zu steps: the learning rate is too high for it here", r.name, path.size() - 1);
+    else
+      std::snprintf(buf, sizeof buf, "%s: loss %.4g after %zu steps", r.name, loss, path.size() - 1);
     legend.push_back(buf);
   }
   dl->AddCircle(to_screen(x0, y0), 6, IM_COL32(255, 255, 255, 255), 0, 2);
