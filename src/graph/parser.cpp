@@ -1,6 +1,7 @@
 // Tokenizer and recursive-descent parser for graph expressions (grammar in parser.h).
 #include "graph/parser.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -331,6 +332,11 @@ std::string WithCaret(std::string_view text, const ParseError& e) {
 }
 
 }  // namespace
+
+bool IsVariableName(std::string_view name) {
+  return !name.empty() && name.size() <= static_cast<size_t>(kMaxNameLength) && IsNameStart(name[0]) &&
+         std::all_of(name.begin(), name.end(), IsNameChar);
+}
 
 Result<Graph> ParseExpression(std::string_view text, ParseError* detail) {
   auto fail = [&](const ParseError& e) {

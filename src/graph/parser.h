@@ -29,8 +29,10 @@ namespace gradlab::graph {
 
 constexpr int kMaxLength = 1000;  // characters
 constexpr int kMaxDepth = 100;    // nested parentheses, functions, signs and powers
-// A variable's name, which a link also carries as a key (x=-2, inputs=x:-2).
+// A variable's name, which a link also carries as a key (x=-2, inputs=x:-2): a letter or _, then
+// letters, digits and _, at most kMaxNameLength in all.
 constexpr int kMaxNameLength = 16;
+bool IsVariableName(std::string_view name);
 
 struct ParseError {
   std::string message;  // "unexpected ')' at column 10"

@@ -325,10 +325,7 @@ Entry OptimizerRow() {
   return e;
 }
 
-bool IsIdentifier(std::string_view key) {
-  return !key.empty() && key.size() <= static_cast<size_t>(graph::kMaxNameLength) && std::isalpha(static_cast<unsigned char>(key[0])) &&
-         std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
-}
+bool IsIdentifier(std::string_view key) { return graph::IsVariableName(key); }
 
 Result<std::vector<std::pair<std::string, double>>> ParseInputs(const std::string& text) {
   using R = Result<std::vector<std::pair<std::string, double>>>;

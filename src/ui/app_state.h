@@ -57,6 +57,9 @@ struct AppState {
   // The height (logical pixels) at which nothing in the workspace would scroll; an embed with
   // height 'auto' sizes its frame to it (embed_events.h).
   int content_height = 0;
+  // Where the open lesson sits when docked: beside the views, or under them on a narrow screen
+  // (w = 0: floating, or no lesson). The workspace leaves it free; the lesson window fills it.
+  Rect lesson_dock;
 
   // Filled by the drawing code each frame; read by the test hooks.
   std::array<Rect, kTabCount> tab_rects{};

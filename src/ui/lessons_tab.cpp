@@ -223,17 +223,31 @@ void DrawLessonWindow(AppState& state) {
     l.choice = -1;
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  // Bottom right when it opens, then where the student drags it; as tall as the step needs (a
-  // question and its answer make it taller), so nothing in it scrolls out of sight.
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 20, vp->WorkPos.y + vp->WorkSize.y - 30), ImGuiCond_Appearing, ImVec2(1, 1));
-  ImGui::SetNextWindowSize(ImVec2(std::min(420.0f, vp->WorkSize.x - 40), 0), ImGuiCond_Always);
+  const Rect& dock = state.lesson_dock;
+  const bool docked = dock.w > 0;
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings;
+  if (docked) {  // the room the workspace left for it, beside or under the views
+    ImGui::SetNextWindowPos(ImVec2(dock.x, dock.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(dock.w, dock.h), ImGuiCond_Always);
+    flags |= ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize;
+  } else {
+    // Bottom right when it opens or leaves the dock, then where the student drags it; as tall as
+    // the step needs (a question and its answer make it taller), so nothing scrolls out of sight.
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 20, vp->WorkPos.y + vp->WorkSize.y - 30),
+                            l.docked_last_frame ? ImGuiCond_Always : ImGuiCond_Appearing, ImVec2(1, 1));
+    ImGui::SetNextWindowSize(ImVec2(std::min(420.0f, vp->WorkSize.x - 40), 0), ImGuiCond_Always);
+  }
+  l.docked_last_frame = docked;
   bool open = true;
   const std::string title = "Lesson: " + lesson.title + "###lesson";
-  if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
-    // Grown past the bottom (a hint or an answer appeared): moved up, so Next stays in view.
-    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const float bottom = vp->WorkPos.y + vp->WorkSize.y;
-    if (pos.y + size.y > bottom) ImGui::SetWindowPos(ImVec2(pos.x, std::max(vp->WorkPos.y, bottom - size.y)));
+  const bool shown = ImGui::Begin(title.c_str(), &open, flags);
+  l.collapsed = ImGui::IsWindowCollapsed();  // the title bar's arrow folds it
+  if (shown) {
+    if (!docked) {  // grown past the bottom (a hint or an answer appeared): moved up, so Next stays in view
+      const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+      const float bottom = vp->WorkPos.y + vp->WorkSize.y;
+      if (pos.y + size.y > bottom) ImGui::SetWindowPos(ImVec2(pos.x, std::max(vp->WorkPos.y, bottom - size.y)));
+    }
     ImGui::TextDisabled("Step %d of %zu", at + 1, lesson.steps.size());
     ImGui::TextWrapped("%s", step.text.c_str());
     if (!step.highlight.empty()) {
@@ -260,6 +274,14 @@ void DrawLessonWindow(AppState& state) {
       }
       NoteLastItem("lesson-finish");
     }
+    // Last in the window, so the keyboard reaches Next first.
+    const char* move = docked ? "Float" : "Dock";
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(move).x -
+                                                         ImGui::GetStyle().FramePadding.x * 2));
+    if (ImGui::SmallButton(move)) l.floating = docked;
+    NoteLastItem("lesson-dock");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(docked ? "a window to drag anywhere (it may cover the view)" : "back beside the views, where it covers nothing");
   }
   ImGui::End();
   if (!open) (void)settings::Set(state.settings, "lesson", "");

@@ -20,6 +20,9 @@ struct LessonsUi {
   bool loaded = false;
   lessons::LessonLibrary library;
   LessonProgressBook progress;  // steps seen and answers, kept with the session
+  bool floating = false;        // the student undocked the lesson window to drag it
+  bool collapsed = false;       // folded to its title bar (docked: the views get the room)
+  bool docked_last_frame = false;
   // The open step's answer as the student types or picks it, before Check (cleared when the
   // step changes).
   int answer_lesson = -1, answer_step = -1;

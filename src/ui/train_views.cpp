@@ -104,6 +104,9 @@ void DrawCurves(TrainUi& t) {
 // [SECTION] Weights, filters, feature maps ------------------------------------------------------
 
 void ImageGrid(const std::vector<Texture>& images, float size, const std::vector<std::string>* captions, int columns) {
+  // No more columns than fit (a docked lesson narrows the views): the rest wrap, none is cut.
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  columns = std::clamp(static_cast<int>((ImGui::GetContentRegionAvail().x + spacing) / (size + spacing)), 1, columns);
   for (size_t i = 0; i < images.size(); ++i) {
     if (i % columns) ImGui::SameLine();
     ImGui::BeginGroup();

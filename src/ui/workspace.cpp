@@ -219,6 +219,26 @@ static void DrawAboutWindow(AppState& state) {
 
 // [SECTION] Workspace ------------------------------------------------------------------------
 
+// A docked lesson takes a column at the right (or, below 900 px, a band at the bottom; folded, a
+// title bar's height), so it never covers the view its step talks about. Returns the tabs' size.
+static ImVec2 ReserveLessonDock(AppState& state, float status_height) {
+  state.lesson_dock = Rect{};
+  const LessonsUi& l = state.lessons;
+  const bool lesson_open = state.settings.app.lesson > 0 && state.settings.app.lesson <= static_cast<int>(l.library.lessons.size());
+  if (!lesson_open || l.floating) return ImVec2(0, -status_height);
+  const ImVec2 at = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
+  const float gap = ImGui::GetStyle().ItemSpacing.y, height = avail.y - status_height;
+  const float title = ImGui::GetFrameHeight();
+  if (avail.x >= 900 && !l.collapsed) {
+    const float w = std::clamp(avail.x * 0.3f, 320.0f, 440.0f);
+    state.lesson_dock = Rect{at.x + avail.x - w, at.y, w, height};
+    return ImVec2(avail.x - w - gap, -status_height);
+  }
+  const float h = l.collapsed ? title : std::clamp(height * 0.42f, 160.0f, 360.0f);
+  state.lesson_dock = Rect{at.x, at.y + height - h, avail.x, h};
+  return ImVec2(0, -(status_height + h + gap));
+}
+
 void DrawWorkspace(AppState& state) {
   ForgetNotedItems();
   // Training goes on whichever tab is shown, a few milliseconds per frame.
@@ -245,7 +265,8 @@ void DrawWorkspace(AppState& state) {
   // An embed has no status bar; a message (a bad setting from the host page) still shows.
   const bool status_bar = !embed || !state.status_message.empty();
   const float status_height = status_bar ? StatusBarHeight(state) : 0;
-  ImGui::BeginChild("tabs", ImVec2(0, -status_height));
+  const ImVec2 tabs_size = ReserveLessonDock(state, status_height);
+  ImGui::BeginChild("tabs", tabs_size);
   DrawTabs(state);
   ImGui::EndChild();
   if (status_bar) DrawStatusBar(state);

@@ -99,4 +99,15 @@ TEST_CASE("fuzz link: a variable's name is short enough to be a link key, so a l
   settings::Settings again;
   CHECK(settings::ApplyLink(again, settings::ParseQuery("#" + settings::FormatFragment(s))).problems.empty());
   CHECK(again == s);
+  // The next 10-minute run: variables named "_" and "___" (the parser takes a leading _, a link key
+  // did not). One rule now decides both: graph::IsVariableName.
+  CHECK(graph::IsVariableName("_"));
+  CHECK(graph::IsVariableName("x_1"));
+  CHECK_FALSE(graph::IsVariableName("1x"));
+  CHECK_FALSE(graph::IsVariableName("abcdefghijklmnopq"));
+  settings::Settings u;
+  CHECK(settings::ApplyLink(u, settings::ParseQuery("#v=1&expr=f+%3D+_+*+___&_=2")).problems.empty());
+  settings::Settings u_again;
+  CHECK(settings::ApplyLink(u_again, settings::ParseQuery("#" + settings::FormatFragment(u))).problems.empty());
+  CHECK(u_again == u);
 }
