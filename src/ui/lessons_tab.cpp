@@ -1,6 +1,7 @@
 #include "ui/lessons_tab.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiItemFlags_NoNav
 
 #include <algorithm>
 #include <cmath>
@@ -262,10 +263,11 @@ void DrawLessonWindow(AppState& state) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (at + 1 < static_cast<int>(lesson.steps.size())) {
-      if (ImGui::Button("Next >")) OpenLessonStep(state, active + 1, at + 2);
+      // Next and Finish share an ID, so the keyboard's focus stays on the button when it turns into Finish.
+      if (ImGui::Button("Next >###lesson-forward")) OpenLessonStep(state, active + 1, at + 2);
       NoteLastItem("lesson-next");
     } else {
-      if (ImGui::Button("Finish")) {
+      if (ImGui::Button("Finish###lesson-forward")) {
         open = false;
         LessonProgress& p = ProgressOf(l.progress, lesson);
         p.finished = true;
@@ -274,11 +276,12 @@ void DrawLessonWindow(AppState& state) {
       }
       NoteLastItem("lesson-finish");
     }
-    // Last in the window, so the keyboard reaches Next first.
     const char* move = docked ? "Float" : "Dock";
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(move).x -
                                                          ImGui::GetStyle().FramePadding.x * 2));
+    ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);  // the keyboard goes Back, Next; this is the mouse's
     if (ImGui::SmallButton(move)) l.floating = docked;
+    ImGui::PopItemFlag();
     NoteLastItem("lesson-dock");
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(docked ? "a window to drag anywhere (it may cover the view)" : "back beside the views, where it covers nothing");
