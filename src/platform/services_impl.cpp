@@ -76,6 +76,14 @@ class PlatformServices : public ui::Services {
 #endif
   }
 
+  void FetchUrl(const std::string& url, ui::BytesCallback done) override {
+#ifdef __EMSCRIPTEN__
+    FetchDataFile(url, std::move(done));  // the same request: relative to the page, or absolute
+#else
+    pending_.push_back({url, std::move(done)});
+#endif
+  }
+
   Status SaveUserFile(const std::string& name, const std::vector<uint8_t>& bytes) override {
 #ifdef __EMSCRIPTEN__
     EM_ASM(

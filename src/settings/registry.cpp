@@ -501,6 +501,18 @@ Status CheckHosts(const std::string& v) {
   return Status();
 }
 
+// An address the page fetches (https://..., http://..., or a path beside the page; the desktop app
+// reads a file path): no other scheme (javascript:, data:), no spaces or control characters.
+Status CheckLessonUrl(const std::string& v) {
+  if (v.size() > 2000) return Status::Error("longer than 2000 characters");
+  if (std::any_of(v.begin(), v.end(), [](unsigned char c) { return c <= ' ' || c == 127; }))
+    return Status::Error("an address has no spaces or control characters");
+  const size_t colon = v.find(':'), slash = v.find('/');
+  if (colon != std::string::npos && (slash == std::string::npos || colon < slash) && v.rfind("https:", 0) != 0 && v.rfind("http:", 0) != 0)
+    return Status::Error("must be an https:// or http:// address, or a path beside the page");
+  return Status();
+}
+
 const char* SurfaceKey(int i) {
   static const char* keys[] = {"ravine", "bowl", "saddle"};
   return keys[i];
@@ -528,6 +540,9 @@ std::vector<Entry> MakeRegistry() {
   r.back().type = "choice";
   r.push_back(Text("hosts", G::kApp, "origins, e.g. https://lms.example.edu", "origins besides the embedding page's that may drive an embed",
                    [](Settings& s) -> std::string& { return s.app.hosts; }, CheckHosts));
+  r.push_back(Text("lesson_url", G::kApp, "an https:// address of a lesson file (or a path beside the page)",
+                   "an instructor's lesson, listed after the built-in ones (docs/lessons.md)",
+                   [](Settings& s) -> std::string& { return s.app.lesson_url; }, CheckLessonUrl));
   // ---- train: data
   r.push_back(DataRow());
   r.push_back(ClassesRow());

@@ -63,6 +63,7 @@ struct AppSettings {
   bool embed = false;
   std::string start = "click";  // when an embed loads the engine: click, visible, now (read by the page)
   std::string hosts;            // origins besides the handshake's that may drive an embed
+  std::string lesson_url;       // an instructor's lesson file, added to the Lessons tab (docs/lessons.md)
   bool operator==(const AppSettings&) const = default;
 };
 

@@ -4,6 +4,7 @@
 
 #include "ui/bench_mode.h"
 #include "ui/hook_items.h"
+#include "ui/own_lessons.h"
 #include "ui/train_controller.h"
 
 namespace gradlab::ui {
@@ -31,6 +32,10 @@ settings::Pairs ExpandLesson(AppState& state, const std::string& value, std::vec
   }
   const auto& lessons = LoadedLessons(state.lessons).lessons;
   const int lesson = probe.app.lesson - 1, step = probe.app.lesson_step - 1;
+  if (lesson >= static_cast<int>(lessons.size()) && state.lessons.url_loading) {  // its file is on its way
+    state.lessons.pending_lesson = value;
+    return {};
+  }
   if (lesson < 0 || lesson >= static_cast<int>(lessons.size())) {
     problems->push_back("lesson: there is no lesson " + std::to_string(lesson + 1) + " (there are " +
                         std::to_string(lessons.size()) + "; ?lesson=1 opens the first)");
@@ -67,6 +72,9 @@ void RunAction(AppState& state, const std::string& key, const std::string& value
 void ApplyLink(AppState& state, const settings::Pairs& pairs) {
   std::vector<std::string> problems;
   settings::Pairs expanded;
+  // An added lesson's file first, so a lesson number past the built-in ones can wait for it.
+  for (const auto& [key, value] : pairs)
+    if (key == "lesson_url" && settings::Set(state.settings, key, value)) FetchLessonUrl(state, value);
   for (const auto& [key, value] : pairs)
     if (settings::FindEntry(key) == &settings::GetEntry("lesson")) {
       if (!value.empty()) {

@@ -10,6 +10,7 @@
 
 #include "ui/app_state.h"
 #include "ui/hook_items.h"
+#include "ui/own_lessons.h"
 #include "ui/services.h"
 #include "ui/train_controller.h"
 
@@ -19,6 +20,7 @@ const lessons::LessonLibrary& LoadedLessons(LessonsUi& l) {
   if (!l.loaded) {
     l.loaded = true;
     l.library = lessons::LoadLessons(services().AssetDir() + "lessons");
+    l.builtin = l.library.lessons.size();
   }
   return l.library;
 }
@@ -135,7 +137,7 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
 
 nlohmann::json LessonStateJson(const AppState& state) {
   const int active = state.settings.app.lesson, at = state.settings.app.lesson_step - 1;
-  nlohmann::json j = {{"active", active}, {"step", state.settings.app.lesson_step}};
+  nlohmann::json j = {{"active", active}, {"step", state.settings.app.lesson_step}, {"problem", state.lessons.own_problem}};
   const auto& lessons = state.lessons.library.lessons;
   nlohmann::json progress = nlohmann::json::array();  // every lesson's, as the Lessons tab lists them
   for (const lessons::Lesson& lesson : lessons) {
@@ -152,6 +154,7 @@ nlohmann::json LessonStateJson(const AppState& state) {
   const lessons::Lesson& lesson = lessons[active - 1];
   const auto kept = state.lessons.progress.lessons.find(lesson.file);
   const LessonProgress p = kept != state.lessons.progress.lessons.end() ? kept->second : LessonProgress{};
+  j["title"] = lesson.title;
   j["score"] = Score(lesson, p);
   j["finished"] = p.finished;
   if (at >= 0 && at < static_cast<int>(lesson.steps.size()) && lesson.steps[at].question) {
@@ -173,6 +176,11 @@ void DrawLessonsTab(AppState& state) {
   ImGui::Spacing();
   for (size_t i = 0; i < library.lessons.size(); ++i) {
     const lessons::Lesson& lesson = library.lessons[i];
+    if (i == state.lessons.builtin) {
+      ImGui::Spacing();
+      ImGui::TextDisabled("Added lessons (from lesson_url or a file; numbered on from the built-in ones)");
+      ImGui::Separator();
+    }
     ImGui::PushID(static_cast<int>(i));
     if (ImGui::Button("Start")) OpenLessonStep(state, static_cast<int>(i) + 1, 1);
     ImGui::SameLine();
@@ -189,6 +197,17 @@ void DrawLessonsTab(AppState& state) {
     ImGui::PopID();
   }
   for (const std::string& problem : library.problems) ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", problem.c_str());
+  ImGui::Spacing();
+  if (ImGui::Button("Open lesson file...")) OpenOwnLessonFile(state);
+  NoteLastItem("lesson-open-file");
+  ImGui::SameLine();
+  ImGui::TextDisabled(state.lessons.url_loading ? "fetching %s..." : "a lesson of your own (docs/lessons.md), or link one: ?lesson_url=https://...",
+                      state.lessons.url_fetched.c_str());
+  if (!state.lessons.own_problem.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", state.lessons.own_problem.c_str());
+    ImGui::PopTextWrapPos();
+  }
   if (!state.lessons.progress.lessons.empty()) {
     ImGui::Spacing();
     if (ImGui::Button("Reset progress")) ImGui::OpenPopup("reset-progress");

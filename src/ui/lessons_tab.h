@@ -19,6 +19,11 @@ struct AppState;
 struct LessonsUi {
   bool loaded = false;
   lessons::LessonLibrary library;
+  size_t builtin = 0;           // the first `builtin` lessons are assets/lessons'; then the added ones
+  // Lessons an instructor adds (ui/own_lessons.h): the lesson_url fetched, and a lesson asked for
+  // ("17.2") while it was still on its way.
+  std::string url_fetched, pending_lesson, own_problem;
+  bool url_loading = false;
   LessonProgressBook progress;  // steps seen and answers, kept with the session
   bool floating = false;        // the student undocked the lesson window to drag it
   bool collapsed = false;       // folded to its title bar (docked: the views get the room)

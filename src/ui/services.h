@@ -25,6 +25,9 @@ class Services {
   virtual void DeleteTexture(ImTextureID id) = 0;
   // Fetches an app data file (e.g. "data/cifar10/manifest.json"); `done` runs on a later frame.
   virtual void FetchDataFile(const std::string& path, BytesCallback done) = 0;
+  // Browser: fetches an address (https://..., or relative to the page) as the browser allows
+  // (CORS). Desktop: reads a file path. `done` runs on a later frame.
+  virtual void FetchUrl(const std::string& url, BytesCallback done) = 0;
   // Browser: offers the bytes as a download. Desktop: writes them to `name` (a path).
   virtual Status SaveUserFile(const std::string& name, const std::vector<uint8_t>& bytes) = 0;
   // Browser: opens the file picker (`accept` like ".gradlab"); desktop: reads `path_hint`.

@@ -12,6 +12,7 @@
 #include "ui/layout.h"
 #include "ui/train_controller.h"
 #include "ui/lessons_tab.h"
+#include "ui/own_lessons.h"
 #include "ui/session_keeper.h"
 #include "ui/share_dialog.h"
 #include "ui/train_tab.h"
@@ -244,6 +245,7 @@ void DrawWorkspace(AppState& state) {
   // Training goes on whichever tab is shown, a few milliseconds per frame.
   UpdateTrainTab(state.train, state.settings.train.budget_ms / 1000.0);
   KeepSession(state);
+  UpdateOwnLessons(state);
   if (state.applied_dark_theme != state.settings.app.dark_theme) {
     state.applied_dark_theme = state.settings.app.dark_theme;
     ApplyTheme(state.applied_dark_theme);

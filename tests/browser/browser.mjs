@@ -28,7 +28,7 @@ export async function serve(root) {
 }
 
 // A second local origin, for a page around the site (an LMS, a host page): another loopback
-// port, answering each request with route(request, body) -> { type, body, status } or null (404).
+// port, answering each request with route(request, body) -> { type, body, status, headers } or null (404).
 export async function serveRoutes(route) {
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -41,7 +41,7 @@ export async function serveRoutes(route) {
         answer = { status: 500, type: 'text/plain', body: String(e.message) };
       }
       if (!answer) answer = { status: 404, type: 'text/plain', body: `not found: ${req.url}` };
-      res.writeHead(answer.status || 200, { 'Content-Type': answer.type, 'Cache-Control': 'no-cache' }).end(answer.body);
+      res.writeHead(answer.status || 200, { 'Content-Type': answer.type, 'Cache-Control': 'no-cache', ...answer.headers }).end(answer.body);
     });
   });
   await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
