@@ -301,6 +301,7 @@ void DrawLessonWindow(AppState& state) {
     ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);  // the keyboard goes Back, Next; this is the mouse's
     if (ImGui::SmallButton(move)) l.floating = docked;
     ImGui::PopItemFlag();
+    l.content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;  // from the window's top, title bar included
     NoteLastItem("lesson-dock");
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(docked ? "a window to drag anywhere (it may cover the view)" : "back beside the views, where it covers nothing");

@@ -28,6 +28,7 @@ struct LessonsUi {
   bool floating = false;        // the student undocked the lesson window to drag it
   bool collapsed = false;       // folded to its title bar (docked: the views get the room)
   bool docked_last_frame = false;
+  float content_height = 0;     // what the step needed last frame: a band under the views takes no more
   // The open step's answer as the student types or picks it, before Check (cleared when the
   // step changes).
   int answer_lesson = -1, answer_step = -1;

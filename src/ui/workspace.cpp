@@ -235,7 +235,8 @@ static ImVec2 ReserveLessonDock(AppState& state, float status_height) {
     state.lesson_dock = Rect{at.x + avail.x - w, at.y, w, height};
     return ImVec2(avail.x - w - gap, -status_height);
   }
-  const float h = l.collapsed ? title : std::clamp(height * 0.42f, 160.0f, 360.0f);
+  const float wanted = l.content_height > 0 ? l.content_height : height * 0.42f;  // the step's own height, once drawn
+  const float h = l.collapsed ? title : std::clamp(wanted, std::min(120.0f, height * 0.5f), std::max(120.0f, height * 0.5f));
   state.lesson_dock = Rect{at.x, at.y + height - h, avail.x, h};
   return ImVec2(0, -(status_height + h + gap));
 }
