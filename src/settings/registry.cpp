@@ -4,6 +4,7 @@
 #include "settings/registry.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -502,11 +503,15 @@ Status CheckHosts(const std::string& v) {
 }
 
 // An address the page fetches (https://..., http://..., or a path beside the page; the desktop app
-// reads a file path): no other scheme (javascript:, data:), no spaces or control characters.
+// reads a file path) of a .json lesson file: no other scheme (javascript:, data:), no spaces,
+// quotes, angle brackets or control characters.
 Status CheckLessonUrl(const std::string& v) {
+  if (v.empty()) return Status();  // none
   if (v.size() > 2000) return Status::Error("longer than 2000 characters");
-  if (std::any_of(v.begin(), v.end(), [](unsigned char c) { return c <= ' ' || c == 127; }))
-    return Status::Error("an address has no spaces or control characters");
+  if (std::any_of(v.begin(), v.end(), [](unsigned char c) { return c <= ' ' || c == 127 || std::strchr("<>\"'`", c); }))
+    return Status::Error("an address has no spaces, quotes, angle brackets or control characters");
+  const std::string path = v.substr(0, v.find_first_of("?#"));
+  if (path.size() < 6 || path.compare(path.size() - 5, 5, ".json") != 0) return Status::Error("must be the address of a .json lesson file");
   const size_t colon = v.find(':'), slash = v.find('/');
   if (colon != std::string::npos && (slash == std::string::npos || colon < slash) && v.rfind("https:", 0) != 0 && v.rfind("http:", 0) != 0)
     return Status::Error("must be an https:// or http:// address, or a path beside the page");

@@ -30,6 +30,7 @@ const std::map<std::string, std::vector<std::string>> kTextSamples = {
     {"hide", {"", "data", "views,data,model", "backprop,lessons"}},
     {"lock", {"", "training", "graph,data,calculator"}},
     {"hosts", {"", "https://lms.example.edu", "http://127.0.0.1:8080,https://canvas.example.com"}},
+    {"lesson_url", {"", "https://course.example.edu/lessons/week3.json", "lessons/mine.json?v=2"}},
 };
 
 // Values of the right type for one row, spread over its range.
@@ -190,6 +191,18 @@ TEST_CASE("Embed hosts are origins, nothing else", "[settings]") {
   CHECK_FALSE(Set(s, "start", "later"));
   CHECK(Set(s, "embed", "1"));
   CHECK(s.app.embed);
+}
+
+TEST_CASE("An added lesson's address is an http(s) or relative address of a .json file", "[settings]") {
+  Settings s;
+  for (const char* bad : {"javascript:alert(1)//x.json", "data:application/json,{}.json", "file:///etc/x.json", "https://x.edu/lesson.txt",
+                          "https://x.edu/a b.json", "lessons/<b>.json", "x.json\"onload=\"1"}) {
+    INFO(bad);
+    CHECK_FALSE(Set(s, "lesson_url", bad));
+  }
+  CHECK(s.app.lesson_url.empty());
+  CHECK(Set(s, "lesson_url", "https://course.example.edu/week3.json#top"));
+  CHECK(Set(s, "lesson_url", "mine.json"));
 }
 
 TEST_CASE("A link carries the whole set-up and reads back the same", "[settings]") {
