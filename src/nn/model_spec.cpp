@@ -213,6 +213,9 @@ Result<std::vector<ParsedLayer>> ParseModelSpec(const std::string& spec) {
           }
       }
       layers.push_back(ParsedLayer{LayerWord::kFc, 0, 0, 0, 0, 0, w.text, w.column});
+      if (static_cast<int>(layers.size()) > kSpecLimits.layers)
+        return R::Error(PointAt(spec, at, "this mlp has " + std::to_string(layers.size()) + " layers; a model has at most " +
+                                              std::to_string(kSpecLimits.layers)));
       return layers;
     }
     ParsedLayer layer;
@@ -222,6 +225,8 @@ Result<std::vector<ParsedLayer>> ParseModelSpec(const std::string& spec) {
       return R::Error(PointAt(spec, at, "unknown layer '" + w.text + "'") + "\n" + ModelSpecHelp());
     }
     if (!problem.empty()) return R::Error(PointAt(spec, layer, problem));
+    if (static_cast<int>(layers.size()) == kSpecLimits.layers)
+      return R::Error(PointAt(spec, layer, "a model has at most " + std::to_string(kSpecLimits.layers) + " layers"));
     layers.push_back(layer);
   }
   return layers;

@@ -44,6 +44,10 @@ struct ParsedLayer {
 struct SpecLimits {
   int fc_outputs = 999999, conv_filters = 9999, kernel = 99, stride = 99, padding = 99, pool = 99, maxout = 99;
   double activation_parameter = 10;
+  // Layers in all, once shorthands are expanded: far past any model the playground trains, and
+  // few enough that the spec the layer editor writes back stays under the 4,000-character limit
+  // (an mlp: of 300 widths expanded to a spec the parser then refused).
+  int layers = 100;
 };
 inline constexpr SpecLimits kSpecLimits{};
 

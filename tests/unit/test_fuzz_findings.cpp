@@ -11,6 +11,7 @@
 #include "data/image_file.h"
 #include "data/jpeg_guard.h"
 #include "graph/parser.h"
+#include "nn/model_spec.h"
 #include "nn/schedule.h"
 #include "settings/registry.h"
 
@@ -110,4 +111,26 @@ TEST_CASE("fuzz link: a variable's name is short enough to be a link key, so a l
   settings::Settings u_again;
   CHECK(settings::ApplyLink(u_again, settings::ParseQuery("#" + settings::FormatFragment(u))).problems.empty());
   CHECK(u_again == u);
+}
+
+TEST_CASE("fuzz model_spec: a spec the layer editor writes back always parses again", "[fuzz][hostile]") {
+  // The 10-minute model_spec run (2026-12-01): a 1,000-character "mlp:" of 290 widths with three
+  // activations per hidden layer expanded to 869 layers, whose written-out spec (4,195 characters)
+  // the parser refused as too long. A model now has at most kSpecLimits.layers layers.
+  std::string widths = "mlp:8";
+  for (int i = 0; i < 200; ++i) widths += ",8";
+  auto refused = nn::ParseModelSpec(widths + " relu");
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().find("a model has at most 100") != std::string::npos);
+  std::string deep;
+  for (int i = 0; i < 101; ++i) deep += "fc8 ";
+  CHECK(nn::ParseModelSpec(deep).error().find("a model has at most 100 layers") != std::string::npos);
+  // The largest model allowed writes back a spec that parses to the same layers.
+  std::string widest = "mlp:999999";
+  for (int i = 0; i < 23; ++i) widest += ",999999";  // 24 hidden layers of 4: 97 layers with the closing fc
+  auto most = nn::ParseModelSpec(widest + " bn lrelu0.123456 dropout0.123456");
+  REQUIRE(most.ok());
+  auto again = nn::ParseModelSpec(nn::FormatModelSpec(*most));
+  REQUIRE(again.ok());
+  CHECK(again->size() == most->size());
 }
