@@ -193,7 +193,9 @@ void DrawLessonsTab(AppState& state) {
                          Score(lesson, p));
       ImGui::SameLine();
     }
+    ImGui::PushTextWrapPos(0);  // a long summary wraps instead of running off the edge
     ImGui::TextDisabled("(%zu steps) %s", lesson.steps.size(), lesson.summary.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopID();
   }
   for (const std::string& problem : library.problems) ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", problem.c_str());
