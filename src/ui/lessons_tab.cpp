@@ -174,6 +174,17 @@ void DrawLessonsTab(AppState& state) {
   ImGui::TextWrapped("Lessons walk through the lecture's ideas step by step, opening the right view with the right numbers, "
                      "and ask questions on the way. Instructors write them as JSON files (docs/lessons.md) and can link to one: ?lesson=1.");
   ImGui::Spacing();
+  if (ImGui::Button("Open lesson file...")) OpenOwnLessonFile(state);
+  NoteLastItem("lesson-open-file");
+  ImGui::SameLine();
+  ImGui::TextDisabled(state.lessons.url_loading ? "fetching %s..." : "a lesson of your own (docs/lessons.md), or link one: ?lesson_url=https://...",
+                      state.lessons.url_fetched.c_str());
+  if (!state.lessons.own_problem.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", state.lessons.own_problem.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::Spacing();
   for (size_t i = 0; i < library.lessons.size(); ++i) {
     const lessons::Lesson& lesson = library.lessons[i];
     if (i == state.lessons.builtin) {
@@ -199,17 +210,6 @@ void DrawLessonsTab(AppState& state) {
     ImGui::PopID();
   }
   for (const std::string& problem : library.problems) ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", problem.c_str());
-  ImGui::Spacing();
-  if (ImGui::Button("Open lesson file...")) OpenOwnLessonFile(state);
-  NoteLastItem("lesson-open-file");
-  ImGui::SameLine();
-  ImGui::TextDisabled(state.lessons.url_loading ? "fetching %s..." : "a lesson of your own (docs/lessons.md), or link one: ?lesson_url=https://...",
-                      state.lessons.url_fetched.c_str());
-  if (!state.lessons.own_problem.empty()) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", state.lessons.own_problem.c_str());
-    ImGui::PopTextWrapPos();
-  }
   if (!state.lessons.progress.lessons.empty()) {
     ImGui::Spacing();
     if (ImGui::Button("Reset progress")) ImGui::OpenPopup("reset-progress");

@@ -111,7 +111,9 @@ await runBrowserTest('browser lessons test', async ({ url, out, t, openPage }) =
       const last = (await state(page)).items['lesson-finish'];
       await clickItem(page, last ? 'lesson-finish' : 'lesson-next');
       if (last) break;
-      await until(page, (was) => window.gradlab.state().lesson.step !== was, step);
+      // The next step, or the lesson closed (the last step's button read as Next a frame late).
+      await until(page, ([was, l]) => window.gradlab.state().lesson.step !== was || window.gradlab.state().lesson.active !== l, [step, n]);
+      if ((await state(page)).lesson.active !== n) break;
     }
     await until(page, () => window.gradlab.state().lesson.active === 0);
     const p = (await state(page)).lesson.progress[n - 1];
