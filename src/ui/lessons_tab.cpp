@@ -176,6 +176,23 @@ void DrawLessonsTab(AppState& state) {
   ImGui::Spacing();
   if (ImGui::Button("Open lesson file...")) OpenOwnLessonFile(state);
   NoteLastItem("lesson-open-file");
+  if (!state.lessons.progress.lessons.empty()) {
+    ImGui::SameLine();
+    if (ImGui::Button("Reset progress")) ImGui::OpenPopup("reset-progress");
+    NoteLastItem("lesson-reset-progress");
+    if (ImGui::BeginPopup("reset-progress")) {
+      ImGui::TextUnformatted("Forget every lesson's steps seen and answers?");
+      if (ImGui::Button("Forget them")) {
+        state.lessons.progress.lessons.clear();
+        ++state.lessons.progress.revision;
+        ImGui::CloseCurrentPopup();
+      }
+      NoteLastItem("lesson-reset-confirm");
+      ImGui::SameLine();
+      if (ImGui::Button("Keep them")) ImGui::CloseCurrentPopup();
+      ImGui::EndPopup();
+    }
+  }
   ImGui::SameLine();
   ImGui::TextDisabled(state.lessons.url_loading ? "fetching %s..." : "a lesson of your own (docs/lessons.md), or link one: ?lesson_url=https://...",
                       state.lessons.url_fetched.c_str());
@@ -210,23 +227,6 @@ void DrawLessonsTab(AppState& state) {
     ImGui::PopID();
   }
   for (const std::string& problem : library.problems) ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", problem.c_str());
-  if (!state.lessons.progress.lessons.empty()) {
-    ImGui::Spacing();
-    if (ImGui::Button("Reset progress")) ImGui::OpenPopup("reset-progress");
-    NoteLastItem("lesson-reset-progress");
-    if (ImGui::BeginPopup("reset-progress")) {
-      ImGui::TextUnformatted("Forget every lesson's steps seen and answers?");
-      if (ImGui::Button("Forget them")) {
-        state.lessons.progress.lessons.clear();
-        ++state.lessons.progress.revision;
-        ImGui::CloseCurrentPopup();
-      }
-      NoteLastItem("lesson-reset-confirm");
-      ImGui::SameLine();
-      if (ImGui::Button("Keep them")) ImGui::CloseCurrentPopup();
-      ImGui::EndPopup();
-    }
-  }
 }
 
 void DrawLessonWindow(AppState& state) {

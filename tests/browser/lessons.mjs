@@ -137,6 +137,7 @@ await runBrowserTest('browser lessons test', async ({ url, out, t, openPage }) =
   await page.screenshot({ path: path.join(out, 'web-lessons-progress.png') });
 
   // ---- Reset progress forgets it
+  where = 'Reset progress';
   await page.evaluate(() => window.gradlab.set('tab', 'lessons'));
   await until(page, () => window.gradlab.state().items['lesson-reset-progress']);
   await clickItem(page, 'lesson-reset-progress');
