@@ -119,7 +119,7 @@ TEST_CASE("Damaged session files are refused with a message", "[train][session-f
   CHECK(small->steps() == 0);  // unchanged
 }
 
-TEST_CASE("A session keeps the lessons' progress; a version 1 file, without it, still opens", "[train][session-file]") {
+TEST_CASE("A session keeps the lessons' progress, and a version 1 file (without it) still opens", "[train][session-file]") {
   const Setup setup = Toy();
   auto s = std::move(*Session::Create(setup.cfg, setup.train, setup.test));
   s->StepBatches(2);
