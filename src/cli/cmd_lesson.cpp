@@ -16,9 +16,6 @@ namespace gradlab::cli {
 
 namespace {
 
-// Lesson files are small; a megabyte is far more than the longest lesson needs.
-constexpr size_t kMaxLessonBytes = size_t{1} << 20;
-
 int CountQuestions(const lessons::Lesson& lesson) {
   int n = 0;
   for (const auto& step : lesson.steps) n += step.question ? 1 : 0;
@@ -40,7 +37,7 @@ int RunLesson(const std::vector<std::string>& words) {
   int bad = 0;
   for (size_t i = 1; i < words_left.size(); ++i) {
     const std::string& path = words_left[i];
-    auto bytes = ReadFileBytes(path, kMaxLessonBytes);
+    auto bytes = ReadFileBytes(path, lessons::kMaxLessonBytes);
     auto lesson = bytes ? lessons::ParseLesson(std::string(bytes->begin(), bytes->end()), path)
                         : Result<lessons::Lesson>::Error(bytes.error());
     if (!lesson) ++bad;

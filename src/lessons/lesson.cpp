@@ -31,7 +31,7 @@ Status ReadSettings(const Json& object, const std::string& where, const std::str
     else return Status::Error(where + "the setting \"" + key + "\" must be text or a number");
     if (key == "lesson") return Status::Error(where + "a lesson cannot open another lesson (\"lesson\" in \"" + field + "\")");
     if (Status st = settings::Set(replay, key, v); !st) {
-      if (!settings::FindEntry(key) && key != "v")  // "v": the registry's own words say why
+      if (!settings::FindEntry(key) && key != settings::kLinkVersionKey)  // the registry's own words say why
         return Status::Error(where + "unknown setting \"" + settings::Shown(key) + "\" in \"" + field + "\" (gradlab-cli settings lists them)");
       return Status::Error(where + "setting " + st.message().substr(0, st.message().find('\n')));
     }
@@ -53,10 +53,15 @@ Result<Question> ReadQuestion(const Json& q, const std::string& step_where, cons
   if (!q.is_object()) return R::Error(where + "a question is an object with a kind and a prompt");
   Question out;
   const std::string kind = q.contains("kind") && q["kind"].is_string() ? q["kind"].get<std::string>() : "";
-  if (kind == "number") out.kind = Question::Kind::kNumber;
-  else if (kind == "choice") out.kind = Question::Kind::kChoice;
-  else if (kind == "predict") out.kind = Question::Kind::kPredict;
-  else return R::Error(where + "\"kind\" must be number, choice or predict");
+  bool known = false;
+  for (Question::Kind k : {Question::Kind::kNumber, Question::Kind::kChoice, Question::Kind::kPredict}) {
+    out.kind = k;
+    if (kind == out.kind_name()) {
+      known = true;
+      break;
+    }
+  }
+  if (!known) return R::Error(where + "\"kind\" must be number, choice or predict");
   if (Status st = ReadText(q, "prompt", where, true, out.prompt); !st) return R::Error(st.message());
   if (Status st = ReadText(q, "hint", where, out.kind != Question::Kind::kPredict, out.hint); !st) return R::Error(st.message());
   if (Status st = ReadText(q, "explanation", where, true, out.explanation); !st) return R::Error(st.message());
@@ -178,6 +183,15 @@ Result<Lesson> ParseLesson(const std::string& text, const std::string& file) {
   return R::Error(all);
 }
 
+const char* Question::kind_name() const {
+  switch (kind) {
+    case Kind::kNumber: return "number";
+    case Kind::kChoice: return "choice";
+    case Kind::kPredict: return "predict";
+  }
+  return "?";
+}
+
 bool LessonOrder(const std::string& a, const std::string& b) {
   // The whole number a name starts with; names without one come after all that have one.
   const auto number = [](const std::string& name) {
@@ -187,6 +201,13 @@ bool LessonOrder(const std::string& a, const std::string& b) {
   };
   const long na = number(a), nb = number(b);
   return na != nb ? na < nb : a < b;
+}
+
+std::string LessonKey(const std::string& file) {
+  size_t digits = 0;
+  while (digits < file.size() && file[digits] >= '0' && file[digits] <= '9') ++digits;
+  if (digits == 0 || digits + 1 >= file.size() || file[digits] != '-') return file;
+  return file.substr(digits + 1);
 }
 
 LessonLibrary LoadLessons(const std::string& dir) {

@@ -10,6 +10,7 @@
 //                            "hint": "...", "explanation": "..."}}]}
 // The format is documented by docs/lesson.schema.json (JSON Schema) and docs/lessons.md.
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +19,10 @@
 #include "core/status.h"
 
 namespace gradlab::lessons {
+
+// Lesson files are small: a megabyte is far more than the longest lesson needs, so a larger file is
+// refused before it is parsed.
+inline constexpr size_t kMaxLessonBytes = size_t{1} << 20;
 
 using SettingList = std::vector<std::pair<std::string, std::string>>;  // link settings, in order
 
@@ -39,6 +44,7 @@ struct Question {
   SettingList run;
 
   bool scored() const { return kind != Kind::kPredict || right >= 0; }
+  const char* kind_name() const;  // as the file writes it: "number", "choice" or "predict"
   bool IsRight(double typed) const;  // a number question's answer, within the tolerance
 };
 
@@ -60,6 +66,10 @@ Result<Lesson> ParseLesson(const std::string& json_text, const std::string& file
 // starts with, so 2-... comes before 10-..., then by name. scripts/lms-package and
 // cmake/LessonIndex.cmake (COMPARE NATURAL) list them the same way.
 bool LessonOrder(const std::string& a, const std::string& b);
+
+// What a student's progress is kept under: the file name without the number (and dash) it starts
+// with, so "9-backprop-add-mul.json" keeps its progress when it is renumbered.
+std::string LessonKey(const std::string& file);
 
 // Reads every *.json in `dir`, in LessonOrder; broken files come back as messages.
 struct LessonLibrary {

@@ -154,7 +154,7 @@ LinkOutcome ApplyLink(Settings& s, const Pairs& pairs) {
   LinkOutcome out;
   Pairs body;
   for (const auto& [key, value] : pairs) {
-    if (key == "v") {
+    if (key == kLinkVersionKey) {
       if (value != kLinkVersion)
         out.problems.push_back("v: this link is for Gradlab link version '" + Shown(value) + "'; this Gradlab reads version " +
                                kLinkVersion + ", so some settings may not apply");

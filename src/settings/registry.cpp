@@ -708,7 +708,7 @@ Status Set(Settings& s, std::string_view key, const std::string& value) {
     return Status();
   }
   // "v" opens every link (v=1, read by ApplyLink), so it cannot also be a variable's value.
-  if (key == "v") return Status::Error("v: is a link's version (v=1); give a variable named v its value with inputs=v:4");
+  if (key == kLinkVersionKey) return Status::Error("v: is a link's version (v=1); give a variable named v its value with inputs=v:4");
   // An input of the Backprop tab's expression: x=-2.
   if (IsIdentifier(key)) {
     auto graph = ResolveBackprop(s.backprop);

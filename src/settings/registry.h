@@ -61,6 +61,8 @@ std::string FormatInputs(const std::vector<std::pair<std::string, double>>& valu
 // ---- links -------------------------------------------------------------------------------------
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
+// Every link starts with its version, v=1; "v" is no setting and no variable's value.
+inline constexpr std::string_view kLinkVersionKey = "v";
 inline constexpr const char* kLinkVersion = "1";
 
 // Splits "?a=1&b=2", "#v=1&a=1" or "a=1&b=2" into decoded pairs (%XX and '+' for a space).

@@ -97,14 +97,7 @@ void DrawPreview(TrainUi& t, float side, int columns) {
   }
   ImGui::SameLine();
   ImGui::TextDisabled("as training sees them");
-  if (ImGui::BeginTable("augmented", columns, ImGuiTableFlags_SizingFixedSame)) {
-    for (size_t i = 0; i < t.views.augment_preview.size(); ++i) {
-      ImGui::TableNextColumn();
-      ImGui::Image(t.views.augment_preview[i].id, ImVec2(side, side));
-      ImGui::TextUnformatted(t.views.augment_labels[i].c_str());
-    }
-    ImGui::EndTable();
-  }
+  ImageGrid(t.views.augment_preview, side, &t.views.augment_labels, columns);
 }
 
 }  // namespace

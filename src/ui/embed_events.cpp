@@ -45,12 +45,10 @@ void BackpropEvents(const BackpropUi& b, EmbedWatch& w, std::vector<EmbedEvent>*
 
 void LessonEvents(AppState& state, EmbedWatch& w, std::vector<EmbedEvent>* out) {
   const settings::AppSettings& app = state.settings.app;
-  const auto& lessons = LoadedLessons(state.lessons).lessons;
-  if ((app.lesson != w.lesson || app.lesson_step != w.lesson_step) && app.lesson >= 1 &&
-      app.lesson <= static_cast<int>(lessons.size())) {
-    const lessons::Lesson& lesson = lessons[app.lesson - 1];
+  const lessons::Lesson* lesson = ActiveLesson(state);
+  if ((app.lesson != w.lesson || app.lesson_step != w.lesson_step) && lesson) {
     out->push_back({"lessonStep",
-                    {{"lesson", app.lesson}, {"title", lesson.title}, {"step", app.lesson_step}, {"steps", lesson.steps.size()}}});
+                    {{"lesson", app.lesson}, {"title", lesson->title}, {"step", app.lesson_step}, {"steps", lesson->steps.size()}}});
   }
   w.lesson = app.lesson;
   w.lesson_step = app.lesson_step;

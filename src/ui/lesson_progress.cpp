@@ -8,9 +8,14 @@
 namespace gradlab::ui {
 
 LessonProgress& ProgressOf(LessonProgressBook& book, const lessons::Lesson& lesson) {
-  LessonProgress& p = book.lessons[lesson.file];
+  LessonProgress& p = book.lessons[lessons::LessonKey(lesson.file)];
   p.seen.resize(lesson.steps.size(), false);
   return p;
+}
+
+const LessonProgress* FindProgress(const LessonProgressBook& book, const lessons::Lesson& lesson) {
+  const auto kept = book.lessons.find(lessons::LessonKey(lesson.file));
+  return kept != book.lessons.end() ? &kept->second : nullptr;
 }
 
 int Score(const lessons::Lesson& lesson, const LessonProgress& progress) {
@@ -58,13 +63,13 @@ void Commit(LessonProgressBook& book, const lessons::Lesson& lesson, int step, i
 
 std::string ProgressToJson(const LessonProgressBook& book) {
   nlohmann::json j = nlohmann::json::object();
-  for (const auto& [file, p] : book.lessons) {
+  for (const auto& [key, p] : book.lessons) {
     nlohmann::json answers = nlohmann::json::object();
     for (const auto& [step, a] : p.answers)
       answers[std::to_string(step)] = {{"wrong", a.wrong}, {"right", a.right}, {"revealed", a.revealed},
                                        {"chosen", a.chosen}, {"committed", a.committed}};
     std::vector<int> seen(p.seen.begin(), p.seen.end());
-    j[file] = {{"seen", seen}, {"answers", answers}, {"finished", p.finished}};
+    j[key] = {{"seen", seen}, {"answers", answers}, {"finished", p.finished}};
   }
   return j.dump();
 }
@@ -73,9 +78,12 @@ LessonProgressBook ProgressFromJson(const std::string& text, const lessons::Less
   LessonProgressBook book;
   const auto j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_object()) return book;
+  std::map<std::string, const nlohmann::json*> by_key;  // older files kept progress by the whole file name
+  for (auto entry = j.begin(); entry != j.end(); ++entry) by_key[lessons::LessonKey(entry.key())] = &entry.value();
   for (const lessons::Lesson& lesson : library.lessons) {
-    const auto it = j.find(lesson.file);
-    if (it == j.end() || !it->is_object()) continue;
+    const auto found = by_key.find(lessons::LessonKey(lesson.file));
+    if (found == by_key.end() || !found->second->is_object()) continue;
+    const nlohmann::json* it = found->second;
     LessonProgress& p = ProgressOf(book, lesson);
     const int steps = static_cast<int>(lesson.steps.size());
     if (const auto seen = it->find("seen"); seen != it->end() && seen->is_array())

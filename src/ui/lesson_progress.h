@@ -1,7 +1,7 @@
 // A student's progress through the lessons: the steps seen, each question's attempts, the score.
 // Kept with the session (the browser's storage, session files), shown in the Lessons tab, and
-// reset from there. Keyed by the lesson's file name, so a new lesson between two old ones does not
-// move anyone's progress to another lesson.
+// reset from there. Keyed by the lesson's file name without its number (lessons::LessonKey), so a
+// new or renumbered lesson does not move anyone's progress to another lesson.
 #pragma once
 #include <map>
 #include <string>
@@ -26,12 +26,14 @@ struct LessonProgress {
 };
 
 struct LessonProgressBook {
-  std::map<std::string, LessonProgress> lessons;  // by lesson file name
+  std::map<std::string, LessonProgress> lessons;  // by lessons::LessonKey of the file name
   int revision = 0;                               // bumps on every change, so the keeper stores it
 };
 
 // The lesson's progress, sized to its steps.
 LessonProgress& ProgressOf(LessonProgressBook& book, const lessons::Lesson& lesson);
+// The lesson's progress if it has any, else null.
+const LessonProgress* FindProgress(const LessonProgressBook& book, const lessons::Lesson& lesson);
 // 0 to 100: the share of scored questions answered right (within two tries); for a lesson that
 // scores no question, the share of its steps seen.
 int Score(const lessons::Lesson& lesson, const LessonProgress& progress);

@@ -119,7 +119,8 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
     NoteLastItem("lesson-check");
     ImGui::EndDisabled();
   }
-  const QuestionAttempt& now = ProgressOf(l.progress, lesson).answers[at];
+  const auto answered = progress.answers.find(at);  // after Check: the attempt as it is now
+  const QuestionAttempt now = answered != progress.answers.end() ? answered->second : QuestionAttempt{};
   const std::string answer = q.kind == lessons::Question::Kind::kNumber ? FormatAnswer(q.answer) : q.choices[std::max(0, q.right)];
   if (now.right) {
     ImGui::TextColored(kRightColour, "Right: %s.", answer.c_str());
@@ -141,26 +142,26 @@ nlohmann::json LessonStateJson(const AppState& state) {
   const auto& lessons = state.lessons.library.lessons;
   nlohmann::json progress = nlohmann::json::array();  // every lesson's, as the Lessons tab lists them
   for (const lessons::Lesson& lesson : lessons) {
-    const auto kept = state.lessons.progress.lessons.find(lesson.file);
-    if (kept == state.lessons.progress.lessons.end()) {
+    const LessonProgress* kept = FindProgress(state.lessons.progress, lesson);
+    if (!kept) {
       progress.push_back(nullptr);
       continue;
     }
-    const auto seen = std::count(kept->second.seen.begin(), kept->second.seen.end(), true);
-    progress.push_back({{"seen", seen}, {"score", Score(lesson, kept->second)}, {"finished", kept->second.finished}});
+    const auto seen = std::count(kept->seen.begin(), kept->seen.end(), true);
+    progress.push_back({{"seen", seen}, {"score", Score(lesson, *kept)}, {"finished", kept->finished}});
   }
   j["progress"] = progress;
   if (active < 1 || active > static_cast<int>(lessons.size())) return j;
   const lessons::Lesson& lesson = lessons[active - 1];
-  const auto kept = state.lessons.progress.lessons.find(lesson.file);
-  const LessonProgress p = kept != state.lessons.progress.lessons.end() ? kept->second : LessonProgress{};
+  const LessonProgress* kept = FindProgress(state.lessons.progress, lesson);
+  const LessonProgress p = kept ? *kept : LessonProgress{};
   j["title"] = lesson.title;
   j["score"] = Score(lesson, p);
   j["finished"] = p.finished;
   if (at >= 0 && at < static_cast<int>(lesson.steps.size()) && lesson.steps[at].question) {
     const auto& q = *lesson.steps[at].question;
     const QuestionAttempt a = p.answers.count(at) ? p.answers.at(at) : QuestionAttempt{};
-    j["question"] = {{"kind", q.kind == lessons::Question::Kind::kNumber ? "number" : q.kind == lessons::Question::Kind::kChoice ? "choice" : "predict"},
+    j["question"] = {{"kind", q.kind_name()},
                      {"wrong", a.wrong}, {"right", a.right}, {"revealed", a.revealed}, {"committed", a.committed},
                      // for tests that answer wrong, then right (number: the value; else the choice, from 1)
                      {"answer", q.kind == lessons::Question::Kind::kNumber ? q.answer : q.right + 1},
@@ -214,9 +215,9 @@ void DrawLessonsTab(AppState& state) {
     ImGui::SameLine();
     ImGui::Text("%zu. %s", i + 1, lesson.title.c_str());
     ImGui::SameLine();
-    const auto kept = state.lessons.progress.lessons.find(lesson.file);
-    if (kept != state.lessons.progress.lessons.end() && std::count(kept->second.seen.begin(), kept->second.seen.end(), true) > 0) {
-      const LessonProgress& p = kept->second;
+    const LessonProgress* kept = FindProgress(state.lessons.progress, lesson);
+    if (kept && std::count(kept->seen.begin(), kept->seen.end(), true) > 0) {
+      const LessonProgress& p = *kept;
       ImGui::TextColored(p.finished ? kRightColour : kHintColour, "%s, score %d %%", p.finished ? "finished" : "started",
                          Score(lesson, p));
       ImGui::SameLine();
@@ -229,11 +230,17 @@ void DrawLessonsTab(AppState& state) {
   for (const std::string& problem : library.problems) ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", problem.c_str());
 }
 
-void DrawLessonWindow(AppState& state) {
+const lessons::Lesson* ActiveLesson(AppState& state) {
   const auto& lessons = LoadedLessons(state.lessons).lessons;
+  const int n = state.settings.app.lesson;
+  return n >= 1 && n <= static_cast<int>(lessons.size()) ? &lessons[n - 1] : nullptr;
+}
+
+void DrawLessonWindow(AppState& state) {
+  const lessons::Lesson* active_lesson = ActiveLesson(state);
+  if (!active_lesson) return;
+  const lessons::Lesson& lesson = *active_lesson;
   const int active = state.settings.app.lesson - 1, at = state.settings.app.lesson_step - 1;
-  if (active < 0 || active >= static_cast<int>(lessons.size())) return;
-  const lessons::Lesson& lesson = lessons[active];
   if (at < 0 || at >= static_cast<int>(lesson.steps.size())) return;
   const lessons::LessonStep& step = lesson.steps[at];
   LessonsUi& l = state.lessons;

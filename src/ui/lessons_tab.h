@@ -44,6 +44,8 @@ struct LessonsUi {
 };
 
 const lessons::LessonLibrary& LoadedLessons(LessonsUi& l);
+// The lesson being walked through (the `lesson` setting, when that lesson exists), or null.
+const lessons::Lesson* ActiveLesson(AppState& state);
 void DrawLessonsTab(AppState& state);
 void DrawLessonWindow(AppState& state);  // over every tab while a lesson runs
 // The open lesson for the test hook: which, the step, its score, and the step's question.

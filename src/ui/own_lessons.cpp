@@ -8,9 +8,6 @@ namespace gradlab::ui {
 
 namespace {
 
-// Lesson files are small: a megabyte is far more than the longest lesson needs.
-constexpr size_t kMaxLessonBytes = size_t{1} << 20;
-
 // Adds (or, for the same source, replaces) an added lesson; returns its 1-based number, or 0 with
 // the reason in own_problem.
 int AddLesson(LessonsUi& l, const std::string& source, const Result<std::vector<uint8_t>>& bytes) {
@@ -23,7 +20,7 @@ int AddLesson(LessonsUi& l, const std::string& source, const Result<std::vector<
                     "); a lesson on another site is read only when that site allows it (Access-Control-Allow-Origin)";
     return 0;
   }
-  if (bytes->size() > kMaxLessonBytes) {
+  if (bytes->size() > lessons::kMaxLessonBytes) {
     l.own_problem = source + ": larger than 1 MB, which no lesson needs";
     return 0;
   }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include <imgui.h>
+
 #include "ui/services.h"
 
 namespace gradlab::ui {
@@ -63,5 +65,17 @@ void RefreshTextures(TrainUi& t, bool force) {
   }
 }
 
+
+void ImageGrid(const std::vector<Texture>& images, float size, const std::vector<std::string>* captions, int columns) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  columns = std::clamp(static_cast<int>((ImGui::GetContentRegionAvail().x + spacing) / (size + spacing)), 1, columns);
+  for (size_t i = 0; i < images.size(); ++i) {
+    if (i % columns) ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::Image(images[i].id, ImVec2(size, size));
+    if (captions && i < captions->size()) ImGui::TextUnformatted((*captions)[i].c_str());
+    ImGui::EndGroup();
+  }
+}
 
 }  // namespace gradlab::ui

@@ -14,6 +14,7 @@
 #include "ui/train_controller.h"
 #include "ui/hook_items.h"
 #include "ui/train_tab.h"
+#include "ui/train_textures.h"
 
 namespace gradlab::ui {
 
@@ -102,19 +103,6 @@ void DrawCurves(TrainUi& t) {
 }
 
 // [SECTION] Weights, filters, feature maps ------------------------------------------------------
-
-void ImageGrid(const std::vector<Texture>& images, float size, const std::vector<std::string>* captions, int columns) {
-  // No more columns than fit (a docked lesson narrows the views): the rest wrap, none is cut.
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  columns = std::clamp(static_cast<int>((ImGui::GetContentRegionAvail().x + spacing) / (size + spacing)), 1, columns);
-  for (size_t i = 0; i < images.size(); ++i) {
-    if (i % columns) ImGui::SameLine();
-    ImGui::BeginGroup();
-    ImGui::Image(images[i].id, ImVec2(size, size));
-    if (captions && i < captions->size()) ImGui::TextUnformatted((*captions)[i].c_str());
-    ImGui::EndGroup();
-  }
-}
 
 void DrawWeights(TrainUi& t) {
   if (!t.session) return Placeholder("Train a linear model on CIFAR-10 to see what it learns: one template image per class.");

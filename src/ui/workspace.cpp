@@ -225,8 +225,7 @@ static void DrawAboutWindow(AppState& state) {
 static ImVec2 ReserveLessonDock(AppState& state, float status_height) {
   state.lesson_dock = Rect{};
   const LessonsUi& l = state.lessons;
-  const bool lesson_open = state.settings.app.lesson > 0 && state.settings.app.lesson <= static_cast<int>(l.library.lessons.size());
-  if (!lesson_open || l.floating) return ImVec2(0, -status_height);
+  if (!ActiveLesson(state) || l.floating) return ImVec2(0, -status_height);
   const ImVec2 at = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
   const float gap = ImGui::GetStyle().ItemSpacing.y, height = avail.y - status_height;
   const float title = ImGui::GetFrameHeight();

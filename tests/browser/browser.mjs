@@ -147,3 +147,6 @@ export async function clickItem(page, name) {
   await page.waitForTimeout(100);
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
 }
+
+// What the app reports about itself (window.gradlab.state(), web/shell.js): tab, items on screen, training, lesson.
+export const state = (page) => page.evaluate(() => window.gradlab.state());

@@ -26,8 +26,8 @@ ${embeds}
 <script>
   window.events = [];
   window.handles = [];
-  const links = ['#v=1&data=toy:circles&model=mlp:8+relu&optimizer=adam&lr=0.03&epochs=3', '#v=1&lesson=1.1', '#v=1&tab=backprop',
-                 '#v=1&lesson=2.1', '#v=1&tab=calculators'];
+  const links = ['#v=1&data=toy:circles&model=mlp:8+relu&optimizer=adam&lr=0.03&epochs=3', '#v=1&lesson=9.1', '#v=1&tab=backprop',
+                 '#v=1&lesson=10.1', '#v=1&tab=calculators'];
   links.forEach((link, i) => {
     const h = Gradlab.embed(document.getElementById('e' + (i + 1)), { link, height: i === 0 ? 'auto' : 360, width: 720, title: 'figure ' + (i + 1),
                                                                        hosts: i === 2 ? '${THIRD}' : undefined });
@@ -115,7 +115,7 @@ await runBrowserTest('browser embed test', async ({ browser, url, out, t }) => {
           wasmRequests[0].includes('data=toy'), JSON.stringify(wasmRequests));
   const runningBytes = bytes.engine;
   const memory = await frame.evaluate(() => ({ heap: performance.memory ? performance.memory.usedJSHeapSize : 0, wasm: Module.HEAPU8.length }));
-  const idleFrame = page.frames().find((f) => f.url().includes('lesson=1.1'));
+  const idleFrame = page.frames().find((f) => f.url().includes('lesson=9.1'));
   const idleMemory = idleFrame ? await idleFrame.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0)) : 0;
 
   // ---- each command
@@ -143,11 +143,11 @@ await runBrowserTest('browser embed test', async ({ browser, url, out, t }) => {
   const badStep = await call(page, 'step', 1e9);
   t.check('a bad argument is refused with a reason', !badStep.ok && /1 to 1000/.test(badStep.e), badStep.e);
 
-  await call(page, 'openLesson', 1, 2);
+  await call(page, 'openLesson', 9, 2);
   await page.waitForFunction(() => window.events.some((e) => e.name === 'lessonStep' && e.embed === 1 && e.data.step === 2), null, { timeout: 5000 });
-  t.check('openLesson() opens the step and lessonStep arrives', (await events(page, 'lessonStep')).some((e) => e.data.lesson === 1 && e.data.steps > 2));
+  t.check('openLesson() opens the step and lessonStep arrives', (await events(page, 'lessonStep')).some((e) => e.data.lesson === 9 && e.data.steps > 2));
   const steps = (await events(page, 'lessonStep')).at(-1).data.steps;
-  for (let s = 3; s <= steps; s++) await call(page, 'openLesson', 1, s);
+  for (let s = 3; s <= steps; s++) await call(page, 'openLesson', 9, s);
   await page.waitForTimeout(200);
   // Finish on the last step, clicked as a student would (the app reports where the button is).
   const finish = await frame.evaluate(() => window.gradlab.state().items['lesson-finish']);
@@ -157,7 +157,7 @@ await runBrowserTest('browser embed test', async ({ browser, url, out, t }) => {
   if (finish) await page.mouse.click(box.x + finish.x + finish.w / 2, box.y + finish.y + finish.h / 2);
   await page.waitForTimeout(300);
   const completed = await events(page, 'lessonCompleted');
-  t.check('Finish on the last step sends lessonCompleted with a score', completed.length === 1 && completed[0].data.lesson === 1 &&
+  t.check('Finish on the last step sends lessonCompleted with a score', completed.length === 1 && completed[0].data.lesson === 9 &&
           completed[0].data.score > 0 && completed[0].data.score <= 100, JSON.stringify(completed));
 
   await call(page, 'setState', { tab: 'backprop', example: 'add-mul' });

@@ -5,9 +5,8 @@
 //   node tests/browser/faults.mjs --site build/wasm/site --out build/wasm/screenshots
 import fs from 'node:fs';
 import path from 'node:path';
-import { clickItem, runBrowserTest } from './browser.mjs';
+import { clickItem, runBrowserTest, state } from './browser.mjs';
 
-const state = (page) => page.evaluate(() => window.gradlab.state());
 // What must survive a fault: the run's position and its losses, bit for bit.
 const runOf = (s) => JSON.stringify([s.train.steps, s.train.epochs, s.train.firstLosses, s.train.lastLoss, s.train.testAccuracy]);
 

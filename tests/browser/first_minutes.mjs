@@ -5,9 +5,8 @@
 // - a lesson can be taken from start to finish with the keyboard alone, and "?" shows the keys.
 //   node tests/browser/first_minutes.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { runBrowserTest } from './browser.mjs';
+import { runBrowserTest, state } from './browser.mjs';
 
-const state = (page) => page.evaluate(() => window.gradlab.state());
 const ready = (page) => page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3,
                                              null, { timeout: 60000 });
 const inView = (item, viewport) => item && item.y >= 0 && item.y + item.h <= viewport.height && item.x + item.w <= viewport.width;
@@ -65,7 +64,7 @@ await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPag
 
   // ---- the keyboard alone: "?" and a whole lesson
   const keys = await openPage({ viewport });
-  await keys.goto(`${url}#v=1&lesson=1.1`);
+  await keys.goto(`${url}#v=1&lesson=9.1`);
   await ready(keys);
   await keys.keyboard.press('Shift+Slash');  // "?"
   await keys.waitForTimeout(200);
@@ -75,13 +74,13 @@ await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPag
   await keys.waitForTimeout(200);
   // The lesson window has the focus when it opens; arrows move to "Next >", Space presses it.
   const steps = [];
-  for (let i = 0; i < 60 && (await state(keys)).lesson.active === 1; i++) {
+  for (let i = 0; i < 60 && (await state(keys)).lesson.active === 9; i++) {
     const before = (await state(keys)).lesson.step;
     await keys.keyboard.press('Space');
     await keys.waitForTimeout(120);
     const after = await state(keys);
-    if (after.lesson.active !== 1 || after.lesson.step !== before) {
-      steps.push(after.lesson.active === 1 ? after.lesson.step : 'finished');
+    if (after.lesson.active !== 9 || after.lesson.step !== before) {
+      steps.push(after.lesson.active === 9 ? after.lesson.step : 'finished');
       continue;
     }
     await keys.keyboard.press('ArrowRight');

@@ -4,7 +4,7 @@
 // file the student opens joins the list and opens.
 //   node tests/browser/lesson_files.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { clickItem, runBrowserTest, serveRoutes } from './browser.mjs';
+import { clickItem, runBrowserTest, serveRoutes, state } from './browser.mjs';
 
 const lesson = (title) => JSON.stringify({
   title,
@@ -21,7 +21,6 @@ await runBrowserTest('browser lesson files test', async ({ browser, url, out, t 
     if (req.url === '/private.json') return { type: 'application/json', body: lesson('Not shared') };  // no CORS header
     return null;
   });
-  const state = (page) => page.evaluate(() => window.gradlab.state());
   try {
     // Not openPage: the refused fetches below log console errors on purpose; page errors still count.
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

@@ -6,9 +6,8 @@
 //   node tests/browser/lessons.mjs --site build/wasm/site --out build/wasm/screenshots
 import fs from 'node:fs';
 import path from 'node:path';
-import { clickItem, runBrowserTest } from './browser.mjs';
+import { clickItem, runBrowserTest, state } from './browser.mjs';
 
-const state = (page) => page.evaluate(() => window.gradlab.state());
 const question = async (page) => (await state(page)).lesson.question;
 // Waits for `predicate`; on a timeout, says where the student was.
 let where = 'start';

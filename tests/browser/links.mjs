@@ -5,9 +5,8 @@
 // - twenty damaged links each leave a working page and a message naming the bad key.
 //   node tests/browser/links.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { runBrowserTest } from './browser.mjs';
+import { runBrowserTest, state } from './browser.mjs';
 
-const state = (page) => page.evaluate(() => window.gradlab.state());
 const ready = (page) => page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3,
                                              null, { timeout: 60000 });
 // Clicks the centre of an item the app reported in state().items (CSS pixels), scrolling the

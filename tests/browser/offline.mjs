@@ -12,10 +12,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { runBrowserTest, serve, watchErrors, parseArgs, repoRoot } from './browser.mjs';
+import { runBrowserTest, serve, watchErrors, parseArgs, repoRoot, state } from './browser.mjs';
 
 const site = path.resolve(parseArgs(process.argv.slice(2), { site: 'build/wasm/site', out: '' }).site);
-const state = (page) => page.evaluate(() => window.gradlab.state());
 const ready = (page) => page.waitForFunction(() => window.gradlab?.ready() && window.gradlab.state().frame > 3, null, { timeout: 60000 });
 const controlled = (page, timeout) => page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout })
   .then(() => true, () => false);
@@ -107,10 +106,10 @@ await runBrowserTest('browser offline test', async ({ browser, out, t, openPage 
     const s2 = (await state(page)).train;
     t.check('offline it trains on toy data', s2.model === 'mlp:8' && s2.steps > s1.steps && s2.epochs > s1.epochs,
             `${s1.steps} -> ${s2.steps} steps, epoch ${s1.epochs} -> ${s2.epochs}`);
-    await page.evaluate(() => window.gradlab.open('#v=1&lesson=1.1'));
-    await page.waitForFunction(() => window.gradlab.state().lesson.active === 1, null, { timeout: 10000 }).catch(() => {});
+    await page.evaluate(() => window.gradlab.open('#v=1&lesson=9.1'));
+    await page.waitForFunction(() => window.gradlab.state().lesson.active === 9, null, { timeout: 10000 }).catch(() => {});
     const lesson = await state(page);  // a lesson shows its step beside the tab it works in
-    t.check('offline it opens a lesson', lesson.lesson.active === 1 && lesson.lesson.step === 1, `${lesson.tab} ${JSON.stringify(lesson.lesson)}`);
+    t.check('offline it opens a lesson', lesson.lesson.active === 9 && lesson.lesson.step === 1, `${lesson.tab} ${JSON.stringify(lesson.lesson)}`);
     await page.screenshot({ path: path.join(out, 'web-offline-lesson.png') });
     if (cifar) {
       await page.evaluate((link) => window.gradlab.open(link), cifarLink);

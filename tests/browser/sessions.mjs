@@ -4,9 +4,8 @@
 // the page works and says, once and quietly, that the work is not kept.
 //   node tests/browser/sessions.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { runBrowserTest } from './browser.mjs';
+import { runBrowserTest, state } from './browser.mjs';
 
-const state = (page) => page.evaluate(() => window.gradlab.state());
 const ready = (page) => page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3,
                                              null, { timeout: 60000 });
 async function steps(page, n) {

@@ -4,9 +4,8 @@
 // console or page errors. Screenshots go to --out.
 //   node tests/browser/smoke.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { runBrowserTest, distinctColours } from './browser.mjs';
+import { runBrowserTest, distinctColours, state } from './browser.mjs';
 
-const state = (page) => page.evaluate(() => window.gradlab.state());
 const waitForFrames = (page, n, timeout = 60000) =>
   page.waitForFunction((k) => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame >= k,
                        n, { timeout });

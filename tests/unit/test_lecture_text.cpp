@@ -25,7 +25,7 @@ bool Has(const std::string& text, const std::string& part) { return text.find(pa
 
 TEST_CASE("The README and the schedules lesson write the formulas the engine computes", "[docs][schedule]") {
   using nn::ScheduleKind;
-  const std::string readme = SourceText("README.md"), lesson = SourceText("assets/lessons/5-lr-schedules.json");
+  const std::string readme = SourceText("README.md"), lesson = SourceText("assets/lessons/7-lr-schedules.json");
   for (ScheduleKind kind : {ScheduleKind::kCosine, ScheduleKind::kLinear, ScheduleKind::kInverseSqrt}) {
     INFO(nn::ScheduleFormula(kind));
     CHECK(Has(readme, nn::ScheduleFormula(kind)));
@@ -41,7 +41,7 @@ TEST_CASE("The README and the schedules lesson write the formulas the engine com
 
 TEST_CASE("Conv texts call the filter size F (K is the number of filters)", "[docs][conv]") {
   CHECK(std::string(nn::kReceptiveFieldFormula) == "1 + L(F - 1)");
-  const std::string readme = SourceText("README.md"), lesson = SourceText("assets/lessons/4-conv-arithmetic.json");
+  const std::string readme = SourceText("README.md"), lesson = SourceText("assets/lessons/12-conv-arithmetic.json");
   CHECK(Has(lesson, nn::kReceptiveFieldFormula));
   for (const std::string& text : {readme, lesson}) {
     CHECK_FALSE(Has(text, "K - 1"));
@@ -55,7 +55,7 @@ TEST_CASE("The lecture's slips are pointed out where the formula is shown", "[do
   CHECK(nn::FitWindow(7, 3, 2, 1).output == 4);  // (7 + 2 - 3)/2 + 1, where (7+2-3+1)/2 = 3.5
   CHECK(Has(nn::kOutputSizeSlip, "(N+2P-f+1)/S"));
   CHECK(Has(nn::kOutputSizeSlip, "(N + 2P - F)/S + 1"));
-  const std::string conv_lesson = SourceText("assets/lessons/4-conv-arithmetic.json");
+  const std::string conv_lesson = SourceText("assets/lessons/12-conv-arithmetic.json");
   CHECK(Has(conv_lesson, nn::kOutputSizeFormula));
   CHECK(Has(conv_lesson, nn::kOutputSizeSlip));
   // The sign of the penalty: added, as the lecture's later slides and the engine have it.
