@@ -14,6 +14,7 @@
 #include "graph/parser.h"
 #include "graph/snapshot.h"
 #include "settings/registry.h"
+#include "ui/layout.h"
 #include "ui/setting_edit.h"
 
 namespace gradlab::ui {
@@ -145,13 +146,27 @@ void DrawGradCheck(const graph::Stepper& s) {
 
 // [SECTION] One training iteration -------------------------------------------------------------
 
+// The size of one cell of a matrix's heat map: square, as wide as the widest value when the
+// values are written in it (at 30 px and more), so no number runs into the next.
+ImVec2 HeatmapCell(const train::Matrix& m, float max_cell) {
+  const float cell = std::clamp(180.0f / std::max(m.cols, 1), 6.0f, max_cell);
+  float width = cell;
+  if (cell >= 30)
+    for (float v : m.values) width = std::max(width, ImGui::CalcTextSize(Num(v).c_str()).x + 6);
+  return ImVec2(width, cell);
+}
+
+float HeatmapWidth(const train::Matrix& m, float max_cell) {
+  return std::max(std::max(1, m.cols) * HeatmapCell(m, max_cell).x, ImGui::CalcTextSize(m.name.c_str()).x);
+}
+
 // A matrix as a heat map (blue negative, red positive), values on hover.
 void DrawHeatmap(const train::Matrix& m, float max_cell) {
   ImGui::BeginGroup();
   ImGui::TextUnformatted(m.name.c_str());
   float lim = 1e-12f;
   for (float v : m.values) lim = std::max(lim, std::fabs(v));
-  const float cell = std::clamp(180.0f / std::max(m.cols, 1), 6.0f, max_cell);
+  const ImVec2 cell = HeatmapCell(m, max_cell);
   const ImVec2 o = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (int r = 0; r < m.rows; ++r)
@@ -159,17 +174,17 @@ void DrawHeatmap(const train::Matrix& m, float max_cell) {
       const float t = m.values[r * m.cols + c] / lim;
       const ImU32 col = t >= 0 ? IM_COL32(60 + static_cast<int>(190 * t), 60, 70, 255)
                                : IM_COL32(60, 70, 70 + static_cast<int>(-180 * t), 255);
-      const ImVec2 a(o.x + c * cell, o.y + r * cell);
-      dl->AddRectFilled(a, ImVec2(a.x + cell - 1, a.y + cell - 1), col);
-      if (cell >= 30) {
+      const ImVec2 a(o.x + c * cell.x, o.y + r * cell.y);
+      dl->AddRectFilled(a, ImVec2(a.x + cell.x - 1, a.y + cell.y - 1), col);
+      if (cell.y >= 30) {
         const std::string v = Num(m.values[r * m.cols + c]);
-        dl->AddText(ImVec2(a.x + 2, a.y + cell / 2 - 7), IM_COL32(255, 255, 255, 230), v.c_str());
+        dl->AddText(ImVec2(a.x + 3, a.y + cell.y / 2 - 7), IM_COL32(255, 255, 255, 230), v.c_str());
       }
     }
-  ImGui::InvisibleButton(m.name.c_str(), ImVec2(std::max(1, m.cols) * cell, std::max(1, m.rows) * cell));
+  ImGui::InvisibleButton(m.name.c_str(), ImVec2(std::max(1, m.cols) * cell.x, std::max(1, m.rows) * cell.y));
   if (ImGui::IsItemHovered()) {
     const ImVec2 mp = ImGui::GetIO().MousePos;
-    const int c = static_cast<int>((mp.x - o.x) / cell), r = static_cast<int>((mp.y - o.y) / cell);
+    const int c = static_cast<int>((mp.x - o.x) / cell.x), r = static_cast<int>((mp.y - o.y) / cell.y);
     if (r >= 0 && r < m.rows && c >= 0 && c < m.cols) ImGui::SetTooltip("row %d, column %d: %.6g", r, c, m.values[r * m.cols + c]);
   }
   ImGui::EndGroup();
@@ -197,9 +212,10 @@ void DrawIteration(BackpropUi& b) {
   ImGui::Text("Stage %d of %zu: %s", stage + 1, it.stages.size(), s.title.c_str());
   ImGui::TextWrapped("%s", s.explanation.c_str());
   ImGui::Separator();
+  const float max_cell = b.s.mode == settings::BackpropMode::kConv ? 22.0f : 56.0f;
   for (size_t i = 0; i < s.matrices.size(); ++i) {
-    if (i) ImGui::SameLine(0, 24);
-    DrawHeatmap(s.matrices[i], b.s.mode == settings::BackpropMode::kConv ? 22.0f : 56.0f);
+    if (i) SameLineIfFits(HeatmapWidth(s.matrices[i], max_cell), 24);  // the next matrix wraps rather than leaving the view
+    DrawHeatmap(s.matrices[i], max_cell);
   }
 }
 
