@@ -605,6 +605,8 @@ std::vector<Entry> MakeRegistry() {
                               [](Settings& s) -> uint64_t& { return s.train.seed; }));
   r.push_back(Choice<TrainView>("view", G::kTrain, Names(kTrainViewCount, [](int i) { return TrainViewName(static_cast<TrainView>(i)); }),
                                 "the view beside the set-up", [](Settings& s) -> TrainView& { return s.train.view; }));
+  r.push_back(Choice<bool>("loss_scale", G::kTrain, {"linear", "log"}, "the loss plot's y axis",
+                           [](Settings& s) -> bool& { return s.train.loss_log; }));
   r.push_back(Whole<int>("layer", G::kTrain, 0, 1000, "the layer whose fields the layer editor shows (1 = first; 0 = none)",
                          [](Settings& s) -> int& { return s.train.layer; }));
   r.push_back(Real("budget", G::kTrain, 1, 100, "milliseconds of training per frame", [](Settings& s) -> double& { return s.train.budget_ms; }));

@@ -90,6 +90,7 @@ struct TrainSettings {
   uint64_t seed = 1;
   // What is shown.
   TrainView view = TrainView::kCurves;
+  bool loss_log = false;  // the loss plot's y axis on a log scale
   int layer = 0;         // 1-based layer whose fields the layer editor shows; 0: none
   double budget_ms = 8;  // training time per frame
   bool operator==(const TrainSettings&) const = default;

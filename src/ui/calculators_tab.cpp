@@ -158,7 +158,7 @@ void DrawActivations(CalculatorsUi& c) {
   DrawPlot("activation", ImVec2(-1, 220),
            {{"f(x)", curve.y.data(), static_cast<int>(curve.y.size()), IM_COL32(110, 170, 255, 255), 2.5f, step, -6},
             {"f'(x)", curve.dy.data(), static_cast<int>(curve.dy.size()), IM_COL32(250, 160, 70, 255), 1.5f, step, -6}},
-           {"x"});
+           {"x", false, false, false, true});
   ImGui::TextDisabled("Blue: the function. Orange: its derivative, the local gradient backprop multiplies by. Hover to read values.");
 }
 
@@ -278,7 +278,7 @@ void DrawSchedules(CalculatorsUi& c) {
     values.push_back(v);
     series.push_back({k.spec, values.back().data(), static_cast<int>(v.size()), k.colour, 2});
   }
-  DrawPlot("schedules", ImVec2(-1, 260), series, {"epoch", true});
+  DrawPlot("schedules", ImVec2(-1, 260), series, {"epoch", true, false, false, true});
   using nn::ScheduleFormula, nn::ScheduleKind;
   ImGui::TextDisabled("step: x0.1 at 30, 60, 90 (yellow); cosine %s (blue); linear %s (green); inverse sqrt %s (pink);",
                       ScheduleFormula(ScheduleKind::kCosine), ScheduleFormula(ScheduleKind::kLinear), ScheduleFormula(ScheduleKind::kInverseSqrt));

@@ -46,7 +46,7 @@ void Placeholder(const char* text) {
 void DrawCurves(TrainUi& t) {
   const float h = std::max(120.0f, (ImGui::GetContentRegionAvail().y - 140) / 3);
   std::vector<PlotSeries> loss;
-  PlotOptions loss_opt{"step"};
+  PlotOptions loss_opt{"step", false, t.s.loss_log, false, true};
   for (size_t i = 0; i < t.kept.size(); ++i) {
     if (!t.kept[i].visible) continue;
     const auto& curve = t.kept[i].history.smoothed_loss;
@@ -59,6 +59,9 @@ void DrawCurves(TrainUi& t) {
     if (t.session->phase() == train::Phase::kDiverged) loss_opt.markers.push_back(static_cast<float>(h_now->step_loss.size()));
   }
   ImGui::Text("Training loss per step");
+  ImGui::SameLine();
+  ImGui::Checkbox("log scale", &t.s.loss_log);
+  NoteLastItem("loss-log-scale");
   if (loss.empty()) Placeholder("Press Start: the loss of every step appears here.");
   else DrawPlot("loss", ImVec2(-1, h), loss, loss_opt);
 
@@ -81,7 +84,7 @@ void DrawCurves(TrainUi& t) {
   if (h_now) add_acc(*h_now, kRunColours[0], "this run");
   ImGui::Text("Accuracy per epoch (faint: train, bold: test)");
   if (!h_now || h_now->epochs.empty()) Placeholder("Appears after the first epoch.");
-  else DrawPlot("accuracy", ImVec2(-1, h), acc, {"epoch", true});
+  else DrawPlot("accuracy", ImVec2(-1, h), acc, {"epoch", true, false, true, true});
 
   ImGui::Text("Learning rate");
   if (h_now && !h_now->step_lr.empty())

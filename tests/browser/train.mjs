@@ -4,7 +4,7 @@
 // that steps were taken, the loss fell and the weight templates are showing; screenshots before
 // and after.   node tests/browser/train.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { runBrowserTest } from './browser.mjs';
+import { clickItem, runBrowserTest } from './browser.mjs';
 
 const train = (page) => page.evaluate(() => window.gradlab.state().train);
 
@@ -31,6 +31,15 @@ await runBrowserTest('browser train test', async ({ url, out, t, openPage }) => 
           ['training', 'evaluating'].includes(after.phase) && after.lastFrameTrainMs < 30,
           `phase ${after.phase}, ${after.lastFrameTrainMs?.toFixed(1)} ms in the last frame`);
   await page.screenshot({ path: path.join(out, 'web-train-after.png') });
+
+  // The curves: "log scale" puts the loss on a log axis, and the link says so.
+  await page.evaluate(() => window.gradlab.set('view', 'curves'));
+  await page.waitForTimeout(300);
+  await clickItem(page, 'loss-log-scale');
+  await page.waitForTimeout(300);
+  const address = await page.evaluate(() => window.gradlab.state().link);
+  t.check('the loss plot takes a log scale from its checkbox, and the link keeps it', /loss_scale=log/.test(address), address);
+  await page.screenshot({ path: path.join(out, 'web-train-curves.png') });
 
   // A bad link setting is explained; the app keeps running.
   await page.evaluate(() => window.gradlab.set('lr', 'fast'));
