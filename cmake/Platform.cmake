@@ -65,13 +65,17 @@ else()
   function(gradlab_node_executable target)
   endfunction()
 
-  # The desktop app finds its assets beside the executable.
+  # The desktop app finds its assets beside the executable. Copied on every build (a lesson edit
+  # relinks nothing), the lessons folder afresh: a renamed lesson must not stay behind as a copy.
   function(gradlab_app_executable target)
-    add_custom_command(TARGET ${target} POST_BUILD
+    add_custom_target(${target}-assets ALL
       COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_FONT_FILE}"
               "$<TARGET_FILE_DIR:${target}>/assets/fonts/ui.ttf"
+      COMMAND ${CMAKE_COMMAND} -E rm -rf "$<TARGET_FILE_DIR:${target}>/assets/lessons"
       COMMAND ${CMAKE_COMMAND} -E copy_directory "${PROJECT_SOURCE_DIR}/assets/lessons"
-              "$<TARGET_FILE_DIR:${target}>/assets/lessons")
+              "$<TARGET_FILE_DIR:${target}>/assets/lessons"
+      VERBATIM)
+    add_dependencies(${target} ${target}-assets)
   endfunction()
 endif()
 target_compile_definitions(gradlab_flags INTERFACE GRADLAB_TARGET="${GRADLAB_TARGET_NAME}")
