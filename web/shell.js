@@ -33,6 +33,22 @@
   // preventScroll: inside a tall iframe, focusing would scroll the host page to the canvas.
   canvas.addEventListener('mousedown', () => canvas.focus({ preventScroll: true }));
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  // A lesson file dropped on the page opens (the engine checks it and says what is wrong).
+  canvas.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  canvas.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer.files[0];
+    if (!file || !firstFrameSeen) return;
+    // Up to a lesson's limit and a byte more: a larger file is refused without being read whole.
+    const bytes = new Uint8Array(await file.slice(0, (1 << 20) + 1).arrayBuffer());
+    const ptr = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, ptr);
+    Module.ccall('gradlab_file_dropped', null, ['string', 'number', 'number'], [file.name, ptr, bytes.length]);
+    Module._free(ptr);
+  });
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
     showError('The graphics context was lost. Reload the page to continue.');

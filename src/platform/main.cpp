@@ -16,12 +16,15 @@
 #include <vector>
 
 #include "core/build_info.h"
+#include "core/file_io.h"
+#include "lessons/lesson.h"
 #include "platform/gl.h"
 #include "platform/screenshot.h"
 #include "platform/draw_hash.h"
 #include "platform/services_impl.h"
 #include "platform/web_bridge.h"
 #include "ui/embed_events.h"
+#include "ui/own_lessons.h"
 #include "ui/workspace.h"
 
 #ifdef __EMSCRIPTEN__
@@ -255,6 +258,14 @@ void HandleEvents(App& app) {
         continue;
       }
     }
+#ifndef __EMSCRIPTEN__  // the page reads files dropped on it itself (web/shell.js)
+    if (event.type == SDL_DROPFILE) {
+      const std::string path = event.drop.file;
+      SDL_free(event.drop.file);
+      gradlab::ui::OpenDroppedFile(app.state, path, gradlab::ReadFileBytes(path, gradlab::lessons::kMaxLessonBytes + 1));
+      continue;
+    }
+#endif
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) app.state.quit_requested = true;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&

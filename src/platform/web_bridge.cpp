@@ -12,6 +12,7 @@
 
 #include "ui/embed_events.h"
 #include "ui/lessons_tab.h"
+#include "ui/own_lessons.h"
 
 namespace {
 gradlab::ui::AppState* g_state = nullptr;
@@ -81,6 +82,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_api_open_lesson(int lesson, 
 
 // Whether the app uses the keyboard itself (a text field being edited, an open menu): an embed's
 // Escape then cancels there instead of handing the keyboard back to the host page.
+// Called by web/shell.js with a file dropped on the page (at most a lesson's size and one byte
+// more, so a larger file is refused as too large without being read whole).
+extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_file_dropped(const char* name, const uint8_t* data, int size) {
+  if (g_state) gradlab::ui::OpenDroppedFile(*g_state, name, std::vector<uint8_t>(data, data + size));
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE int gradlab_keyboard_busy() {
   return ImGui::GetCurrentContext() && (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) ? 1 : 0;
 }

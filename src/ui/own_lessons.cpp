@@ -8,11 +8,15 @@ namespace gradlab::ui {
 
 namespace {
 
-// Adds (or, for the same source, replaces) an added lesson; returns its 1-based number, or 0 with
-// the reason in own_problem.
-int AddLesson(LessonsUi& l, const std::string& source, const Result<std::vector<uint8_t>>& bytes) {
+// Adds (or, for the same source, replaces) an added lesson, `fetched` from lesson_url or read from
+// a file; returns its 1-based number, or 0 with the reason in own_problem.
+int AddLesson(LessonsUi& l, const std::string& source, bool fetched, const Result<std::vector<uint8_t>>& bytes) {
   LoadedLessons(l);
   l.own_problem.clear();
+  if (!bytes && !fetched) {
+    l.own_problem = source + " could not be read: " + bytes.error();
+    return 0;
+  }
   if (!bytes) {
     // The browser reports a refused cross-site request as HTTP 0: say what it means.
     const std::string why = bytes.error().rfind("HTTP 0", 0) == 0 ? "blocked, or no answer" : bytes.error();
@@ -50,7 +54,7 @@ void FetchLessonUrl(AppState& state, const std::string& url) {
     LessonsUi& lessons = state.lessons;
     if (url != lessons.url_fetched) return;  // another address was asked for meanwhile
     lessons.url_loading = false;
-    AddLesson(lessons, url, bytes);
+    AddLesson(lessons, url, true, bytes);
     if (!lessons.own_problem.empty()) state.status_message = "lesson_url: " + lessons.own_problem;
     std::string pending;
     pending.swap(lessons.pending_lesson);
@@ -62,9 +66,21 @@ void UpdateOwnLessons(AppState& state) { FetchLessonUrl(state, state.settings.ap
 
 void OpenOwnLessonFile(AppState& state) {
   services().OpenUserFile(".json", "lesson.json", [&state](std::string name, Result<std::vector<uint8_t>> bytes) {
-    const int number = AddLesson(state.lessons, name, bytes);
+    const int number = AddLesson(state.lessons, name, false, bytes);
     if (number > 0) OpenLessonStep(state, number, 1);
   });
+}
+
+void OpenDroppedFile(AppState& state, const std::string& name, const Result<std::vector<uint8_t>>& bytes) {
+  const bool json = name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0;
+  if (!json) {
+    state.status_message = name + ": only a lesson file (.json) opens by dropping it here; a model opens with Load model... in the "
+                                  "Train tab, a session from the Gradlab menu";
+    return;
+  }
+  const int number = AddLesson(state.lessons, name, false, bytes);
+  if (number > 0) OpenLessonStep(state, number, 1);
+  else state.status_message = state.lessons.own_problem;
 }
 
 }  // namespace gradlab::ui

@@ -57,6 +57,29 @@ await runBrowserTest('browser lesson files test', async ({ browser, url, out, t 
     s = await state(page);
     t.check('a lesson file the student opens joins the list after the others and opens', s.lesson.active === 18 && s.lesson.step === 1,
             JSON.stringify({ active: s.lesson.active, progress: s.lesson.progress.length }));
+
+    // Dropped on the page, as a file dragged from the desktop arrives.
+    const drop = (name, text) => page.evaluate(([n, body]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([body], n, { type: 'application/json' }));
+      const canvas = document.getElementById('canvas');
+      canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, [name, text]);
+    await drop('dropped.json', lesson('Dropped on the page'));
+    await page.waitForFunction(() => window.gradlab.state().lesson.title === 'Dropped on the page', null, { timeout: 20000 });
+    s = await state(page);
+    t.check('a lesson file dropped on the page joins the list and opens', s.lesson.active === 19 && s.lesson.step === 1,
+            JSON.stringify({ active: s.lesson.active }));
+    await drop('notes.txt', 'hello');
+    await page.waitForFunction(() => /notes\.txt: only a lesson file/.test(window.gradlab.state().status), null, { timeout: 5000 })
+      .catch(() => {});
+    s = await state(page);
+    t.check('another file dropped is refused with where it opens instead', /notes\.txt: only a lesson file \(\.json\)/.test(s.status), s.status);
+    await drop('huge.json', 'x'.repeat((1 << 20) + 100));
+    await page.waitForFunction(() => /huge\.json/.test(window.gradlab.state().status), null, { timeout: 5000 }).catch(() => {});
+    s = await state(page);
+    t.check('a dropped file over 1 MB is refused as too large', /huge\.json: larger than 1 MB/.test(s.status), s.status);
     t.check('no page errors', pageErrors.length === 0, pageErrors.join('; '));
   } finally {
     other.server.close();
