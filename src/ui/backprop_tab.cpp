@@ -7,6 +7,7 @@
 #include <map>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImRect
 #include <imgui_stdlib.h>
 
 #include "graph/examples.h"
@@ -37,6 +38,33 @@ bool SameGraph(const settings::BackpropSettings& a, const settings::BackpropSett
 
 // [SECTION] The graph, drawn left to right by depth ---------------------------------------------
 
+// Each node takes a row of its column: the circle, its value above and its gradient below.
+constexpr float kNodeRowHeight = 96;
+// Each column (a depth) needs room for a node and the numbers on the edges into the next one.
+constexpr float kNodeColumnWidth = 150;
+
+// The graph's nodes by depth (columns, left to right), each column's nodes top to bottom.
+std::map<int, std::vector<int>> Columns(const graph::Graph& g) {
+  std::map<int, std::vector<int>> columns;
+  for (int id = 0; id < g.size(); ++id) columns[g.node(id).depth].push_back(id);
+  return columns;
+}
+
+float GraphMinHeight(const graph::Graph& g) {
+  size_t tallest = 1;
+  for (const auto& [depth, ids] : Columns(g)) tallest = std::max(tallest, ids.size());
+  return kNodeRowHeight * static_cast<float>(tallest);
+}
+
+float GraphMinWidth(const graph::Graph& g) {
+  const std::map<int, std::vector<int>> columns = Columns(g);
+  return kNodeColumnWidth * static_cast<float>(columns.empty() ? 1 : columns.rbegin()->first + 1);
+}
+
+bool Overlaps(const ImRect& a, const std::vector<ImRect>& taken) {
+  return std::any_of(taken.begin(), taken.end(), [&](const ImRect& t) { return t.Overlaps(a); });
+}
+
 void DrawGraph(BackpropUi& b, ImVec2 size) {
   const graph::Stepper& s = *b.stepper;
   const graph::Graph& g = s.graph();
@@ -45,20 +73,37 @@ void DrawGraph(BackpropUi& b, ImVec2 size) {
   ImGui::InvisibleButton("graph", size);
   dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), ImGui::GetColorU32(ImGuiCol_FrameBg), 4);
 
-  int max_depth = 0;
-  std::map<int, std::vector<int>> columns;
-  for (int id = 0; id < g.size(); ++id) {
-    max_depth = std::max(max_depth, g.node(id).depth);
-    columns[g.node(id).depth].push_back(id);
-  }
+  const std::map<int, std::vector<int>> columns = Columns(g);
+  const int max_depth = columns.empty() ? 0 : columns.rbegin()->first;
   std::vector<ImVec2> pos(g.size());
   const float col_w = size.x / (max_depth + 1);
-  for (auto& [depth, ids] : columns)
+  for (const auto& [depth, ids] : columns)
     for (size_t i = 0; i < ids.size(); ++i)
-      pos[ids[i]] = ImVec2(o.x + col_w * (depth + 0.5f), o.y + size.y * (i + 1.0f) / (ids.size() + 1.0f));
+      pos[ids[i]] = ImVec2(o.x + col_w * (depth + 0.5f), o.y + size.y * (i + 0.5f) / static_cast<float>(ids.size()));
   const float r = std::min(26.0f, col_w * 0.22f);
+  const float line = ImGui::GetTextLineHeight();
 
-  // Edges: forward value above (green), gradient below (red) once the backward wave passed.
+  // What each node shows: its value above, its gradient below (room is kept for both from the
+  // start, so edge labels do not move as the stepper goes).
+  std::vector<std::string> value_text(g.size()), grad_text(g.size());
+  std::vector<ImRect> taken;
+  b.label_overlaps = 0;
+  for (int id = 0; id < g.size(); ++id) {
+    const graph::Node& n = g.node(id);
+    value_text[id] = (n.is_leaf() ? "" : n.label + " = ") + (s.value_known(id) ? Num(n.value) : "?");
+    const graph::GradState gs = s.grad_state(id);
+    const std::string grad = "∂" + g.output_name() + "/∂" + n.label + " = " + Num(n.grad);
+    if (gs == graph::GradState::kComplete || gs == graph::GradState::kPartial)
+      grad_text[id] = grad + (gs == graph::GradState::kPartial ? " (so far)" : "");
+    const float w = std::max({2 * r, ImGui::CalcTextSize(value_text[id].c_str()).x, ImGui::CalcTextSize(grad.c_str()).x});
+    const ImRect node(pos[id].x - r, pos[id].y - r - line - 4, pos[id].x - r + w, pos[id].y + r + line + 4);
+    if (Overlaps(node, taken)) ++b.label_overlaps;
+    taken.push_back(node);
+  }
+
+  // Edges: forward value above (green), gradient below (red) once the backward wave passed, at the
+  // first point along the edge, from its middle outwards, where they cover no node and no other
+  // edge's numbers.
   for (int id = 0; id < g.size(); ++id) {
     const graph::Node& n = g.node(id);
     const std::vector<graph::EdgeStep>* back = s.EdgesInto(id);
@@ -67,10 +112,24 @@ void DrawGraph(BackpropUi& b, ImVec2 size) {
       const ImVec2 a(pos[from].x + r, pos[from].y), c(pos[id].x - r, pos[id].y);
       const bool current = id == s.current_node() && s.phase() == graph::Phase::kBackward;
       dl->AddLine(a, c, current ? kCurrent : IM_COL32(150, 150, 160, 255), current ? 3.0f : 1.5f);
-      const ImVec2 mid((a.x + c.x) / 2, (a.y + c.y) / 2);
-      if (s.value_known(from)) dl->AddText(ImVec2(mid.x - 14, mid.y - 18), kForward, Num(g.node(from).value).c_str());
-      if (back && slot < back->size() && (*back)[slot].traced)
-        dl->AddText(ImVec2(mid.x - 14, mid.y + 2), kBackward, Num((*back)[slot].downstream).c_str());
+      const std::string value = s.value_known(from) ? Num(g.node(from).value) : "";
+      const bool traced = back && slot < back->size() && (*back)[slot].traced;
+      const std::string grad = traced ? Num((*back)[slot].downstream) : "";
+      const float w = std::max({ImGui::CalcTextSize(Num(g.node(from).value).c_str()).x, ImGui::CalcTextSize(grad.c_str()).x, 24.0f});
+      auto block = [&](float t) {
+        const ImVec2 p(a.x + (c.x - a.x) * t, a.y + (c.y - a.y) * t);
+        return ImRect(p.x - 14, p.y - 18, p.x - 14 + w, p.y + 2 + line);
+      };
+      ImRect at = block(0.5f);
+      for (float t : {0.5f, 0.4f, 0.6f, 0.3f, 0.7f, 0.25f, 0.75f})
+        if (!Overlaps(block(t), taken)) {
+          at = block(t);
+          break;
+        }
+      if (Overlaps(at, taken)) ++b.label_overlaps;
+      taken.push_back(at);
+      if (!value.empty()) dl->AddText(at.Min, kForward, value.c_str());
+      if (!grad.empty()) dl->AddText(ImVec2(at.Min.x, at.Min.y + 20), kBackward, grad.c_str());
     }
   }
   // Nodes: the op (or name) inside, value and gradient next to it.
@@ -85,14 +144,8 @@ void DrawGraph(BackpropUi& b, ImVec2 size) {
     const std::string op = n.is_leaf() ? n.label : graph::Rule(n.op).symbol;
     const ImVec2 ts = ImGui::CalcTextSize(op.c_str());
     dl->AddText(ImVec2(pos[id].x - ts.x / 2, pos[id].y - ts.y / 2), IM_COL32(255, 255, 255, 255), op.c_str());
-    std::string name = n.is_leaf() ? "" : n.label + " = ";
-    name += s.value_known(id) ? Num(n.value) : "?";
-    dl->AddText(ImVec2(pos[id].x - r, pos[id].y - r - 18), kForward, name.c_str());
-    const graph::GradState gs = s.grad_state(id);
-    if (gs == graph::GradState::kComplete || gs == graph::GradState::kPartial) {
-      const std::string grad = "∂" + g.output_name() + "/∂" + n.label + " = " + Num(n.grad) + (gs == graph::GradState::kPartial ? " (so far)" : "");
-      dl->AddText(ImVec2(pos[id].x - r, pos[id].y + r + 2), kBackward, grad.c_str());
-    }
+    dl->AddText(ImVec2(pos[id].x - r, pos[id].y - r - 18), kForward, value_text[id].c_str());
+    if (!grad_text[id].empty()) dl->AddText(ImVec2(pos[id].x - r, pos[id].y + r + 2), kBackward, grad_text[id].c_str());
   }
 }
 
@@ -327,7 +380,17 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("every gradient and the gradient check now, before the stepper reaches them");
   SyncBackprop(b);
   const float panel = 190;
-  DrawGraph(b, ImVec2(ImGui::GetContentRegionAvail().x, std::max(200.0f, ImGui::GetContentRegionAvail().y - panel)));
+  // Tall enough for every node's labels; a short window scrolls rather than piling them up.
+  // Wide enough for the numbers between columns; a narrow screen (a phone) scrolls it sideways.
+  const float height = std::max(GraphMinHeight(b.stepper->graph()), ImGui::GetContentRegionAvail().y - panel);
+  const float avail = ImGui::GetContentRegionAvail().x, width = std::max(avail, GraphMinWidth(b.stepper->graph()));
+  if (width > avail) {
+    ImGui::BeginChild("graph-scroll", ImVec2(avail, height + ImGui::GetStyle().ScrollbarSize), false, ImGuiWindowFlags_HorizontalScrollbar);
+    DrawGraph(b, ImVec2(width, height));
+    ImGui::EndChild();
+  } else {
+    DrawGraph(b, ImVec2(width, height));
+  }
   ImGui::BeginChild("explain", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), true);
   DrawStepPanel(b);
   ImGui::EndChild();
@@ -342,6 +405,7 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
 nlohmann::json BackpropStateJson(const BackpropUi& b) {
   nlohmann::json j = {{"expression", b.loaded_expression}, {"error", b.error}};
   if (b.stepper) j["graph"] = graph::Snapshot(*b.stepper);
+  j["labelOverlaps"] = b.label_overlaps;
   return j;
 }
 

@@ -29,6 +29,9 @@ struct BackpropUi {
   std::unique_ptr<train::Iteration> iteration;
   settings::BackpropMode iteration_mode = settings::BackpropMode::kGraph;
   double iteration_lr = 0;
+  // The graph's labels that covered another label or a node in the last frame it was drawn (the
+  // page hook reports them, so a test can tell that the lecture's graphs read cleanly).
+  int label_overlaps = 0;
 };
 
 // Makes the stepper (and the iteration) agree with the settings; the draw function calls it,

@@ -45,4 +45,19 @@ await runBrowserTest('browser backprop test', async ({ url, out, t, openPage }) 
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(out, `web-tab-${tab}.png`) });
   }
+
+  // The lecture's graphs read cleanly: no number on an edge covers a node's labels or another
+  // edge's numbers, on a desktop, a small window and a phone.
+  for (const [width, height] of [[1280, 800], [800, 600], [390, 844]]) {
+    const small = await openPage({ viewport: { width, height } });
+    for (const example of ['add-mul', 'max-gate']) {
+      await small.goto(`${url}#v=1&tab=backprop&example=${example}&bp=end&bp_answers=show`);
+      await small.waitForFunction(() => window.gradlab?.ready() && window.gradlab.state().frame > 3, null, { timeout: 60000 });
+      await small.waitForTimeout(300);
+      const overlaps = await small.evaluate(() => window.gradlab.state().backprop.labelOverlaps);
+      t.check(`${example} at ${width}x${height}: no graph label covers another`, overlaps === 0, `${overlaps} overlapping`);
+      await small.screenshot({ path: path.join(out, `web-backprop-${example}-${width}x${height}.png`) });
+    }
+    await small.close();
+  }
 });
