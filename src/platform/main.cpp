@@ -52,7 +52,7 @@ const char* kUsage =
     "  --screenshot PATH   save the last frame as a PNG (with --frames)\n"
     "  --size WxH          window size in logical pixels (default 1280x800)\n"
     "  --tab NAME          open on a tab: train, backprop, lessons, calculators\n"
-    "  --theme dark|light  colour theme\n"
+    "  --theme dark|light|projector  colours and sizes (projector: large text, high contrast)\n"
     "  --link LINK         open a link's set-up, as the page's Share button copies it ('#v=1&tab=backprop&...')\n"
     "  --set KEY=VALUE     one setting, as in a link (e.g. data=cifar10, classes=cat,dog, model=linear, train=1,\n"
     "                      view=weights); repeatable; `gradlab-cli settings` lists them\n"
@@ -147,6 +147,7 @@ constexpr bool kSkipUnchangedFrames = false;
 void LoadFonts(float pixel_ratio) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
+  io.FontGlobalScale = 1.0f / pixel_ratio;
 #ifdef __EMSCRIPTEN__
   const std::string font_path = "/assets/fonts/ui.ttf";  // packed into gradlab.data
 #else
@@ -162,8 +163,11 @@ void LoadFonts(float pixel_ratio) {
     ImFontConfig config;
     config.SizePixels = 13.0f * pixel_ratio;
     io.Fonts->AddFontDefault(&config);
+    return;
   }
-  io.FontGlobalScale = 1.0f / pixel_ratio;
+  // The projector theme's text, 1.5 times larger (ui::ApplyTheme picks it), rendered at its own
+  // size so it stays sharp.
+  io.Fonts->AddFontFromFileTTF(font_path.c_str(), 1.5f * size * pixel_ratio, nullptr, ranges);
 }
 
 bool Init(App& app) {
@@ -224,11 +228,16 @@ bool Init(App& app) {
   // The page's link (query, then fragment) or the command line's, as one link.
   const std::string link = ReadPageLink() + "&" + app.options.link;
   const settings::Pairs pairs = settings::ParseQuery(link);
+#ifdef __EMSCRIPTEN__
+  // The page starts light or dark as the browser prefers; a link or a kept session says otherwise.
+  if (EM_ASM_INT({ return window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches ? 1 : 0; }))
+    app.state.settings.app.theme = settings::Theme::kLight;
+#endif
   ui::ApplyLink(app.state, pairs);
   ui::RestoreStoredSession(app.state, !pairs.empty());  // in the page: a reload brings the work back
   ui::UpdateLink(app.state);  // the address bar changes only once the student changes something
-  app.state.applied_dark_theme = app.state.settings.app.dark_theme;
-  ui::ApplyTheme(app.state.applied_dark_theme);
+  app.state.applied_theme = app.state.settings.app.theme;
+  ui::ApplyTheme(app.state.applied_theme);
   ConnectWebBridge(&app.state);
   app.last_counter = SDL_GetPerformanceCounter();
   return true;

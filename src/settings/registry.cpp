@@ -531,8 +531,10 @@ std::vector<Entry> MakeRegistry() {
   // ---- app
   r.push_back(Choice<Tab>("tab", G::kApp, Names(kTabCount, [](int i) { return TabName(static_cast<Tab>(i)); }),
                           "the tab to open", [](Settings& s) -> Tab& { return s.app.tab; }));
-  r.push_back(Choice<bool>("theme", G::kApp, {"light", "dark"}, "colour theme",
-                           [](Settings& s) -> bool& { return s.app.dark_theme; }));
+  r.push_back(Choice<Theme>("theme", G::kApp, Names(kThemeCount, [](int i) { return ThemeName(static_cast<Theme>(i)); }),
+                            "colours and sizes; projector: high contrast, large text and thick lines for a lecture hall "
+                            "(the page starts light or dark as the browser prefers)",
+                            [](Settings& s) -> Theme& { return s.app.theme; }));
   r.push_back(LessonRow());
   r.push_back(NameSet("hide", G::kApp, kHideableParts, "for exercises: tabs and Train panels to hide",
                       [](Settings& s) -> std::string& { return s.app.hide; }));

@@ -27,6 +27,15 @@ const char* TrainViewName(TrainView view) {
   return "?";
 }
 
+const char* ThemeName(Theme theme) {
+  switch (theme) {
+    case Theme::kLight: return "light";
+    case Theme::kDark: return "dark";
+    case Theme::kProjector: return "projector";
+  }
+  return "?";
+}
+
 const char* BackpropModeName(BackpropMode mode) {
   switch (mode) {
     case BackpropMode::kGraph: return "graph";

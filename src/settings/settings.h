@@ -24,6 +24,12 @@ enum class TrainView { kCurves, kWeights, kFilters, kConfusion, kPredictions, kB
 inline constexpr int kTrainViewCount = 7;
 const char* TrainViewName(TrainView view);  // "curves", ...
 
+// Colours and sizes: light, dark, or projector (for lecture halls: high contrast, large text,
+// thick lines).
+enum class Theme { kLight, kDark, kProjector };
+inline constexpr int kThemeCount = 3;
+const char* ThemeName(Theme theme);  // "light", "dark", "projector"
+
 enum class BackpropMode { kGraph, kMlp, kConv };  // a computational graph, or one training iteration
 inline constexpr int kBackpropModeCount = 3;
 const char* BackpropModeName(BackpropMode mode);  // "graph", "mlp", "conv"
@@ -54,7 +60,7 @@ bool ListHas(const std::string& list, const char* part);
 
 struct AppSettings {
   Tab tab = Tab::kTrain;
-  bool dark_theme = true;
+  Theme theme = Theme::kDark;
   int lesson = 0;       // 1-based lesson being walked through; 0: none
   int lesson_step = 1;  // 1-based step of that lesson
   std::string hide;     // parts hidden by an exercise link, e.g. "data,model"

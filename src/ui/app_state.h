@@ -38,7 +38,7 @@ struct AppState {
 
   // Workspace
   Tab shown_tab = Tab::kTrain;  // the tab the tab bar shows (settings.app.tab is the one wanted)
-  bool applied_dark_theme = true;
+  settings::Theme applied_theme = settings::Theme::kDark;
   bool show_about = false;
   bool show_keys = false;  // the keyboard help ("?")
   ShareUi share;

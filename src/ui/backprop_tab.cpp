@@ -22,8 +22,11 @@ namespace gradlab::ui {
 
 namespace {
 
-const ImU32 kForward = IM_COL32(110, 210, 120, 255), kBackward = IM_COL32(240, 110, 100, 255);
-const ImU32 kCurrent = IM_COL32(250, 200, 80, 255);
+// Forward values green, gradients red, the current step amber: lighter on a dark background,
+// darker on a light one (the light and projector themes), so they keep their contrast.
+ImU32 Forward() { return LightBackground() ? IM_COL32(0, 115, 30, 255) : IM_COL32(110, 210, 120, 255); }
+ImU32 Backward() { return LightBackground() ? IM_COL32(195, 30, 20, 255) : IM_COL32(240, 110, 100, 255); }
+ImU32 Current() { return LightBackground() ? IM_COL32(215, 130, 0, 255) : IM_COL32(250, 200, 80, 255); }
 
 std::string Num(double v) {
   if (!std::isfinite(v)) return std::isnan(v) ? "NaN" : (v > 0 ? "inf" : "-inf");
@@ -50,15 +53,18 @@ std::map<int, std::vector<int>> Columns(const graph::Graph& g) {
   return columns;
 }
 
+// Sizes grow with the text (the projector theme's is 1.5 times larger).
+float Em() { return ImGui::GetFontSize() / 16.0f; }
+
 float GraphMinHeight(const graph::Graph& g) {
   size_t tallest = 1;
   for (const auto& [depth, ids] : Columns(g)) tallest = std::max(tallest, ids.size());
-  return kNodeRowHeight * static_cast<float>(tallest);
+  return kNodeRowHeight * Em() * static_cast<float>(tallest);
 }
 
 float GraphMinWidth(const graph::Graph& g) {
   const std::map<int, std::vector<int>> columns = Columns(g);
-  return kNodeColumnWidth * static_cast<float>(columns.empty() ? 1 : columns.rbegin()->first + 1);
+  return kNodeColumnWidth * Em() * static_cast<float>(columns.empty() ? 1 : columns.rbegin()->first + 1);
 }
 
 bool Overlaps(const ImRect& a, const std::vector<ImRect>& taken) {
@@ -80,7 +86,7 @@ void DrawGraph(BackpropUi& b, ImVec2 size) {
   for (const auto& [depth, ids] : columns)
     for (size_t i = 0; i < ids.size(); ++i)
       pos[ids[i]] = ImVec2(o.x + col_w * (depth + 0.5f), o.y + size.y * (i + 0.5f) / static_cast<float>(ids.size()));
-  const float r = std::min(26.0f, col_w * 0.22f);
+  const float em = Em(), r = std::min(26.0f * em, col_w * 0.22f);
   const float line = ImGui::GetTextLineHeight();
 
   // What each node shows: its value above, its gradient below (room is kept for both from the
@@ -111,14 +117,14 @@ void DrawGraph(BackpropUi& b, ImVec2 size) {
       const int from = n.inputs[slot];
       const ImVec2 a(pos[from].x + r, pos[from].y), c(pos[id].x - r, pos[id].y);
       const bool current = id == s.current_node() && s.phase() == graph::Phase::kBackward;
-      dl->AddLine(a, c, current ? kCurrent : IM_COL32(150, 150, 160, 255), current ? 3.0f : 1.5f);
+      dl->AddLine(a, c, current ? Current() : IM_COL32(150, 150, 160, 255), (current ? 3.0f : 1.5f) * em);
       const std::string value = s.value_known(from) ? Num(g.node(from).value) : "";
       const bool traced = back && slot < back->size() && (*back)[slot].traced;
       const std::string grad = traced ? Num((*back)[slot].downstream) : "";
       const float w = std::max({ImGui::CalcTextSize(Num(g.node(from).value).c_str()).x, ImGui::CalcTextSize(grad.c_str()).x, 24.0f});
       auto block = [&](float t) {
         const ImVec2 p(a.x + (c.x - a.x) * t, a.y + (c.y - a.y) * t);
-        return ImRect(p.x - 14, p.y - 18, p.x - 14 + w, p.y + 2 + line);
+        return ImRect(p.x - 14 * em, p.y - line - 1, p.x - 14 * em + w, p.y + 2 + line);
       };
       ImRect at = block(0.5f);
       for (float t : {0.5f, 0.4f, 0.6f, 0.3f, 0.7f, 0.25f, 0.75f})
@@ -128,8 +134,8 @@ void DrawGraph(BackpropUi& b, ImVec2 size) {
         }
       if (Overlaps(at, taken)) ++b.label_overlaps;
       taken.push_back(at);
-      if (!value.empty()) dl->AddText(at.Min, kForward, value.c_str());
-      if (!grad.empty()) dl->AddText(ImVec2(at.Min.x, at.Min.y + 20), kBackward, grad.c_str());
+      if (!value.empty()) dl->AddText(at.Min, Forward(), value.c_str());
+      if (!grad.empty()) dl->AddText(ImVec2(at.Min.x, at.Max.y - line), Backward(), grad.c_str());
     }
   }
   // Nodes: the op (or name) inside, value and gradient next to it.
@@ -139,13 +145,13 @@ void DrawGraph(BackpropUi& b, ImVec2 size) {
     const bool next = id == s.next_node();
     const ImU32 fill = n.is_leaf() ? IM_COL32(60, 80, 110, 255) : IM_COL32(70, 70, 85, 255);
     dl->AddCircleFilled(pos[id], r, fill);
-    dl->AddCircle(pos[id], r, current ? kCurrent : (next ? IM_COL32(250, 200, 80, 110) : IM_COL32(180, 180, 190, 255)), 0,
-                  current ? 3.5f : 1.5f);
+    dl->AddCircle(pos[id], r, current ? Current() : (next ? IM_COL32(250, 200, 80, 110) : IM_COL32(180, 180, 190, 255)), 0,
+                  (current ? 3.5f : 1.5f) * em);
     const std::string op = n.is_leaf() ? n.label : graph::Rule(n.op).symbol;
     const ImVec2 ts = ImGui::CalcTextSize(op.c_str());
     dl->AddText(ImVec2(pos[id].x - ts.x / 2, pos[id].y - ts.y / 2), IM_COL32(255, 255, 255, 255), op.c_str());
-    dl->AddText(ImVec2(pos[id].x - r, pos[id].y - r - 18), kForward, value_text[id].c_str());
-    if (!grad_text[id].empty()) dl->AddText(ImVec2(pos[id].x - r, pos[id].y + r + 2), kBackward, grad_text[id].c_str());
+    dl->AddText(ImVec2(pos[id].x - r, pos[id].y - r - line - 1), Forward(), value_text[id].c_str());
+    if (!grad_text[id].empty()) dl->AddText(ImVec2(pos[id].x - r, pos[id].y + r + 2), Backward(), grad_text[id].c_str());
   }
 }
 
@@ -154,10 +160,10 @@ void DrawStepPanel(BackpropUi& b) {
   ImGui::Text("Step %d of %d (%d forward, %d backward): %s", s.position(), s.total_steps(), s.forward_steps(),
               s.backward_steps(), graph::PhaseName(s.phase()));
   if (s.phase() == graph::Phase::kForward && !s.forward_formula().empty()) {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kForward), "forward: %s", s.forward_formula().c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(Forward()), "forward: %s", s.forward_formula().c_str());
   }
   if (s.phase() == graph::Phase::kBackward) {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kBackward), "backward: upstream x local = downstream, on each edge:");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(Backward()), "backward: upstream x local = downstream, on each edge:");
     for (const graph::EdgeStep& e : s.edges()) {
       if (!e.traced) continue;
       ImGui::BulletText("%s", e.formula.c_str());
@@ -379,7 +385,7 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   if (ImGui::Checkbox("Show answers", &show)) b.s.answers = show ? settings::Answers::kShow : settings::Answers::kHide;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("every gradient and the gradient check now, before the stepper reaches them");
   SyncBackprop(b);
-  const float panel = 190;
+  const float panel = 190 * Em();
   // Tall enough for every node's labels; a short window scrolls rather than piling them up.
   // Wide enough for the numbers between columns; a narrow screen (a phone) scrolls it sideways.
   const float height = std::max(GraphMinHeight(b.stepper->graph()), ImGui::GetContentRegionAvail().y - panel);

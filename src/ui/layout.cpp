@@ -1,5 +1,7 @@
 #include "ui/layout.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 namespace gradlab::ui {
@@ -15,5 +17,17 @@ float ButtonWidth(const char* label) { return ImGui::CalcTextSize(label, nullptr
 float RadioWidth(const char* label) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
+
+bool LightBackground() {
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  return 0.3f * bg.x + 0.59f * bg.y + 0.11f * bg.z > 0.5f;
+}
+
+ImVec4 Readable(const ImVec4& c) {
+  if (!LightBackground()) return c;
+  return ImVec4(c.x * 0.55f, c.y * 0.55f, c.z * 0.55f, std::max(c.w, 0.6f));
+}
+
+ImU32 Readable(ImU32 colour) { return ImGui::ColorConvertFloat4ToU32(Readable(ImGui::ColorConvertU32ToFloat4(colour))); }
 
 }  // namespace gradlab::ui

@@ -1,6 +1,7 @@
 // Small layout helpers: rows of buttons and choices that wrap instead of running off a narrow
-// panel (a figure embed, a phone, a long label).
+// panel (a figure embed, a phone, a long label), and colours that read on every theme.
 #pragma once
+#include <imgui.h>
 
 namespace gradlab::ui {
 
@@ -9,5 +10,11 @@ namespace gradlab::ui {
 void SameLineIfFits(float width, float spacing = -1);
 float ButtonWidth(const char* label);  // ImGui::Button's width for `label`
 float RadioWidth(const char* label);   // ImGui::RadioButton's and Checkbox's
+
+// Whether the theme's background is light (the light and projector themes).
+bool LightBackground();
+// A colour chosen for the dark theme, darkened on a light background so it keeps its contrast.
+ImU32 Readable(ImU32 colour);
+ImVec4 Readable(const ImVec4& colour);
 
 }  // namespace gradlab::ui

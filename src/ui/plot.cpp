@@ -86,6 +86,7 @@ void DrawPlot(const char* id, ImVec2 size, const std::vector<PlotSeries>& series
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
   const float line = ImGui::GetTextLineHeight();
+  const float em = ImGui::GetFontSize() / 16.0f;  // lines thicken with the text (the projector theme)
   const float legend = opt.legend ? line + 4 : 0;
   ImGui::InvisibleButton("plot", ImVec2(size.x, size.y + legend));
   const bool hovered = ImGui::IsItemHovered();
@@ -101,11 +102,14 @@ void DrawPlot(const char* id, ImVec2 size, const std::vector<PlotSeries>& series
   auto py = [&](float plotted) { return b.y - (b.y - a.y) * (plotted - r.y_min) / (r.y_max - r.y_min); };
 
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.45f), text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  float last_label_y = 1e30f;  // ticks go up the axis; a label too close to the one below is left out
   for (double v : y_ticks) {
     const float y = py(static_cast<float>(v));
     dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), grid);
+    if (last_label_y - y < line) continue;
     const std::string label = YLabel(opt, v, y_step);
     dl->AddText(ImVec2(a.x - 6 - ImGui::CalcTextSize(label.c_str()).x, y - line / 2), text, label.c_str());
+    last_label_y = y;
   }
   // x: the axis name at the right end, tick labels wherever they do not run into it or each other.
   const float name_x = b.x - ImGui::CalcTextSize(opt.x_label).x;
@@ -136,7 +140,7 @@ void DrawPlot(const char* id, ImVec2 size, const std::vector<PlotSeries>& series
         continue;
       }
       const ImVec2 p(px(s.x_offset + i * s.x_scale), py(Plotted(opt, s.values[i])));
-      if (have) dl->AddLine(prev, p, s.colour, s.thickness);
+      if (have) dl->AddLine(prev, p, s.colour, s.thickness * em);
       else if (s.count == 1) dl->AddCircleFilled(p, 3, s.colour);
       prev = p;
       have = true;

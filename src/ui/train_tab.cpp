@@ -100,7 +100,7 @@ void DrawDataPanel(TrainUi& t) {
     }
     case TrainData::State::kError:  // wrapped: these messages name files and can be long
       ImGui::PushTextWrapPos(0);
-      ImGui::TextColored(kErrorColour, "%s", t.data.message.c_str());
+      ImGui::TextColored(Readable(kErrorColour), "%s", t.data.message.c_str());
       ImGui::PopTextWrapPos();
       break;
     case TrainData::State::kReady: ImGui::TextDisabled("%s", t.data.message.c_str()); break;
@@ -151,7 +151,7 @@ void DrawModelPanel(TrainUi& t) {
   }
   if (!t.model_error.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(kErrorColour, "%s", t.model_error.c_str());
+    ImGui::TextColored(Readable(kErrorColour), "%s", t.model_error.c_str());
     ImGui::PopTextWrapPos();
   }
 }
@@ -249,7 +249,7 @@ void DrawFilePanel(TrainUi& t) {
 void DrawRunPanel(TrainUi& t, bool files) {
   if (!t.settings_error.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(kErrorColour, "%s", t.settings_error.c_str());
+    ImGui::TextColored(Readable(kErrorColour), "%s", t.settings_error.c_str());
     ImGui::PopTextWrapPos();
   }
   const bool ready = t.data.state == TrainData::State::kReady && t.model_error.empty() && t.settings_error.empty();
@@ -293,11 +293,11 @@ void DrawRunPanel(TrainUi& t, bool files) {
   // The result in plain words, beside the controls that made it.
   if (const std::string result = ResultLine(s); !result.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(s.phase() == train::Phase::kFinished ? kOkColour : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s", result.c_str());
+    ImGui::TextColored(s.phase() == train::Phase::kFinished ? Readable(kOkColour) : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s", result.c_str());
     ImGui::PopTextWrapPos();
     NoteLastItem("result");
   } else if (s.phase() == train::Phase::kFinished) {
-    ImGui::TextColored(kOkColour, "Finished.");
+    ImGui::TextColored(Readable(kOkColour), "Finished.");
   }
 }
 

@@ -50,12 +50,12 @@ void DrawCurves(TrainUi& t) {
   for (size_t i = 0; i < t.kept.size(); ++i) {
     if (!t.kept[i].visible) continue;
     const auto& curve = t.kept[i].history.smoothed_loss;
-    loss.push_back({t.kept[i].label, curve.data(), static_cast<int>(curve.size()), kRunColours[(i + 1) % 5]});
+    loss.push_back({t.kept[i].label, curve.data(), static_cast<int>(curve.size()), Readable(kRunColours[(i + 1) % 5])});
   }
   const train::History* h_now = t.session ? &t.session->history() : nullptr;
   if (h_now && !h_now->step_loss.empty()) {
     loss.push_back({"loss", h_now->step_loss.data(), static_cast<int>(h_now->step_loss.size()), IM_COL32(110, 170, 255, 90), 1});
-    loss.push_back({"smoothed", h_now->smoothed_loss.data(), static_cast<int>(h_now->smoothed_loss.size()), kRunColours[0], 2});
+    loss.push_back({"smoothed", h_now->smoothed_loss.data(), static_cast<int>(h_now->smoothed_loss.size()), Readable(kRunColours[0]), 2});
     if (t.session->phase() == train::Phase::kDiverged) loss_opt.markers.push_back(static_cast<float>(h_now->step_loss.size()));
   }
   ImGui::Text("Training loss per step");
@@ -80,8 +80,8 @@ void DrawCurves(TrainUi& t) {
   };
   acc_data.reserve(2 * (t.kept.size() + 1));
   for (size_t i = 0; i < t.kept.size(); ++i)
-    if (t.kept[i].visible) add_acc(t.kept[i].history, kRunColours[(i + 1) % 5], "kept " + std::to_string(i + 1));
-  if (h_now) add_acc(*h_now, kRunColours[0], "this run");
+    if (t.kept[i].visible) add_acc(t.kept[i].history, Readable(kRunColours[(i + 1) % 5]), "kept " + std::to_string(i + 1));
+  if (h_now) add_acc(*h_now, Readable(kRunColours[0]), "this run");
   ImGui::Text("Accuracy per epoch (faint: train, bold: test)");
   if (!h_now || h_now->epochs.empty()) Placeholder("Appears after the first epoch.");
   else DrawPlot("accuracy", ImVec2(-1, h), acc, {"epoch", true, false, true, true});
@@ -94,7 +94,7 @@ void DrawCurves(TrainUi& t) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::Checkbox("##show", &t.kept[i].visible);
     ImGui::SameLine();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kRunColours[(i + 1) % 5]), "kept %zu: %s", i + 1, t.kept[i].label.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(Readable(kRunColours[(i + 1) % 5])), "kept %zu: %s", i + 1, t.kept[i].label.c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("remove")) {
       t.kept.erase(t.kept.begin() + static_cast<long>(i));

@@ -21,9 +21,10 @@ namespace gradlab::ui {
 
 // [SECTION] Theme ---------------------------------------------------------------------------
 
-void ApplyTheme(bool dark) {
+void ApplyTheme(settings::Theme theme) {
   ImGuiStyle& style = ImGui::GetStyle();
-  if (dark) ImGui::StyleColorsDark(&style);
+  style = ImGuiStyle();
+  if (theme == settings::Theme::kDark) ImGui::StyleColorsDark(&style);
   else ImGui::StyleColorsLight(&style);
   style.WindowRounding = 4;
   style.FrameRounding = 3;
@@ -32,6 +33,26 @@ void ApplyTheme(bool dark) {
   style.WindowPadding = ImVec2(10, 10);
   style.FramePadding = ImVec2(8, 4);
   style.ItemSpacing = ImVec2(8, 6);
+  // The large font, when the platform loaded one (platform/main.cpp LoadFonts: the second font).
+  ImGuiIO& io = ImGui::GetIO();
+  const bool projector = theme == settings::Theme::kProjector;
+  io.FontDefault = projector && io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : nullptr;
+  if (!projector) return;
+  // Projectors wash out dim colours: black on white, outlined controls, wide scrollbars.
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
+  c[ImGuiCol_TextDisabled] = ImVec4(0.25f, 0.25f, 0.25f, 1);
+  c[ImGuiCol_WindowBg] = c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+  c[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 1);
+  c[ImGuiCol_Border] = ImVec4(0, 0, 0, 0.8f);
+  c[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.93f, 0.93f, 1);
+  c[ImGuiCol_Button] = ImVec4(0.78f, 0.86f, 1, 1);
+  c[ImGuiCol_CheckMark] = c[ImGuiCol_SliderGrab] = ImVec4(0, 0.2f, 0.75f, 1);
+  c[ImGuiCol_PlotLines] = ImVec4(0, 0.2f, 0.75f, 1);
+  style.FrameBorderSize = 1.5f;
+  style.ChildBorderSize = style.WindowBorderSize = 1.5f;
+  style.ScrollbarSize = 22;
+  style.GrabMinSize = 16;
 }
 
 // [SECTION] Tabs ----------------------------------------------------------------------------
@@ -120,8 +141,14 @@ static void DrawMenuBar(AppState& state) {
       if (ImGui::MenuItem(TabLabel(t), nullptr, state.shown_tab == t)) state.settings.app.tab = t;
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Dark theme", nullptr, state.settings.app.dark_theme))
-      state.settings.app.dark_theme = !state.settings.app.dark_theme;
+    if (ImGui::BeginMenu("Theme")) {
+      for (int i = 0; i < settings::kThemeCount; ++i) {
+        const auto theme = static_cast<settings::Theme>(i);
+        static const char* const kLabels[] = {"Light", "Dark", "Projector (large, high contrast)"};
+        if (ImGui::MenuItem(kLabels[i], nullptr, state.settings.app.theme == theme)) state.settings.app.theme = theme;
+      }
+      ImGui::EndMenu();
+    }
     if (ImGui::MenuItem("Keyboard", "?", state.show_keys)) state.show_keys = !state.show_keys;
     ImGui::EndMenu();
   }
@@ -246,9 +273,9 @@ void DrawWorkspace(AppState& state) {
   UpdateTrainTab(state.train, state.settings.train.budget_ms / 1000.0);
   KeepSession(state);
   UpdateOwnLessons(state);
-  if (state.applied_dark_theme != state.settings.app.dark_theme) {
-    state.applied_dark_theme = state.settings.app.dark_theme;
-    ApplyTheme(state.applied_dark_theme);
+  if (state.applied_theme != state.settings.app.theme) {
+    state.applied_theme = state.settings.app.theme;
+    ApplyTheme(state.applied_theme);
   }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);

@@ -5,7 +5,7 @@
 
 namespace gradlab::ui {
 
-void ApplyTheme(bool dark);
+void ApplyTheme(settings::Theme theme);
 void DrawWorkspace(AppState& state);
 
 }  // namespace gradlab::ui
