@@ -156,12 +156,15 @@ nlohmann::json LessonStateJson(const AppState& state) {
   const LessonProgress* kept = FindProgress(state.lessons.progress, lesson);
   const LessonProgress p = kept ? *kept : LessonProgress{};
   j["title"] = lesson.title;
+  j["steps"] = lesson.steps.size();
+  if (at >= 0 && at < static_cast<int>(lesson.steps.size()))
+    j["text"] = lesson.steps[at].text + (lesson.steps[at].highlight.empty() ? "" : " Look at: " + lesson.steps[at].highlight);
   j["score"] = Score(lesson, p);
   j["finished"] = p.finished;
   if (at >= 0 && at < static_cast<int>(lesson.steps.size()) && lesson.steps[at].question) {
     const auto& q = *lesson.steps[at].question;
     const QuestionAttempt a = p.answers.count(at) ? p.answers.at(at) : QuestionAttempt{};
-    j["question"] = {{"kind", q.kind_name()},
+    j["question"] = {{"kind", q.kind_name()}, {"prompt", q.prompt},
                      {"wrong", a.wrong}, {"right", a.right}, {"revealed", a.revealed}, {"committed", a.committed},
                      // for tests that answer wrong, then right (number: the value; else the choice, from 1)
                      {"answer", q.kind == lessons::Question::Kind::kNumber ? q.answer : q.right + 1},

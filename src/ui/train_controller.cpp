@@ -213,6 +213,12 @@ nlohmann::json TrainStateJson(const TrainUi& t) {
       j["firstLosses"] = std::vector<double>(h.step_loss.begin(), h.step_loss.begin() + std::min<size_t>(h.step_loss.size(), 64));
     }
     if (!h.epochs.empty()) j["testAccuracy"] = h.epochs.back().test_accuracy;
+    // What the page's text layer reads out (web/a11y.js): the last epoch and the result in words.
+    j["totalEpochs"] = t.session->config().epochs;
+    if (!h.epochs.empty())
+      j["lastEpoch"] = {{"epoch", h.epochs.back().epoch}, {"trainLoss", h.epochs.back().train_loss},
+                        {"trainAccuracy", h.epochs.back().train_accuracy}, {"testAccuracy", h.epochs.back().test_accuracy}};
+    j["result"] = ResultLine(*t.session);
   }
   return j;
 }

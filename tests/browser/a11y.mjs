@@ -1,0 +1,29 @@
+// The text layer for screen readers (web/a11y.js, issue 14): Chromium's accessibility tree holds
+// the tab, the Backprop step's formula and the last epoch's metrics, as a screen reader reads them.
+//   node tests/browser/a11y.mjs --site build/wasm/site --out build/wasm/screenshots
+import { runBrowserTest } from './browser.mjs';
+
+await runBrowserTest('a11y', async ({ url, t, openPage }) => {
+  const page = await openPage({ viewport: { width: 1280, height: 800 } });
+  const tree = () => page.locator('body').ariaSnapshot();
+  await page.goto(`${url}#v=1&tab=backprop&example=add-mul&bp=end`);
+  await page.waitForFunction(() => window.gradlab?.ready() && window.gradlab.state().frame > 3, null, { timeout: 60000 });
+  await page.waitForTimeout(1200);  // the layer refreshes twice a second
+  let text = await tree();
+  t.check('the accessibility tree names the tab as a heading', /heading "Backprop tab"/.test(text), text.slice(0, 300));
+  t.check('it holds the backprop step\'s formula', text.includes('∂f/∂x = ∂f/∂q · ∂q/∂x = -4 · 1 = -4'), text.slice(0, 600));
+
+  await page.evaluate(() => window.gradlab.open('#v=1&tab=train&data=toy:spiral&model=mlp:16+relu&lr=0.5&epochs=3&train=1'));
+  await page.waitForFunction(() => window.gradlab.state().train.phase === 'finished', null, { timeout: 60000 });
+  await page.waitForTimeout(1200);
+  text = await tree();
+  const s = await page.evaluate(() => window.gradlab.state().train);
+  const test = `${(100 * s.lastEpoch.testAccuracy).toFixed(1)} %`;
+  t.check('it holds the last epoch\'s metrics', text.includes('Epoch 3 of 3') && text.includes(`test accuracy ${test}`), text.slice(0, 600));
+  t.check('and the result in words', text.includes('Finished: test accuracy'), text.slice(0, 600));
+
+  await page.evaluate(() => window.gradlab.open('#v=1&lesson=9.2'));
+  await page.waitForTimeout(1200);
+  text = await tree();
+  t.check('it reads the lesson step', /Lesson 9: Backprop on f = \(x \+ y\) z, step 2 of/.test(text), text.slice(0, 800));
+});
