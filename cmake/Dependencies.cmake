@@ -32,6 +32,9 @@ if(GRADLAB_BUILD_APP)
   target_include_directories(imgui_core SYSTEM PUBLIC ${GRADLAB_IMGUI_DIR} ${GRADLAB_IMGUI_DIR}/misc/cpp)
   target_link_libraries(imgui_core PUBLIC gradlab_flags)
   target_compile_options(imgui_core PRIVATE -w)  # third-party code: its warnings are not ours
+  # ImGui's item hooks (meant for its test engine) tell the page's text layer which control has the
+  # keyboard focus (src/ui/focused_control.cpp). Public: every file must see the same structs.
+  target_compile_definitions(imgui_core PUBLIC IMGUI_ENABLE_TEST_ENGINE)
 
   # ---- SDL2 and OpenGL
   add_library(gradlab_sdl2 INTERFACE)

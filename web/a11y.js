@@ -1,7 +1,8 @@
 // The page's text layer for screen readers (PhET's "parallel DOM" is the model): the canvas is
 // pixels, so this mirrors what the app shows as HTML that assistive technology reads: the tab as
-// a heading, the status line, the Backprop step's formulas, the last epoch's numbers and the
-// lesson step, with changes announced politely. It reads window.gradlab.state() twice a second.
+// a heading, the status line, the control with the keyboard focus, the Backprop step's formulas,
+// the last epoch's numbers and the lesson step, with changes announced politely. It reads
+// window.gradlab.state() twice a second.
 (function () {
   'use strict';
   const layer = document.createElement('section');
@@ -12,6 +13,7 @@
     '<h1>Gradlab</h1>' +
     '<h2 id="a11y-tab"></h2>' +
     '<p id="a11y-status" role="status"></p>' +
+    '<p id="a11y-focus" aria-live="polite"></p>' +
     '<div id="a11y-view" aria-live="polite"></div>' +
     '<section aria-label="Lesson"><h3 id="a11y-lesson-title"></h3><p id="a11y-lesson" aria-live="polite"></p></section>';
   document.body.appendChild(layer);
@@ -54,6 +56,8 @@
     }
     set('a11y-tab', `${s.tab} tab`);
     set('a11y-status', s.status || '');
+    const f = s.focus;
+    set('a11y-focus', f && f.label ? `Focus: ${f.label}, ${[f.role, f.state].filter(Boolean).join(', ')}` : '');
     set('a11y-view', s.tab === 'Train' ? trainText(s.train) : s.tab === 'Backprop' ? backpropText(s.backprop) : '');
     const l = s.lesson;
     set('a11y-lesson-title', l.active ? `Lesson ${l.active}: ${l.title}, step ${l.step} of ${l.steps}` : 'No lesson open');

@@ -24,6 +24,7 @@
 #include "platform/services_impl.h"
 #include "platform/web_bridge.h"
 #include "ui/embed_events.h"
+#include "ui/focused_control.h"
 #include "ui/own_lessons.h"
 #include "ui/workspace.h"
 
@@ -207,6 +208,7 @@ bool Init(App& app) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember
+  ui::EnableFocusTracking();             // the page's text layer names the focused control
   // Everything works from the keyboard: arrows move between controls, Space or Enter acts, Escape
   // backs out (ImGui draws the focus ring while the keyboard is used).
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;

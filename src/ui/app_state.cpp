@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ui/bench_mode.h"
+#include "ui/focused_control.h"
 #include "ui/hook_items.h"
 #include "ui/own_lessons.h"
 #include "ui/train_controller.h"
@@ -125,6 +126,7 @@ bool UpdateLink(AppState& state) {
 }
 
 std::string AppStateToJson(const AppState& state) {
+  const FocusedControl focus = CurrentFocus();
   nlohmann::json tabs = nlohmann::json::object();
   for (int i = 0; i < kTabCount; ++i) {
     const Rect& r = state.tab_rects[i];
@@ -147,6 +149,7 @@ std::string AppStateToJson(const AppState& state) {
       {"showAbout", state.show_about},
       {"showKeys", state.show_keys},
       {"status", state.status_message},
+      {"focus", {{"label", focus.label}, {"role", focus.role}, {"state", focus.state}}},
       {"embed", state.settings.app.embed},
       {"contentHeight", state.content_height},
       {"link", settings::FormatFragment(state.settings)},

@@ -15,6 +15,7 @@
 #include "graph/parser.h"
 #include "graph/snapshot.h"
 #include "settings/registry.h"
+#include "ui/hook_items.h"
 #include "ui/layout.h"
 #include "ui/setting_edit.h"
 
@@ -380,6 +381,7 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   if (ImGui::Button("Forward pass >|")) step = s.forward_steps();
   ImGui::SameLine();
   if (ImGui::Button("Run to the end >>")) step = s.total_steps();
+  NoteLastItem("bp-end");
   ImGui::SameLine();
   bool show = answers;
   if (ImGui::Checkbox("Show answers", &show)) b.s.answers = show ? settings::Answers::kShow : settings::Answers::kHide;

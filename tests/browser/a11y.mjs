@@ -1,7 +1,7 @@
 // The text layer for screen readers (web/a11y.js, issue 14): Chromium's accessibility tree holds
 // the tab, the Backprop step's formula and the last epoch's metrics, as a screen reader reads them.
 //   node tests/browser/a11y.mjs --site build/wasm/site --out build/wasm/screenshots
-import { runBrowserTest } from './browser.mjs';
+import { clickItem, runBrowserTest } from './browser.mjs';
 
 await runBrowserTest('a11y', async ({ url, t, openPage }) => {
   const page = await openPage({ viewport: { width: 1280, height: 800 } });
@@ -12,6 +12,21 @@ await runBrowserTest('a11y', async ({ url, t, openPage }) => {
   let text = await tree();
   t.check('the accessibility tree names the tab as a heading', /heading "Backprop tab"/.test(text), text.slice(0, 300));
   t.check('it holds the backprop step\'s formula', text.includes('∂f/∂x = ∂f/∂q · ∂q/∂x = -4 · 1 = -4'), text.slice(0, 600));
+
+  // The keyboard's focus, as a screen reader names it: a click on "Run to the end >>", then the
+  // arrow to the right moves the focus to the "Show answers" checkbox.
+  await clickItem(page, 'bp-end');
+  await page.waitForTimeout(150);
+  let focus = await page.evaluate(() => window.gradlab.state().focus);
+  t.check('the hook names the clicked button', focus.label === 'Run to the end >>' && focus.role === 'button', JSON.stringify(focus));
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(150);
+  focus = await page.evaluate(() => window.gradlab.state().focus);
+  t.check('an arrow key moves the focus, and the hook names the control with its role and state',
+          focus.label === 'Show answers' && focus.role === 'checkbox' && /^(not )?checked$/.test(focus.state), JSON.stringify(focus));
+  await page.waitForTimeout(1200);
+  text = await tree();
+  t.check('the accessibility tree says which control has the focus', text.includes(`Focus: Show answers, checkbox, ${focus.state}`), text.slice(0, 400));
 
   await page.evaluate(() => window.gradlab.open('#v=1&tab=train&data=toy:spiral&model=mlp:16+relu&lr=0.5&epochs=3&train=1'));
   await page.waitForFunction(() => window.gradlab.state().train.phase === 'finished', null, { timeout: 60000 });

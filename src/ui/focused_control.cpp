@@ -1,0 +1,54 @@
+#include "ui/focused_control.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace gradlab::ui {
+
+namespace {
+
+struct Seen {
+  ImGuiID id = 0;
+  FocusedControl control;
+};
+Seen g_seen;
+
+FocusedControl Describe(const ImGuiContext& g, const char* label, ImGuiItemStatusFlags flags) {
+  FocusedControl c;
+  std::string text = label ? label : "";
+  if (const size_t hidden = text.find("##"); hidden != std::string::npos) text.resize(hidden);  // "##id" is not shown
+  c.label = text;
+  if (flags & ImGuiItemStatusFlags_Checkable) {
+    c.role = "checkbox";
+    c.state = flags & ImGuiItemStatusFlags_Checked ? "checked" : "not checked";
+  } else if (flags & ImGuiItemStatusFlags_Openable) {
+    c.role = "button";
+    c.state = flags & ImGuiItemStatusFlags_Opened ? "expanded" : "collapsed";
+  } else if (g.LastItemData.InFlags & ImGuiItemFlags_Inputable) {
+    c.role = "field";  // a text field or a slider (both take typed values)
+  } else {
+    c.role = "button";
+  }
+  return c;
+}
+
+}  // namespace
+
+void EnableFocusTracking() { ImGui::GetCurrentContext()->TestEngineHookItems = true; }
+
+FocusedControl CurrentFocus() {
+  const ImGuiContext* g = ImGui::GetCurrentContext();
+  if (!g || g->NavId == 0 || g->NavId != g_seen.id) return {};
+  return g_seen.control;
+}
+
+}  // namespace gradlab::ui
+
+// ImGui calls these while it draws (IMGUI_ENABLE_TEST_ENGINE); only ItemInfo is of use here.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+  if (id == 0 || id != ctx->NavId) return;
+  gradlab::ui::g_seen = {id, gradlab::ui::Describe(*ctx, label, flags)};
+}
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,16 @@
+// The control that has the keyboard focus, as a screen reader names it: its label, a role and
+// its state ("Start", "button"; "Show answers", "checkbox", "checked"). Read from ImGui's item
+// hooks (IMGUI_ENABLE_TEST_ENGINE), which report each widget's label and kind as it is drawn.
+#pragma once
+#include <string>
+
+namespace gradlab::ui {
+
+struct FocusedControl {
+  std::string label, role, state;  // all empty when nothing has the focus
+};
+
+void EnableFocusTracking();        // once, after ImGui::CreateContext
+FocusedControl CurrentFocus();     // as of the last frame drawn
+
+}  // namespace gradlab::ui
