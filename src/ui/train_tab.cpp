@@ -1,5 +1,6 @@
 #include "ui/train_tab.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <imgui.h>
@@ -24,6 +25,8 @@ namespace {
 const ImVec4 kErrorColour(1.0f, 0.45f, 0.4f, 1.0f);
 const ImVec4 kOkColour(0.55f, 0.85f, 0.55f, 1.0f);
 const double kZero = 0, kHundred = 100;
+// Below this width (logical pixels) the set-up and the views do not fit side by side.
+constexpr float kOneColumnBelow = 900;
 
 bool SliderDouble(const char* label, double* v, double lo, double hi, const char* format) {
   return ImGui::SliderScalar(label, ImGuiDataType_Double, v, &lo, &hi, format, ImGuiSliderFlags_AlwaysClamp);
@@ -256,6 +259,7 @@ void DrawRunPanel(TrainUi& t, bool files) {
   ImGui::BeginDisabled(!ready);
   if (!t.session || !t.session->running()) {
     if (ImGui::Button(t.session ? "Restart" : "Start")) StartTraining(t);
+    NoteLastItem("start");
   } else if (ImGui::Button(t.playing ? "Pause" : "Resume")) {
     t.playing = !t.playing;
   }
@@ -320,6 +324,20 @@ void DrawTrainTab(TrainUi& t, const settings::AppSettings& app) {
   // With every set-up panel hidden (a figure), the run controls need only a narrow column.
   const bool only_run = settings::ListHas(app.hide, "data") && settings::ListHas(app.hide, "model") &&
                         settings::ListHas(app.hide, "training");
+  // Narrow (a phone, a small window): one column, the run controls, the set-up, then the views,
+  // scrolled as one page by a finger (workspace.cpp DragToScroll).
+  if (ImGui::GetContentRegionAvail().x < kOneColumnBelow && !only_run) {
+    DrawRunPanel(t, !app.embed);
+    panel("Data", "data", DrawDataPanel);
+    panel("Model", "model", DrawModelPanel);
+    panel("Training", "training", DrawTrainingPanel);
+    ImGui::Separator();
+    const float views_height = std::max(480.0f, ImGui::GetMainViewport()->WorkSize.y * 0.85f);
+    ImGui::BeginChild("views", ImVec2(0, views_height), false);
+    DrawTrainViews(t, !settings::ListHas(app.hide, "views"));
+    ImGui::EndChild();
+    return;
+  }
   // The run controls and the run's progress stay in view above the set-up, which scrolls.
   ImGui::BeginChild("setup-column", ImVec2(only_run ? 250.0f : 440.0f, 0), false);
   ImGui::BeginGroup();

@@ -267,6 +267,31 @@ static ImVec2 ReserveLessonDock(AppState& state, float status_height) {
   return ImVec2(0, -(status_height + h + gap));
 }
 
+// Touch screens: a finger swiped up or down across a window scrolls it (or the nearest window
+// around it that scrolls), as a page does; ImGui itself scrolls only with a wheel or a scrollbar.
+// Only a mostly vertical swipe scrolls (sliders take sideways drags); one that starts on a control
+// scrolls too, and the control is let go without acting, as on a phone's web page.
+static void DragToScroll() {
+  static ImGuiWindow* swiped = nullptr;  // the window being scrolled, until the finger lifts
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    swiped = nullptr;
+    return;
+  }
+  if (!swiped) {
+    ImGuiWindow* w = g.ActiveIdWindow;
+    if (!w || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6)) return;
+    const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left);
+    const bool on_control = g.ActiveId != w->MoveId;
+    if (std::fabs(drag.y) < 2 * std::fabs(drag.x)) return;
+    while (w && w->ScrollMax.y <= 0 && (w->Flags & ImGuiWindowFlags_ChildWindow)) w = w->ParentWindow;
+    if (!w || w->ScrollMax.y <= 0) return;
+    if (on_control) ImGui::ClearActiveID();
+    swiped = w;
+  }
+  ImGui::SetScrollY(swiped, std::clamp(swiped->Scroll.y - ImGui::GetIO().MouseDelta.y, 0.0f, swiped->ScrollMax.y));
+}
+
 void DrawWorkspace(AppState& state) {
   ForgetNotedItems();
   // Training goes on whichever tab is shown, a few milliseconds per frame.
@@ -305,6 +330,7 @@ void DrawWorkspace(AppState& state) {
   DrawKeyboardHelp(state);
   DrawShareDialog(state);
   DrawLessonWindow(state);
+  DragToScroll();
 }
 
 }  // namespace gradlab::ui

@@ -62,6 +62,37 @@ await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPag
   const switched = await phone.waitForFunction(() => window.gradlab.state().tab === 'Backprop', null, { timeout: 5000 }).then(() => true, () => false);
   t.check('on a touch screen one tap switches a tab', switched, (await state(phone)).tab);
 
+  // ---- a phone: one column that a finger scrolls; Start trains and the curves are reachable
+  const one = await openPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+  await one.goto(`${url}#v=1&data=toy:spiral&model=mlp:16+relu&lr=0.5&epochs=5`);
+  await ready(one);
+  const item = async (name) => (await state(one)).items[name];
+  const setup = await item('panel-training');
+  const start = await item('start');
+  t.check('at 390 px the set-up is one column: Start and the Training panel fit the screen\'s width',
+          start && setup && setup.x + setup.w <= 390 && start.x + start.w <= 390, JSON.stringify({ start, setup }));
+  await one.touchscreen.tap(start.x + start.w / 2, start.y + start.h / 2);
+  await one.waitForFunction(() => window.gradlab.state().train.steps > 0, null, { timeout: 10000 }).catch(() => {});
+  const cdp = await one.context().newCDPSession(one);
+  const swipe = async (x, y, dy) => {  // a finger moved up by dy pixels, as the browser reports it
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    for (let i = 1; i <= 8; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - (dy * i) / 8 }] });
+      await one.waitForTimeout(40);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await one.waitForTimeout(200);
+  };
+  await swipe(330, 303, 300);  // from the text under the toy data's settings, not a control
+  const moved = await item('panel-training');
+  t.check('a swipe up scrolls the set-up', moved && moved.y < setup.y - 150, `Training panel at y ${setup.y}, then ${moved?.y}`);
+  for (let i = 0; i < 8 && !(await item('view-curves')); i++) await swipe(330, 700, 400);
+  const curves = await item('view-curves');
+  const run = (await state(one)).train;
+  t.check('below the set-up the views are reachable, and Start trained', curves && run.steps > 0, JSON.stringify({ curves, steps: run.steps }));
+  await swipe(14, 700, 420);  // along the left margin, beside the controls
+  await one.screenshot({ path: path.join(out, 'web-phone-views.png') });
+
   // ---- the keyboard alone: "?" and a whole lesson
   const keys = await openPage({ viewport });
   await keys.goto(`${url}#v=1&lesson=9.1`);
