@@ -4,6 +4,7 @@
 
 #include "ui/bench_mode.h"
 #include "ui/focused_control.h"
+#include "ui/layout_check.h"
 #include "ui/hook_items.h"
 #include "ui/own_lessons.h"
 #include "ui/train_controller.h"
@@ -127,6 +128,9 @@ bool UpdateLink(AppState& state) {
 
 std::string AppStateToJson(const AppState& state) {
   const FocusedControl focus = CurrentFocus();
+  nlohmann::json clipped = nlohmann::json::array();
+  for (const ClippedItem& c : ClippedItems())
+    clipped.push_back({{"label", c.label}, {"window", c.window}, {"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}, {"visibleW", c.visible_w}});
   nlohmann::json tabs = nlohmann::json::object();
   for (int i = 0; i < kTabCount; ++i) {
     const Rect& r = state.tab_rects[i];
@@ -150,6 +154,7 @@ std::string AppStateToJson(const AppState& state) {
       {"showKeys", state.show_keys},
       {"status", state.status_message},
       {"focus", {{"label", focus.label}, {"role", focus.role}, {"state", focus.state}}},
+      {"clipped", clipped},
       {"embed", state.settings.app.embed},
       {"contentHeight", state.content_height},
       {"link", settings::FormatFragment(state.settings)},

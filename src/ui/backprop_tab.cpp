@@ -322,11 +322,15 @@ void SyncBackprop(BackpropUi& b) {
 void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   using settings::BackpropMode;
   SyncBackprop(b);
+  // The modes by their full names, or short ones where a full name is wider than the screen.
+  const bool narrow = RadioWidth("One training iteration: conv layer on 6x6 images") > ImGui::GetContentRegionAvail().x;
+  const char* mlp = narrow ? "MLP iteration###mlp" : "One training iteration: MLP on toy points###mlp";
+  const char* conv = narrow ? "Conv iteration###conv" : "One training iteration: conv layer on 6x6 images###conv";
   if (ImGui::RadioButton("Computational graph", b.s.mode == BackpropMode::kGraph)) b.s.mode = BackpropMode::kGraph;
-  ImGui::SameLine();
-  if (ImGui::RadioButton("One training iteration: MLP on toy points", b.s.mode == BackpropMode::kMlp)) b.s.mode = BackpropMode::kMlp;
-  ImGui::SameLine();
-  if (ImGui::RadioButton("One training iteration: conv layer on 6x6 images", b.s.mode == BackpropMode::kConv)) b.s.mode = BackpropMode::kConv;
+  SameLineIfFits(RadioWidth(mlp));
+  if (ImGui::RadioButton(mlp, b.s.mode == BackpropMode::kMlp)) b.s.mode = BackpropMode::kMlp;
+  SameLineIfFits(RadioWidth(conv));
+  if (ImGui::RadioButton(conv, b.s.mode == BackpropMode::kConv)) b.s.mode = BackpropMode::kConv;
   SyncBackprop(b);
   if (b.s.mode != BackpropMode::kGraph) return DrawIteration(b);
   const graph::Example* example = graph::FindExample(b.s.example);
@@ -365,7 +369,7 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   graph::Stepper& s = *b.stepper;
   // Inputs: change one and everything recomputes at the same step.
   for (size_t i = 0; i < b.values.size(); ++i) {
-    if (i) ImGui::SameLine();
+    if (i) SameLineIfFits(110 + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(b.values[i].first.c_str()).x);
     ImGui::SetNextItemWidth(110);
     if (ImGui::InputDouble(b.values[i].first.c_str(), &b.values[i].second, 0, 0, "%.4g"))
       if (Status st = SetWithin(b.s, &settings::Settings::backprop, "inputs", settings::FormatInputs(b.values)); !st) b.error = st.message();
@@ -373,16 +377,16 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   ImGui::EndDisabled();
   int& step = b.s.step;
   if (ImGui::Button("|< Reset")) step = 0;
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth("< Step back"));
   if (ImGui::Button("< Step back")) step = std::max(0, step - 1);
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth("Step >"));
   if (ImGui::Button("Step >")) step = std::min(s.total_steps(), step + 1);
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth("Forward pass >|"));
   if (ImGui::Button("Forward pass >|")) step = s.forward_steps();
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth("Run to the end >>"));
   if (ImGui::Button("Run to the end >>")) step = s.total_steps();
   NoteLastItem("bp-end");
-  ImGui::SameLine();
+  SameLineIfFits(RadioWidth("Show answers"));
   bool show = answers;
   if (ImGui::Checkbox("Show answers", &show)) b.s.answers = show ? settings::Answers::kShow : settings::Answers::kHide;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("every gradient and the gradient check now, before the stepper reaches them");

@@ -1,5 +1,6 @@
 #include "ui/calculators_tab.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
 #include "train/inspect.h"
+#include "ui/layout.h"
 #include "ui/plot.h"
 #include "ui/services.h"
 #include "ui/setting_edit.h"
@@ -87,15 +89,15 @@ const CalcResults& Results(CalculatorsUi& c) {
 void DrawLosses(CalculatorsUi& c) {
   static const char* names[] = {"cat", "car", "frog"};
   ImGui::TextWrapped("Scores of one image for three classes (the lecture's example). Edit them and pick the true class.");
-  for (int j = 0; j < 3; ++j) {
+  for (int j = 0; j < 3; ++j) {  // side by side where they fit (not on a phone)
+    if (j) SameLineIfFits(130 + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(names[j]).x);
     ImGui::SetNextItemWidth(130);
     InputReal(names[j], "scores", &c.s.scores[j], "%.2f");
-    ImGui::SameLine();
   }
-  ImGui::NewLine();
   for (int j = 0; j < 3; ++j) {
-    if (j) ImGui::SameLine();
-    ImGui::RadioButton((std::string("label: ") + names[j]).c_str(), &c.s.label, j);
+    const std::string label = std::string("label: ") + names[j];
+    if (j) SameLineIfFits(RadioWidth(label.c_str()));
+    ImGui::RadioButton(label.c_str(), &c.s.label, j);
   }
   const std::vector<double> s(c.s.scores.begin(), c.s.scores.end());
   const nn::LossBreakdown b = nn::ExplainLosses(s, c.s.label);
@@ -385,7 +387,9 @@ void DrawOptimizerRace(CalculatorsUi& c) {
 void DrawCalculatorsTab(CalculatorsUi& c, bool locked) {
   static const char* sections[] = {"SVM & softmax", "Activations", "Conv arithmetic", "Max pooling",
                                    "LR schedules", "Regularization", "Optimizers"};
-  ImGui::BeginChild("calc-nav", ImVec2(170, 0), true);
+  float nav = 0;  // as wide as the longest section name, in any theme
+  for (const char* s : sections) nav = std::max(nav, ImGui::CalcTextSize(s).x);
+  ImGui::BeginChild("calc-nav", ImVec2(nav + 2 * ImGui::GetStyle().WindowPadding.x + 4, 0), true);
   for (int i = 0; i < settings::kCalcSectionCount; ++i)
     if (ImGui::Selectable(sections[i], static_cast<int>(c.s.section) == i)) c.s.section = static_cast<settings::CalcSection>(i);
   ImGui::EndChild();

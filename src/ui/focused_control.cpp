@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "ui/layout_check.h"
+
 namespace gradlab::ui {
 
 namespace {
@@ -44,9 +46,13 @@ FocusedControl CurrentFocus() {
 
 }  // namespace gradlab::ui
 
-// ImGui calls these while it draws (IMGUI_ENABLE_TEST_ENGINE); only ItemInfo is of use here.
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+// ImGui calls these while it draws (IMGUI_ENABLE_TEST_ENGINE): for the focused control, and for
+// the check for controls drawn cut off (layout_check.cpp).
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
+  gradlab::ui::CheckItemRect(id, bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y);
+}
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+  gradlab::ui::NameCheckedItem(id, label);
   if (id == 0 || id != ctx->NavId) return;
   gradlab::ui::g_seen = {id, gradlab::ui::Describe(*ctx, label, flags)};
 }

@@ -50,8 +50,11 @@ void DrawClassPicker(TrainUi& t) {
       for (int k = 0; k < data::kThumbnailsPerClass; ++k)
         t.views.class_thumbs.push_back({services().UploadTexture(0, train::ImageFromChw(data::ThumbnailImage(t.data.thumbnail_bytes, c, k), 32, 32)), 32, 32});
   const float side = ImGui::GetFrameHeight();
+  // Three classes a row where they fit; fewer on a phone or with the projector theme's large text.
+  const float column = 142.0f * ImGui::GetFontSize() / 16.0f;
+  const int per_row = std::clamp(static_cast<int>((ImGui::GetContentRegionAvail().x - 14) / column), 1, 3);
   for (int c = 0; c < 10; ++c) {
-    if (c % 3) ImGui::SameLine(14 + (c % 3) * 142.0f);
+    if (c % per_row) ImGui::SameLine(14 + static_cast<float>(c % per_row) * column);
     if (!t.views.class_thumbs.empty()) {
       ImGui::Image(t.views.class_thumbs[c * data::kThumbnailsPerClass].id, ImVec2(side, side));
       if (ImGui::IsItemHovered()) {
@@ -70,7 +73,7 @@ void DrawClassPicker(TrainUi& t) {
 
 void DrawDataPanel(TrainUi& t) {
   if (ImGui::RadioButton("Toy 2-D points", !t.s.cifar)) t.s.cifar = false;
-  ImGui::SameLine();
+  SameLineIfFits(RadioWidth("CIFAR-10 images"));
   if (ImGui::RadioButton("CIFAR-10 images", t.s.cifar)) t.s.cifar = true;
   NoteLastItem("data-cifar10");
 
@@ -136,7 +139,7 @@ void DrawDataPanel(TrainUi& t) {
 void DrawModelPanel(TrainUi& t) {
   const auto& presets = t.s.cifar ? ImagePresets() : ToyPresets();
   for (size_t i = 0; i < presets.size(); ++i) {
-    if (i) ImGui::SameLine();
+    if (i) SameLineIfFits(ButtonWidth(presets[i].name));
     if (ImGui::SmallButton(presets[i].name)) t.s.model = presets[i].spec;
     NoteLastItem((std::string("preset-") + presets[i].name).c_str());
   }
@@ -233,7 +236,7 @@ void DrawFilePanel(TrainUi& t) {
   ImGui::BeginDisabled(!t.session);
   if (ImGui::SmallButton("Save model")) SaveModel(t, browser ? "model.gradlab" : path);
   NoteLastItem("save-model");
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth("Export .npz"));
   if (ImGui::SmallButton("Export .npz")) {
     std::string out = browser ? "model.npz" : path;
     if (!browser && out.size() > 8 && out.substr(out.size() - 8) == ".gradlab") out = out.substr(0, out.size() - 8) + ".npz";
@@ -242,7 +245,7 @@ void DrawFilePanel(TrainUi& t) {
   NoteLastItem("export-npz");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("the weights and layer list for PyTorch (README: Export)");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth("Load model..."));
   if (ImGui::SmallButton("Load model...")) LoadModel(t, path);
   NoteLastItem("load-model");
   if (!t.notice.empty()) ImGui::TextWrapped("%s", t.notice.c_str());

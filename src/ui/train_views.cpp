@@ -304,8 +304,9 @@ void DrawPredictions(TrainUi& t) {
     t.views.predictions_step = t.session->steps();
   }
   const std::vector<float>& probs = t.views.predictions;
+  const size_t columns = std::clamp(static_cast<size_t>(ImGui::GetContentRegionAvail().x / 260), size_t{1}, size_t{3});
   for (size_t n = 0; n < indices.size(); ++n) {
-    if (n % 3) ImGui::SameLine(static_cast<float>(n % 3) * 260 + 8);
+    if (n % columns) ImGui::SameLine(static_cast<float>(n % columns) * 260 + 8);
     ImGui::BeginGroup();
     if (d.is_image()) {
       ImGui::Image(TestThumbnail(t, static_cast<int>(n)).id, ImVec2(56, 56));

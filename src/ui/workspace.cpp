@@ -12,6 +12,7 @@
 #include "ui/layout.h"
 #include "ui/train_controller.h"
 #include "ui/lessons_tab.h"
+#include "ui/layout_check.h"
 #include "ui/own_lessons.h"
 #include "ui/session_keeper.h"
 #include "ui/share_dialog.h"
@@ -294,6 +295,7 @@ static void DragToScroll() {
 
 void DrawWorkspace(AppState& state) {
   ForgetNotedItems();
+  BeginLayoutCheck();
   // Training goes on whichever tab is shown, a few milliseconds per frame.
   UpdateTrainTab(state.train, state.settings.train.budget_ms / 1000.0);
   KeepSession(state);
