@@ -181,10 +181,20 @@ RgbaImage SurfaceHeatmap(int surface, float x_min, float x_max, float y_min, flo
       v[r * resolution + c] = nn::SurfaceValue(static_cast<nn::Surface>(surface), x_min + (x_max - x_min) * (c + 0.5) / resolution,
                                                y_max - (y_max - y_min) * (r + 0.5) / resolution);
   const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+  // Square root spreads the low values, where the paths end. Twelve contour levels: a pixel is on
+  // a contour where its level differs from the next pixel's to the right or below, so a line is
+  // unbroken however steep the surface (a band of values would break into dashes there).
+  std::vector<double> shade(v.size());
+  std::vector<int> level(v.size());
   for (size_t i = 0; i < v.size(); ++i) {
-    // Square root spreads the low values, where the paths end; bands mark contour levels.
-    const double t = std::sqrt((v[i] - *lo) / std::max(*hi - *lo, 1e-12));
-    const double band = std::fmod(t * 12, 1.0) < 0.08 ? 0.75 : 1.0;
+    shade[i] = std::sqrt((v[i] - *lo) / std::max(*hi - *lo, 1e-12));
+    level[i] = static_cast<int>(shade[i] * 12);
+  }
+  for (size_t i = 0; i < v.size(); ++i) {
+    const double t = shade[i];
+    const int r = static_cast<int>(i) / resolution, c = static_cast<int>(i) % resolution;
+    const bool contour = (c + 1 < resolution && level[i + 1] != level[i]) || (r + 1 < resolution && level[i + resolution] != level[i]);
+    const double band = contour ? 0.7 : 1.0;
     img.pixels[i * 4 + 0] = static_cast<uint8_t>(std::lround(band * (30 + 180 * t)));
     img.pixels[i * 4 + 1] = static_cast<uint8_t>(std::lround(band * (40 + 110 * t)));
     img.pixels[i * 4 + 2] = static_cast<uint8_t>(std::lround(band * (70 + 60 * (1 - t))));

@@ -377,7 +377,7 @@ void DrawOptimizerRace(CalculatorsUi& c) {
   ImGui::SameLine();
   ImGui::BeginGroup();
   for (size_t i = 0; i < legend.size(); ++i)
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kRacers[i].colour), "%s", legend[i].c_str());
+    ImGui::TextColored(Readable(ImGui::ColorConvertU32ToFloat4(kRacers[i].colour)), "%s", legend[i].c_str());
   ImGui::TextDisabled("All start at the white circle.");
   ImGui::EndGroup();
 }

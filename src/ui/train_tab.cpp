@@ -50,9 +50,16 @@ void DrawClassPicker(TrainUi& t) {
       for (int k = 0; k < data::kThumbnailsPerClass; ++k)
         t.views.class_thumbs.push_back({services().UploadTexture(0, train::ImageFromChw(data::ThumbnailImage(t.data.thumbnail_bytes, c, k), 32, 32)), 32, 32});
   const float side = ImGui::GetFrameHeight();
-  // Three classes a row where they fit; fewer on a phone or with the projector theme's large text.
+  // Three classes a row where the last column's fit; fewer on a phone or with the projector
+  // theme's large text.
   const float column = 142.0f * ImGui::GetFontSize() / 16.0f;
-  const int per_row = std::clamp(static_cast<int>((ImGui::GetContentRegionAvail().x - 14) / column), 1, 3);
+  const auto fits = [&](int per_row) {
+    for (int c = per_row - 1; c < 10; c += per_row)
+      if (14 + static_cast<float>(per_row - 1) * column + side + 4 + RadioWidth(names[c].c_str()) > ImGui::GetContentRegionAvail().x)
+        return false;
+    return true;
+  };
+  const int per_row = fits(3) ? 3 : fits(2) ? 2 : 1;
   for (int c = 0; c < 10; ++c) {
     if (c % per_row) ImGui::SameLine(14 + static_cast<float>(c % per_row) * column);
     if (!t.views.class_thumbs.empty()) {
