@@ -252,7 +252,7 @@ void DrawHeatmap(const train::Matrix& m, float max_cell) {
 
 void DrawIteration(BackpropUi& b) {
   if (!b.iteration) {
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", b.error.c_str());
+    ImGui::TextColored(Readable(ImVec4(1, 0.5f, 0.45f, 1)), "%s", b.error.c_str());
     return;
   }
   const train::Iteration& it = *b.iteration;

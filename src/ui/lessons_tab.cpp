@@ -10,6 +10,7 @@
 
 #include "ui/app_state.h"
 #include "ui/hook_items.h"
+#include "ui/layout.h"
 #include "ui/own_lessons.h"
 #include "ui/services.h"
 #include "ui/train_controller.h"
@@ -92,7 +93,7 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
         ImGui::TextDisabled("Training... the outcome and the explanation follow when it ends.");
       } else {
         if (q.right >= 0)
-          ImGui::TextColored(attempt.right ? kRightColour : kWrongColour, "%s", attempt.right ? "As you predicted." : ("It was: " + q.choices[q.right] + ".").c_str());
+          ImGui::TextColored(attempt.right ? Readable(kRightColour) : Readable(kWrongColour), "%s", attempt.right ? "As you predicted." : ("It was: " + q.choices[q.right] + ".").c_str());
         ImGui::TextUnformatted(q.explanation.c_str());
       }
     }
@@ -123,13 +124,13 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
   const QuestionAttempt now = answered != progress.answers.end() ? answered->second : QuestionAttempt{};
   const std::string answer = q.kind == lessons::Question::Kind::kNumber ? FormatAnswer(q.answer) : q.choices[std::max(0, q.right)];
   if (now.right) {
-    ImGui::TextColored(kRightColour, "Right: %s.", answer.c_str());
+    ImGui::TextColored(Readable(kRightColour), "Right: %s.", answer.c_str());
     ImGui::TextUnformatted(q.explanation.c_str());
   } else if (now.revealed) {
-    ImGui::TextColored(kWrongColour, "Not quite. The answer is %s.", answer.c_str());
+    ImGui::TextColored(Readable(kWrongColour), "Not quite. The answer is %s.", answer.c_str());
     ImGui::TextUnformatted(q.explanation.c_str());
   } else if (now.wrong == 1) {
-    ImGui::TextColored(kHintColour, "Not quite. Hint: %s", q.hint.c_str());
+    ImGui::TextColored(Readable(kHintColour), "Not quite. Hint: %s", q.hint.c_str());
   }
   ImGui::PopTextWrapPos();
 }
@@ -202,7 +203,7 @@ void DrawLessonsTab(AppState& state) {
                       state.lessons.url_fetched.c_str());
   if (!state.lessons.own_problem.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", state.lessons.own_problem.c_str());
+    ImGui::TextColored(Readable(ImVec4(1, 0.5f, 0.45f, 1)), "%s", state.lessons.own_problem.c_str());
     ImGui::PopTextWrapPos();
   }
   ImGui::Spacing();
@@ -221,7 +222,7 @@ void DrawLessonsTab(AppState& state) {
     const LessonProgress* kept = FindProgress(state.lessons.progress, lesson);
     if (kept && std::count(kept->seen.begin(), kept->seen.end(), true) > 0) {
       const LessonProgress& p = *kept;
-      ImGui::TextColored(p.finished ? kRightColour : kHintColour, "%s, score %d %%", p.finished ? "finished" : "started",
+      ImGui::TextColored(p.finished ? Readable(kRightColour) : Readable(kHintColour), "%s, score %d %%", p.finished ? "finished" : "started",
                          Score(lesson, p));
       ImGui::SameLine();
     }
@@ -230,7 +231,7 @@ void DrawLessonsTab(AppState& state) {
     ImGui::PopTextWrapPos();
     ImGui::PopID();
   }
-  for (const std::string& problem : library.problems) ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", problem.c_str());
+  for (const std::string& problem : library.problems) ImGui::TextColored(Readable(ImVec4(1, 0.5f, 0.45f, 1)), "%s", problem.c_str());
 }
 
 const lessons::Lesson* ActiveLesson(AppState& state) {
@@ -284,7 +285,7 @@ void DrawLessonWindow(AppState& state) {
     ImGui::TextWrapped("%s", step.text.c_str());
     if (!step.highlight.empty()) {
       ImGui::PushTextWrapPos(0);
-      ImGui::TextColored(kHintColour, "Look at: %s", step.highlight.c_str());
+      ImGui::TextColored(Readable(kHintColour), "Look at: %s", step.highlight.c_str());
       ImGui::PopTextWrapPos();
     }
     if (step.question) DrawQuestion(state, lesson, at);

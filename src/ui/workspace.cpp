@@ -176,7 +176,7 @@ static void DrawStatusBar(AppState& state) {
   ImGui::Separator();
   if (!state.status_message.empty()) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - StatusButtonsWidth(state));
-    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", state.status_message.c_str());
+    ImGui::TextColored(Readable(ImVec4(1.0f, 0.75f, 0.3f, 1.0f)), "%s", state.status_message.c_str());
     ImGui::PopTextWrapPos();
     if (state.session_keeper.offer_fresh_start) {
       ImGui::SameLine();
