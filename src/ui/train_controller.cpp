@@ -178,6 +178,7 @@ nlohmann::json TrainStateJson(const TrainUi& t) {
       {"dataState", DataStateName(t.data.state)},
       {"dataMessage", t.data.message},
       {"filesFetched", t.data.files_fetched},
+      {"chunkCacheBytes", t.data.fetched.bytes()},  // CIFAR-10 files kept for the next change of classes
       {"model", t.cfg.model_spec},
       {"modelError", t.model_error},
       {"settingsError", t.settings_error},
