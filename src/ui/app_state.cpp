@@ -152,6 +152,7 @@ std::string AppStateToJson(const AppState& state) {
       {"fontSize", ImGui::GetFontSize()},
       {"showAbout", state.show_about},
       {"showKeys", state.show_keys},
+      {"firstVisit", state.first_visit},
       {"status", state.status_message},
       {"focus", {{"label", focus.label}, {"role", focus.role}, {"state", focus.state}}},
       {"clipped", clipped},

@@ -41,6 +41,7 @@ struct AppState {
   settings::Theme applied_theme = settings::Theme::kDark;
   bool show_about = false;
   bool show_keys = false;  // the keyboard help ("?")
+  bool first_visit = false; // no work kept in this browser and no link: one line says what is where
   ShareUi share;
   SessionKeeperUi session_keeper;
   bool quit_requested = false;

@@ -68,7 +68,10 @@ void RestoreStoredSession(AppState& state, bool opened_with_link) {
       state.status_message = "Your work is not kept in this browser: " + bytes.error() + ". Gradlab > Save session keeps it as a file.";
       return;
     }
-    if (bytes->empty()) return;
+    if (bytes->empty()) {
+      state.first_visit = !opened_with_link;
+      return;
+    }
     auto file = train::DeserializeSession(*bytes, "the session kept in this browser");
     if (!file) {
       state.status_message = file.error() + "; starting fresh.";

@@ -293,6 +293,27 @@ static void DragToScroll() {
   ImGui::SetScrollY(swiped, std::clamp(swiped->Scroll.y - ImGui::GetIO().MouseDelta.y, 0.0f, swiped->ScrollMax.y));
 }
 
+// A first visit (nothing kept in this browser, no link): what the tabs are, in one line, and the
+// first lesson one click away. It goes once the student starts a lesson or closes it; the next
+// visit finds the kept session and does not show it.
+static void DrawFirstVisitLine(AppState& state) {
+  if (state.settings.app.lesson > 0) {
+    state.first_visit = false;
+    return;
+  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("New here? Train a model, step through backprop, take the lecture as lessons, or check a formula.");
+  SameLineIfFits(ButtonWidth("Start lesson 1"));
+  if (ImGui::Button("Start lesson 1")) {
+    OpenLessonStep(state, 1, 1);
+    state.first_visit = false;
+  }
+  NoteLastItem("first-lesson");
+  SameLineIfFits(ButtonWidth("Close"));
+  if (ImGui::Button("Close")) state.first_visit = false;
+  NoteLastItem("first-close");
+}
+
 void DrawWorkspace(AppState& state) {
   ForgetNotedItems();
   BeginLayoutCheck();
@@ -318,6 +339,7 @@ void DrawWorkspace(AppState& state) {
   ImGui::Begin("Gradlab", nullptr, embed ? flags & ~ImGuiWindowFlags_MenuBar : flags);
   ImGui::PopStyleVar();
   if (!embed) DrawMenuBar(state);
+  if (state.first_visit && !embed) DrawFirstVisitLine(state);
   // An embed has no status bar; a message (a bad setting from the host page) still shows.
   const bool status_bar = !embed || !state.status_message.empty();
   const float status_height = status_bar ? StatusBarHeight(state) : 0;

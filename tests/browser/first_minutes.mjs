@@ -5,19 +5,33 @@
 // - a lesson can be taken from start to finish with the keyboard alone, and "?" shows the keys.
 //   node tests/browser/first_minutes.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { runBrowserTest, state } from './browser.mjs';
+import { clickItem, runBrowserTest, state } from './browser.mjs';
 
 const ready = (page) => page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3,
                                              null, { timeout: 60000 });
 const inView = (item, viewport) => item && item.y >= 0 && item.y + item.h <= viewport.height && item.x + item.w <= viewport.width;
 
 await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPage }) => {
-  // ---- the controls in view, the result in words, a model change
   const viewport = { width: 1280, height: 800 };
+  // ---- a first visit: one line says what the tabs are and offers the first lesson
+  const visit = await openPage({ viewport });
+  await visit.goto(url);
+  await ready(visit);
+  await visit.waitForFunction(() => window.gradlab.state().firstVisit, null, { timeout: 10000 }).catch(() => {});
+  t.check('a first visit offers the first lesson', (await state(visit)).items['first-lesson'] !== undefined);
+  await visit.screenshot({ path: path.join(out, 'web-first-visit.png') });
+  await clickItem(visit, 'first-lesson');
+  await visit.waitForFunction(() => window.gradlab.state().lesson.active === 1, null, { timeout: 10000 }).catch(() => {});
+  const v = await state(visit);
+  t.check('one click starts lesson 1, and the line goes', v.lesson.active === 1 && v.lesson.step === 1 && !v.firstVisit, JSON.stringify(v.lesson).slice(0, 200));
+  await visit.close();
+
+  // ---- the controls in view, the result in words, a model change
   const page = await openPage({ viewport });
   await page.goto(`${url}#v=1&data=toy:circles&model=mlp:8+relu&optimizer=adam&lr=0.03&epochs=5`);
   await ready(page);
   let s = await state(page);
+  t.check('a link is not a first visit: no line about the tabs', !s.firstVisit && !s.items['first-lesson']);
   t.check('Start, Step and Reset are in view at 1280x800 before anything is scrolled',
           ['step-one-batch', 'reset'].every((name) => inView(s.items[name], viewport)), JSON.stringify([s.items['step-one-batch'], s.items.reset]));
   await page.evaluate(() => window.gradlab.set('train', '1'));
