@@ -54,18 +54,15 @@ std::map<int, std::vector<int>> Columns(const graph::Graph& g) {
   return columns;
 }
 
-// Sizes grow with the text (the projector theme's is 1.5 times larger).
-float Em() { return ImGui::GetFontSize() / 16.0f; }
-
 float GraphMinHeight(const graph::Graph& g) {
   size_t tallest = 1;
   for (const auto& [depth, ids] : Columns(g)) tallest = std::max(tallest, ids.size());
-  return kNodeRowHeight * Em() * static_cast<float>(tallest);
+  return kNodeRowHeight * TextScale() * static_cast<float>(tallest);
 }
 
 float GraphMinWidth(const graph::Graph& g) {
   const std::map<int, std::vector<int>> columns = Columns(g);
-  return kNodeColumnWidth * Em() * static_cast<float>(columns.empty() ? 1 : columns.rbegin()->first + 1);
+  return kNodeColumnWidth * TextScale() * static_cast<float>(columns.empty() ? 1 : columns.rbegin()->first + 1);
 }
 
 bool Overlaps(const ImRect& a, const std::vector<ImRect>& taken) {
@@ -87,7 +84,7 @@ void DrawGraph(BackpropUi& b, ImVec2 size) {
   for (const auto& [depth, ids] : columns)
     for (size_t i = 0; i < ids.size(); ++i)
       pos[ids[i]] = ImVec2(o.x + col_w * (depth + 0.5f), o.y + size.y * (i + 0.5f) / static_cast<float>(ids.size()));
-  const float em = Em(), r = std::min(26.0f * em, col_w * 0.22f);
+  const float em = TextScale(), r = std::min(26.0f * em, col_w * 0.22f);
   const float line = ImGui::GetTextLineHeight();
 
   // What each node shows: its value above, its gradient below (room is kept for both from the
@@ -391,7 +388,7 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   if (ImGui::Checkbox("Show answers", &show)) b.s.answers = show ? settings::Answers::kShow : settings::Answers::kHide;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("every gradient and the gradient check now, before the stepper reaches them");
   SyncBackprop(b);
-  const float panel = 190 * Em();
+  const float panel = 190 * TextScale();
   // Tall enough for every node's labels; a short window scrolls rather than piling them up.
   // Wide enough for the numbers between columns; a narrow screen (a phone) scrolls it sideways.
   const float height = std::max(GraphMinHeight(b.stepper->graph()), ImGui::GetContentRegionAvail().y - panel);

@@ -17,9 +17,7 @@ Seen g_seen;
 
 FocusedControl Describe(const ImGuiContext& g, const char* label, ImGuiItemStatusFlags flags) {
   FocusedControl c;
-  std::string text = label ? label : "";
-  if (const size_t hidden = text.find("##"); hidden != std::string::npos) text.resize(hidden);  // "##id" is not shown
-  c.label = text;
+  c.label = VisibleLabel(label);
   if (flags & ImGuiItemStatusFlags_Checkable) {
     c.role = "checkbox";
     c.state = flags & ImGuiItemStatusFlags_Checked ? "checked" : "not checked";

@@ -18,6 +18,8 @@ float RadioWidth(const char* label) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
+float TextScale() { return ImGui::GetFontSize() / 16.0f; }
+
 bool LightBackground() {
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   return 0.3f * bg.x + 0.59f * bg.y + 0.11f * bg.z > 0.5f;

@@ -11,6 +11,9 @@ void SameLineIfFits(float width, float spacing = -1);
 float ButtonWidth(const char* label);  // ImGui::Button's width for `label`
 float RadioWidth(const char* label);   // ImGui::RadioButton's and Checkbox's
 
+// The text size over the usual 16 px (1.5 in the projector theme): sizes drawn by hand grow with it.
+float TextScale();
+
 // Whether the theme's background is light (the light and projector themes).
 bool LightBackground();
 // A colour chosen for the dark theme, darkened on a light background so it keeps its contrast.

@@ -32,11 +32,15 @@ void CheckItemRect(unsigned int id, float min_x, float min_y, float max_x, float
   g_last_clipped_id = id;
 }
 
-void NameCheckedItem(unsigned int id, const char* label) {
-  if (id == 0 || id != g_last_clipped_id || g_clipped.empty()) return;
+std::string VisibleLabel(const char* label) {
   std::string text = label ? label : "";
   if (const size_t hidden = text.find("##"); hidden != std::string::npos) text.resize(hidden);
-  g_clipped.back().label = text;
+  return text;
+}
+
+void NameCheckedItem(unsigned int id, const char* label) {
+  if (id == 0 || id != g_last_clipped_id || g_clipped.empty()) return;
+  g_clipped.back().label = VisibleLabel(label);
 }
 
 }  // namespace gradlab::ui

@@ -17,6 +17,9 @@ struct ClippedItem {
 void BeginLayoutCheck();                          // at the start of a frame
 const std::vector<ClippedItem>& ClippedItems();   // as of the last frame drawn
 
+// A widget's label as it is shown: without the "##id" part ImGui hides.
+std::string VisibleLabel(const char* label);
+
 // From the item hooks (focused_control.cpp, which owns them).
 void CheckItemRect(unsigned int id, float min_x, float min_y, float max_x, float max_y);
 void NameCheckedItem(unsigned int id, const char* label);

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/ticks.h"
+#include "ui/layout.h"
 
 namespace gradlab::ui {
 
@@ -86,7 +87,7 @@ void DrawPlot(const char* id, ImVec2 size, const std::vector<PlotSeries>& series
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
   const float line = ImGui::GetTextLineHeight();
-  const float em = ImGui::GetFontSize() / 16.0f;  // lines thicken with the text (the projector theme)
+  const float em = TextScale();  // lines thicken with the text (the projector theme)
   const float legend = opt.legend ? line + 4 : 0;
   ImGui::InvisibleButton("plot", ImVec2(size.x, size.y + legend));
   const bool hovered = ImGui::IsItemHovered();

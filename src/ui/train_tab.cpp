@@ -52,7 +52,7 @@ void DrawClassPicker(TrainUi& t) {
   const float side = ImGui::GetFrameHeight();
   // Three classes a row where the last column's fit; fewer on a phone or with the projector
   // theme's large text.
-  const float column = 142.0f * ImGui::GetFontSize() / 16.0f;
+  const float column = 142.0f * TextScale();
   const auto fits = [&](int per_row) {
     for (int c = per_row - 1; c < 10; c += per_row)
       if (14 + static_cast<float>(per_row - 1) * column + side + 4 + RadioWidth(names[c].c_str()) > ImGui::GetContentRegionAvail().x)
