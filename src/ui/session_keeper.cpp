@@ -61,11 +61,14 @@ void RestoreStoredSession(AppState& state, bool opened_with_link) {
   // An embed is the instructor's figure: it neither shows nor overwrites the student's own work.
   if (!services().is_browser() || state.settings.app.embed) return;
   const std::string link = settings::FormatFragment(state.settings);
-  services().LoadStoredSession([&state, opened_with_link, link](Result<std::vector<uint8_t>> bytes) {
+  // What the link could not apply stays said, before what the stored session adds.
+  const std::string link_problems = state.status_message;
+  services().LoadStoredSession([&state, opened_with_link, link, link_problems](Result<std::vector<uint8_t>> bytes) {
     SessionKeeperUi& k = state.session_keeper;
+    auto say = [&](const std::string& message) { state.status_message = (link_problems.empty() ? "" : link_problems + " ") + message; };
     if (!bytes) {
       k.storage_broken = true;
-      state.status_message = "Your work is not kept in this browser: " + bytes.error() + ". Gradlab > Save session keeps it as a file.";
+      say("Your work is not kept in this browser: " + bytes.error() + ". Gradlab > Save session keeps it as a file.");
       return;
     }
     if (bytes->empty()) {
@@ -74,7 +77,7 @@ void RestoreStoredSession(AppState& state, bool opened_with_link) {
     }
     auto file = train::DeserializeSession(*bytes, "the session kept in this browser");
     if (!file) {
-      state.status_message = file.error() + "; starting fresh.";
+      say(file.error() + "; starting fresh.");
       services().ForgetStoredSession();
       return;
     }
@@ -86,7 +89,7 @@ void RestoreStoredSession(AppState& state, bool opened_with_link) {
     k.stored_link = file->link;
     k.stored_steps = file->progress.steps;
     k.stored_lessons = state.lessons.progress.revision;
-    state.status_message = "Your session is back (" + (file->model.empty() ? std::string("the set-up") : "the set-up and " + StepsText(file->progress.steps)) + ").";
+    say("Your session is back (" + (file->model.empty() ? std::string("the set-up") : "the set-up and " + StepsText(file->progress.steps)) + ").");
     k.offer_fresh_start = true;
   });
 }

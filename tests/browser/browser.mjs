@@ -138,14 +138,32 @@ export async function runBrowserTest(name, body, options = {}) {
   process.exit(t.finish());
 }
 
-// Clicks an item the app reports in state().items (CSS pixels) as a mouse would: it moves there
-// first and waits a frame, since ImGui acts on a press only under a pointer it has seen.
+// Clicks an item the app reports in state().items (CSS pixels) as a student would: aims where it
+// is drawn now and clicks once the pointer has rested there. The place is read again after two
+// frames, since a status line, a message or a loaded panel can move the layout meanwhile (a
+// slow machine draws few frames), and ImGui acts on a press only under a pointer it has seen.
 export async function clickItem(page, name) {
-  const item = await page.evaluate((n) => window.gradlab.state().items[n], name);
-  if (!item) throw new Error(`'${name}' is not on screen`);
-  await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
-  await page.waitForTimeout(100);
-  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  let aimed = null;
+  for (let tries = 0; tries < 10; tries++) {
+    const item = await itemAfterFrames(page, name, 2);
+    if (!item) throw new Error(`'${name}' is not on screen`);
+    if (aimed && item.x === aimed.x && item.y === aimed.y && item.w === aimed.w && item.h === aimed.h) break;
+    aimed = item;
+    await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
+  }
+  await page.mouse.click(aimed.x + aimed.w / 2, aimed.y + aimed.h / 2);
+}
+
+// The item's place once the app has drawn `frames` more frames (null if it is not on screen).
+async function itemAfterFrames(page, name, frames) {
+  await afterFrames(page, frames);
+  return page.evaluate((n) => window.gradlab.state().items[n] ?? null, name);
+}
+
+// Waits until the app has drawn n more frames: what a click or a call changed has reached the state.
+export async function afterFrames(page, n) {
+  const start = await page.evaluate(() => window.gradlab.state().frame);
+  await page.waitForFunction((f) => window.gradlab.state().frame >= f, start + n, { timeout: 20000 });
 }
 
 // What the app reports about itself (window.gradlab.state(), web/shell.js): tab, items on screen, training, lesson.

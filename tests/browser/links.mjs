@@ -5,7 +5,7 @@
 // - twenty damaged links each leave a working page and a message naming the bad key.
 //   node tests/browser/links.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { runBrowserTest, state } from './browser.mjs';
+import { afterFrames, clickItem, runBrowserTest, state } from './browser.mjs';
 
 const ready = (page) => page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3,
                                              null, { timeout: 60000 });
@@ -16,13 +16,13 @@ async function click(page, name) {
     const s = await state(page);
     const item = s.items[name];
     if (item) {  // noted only where a click on its centre reaches it
-      await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
-      await page.waitForTimeout(150);
+      await clickItem(page, name);
+      await afterFrames(page, 3);
       return;
     }
     await page.mouse.move(200, s.display.height - 150);
     await page.mouse.wheel(0, 150);
-    await page.waitForTimeout(150);
+    await afterFrames(page, 2);
   }
   throw new Error(`no item '${name}' on screen`);
 }
@@ -31,10 +31,10 @@ async function dataReady(page, classes) {
     const s = window.gradlab.state().train;
     return s.dataState === 'ready' && JSON.stringify(s.classes) === JSON.stringify(c);
   }, classes, { timeout: 60000 });
-  await page.waitForTimeout(200);
+  await afterFrames(page, 2);
 }
 async function trainSteps(page, n) {
-  await page.waitForTimeout(300);  // a few frames: a changed data setting starts its loading first
+  await afterFrames(page, 3);  // a changed data setting starts its loading first
   await page.waitForFunction(() => window.gradlab.state().train.dataState === 'ready', null, { timeout: 60000 });
   for (let i = 0; i < n; i++) await page.evaluate(() => window.gradlab.set('train', 'step'));
   return (await state(page)).train.firstLosses;
@@ -55,7 +55,7 @@ await runBrowserTest('browser links test', async ({ url, out, t, openPage }) => 
   await dataReady(page, ['cat', 'dog', 'ship']);  // the panels have their final layout: click by position
   await click(page, 'preset-MLP');
   await click(page, 'loss-svm');
-  await page.waitForFunction(() => location.hash.includes('loss=svm'), null, { timeout: 5000 });
+  await page.waitForFunction(() => location.hash.includes('loss=svm'), null, { timeout: 10000 });
   const hash = await page.evaluate(() => location.hash);
   const first = await state(page);
   t.check('the address bar holds the set-up made by clicking', hash === '#' + first.link &&
