@@ -27,7 +27,9 @@ if(EMSCRIPTEN)
       -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
       -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString -sEXPORTED_FUNCTIONS=_main,_malloc,_free
       "--preload-file=${GRADLAB_FONT_FILE}@/assets/fonts/ui.ttf"
+      "--preload-file=${GRADLAB_I18N_DIR}/ko-name.otf@/assets/fonts/ko-name.otf"
       "--preload-file=${PROJECT_SOURCE_DIR}/assets/lessons@/assets/lessons")
+    add_dependencies(${target} gradlab_translations)
     file(GLOB lesson_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/assets/lessons/*.json")
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${lesson_files})
     file(GLOB web_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/web/*")
@@ -38,11 +40,14 @@ if(EMSCRIPTEN)
                        "${PROJECT_SOURCE_DIR}/cmake/sw.js.in")
     add_custom_command(OUTPUT "${site}/sw.js"
       COMMAND ${CMAKE_COMMAND} -E copy_if_different ${web_files} "${site}/"
+      # A language's catalogue and font beside the page, fetched only when a student picks it.
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_I18N_DIR}/ko.mo" "${site}/assets/i18n/ko.mo"
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_I18N_DIR}/ko.otf" "${site}/assets/fonts/ko.otf"
       COMMAND ${CMAKE_COMMAND} "-DLESSONS=${PROJECT_SOURCE_DIR}/assets/lessons" "-DOUT=${site}/lesson-titles.json"
               -P "${PROJECT_SOURCE_DIR}/cmake/LessonIndex.cmake"
       COMMAND ${CMAKE_COMMAND} "-DSITE=${site}" "-DTEMPLATE=${PROJECT_SOURCE_DIR}/cmake/sw.js.in"
               -P "${PROJECT_SOURCE_DIR}/cmake/OfflineWorker.cmake"
-      DEPENDS ${target} ${web_files} ${lesson_files} ${worker_scripts}
+      DEPENDS ${target} ${web_files} ${lesson_files} ${worker_scripts} "${GRADLAB_I18N_DIR}/ko.mo" "${GRADLAB_I18N_DIR}/ko.otf"
       COMMENT "Copying the web shell into ${site}, writing lesson-titles.json and sw.js")
     add_custom_target(${target}_site ALL DEPENDS "${site}/sw.js")
   endfunction()
@@ -71,10 +76,14 @@ else()
     add_custom_target(${target}-assets ALL
       COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_FONT_FILE}"
               "$<TARGET_FILE_DIR:${target}>/assets/fonts/ui.ttf"
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_I18N_DIR}/ko.otf" "${GRADLAB_I18N_DIR}/ko-name.otf"
+              "$<TARGET_FILE_DIR:${target}>/assets/fonts/"
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_I18N_DIR}/ko.mo" "$<TARGET_FILE_DIR:${target}>/assets/i18n/ko.mo"
       COMMAND ${CMAKE_COMMAND} -E rm -rf "$<TARGET_FILE_DIR:${target}>/assets/lessons"
       COMMAND ${CMAKE_COMMAND} -E copy_directory "${PROJECT_SOURCE_DIR}/assets/lessons"
               "$<TARGET_FILE_DIR:${target}>/assets/lessons"
       VERBATIM)
+    add_dependencies(${target}-assets gradlab_translations)
     add_dependencies(${target} ${target}-assets)
   endfunction()
 endif()

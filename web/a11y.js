@@ -9,6 +9,7 @@
   layer.id = 'a11y';
   layer.className = 'visually-hidden';
   layer.setAttribute('aria-label', 'Gradlab, as text');
+  layer.lang = 'en';  // its sentences are English for now; the page's language is the app's (below)
   layer.innerHTML =
     '<h1>Gradlab</h1>' +
     '<h2 id="a11y-tab"></h2>' +
@@ -54,6 +55,8 @@
     } catch (e) {
       return;  // the engine is not running (yet)
     }
+    const lang = s.language && s.language.spoken === 'ko' ? 'ko' : 'en';
+    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
     set('a11y-tab', `${s.tab} tab`);
     set('a11y-status', s.status || '');
     const f = s.focus;

@@ -134,6 +134,7 @@ struct App {
   int frames_counted = 0;
   uint64_t last_draw_hash = 0;
   ui::EmbedWatch embed_watch;  // what a page embedding the app has been told
+  float font_ratio = 1;  // the pixel density the fonts were rendered at
   int press_delay = 0;  // frames until a held-back press reaches ImGui (HandleEvents)
   std::vector<SDL_Event> held_key_ups;  // key releases held back to the next frame (HandleEvents)
 };
@@ -145,30 +146,52 @@ constexpr bool kSkipUnchangedFrames = false;
 #endif
 
 // The UI font at the display's pixel density, so text is sharp on HiDPI screens.
-void LoadFonts(float pixel_ratio) {
+// The UI font at the display's pixel density, so text is sharp on HiDPI screens, in two sizes:
+// the normal one and the projector theme's, 1.5 times larger (ui::ApplyTheme picks it), each
+// rendered at its own size so it stays sharp. Merged into each: the Hangul of the word 한국어 (so
+// the Language menu can name it), and once Korean is chosen the Korean font (ui/language.h).
+// The language the student's browser asks for ("ko-KR"), or the desktop's LANG ("ko_KR.UTF-8").
+std::string PreferredLanguage() {
+#ifdef __EMSCRIPTEN__
+  char language[64] = "";
+  EM_ASM({ stringToUTF8(String(navigator.language || ""), $0, 64); }, language);
+  return language;
+#else
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"})
+    if (const char* value = std::getenv(name); value && *value) return value;
+  return "";
+#endif
+}
+
+void LoadFonts(float pixel_ratio, std::vector<uint8_t>* korean) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   io.FontGlobalScale = 1.0f / pixel_ratio;
-#ifdef __EMSCRIPTEN__
-  const std::string font_path = "/assets/fonts/ui.ttf";  // packed into gradlab.data
-#else
-  char* base = SDL_GetBasePath();
-  const std::string font_path = std::string(base ? base : "./") + "assets/fonts/ui.ttf";
-  SDL_free(base);
-#endif
-  const float size = 16.0f;
+  const std::string assets = ui::services().AssetDir();
+  const std::string font_path = assets + "fonts/ui.ttf", name_path = assets + "fonts/ko-name.otf";
   // Latin, Greek and the maths the lessons write: ∂, ·, ×, −, ≈, ∑, →.
   static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0391, 0x03C9, 0x2010, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0};
-  if (!io.Fonts->AddFontFromFileTTF(font_path.c_str(), size * pixel_ratio, nullptr, ranges)) {
-    std::fprintf(stderr, "gradlab: font %s not found; using the built-in font\n", font_path.c_str());
-    ImFontConfig config;
-    config.SizePixels = 13.0f * pixel_ratio;
-    io.Fonts->AddFontDefault(&config);
-    return;
+  for (const float size : {16.0f, 24.0f}) {
+    if (!io.Fonts->AddFontFromFileTTF(font_path.c_str(), size * pixel_ratio, nullptr, ranges)) {
+      std::fprintf(stderr, "gradlab: font %s not found; using the built-in font\n", font_path.c_str());
+      io.Fonts->Clear();
+      ImFontConfig config;
+      config.SizePixels = 13.0f * pixel_ratio;
+      io.Fonts->AddFontDefault(&config);
+      return;
+    }
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    const ImWchar* hangul = io.Fonts->GetGlyphRangesKorean();  // only the glyphs a font has are baked
+    // Hangul drawn at DejaVu's size looks a size smaller than the Latin beside it (DejaVu's tall x-height).
+    const float hangul_size = 1.15f * size * pixel_ratio;
+    if (korean && !korean->empty()) {
+      merge.FontDataOwnedByAtlas = false;  // the bytes stay in AppState
+      io.Fonts->AddFontFromMemoryTTF(korean->data(), static_cast<int>(korean->size()), hangul_size, &merge, hangul);
+    } else {
+      io.Fonts->AddFontFromFileTTF(name_path.c_str(), hangul_size, &merge, hangul);
+    }
   }
-  // The projector theme's text, 1.5 times larger (ui::ApplyTheme picks it), rendered at its own
-  // size so it stays sharp.
-  io.Fonts->AddFontFromFileTTF(font_path.c_str(), 1.5f * size * pixel_ratio, nullptr, ranges);
 }
 
 bool Init(App& app) {
@@ -223,9 +246,9 @@ bool Init(App& app) {
 #ifndef __EMSCRIPTEN__
   ratio = w > 0 ? static_cast<float>(dw) / w : 1.0f;
 #endif
-  LoadFonts(ratio);
-
+  app.font_ratio = ratio;
   InstallServices();
+  LoadFonts(ratio, nullptr);
   app.state.can_quit = std::strcmp(GRADLAB_TARGET, "web") != 0;
   // The page's link (query, then fragment) or the command line's, as one link.
   const std::string link = ReadPageLink() + "&" + app.options.link;
@@ -235,12 +258,14 @@ bool Init(App& app) {
   if (EM_ASM_INT({ return window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches ? 1 : 0; }))
     app.state.settings.app.theme = settings::Theme::kLight;
 #endif
+  app.state.settings.app.locale = ui::LocaleFor(PreferredLanguage());
   ui::ApplyLink(app.state, pairs);
   ui::RestoreStoredSession(app.state, !pairs.empty());  // in the page: a reload brings the work back
   ui::UpdateLink(app.state);  // the address bar changes only once the student changes something
   app.state.applied_theme = app.state.settings.app.theme;
   ui::ApplyTheme(app.state.applied_theme);
   ConnectWebBridge(&app.state);
+  InstallTextInputBridge();
   app.last_counter = SDL_GetPerformanceCounter();
   return true;
 }
@@ -292,6 +317,13 @@ void RunFrame(App& app) {
   const Uint64 work_start = SDL_GetPerformanceCounter();
   HandleEvents(app);
   PumpServices();
+  if (app.state.language.fonts_changed) {  // Korean was chosen: its font joins the atlas, between frames
+    LoadFonts(app.font_ratio, &app.state.language.korean_font);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    app.state.language.fonts_changed = false;
+    ui::ApplyTheme(app.state.applied_theme);  // it points at the projector theme's font, made anew
+  }
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -309,6 +341,7 @@ void RunFrame(App& app) {
   ImGui::NewFrame();
   ui::DrawWorkspace(app.state);
   ImGui::Render();
+  SyncTextInput();
   if (ui::UpdateLink(app.state)) PublishLink(app.state.link);
   for (const ui::EmbedEvent& event : ui::CollectEmbedEvents(app.state, app.embed_watch)) EmitEvent(event.name, event.data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 

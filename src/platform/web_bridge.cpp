@@ -52,6 +52,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE double gradlab_heap_in_use() { return static_cas
 
 // Called from JS: window.gradlab.set(key, value) changes one setting while the app runs (tests
 // and host pages use it; a bad key or value is reported in the status bar, as in a link).
+// Called from JS (web/ime.js): text an input method composed (한, 漢字) or the browser inserted
+// without key events, for the text field being edited.
+extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_text_input(const char* text) {
+  if (text) ImGui::GetIO().AddInputCharactersUTF8(text);
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_apply_setting(const char* key, const char* value) {
   if (g_state && key && value) gradlab::ui::ApplySetting(*g_state, key, value);
 }
@@ -102,6 +108,20 @@ namespace gradlab::platform {
 
 void ConnectWebBridge(ui::AppState* state) { g_state = state; }
 
+namespace {
+ImVec2 g_caret;  // where ImGui last put a text field's caret (logical pixels)
+}  // namespace
+
+void InstallTextInputBridge() {
+  ImGui::GetIO().ImeSetInputScreenPosFn = [](int x, int y) { g_caret = ImVec2(static_cast<float>(x), static_cast<float>(y)); };
+}
+
+void SyncTextInput() {
+  const ImGuiIO& io = ImGui::GetIO();
+  EM_ASM({ if (window.gradlab && window.gradlab.ime) window.gradlab.ime.sync($0, $1, $2, $3); },
+         io.WantTextInput, g_caret.x, g_caret.y, ImGui::GetTextLineHeight());
+}
+
 void EmitEvent(const std::string& name, const std::string& json) {
   EM_ASM({ if (window.gradlab && window.gradlab.emit) window.gradlab.emit(UTF8ToString($0), UTF8ToString($1)); }, name.c_str(), json.c_str());
 }
@@ -146,6 +166,8 @@ float CanvasPixelRatio(int logical_width) {
 
 namespace gradlab::platform {
 void ConnectWebBridge(ui::AppState*) {}
+void InstallTextInputBridge() {}
+void SyncTextInput() {}
 std::string ReadPageLink() { return ""; }
 void PublishLink(const std::string&) {}
 std::string PageAddress() { return ""; }

@@ -33,4 +33,10 @@ void NotifyFirstFrame();
 // Device pixels per CSS pixel of the canvas backing store (1 natively).
 float CanvasPixelRatio(int logical_width);
 
+// Input methods (Korean, Japanese, Chinese...): while a text field is being edited the page gives
+// the keyboard to a hidden text input at the caret (web/ime.js), which hands the composed text
+// to ImGui. Call once a frame, after ImGui::Render. Natively SDL's text input does this.
+void InstallTextInputBridge();
+void SyncTextInput();
+
 }  // namespace gradlab::platform

@@ -535,6 +535,10 @@ std::vector<Entry> MakeRegistry() {
                             "colours and sizes; projector: high contrast, large text and thick lines for a lecture hall "
                             "(the page starts light or dark as the browser prefers)",
                             [](Settings& s) -> Theme& { return s.app.theme; }));
+  r.push_back(Choice<Locale>("locale", G::kApp, Names(kLocaleCount, [](int i) { return LocaleName(static_cast<Locale>(i)); }),
+                             "the app's language: English, Korean (한국어), or pseudo, every string longer and accented to show "
+                             "where a layout clips (the page starts in the browser's language, the desktop app in LANG's)",
+                             [](Settings& s) -> Locale& { return s.app.locale; }));
   r.push_back(LessonRow());
   r.push_back(NameSet("hide", G::kApp, kHideableParts, "for exercises: tabs and Train panels to hide",
                       [](Settings& s) -> std::string& { return s.app.hide; }));

@@ -36,6 +36,15 @@ const char* ThemeName(Theme theme) {
   return "?";
 }
 
+const char* LocaleName(Locale locale) {
+  switch (locale) {
+    case Locale::kEn: return "en";
+    case Locale::kKo: return "ko";
+    case Locale::kPseudo: return "pseudo";
+  }
+  return "?";
+}
+
 const char* BackpropModeName(BackpropMode mode) {
   switch (mode) {
     case BackpropMode::kGraph: return "graph";

@@ -30,6 +30,12 @@ enum class Theme { kLight, kDark, kProjector };
 inline constexpr int kThemeCount = 3;
 const char* ThemeName(Theme theme);  // "light", "dark", "projector"
 
+// The language the app speaks: English, Korean, or the pseudo-language that shows where longer
+// text clips (i18n/translate.h).
+enum class Locale { kEn, kKo, kPseudo };
+inline constexpr int kLocaleCount = 3;
+const char* LocaleName(Locale locale);  // "en", "ko", "pseudo"
+
 enum class BackpropMode { kGraph, kMlp, kConv };  // a computational graph, or one training iteration
 inline constexpr int kBackpropModeCount = 3;
 const char* BackpropModeName(BackpropMode mode);  // "graph", "mlp", "conv"
@@ -61,6 +67,7 @@ bool ListHas(const std::string& list, const char* part);
 struct AppSettings {
   Tab tab = Tab::kTrain;
   Theme theme = Theme::kDark;
+  Locale locale = Locale::kEn;  // the page starts in the browser's language, the desktop in LANG's
   int lesson = 0;       // 1-based lesson being walked through; 0: none
   int lesson_step = 1;  // 1-based step of that lesson
   std::string hide;     // parts hidden by an exercise link, e.g. "data,model"

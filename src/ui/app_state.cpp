@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "i18n/translate.h"
 #include "ui/bench_mode.h"
 #include "ui/focused_control.h"
 #include "ui/layout_check.h"
@@ -13,10 +14,10 @@ namespace gradlab::ui {
 
 const char* TabLabel(Tab tab) {
   switch (tab) {
-    case Tab::kTrain: return "Train";
-    case Tab::kBackprop: return "Backprop";
-    case Tab::kLessons: return "Lessons";
-    case Tab::kCalculators: return "Calculators";
+    case Tab::kTrain: return N_("Train");
+    case Tab::kBackprop: return N_("Backprop");
+    case Tab::kLessons: return N_("Lessons");
+    case Tab::kCalculators: return N_("Calculators");
   }
   return "?";
 }
@@ -141,6 +142,7 @@ std::string AppStateToJson(const AppState& state) {
   nlohmann::json j = {
       {"frame", state.frame},
       {"tab", TabLabel(state.shown_tab)},
+      {"tabTitle", tr(TabLabel(state.shown_tab))},  // as the tab bar shows it, in the app's language
       {"tabRects", tabs},
       {"items", items},
       {"display", {{"width", state.display_width}, {"height", state.display_height},
@@ -149,6 +151,13 @@ std::string AppStateToJson(const AppState& state) {
       {"frameWorkMs", state.frame_work_ms},
       {"frameDrawn", state.frame_drawn},
       {"theme", settings::ThemeName(state.settings.app.theme)},
+      // The language asked for and the one spoken (they differ while Korean is fetched), and the
+      // glyphs of the catalogue the fonts lack (0: every translated string can be drawn).
+      {"language", {{"locale", settings::LocaleName(state.settings.app.locale)},
+                    {"spoken", settings::LocaleName(state.language.spoken)},
+                    {"fetching", state.language.fetching},
+                    {"missingGlyphs", state.language.missing_glyphs},
+                    {"missingExample", state.language.missing_example}}},
       {"fontSize", ImGui::GetFontSize()},
       {"showAbout", state.show_about},
       {"showKeys", state.show_keys},

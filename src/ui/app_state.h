@@ -11,6 +11,7 @@
 
 #include "ui/backprop_tab.h"
 #include "ui/calculators_tab.h"
+#include "ui/language.h"
 #include "ui/lessons_tab.h"
 #include "ui/session_keeper.h"
 #include "ui/share_dialog.h"
@@ -39,6 +40,7 @@ struct AppState {
   // Workspace
   Tab shown_tab = Tab::kTrain;  // the tab the tab bar shows (settings.app.tab is the one wanted)
   settings::Theme applied_theme = settings::Theme::kDark;
+  LanguageUi language;
   bool show_about = false;
   bool show_keys = false;  // the keyboard help ("?")
   bool first_visit = false; // no work kept in this browser and no link: one line says what is where

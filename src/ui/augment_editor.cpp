@@ -9,6 +9,7 @@
 #include <imgui_stdlib.h>
 
 #include "data/augment.h"
+#include "i18n/translate.h"
 #include "train/inspect.h"
 #include "ui/services.h"
 #include "ui/train_controller.h"
@@ -91,12 +92,12 @@ void DrawPreview(TrainUi& t, float side, int columns) {
   if (!t.data.train || !t.data.train->is_image() || !t.views.augment_ok || !t.cfg.augment.any()) return;
   // New images when the settings change or the student asks; the same ones otherwise, so the
   // grid does not flicker.
-  if (ImGui::SmallButton("new samples") || t.s.augment != t.views.augment_preview_key || t.views.augment_preview.empty()) {
+  if (ImGui::SmallButton(TrLabel("new samples")) || t.s.augment != t.views.augment_preview_key || t.views.augment_preview.empty()) {
     t.views.augment_preview_key = t.s.augment;
     MakePreview(t, ++t.views.augment_draws);
   }
   ImGui::SameLine();
-  ImGui::TextDisabled("as training sees them");
+  ImGui::TextDisabled("%s", tr("as training sees them"));
   ImageGrid(t.views.augment_preview, side, &t.views.augment_labels, columns);
 }
 
@@ -104,9 +105,9 @@ void DrawPreview(TrainUi& t, float side, int columns) {
 
 void DrawAugmentationEditor(TrainUi& t) {
   ImGui::SetNextItemWidth(-110);
-  ImGui::InputText("augmentation", &t.s.augment);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("e.g. hflip,crop:4,jitter:0.4,cutout:8,mixup:0.2 (see README)");
-  if (ImGui::TreeNode("augmentations one by one")) {
+  ImGui::InputText(TrLabel("augmentation"), &t.s.augment);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("e.g. hflip,crop:4,jitter:0.4,cutout:8,mixup:0.2 (see README)"));
+  if (ImGui::TreeNode(TrLabel("augmentations one by one"))) {
     DrawSwitches(t);
     ImGui::TreePop();
   }
@@ -115,16 +116,16 @@ void DrawAugmentationEditor(TrainUi& t) {
 
 void DrawAugmentedView(TrainUi& t) {
   if (!t.data.train || !t.data.train->is_image()) {
-    ImGui::TextDisabled("Augmentation changes images: choose CIFAR-10 images in the Data panel.");
+    ImGui::TextDisabled("%s", tr("Augmentation changes images: choose CIFAR-10 images in the Data panel."));
     return;
   }
   if (!t.views.augment_ok || !t.cfg.augment.any()) {
-    ImGui::TextWrapped("Type an augmentation in the Training panel (for example hflip,crop:4,jitter:0.4) to see the images as "
-                       "training sees them, with their labels.");
+    ImGui::TextWrapped("%s", tr("Type an augmentation in the Training panel (for example hflip,crop:4,jitter:0.4) to see the images as "
+                       "training sees them, with their labels."));
     return;
   }
-  ImGui::TextWrapped("Training images as the model sees them with %s: a new draw at every step, the same label unless "
-                     "mixup or CutMix blends two.", t.s.augment.c_str());
+  ImGui::TextWrapped(tr("Training images as the model sees them with %s: a new draw at every step, the same label unless "
+                     "mixup or CutMix blends two."), t.s.augment.c_str());
   DrawPreview(t, 128, 4);
 }
 

@@ -14,6 +14,7 @@
 #include "graph/ops.h"
 #include "graph/parser.h"
 #include "graph/snapshot.h"
+#include "i18n/translate.h"
 #include "settings/registry.h"
 #include "ui/hook_items.h"
 #include "ui/layout.h"
@@ -155,18 +156,18 @@ void DrawGraph(BackpropUi& b, ImVec2 size) {
 
 void DrawStepPanel(BackpropUi& b) {
   graph::Stepper& s = *b.stepper;
-  ImGui::Text("Step %d of %d (%d forward, %d backward): %s", s.position(), s.total_steps(), s.forward_steps(),
+  ImGui::Text(tr("Step %d of %d (%d forward, %d backward): %s"), s.position(), s.total_steps(), s.forward_steps(),
               s.backward_steps(), graph::PhaseName(s.phase()));
   if (s.phase() == graph::Phase::kForward && !s.forward_formula().empty()) {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(Forward()), "forward: %s", s.forward_formula().c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(Forward()), tr("forward: %s"), s.forward_formula().c_str());
   }
   if (s.phase() == graph::Phase::kBackward) {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(Backward()), "backward: upstream x local = downstream, on each edge:");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(Backward()), "%s", tr("backward: upstream x local = downstream, on each edge:"));
     for (const graph::EdgeStep& e : s.edges()) {
       if (!e.traced) continue;
       ImGui::BulletText("%s", e.formula.c_str());
       if (e.accumulates)
-        ImGui::TextDisabled("      copy adds: contribution %d of %d, so far %s", e.term, s.graph().node(e.from).uses, Num(e.grad_after).c_str());
+        ImGui::TextDisabled(tr("      copy adds: contribution %d of %d, so far %s"), e.term, s.graph().node(e.from).uses, Num(e.grad_after).c_str());
     }
   }
   // The lecture's names for what the current node does with the gradient.
@@ -177,9 +178,10 @@ void DrawStepPanel(BackpropUi& b) {
 }
 
 void DrawGradCheck(const graph::Stepper& s) {
-  ImGui::Text("Numerical gradient check (centred difference, (f(x+h) - f(x-h)) / 2h):");
+  ImGui::Text("%s", tr("Numerical gradient check (centred difference, (f(x+h) - f(x-h)) / 2h):"));
   if (!ImGui::BeginTable("gradcheck", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
-  for (const char* h : {"input", "value", "analytic", "numerical", "step h", "relative error"}) ImGui::TableSetupColumn(h);
+  for (const char* h : {N_("input"), N_("value"), N_("analytic"), N_("numerical"), N_("step h"), N_("relative error")})
+    ImGui::TableSetupColumn(tr(h));
   ImGui::TableHeadersRow();
   for (const graph::GradCheckRow& row : s.gradcheck()) {
     ImGui::TableNextRow();
@@ -194,8 +196,8 @@ void DrawGradCheck(const graph::Stepper& s) {
     ImGui::TableNextColumn();
     ImGui::Text("%.1e", row.step);
     ImGui::TableNextColumn();
-    if (row.crosses_kink) ImGui::TextDisabled("at a kink: not reliable");
-    else if (row.leaves_domain) ImGui::TextDisabled("x +- h leaves the domain: no check");
+    if (row.crosses_kink) ImGui::TextDisabled("%s", tr("at a kink: not reliable"));
+    else if (row.leaves_domain) ImGui::TextDisabled("%s", tr("x +- h leaves the domain: no check"));
     else ImGui::Text("%.1e", row.relative_error);
   }
   ImGui::EndTable();
@@ -242,7 +244,7 @@ void DrawHeatmap(const train::Matrix& m, float max_cell) {
   if (ImGui::IsItemHovered()) {
     const ImVec2 mp = ImGui::GetIO().MousePos;
     const int c = static_cast<int>((mp.x - o.x) / cell.x), r = static_cast<int>((mp.y - o.y) / cell.y);
-    if (r >= 0 && r < m.rows && c >= 0 && c < m.cols) ImGui::SetTooltip("row %d, column %d: %.6g", r, c, m.values[r * m.cols + c]);
+    if (r >= 0 && r < m.rows && c >= 0 && c < m.cols) ImGui::SetTooltip(tr("row %d, column %d: %.6g"), r, c, m.values[r * m.cols + c]);
   }
   ImGui::EndGroup();
 }
@@ -255,18 +257,18 @@ void DrawIteration(BackpropUi& b) {
   const train::Iteration& it = *b.iteration;
   const int stages = static_cast<int>(it.stages.size());
   ImGui::TextDisabled("%s", it.description.c_str());
-  if (ImGui::Button("|< First")) b.s.stage = 1;
+  if (ImGui::Button(TrLabel("|< First"))) b.s.stage = 1;
   ImGui::SameLine();
-  if (ImGui::Button("< Back") && b.s.stage > 1) --b.s.stage;
+  if (ImGui::Button(TrLabel("< Back")) && b.s.stage > 1) --b.s.stage;
   ImGui::SameLine();
-  if (ImGui::Button("Next >") && b.s.stage < stages) ++b.s.stage;
+  if (ImGui::Button(TrLabel("Next >")) && b.s.stage < stages) ++b.s.stage;
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
   const double lr_lo = 0.01, lr_hi = 2.0;
-  ImGui::SliderScalar("learning rate", ImGuiDataType_Double, &b.s.iteration_lr, &lr_lo, &lr_hi, "%.3f", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SliderScalar(TrLabel("learning rate"), ImGuiDataType_Double, &b.s.iteration_lr, &lr_lo, &lr_hi, "%.3f", ImGuiSliderFlags_AlwaysClamp);
   const int stage = std::clamp(b.s.stage, 1, stages) - 1;
   const train::IterationStage& s = it.stages[stage];
-  ImGui::Text("Stage %d of %zu: %s", stage + 1, it.stages.size(), s.title.c_str());
+  ImGui::Text(tr("Stage %d of %zu: %s"), stage + 1, it.stages.size(), s.title.c_str());
   ImGui::TextWrapped("%s", s.explanation.c_str());
   ImGui::Separator();
   const float max_cell = b.s.mode == settings::BackpropMode::kConv ? 22.0f : 56.0f;
@@ -320,20 +322,20 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   using settings::BackpropMode;
   SyncBackprop(b);
   // The modes by their full names, or short ones where a full name is wider than the screen.
-  const bool narrow = RadioWidth("One training iteration: conv layer on 6x6 images") > ImGui::GetContentRegionAvail().x;
-  const char* mlp = narrow ? "MLP iteration###mlp" : "One training iteration: MLP on toy points###mlp";
-  const char* conv = narrow ? "Conv iteration###conv" : "One training iteration: conv layer on 6x6 images###conv";
-  if (ImGui::RadioButton("Computational graph", b.s.mode == BackpropMode::kGraph)) b.s.mode = BackpropMode::kGraph;
-  SameLineIfFits(RadioWidth(mlp));
-  if (ImGui::RadioButton(mlp, b.s.mode == BackpropMode::kMlp)) b.s.mode = BackpropMode::kMlp;
-  SameLineIfFits(RadioWidth(conv));
-  if (ImGui::RadioButton(conv, b.s.mode == BackpropMode::kConv)) b.s.mode = BackpropMode::kConv;
+  const bool narrow = RadioWidth(TrLabel("One training iteration: conv layer on 6x6 images")) > ImGui::GetContentRegionAvail().x;
+  const std::string mlp = std::string(narrow ? tr("MLP iteration") : tr("One training iteration: MLP on toy points")) + "###mlp";
+  const std::string conv = std::string(narrow ? tr("Conv iteration") : tr("One training iteration: conv layer on 6x6 images")) + "###conv";
+  if (ImGui::RadioButton(TrLabel("Computational graph"), b.s.mode == BackpropMode::kGraph)) b.s.mode = BackpropMode::kGraph;
+  SameLineIfFits(RadioWidth(mlp.c_str()));
+  if (ImGui::RadioButton(mlp.c_str(), b.s.mode == BackpropMode::kMlp)) b.s.mode = BackpropMode::kMlp;
+  SameLineIfFits(RadioWidth(conv.c_str()));
+  if (ImGui::RadioButton(conv.c_str(), b.s.mode == BackpropMode::kConv)) b.s.mode = BackpropMode::kConv;
   SyncBackprop(b);
   if (b.s.mode != BackpropMode::kGraph) return DrawIteration(b);
   const graph::Example* example = graph::FindExample(b.s.example);
   ImGui::BeginDisabled(locked);
   ImGui::SetNextItemWidth(160);
-  if (ImGui::BeginCombo("example", b.s.example.c_str())) {
+  if (ImGui::BeginCombo(TrLabel("example"), b.s.example.c_str())) {
     for (const graph::Example& e : graph::Examples())
       if (ImGui::Selectable(e.name.c_str(), e.name == b.s.example)) (void)SetWithin(b.s, &settings::Settings::backprop, "example", e.name);
     ImGui::EndCombo();
@@ -347,8 +349,9 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   }
   ImGui::SetNextItemWidth(-90);
   bool build = ImGui::InputText("##expr", &b.expression_text, ImGuiInputTextFlags_EnterReturnsTrue);
+  NoteLastItem("expr-field");
   ImGui::SameLine();
-  build |= ImGui::Button("Build");
+  build |= ImGui::Button(TrLabel("Build"));
   if (build) {
     const bool example_text = example && b.expression_text == example->expression;
     if (Status st = SetWithin(b.s, &settings::Settings::backprop, "expr", example_text ? "" : b.expression_text); !st)
@@ -373,20 +376,20 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   }
   ImGui::EndDisabled();
   int& step = b.s.step;
-  if (ImGui::Button("|< Reset")) step = 0;
-  SameLineIfFits(ButtonWidth("< Step back"));
-  if (ImGui::Button("< Step back")) step = std::max(0, step - 1);
-  SameLineIfFits(ButtonWidth("Step >"));
-  if (ImGui::Button("Step >")) step = std::min(s.total_steps(), step + 1);
-  SameLineIfFits(ButtonWidth("Forward pass >|"));
-  if (ImGui::Button("Forward pass >|")) step = s.forward_steps();
-  SameLineIfFits(ButtonWidth("Run to the end >>"));
-  if (ImGui::Button("Run to the end >>")) step = s.total_steps();
+  if (ImGui::Button(TrLabel("|< Reset"))) step = 0;
+  SameLineIfFits(ButtonWidth(TrLabel("< Step back")));
+  if (ImGui::Button(TrLabel("< Step back"))) step = std::max(0, step - 1);
+  SameLineIfFits(ButtonWidth(TrLabel("Step >")));
+  if (ImGui::Button(TrLabel("Step >"))) step = std::min(s.total_steps(), step + 1);
+  SameLineIfFits(ButtonWidth(TrLabel("Forward pass >|")));
+  if (ImGui::Button(TrLabel("Forward pass >|"))) step = s.forward_steps();
+  SameLineIfFits(ButtonWidth(TrLabel("Run to the end >>")));
+  if (ImGui::Button(TrLabel("Run to the end >>"))) step = s.total_steps();
   NoteLastItem("bp-end");
-  SameLineIfFits(RadioWidth("Show answers"));
+  SameLineIfFits(RadioWidth(TrLabel("Show answers")));
   bool show = answers;
-  if (ImGui::Checkbox("Show answers", &show)) b.s.answers = show ? settings::Answers::kShow : settings::Answers::kHide;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("every gradient and the gradient check now, before the stepper reaches them");
+  if (ImGui::Checkbox(TrLabel("Show answers"), &show)) b.s.answers = show ? settings::Answers::kShow : settings::Answers::kHide;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("every gradient and the gradient check now, before the stepper reaches them"));
   SyncBackprop(b);
   const float panel = 190 * TextScale();
   // Tall enough for every node's labels; a short window scrolls rather than piling them up.
@@ -406,13 +409,13 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   ImGui::SameLine();
   ImGui::BeginChild("check", ImVec2(0, 0), true);
   if (answers || s.at_end()) DrawGradCheck(s);
-  else ImGui::TextWrapped("The numerical gradient check appears at the end of the backward pass, to compare with what you worked out "
-                          "(Show answers shows it now).");
+  else ImGui::TextWrapped("%s", tr("The numerical gradient check appears at the end of the backward pass, to compare with what you worked out "
+                          "(Show answers shows it now)."));
   ImGui::EndChild();
 }
 
 nlohmann::json BackpropStateJson(const BackpropUi& b) {
-  nlohmann::json j = {{"expression", b.loaded_expression}, {"error", b.error}};
+  nlohmann::json j = {{"expression", b.loaded_expression}, {"typed", b.expression_text}, {"error", b.error}};
   if (b.stepper) j["graph"] = graph::Snapshot(*b.stepper);
   j["labelOverlaps"] = b.label_overlaps;
   return j;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "i18n/translate.h"
 #include "nn/conv_arithmetic.h"
 #include "nn/explain.h"
 #include "nn/maxpool2d.h"
@@ -88,7 +89,7 @@ const CalcResults& Results(CalculatorsUi& c) {
 
 void DrawLosses(CalculatorsUi& c) {
   static const char* names[] = {"cat", "car", "frog"};
-  ImGui::TextWrapped("Scores of one image for three classes (the lecture's example). Edit them and pick the true class.");
+  ImGui::TextWrapped("%s", tr("Scores of one image for three classes (the lecture's example). Edit them and pick the true class."));
   for (int j = 0; j < 3; ++j) {  // side by side where they fit (not on a phone)
     if (j) SameLineIfFits(130 + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(names[j]).x);
     ImGui::SetNextItemWidth(130);
@@ -102,8 +103,8 @@ void DrawLosses(CalculatorsUi& c) {
   const std::vector<double> s(c.s.scores.begin(), c.s.scores.end());
   const nn::LossBreakdown b = nn::ExplainLosses(s, c.s.label);
   if (ImGui::BeginTable("losses", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-    for (const char* h : {"class", "score s", "margin s_j - s_y + 1", "hinge max(0, margin)", "exp(s)", "p = exp / sum"})
-      ImGui::TableSetupColumn(h);
+    for (const char* h : {N_("class"), N_("score s"), N_("margin s_j - s_y + 1"), N_("hinge max(0, margin)"), "exp(s)", N_("p = exp / sum")})
+      ImGui::TableSetupColumn(tr(h));
     ImGui::TableHeadersRow();
     for (int j = 0; j < 3; ++j) {
       ImGui::TableNextRow();
@@ -124,11 +125,11 @@ void DrawLosses(CalculatorsUi& c) {
     }
     ImGui::EndTable();
   }
-  ImGui::Text("SVM loss = sum of hinges = %.2f", b.svm_loss);
+  ImGui::Text(tr("SVM loss = sum of hinges = %.2f"), b.svm_loss);
   const std::string p = FormatProbability(b.probs[c.s.label]);
-  ImGui::Text("Softmax loss = -ln p(%s) = -ln %s = %.2f", names[c.s.label], p.c_str(), b.softmax_loss);
-  ImGui::Text("KL divergence from the one-hot target = 1 * ln(1 / %s) = %.2f (the same number)", p.c_str(), b.kl_divergence);
-  ImGui::TextDisabled("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln.",
+  ImGui::Text(tr("Softmax loss = -ln p(%s) = -ln %s = %.2f"), names[c.s.label], p.c_str(), b.softmax_loss);
+  ImGui::Text(tr("KL divergence from the one-hot target = 1 * ln(1 / %s) = %.2f (the same number)"), p.c_str(), b.kl_divergence);
+  ImGui::TextDisabled(tr("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln."),
                       b.softmax_loss_log10);
 }
 
@@ -139,7 +140,7 @@ void DrawActivations(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(200);
   using settings::CalcActivation;
   int chosen = static_cast<int>(c.s.activation);
-  if (ImGui::Combo("activation", &chosen, names, settings::kCalcActivationCount)) c.s.activation = static_cast<CalcActivation>(chosen);
+  if (ImGui::Combo(TrLabel("activation"), &chosen, names, settings::kCalcActivationCount)) c.s.activation = static_cast<CalcActivation>(chosen);
   nn::Curve curve;
   if (c.s.activation == CalcActivation::kLeakyRelu || c.s.activation == CalcActivation::kElu) {
     ImGui::SetNextItemWidth(200);
@@ -153,7 +154,7 @@ void DrawActivations(CalculatorsUi& c) {
     case CalcActivation::kLeakyRelu: curve = nn::SampleActivation(nn::ActivationKind::kLeakyReLU, param, -6, 6, 241); break;
     case CalcActivation::kElu: curve = nn::SampleActivation(nn::ActivationKind::kELU, param, -6, 6, 241); break;
     case CalcActivation::kMaxout:
-      ImGui::TextDisabled("max(w1 x + b1, w2 x + b2) with w1 = 1, b1 = 0, w2 = -0.5, b2 = 1");
+      ImGui::TextDisabled("%s", tr("max(w1 x + b1, w2 x + b2) with w1 = 1, b1 = 0, w2 = -0.5, b2 = 1"));
       curve = nn::SampleMaxout(1, 0, -0.5, 1, -6, 6, 241);
   }
   const float step = 12.0f / 240;
@@ -161,25 +162,25 @@ void DrawActivations(CalculatorsUi& c) {
            {{"f(x)", curve.y.data(), static_cast<int>(curve.y.size()), IM_COL32(110, 170, 255, 255), 2.5f, step, -6},
             {"f'(x)", curve.dy.data(), static_cast<int>(curve.dy.size()), IM_COL32(250, 160, 70, 255), 1.5f, step, -6}},
            {"x", false, false, false, true});
-  ImGui::TextDisabled("Blue: the function. Orange: its derivative, the local gradient backprop multiplies by. Hover to read values.");
+  ImGui::TextDisabled("%s", tr("Blue: the function. Orange: its derivative, the local gradient backprop multiplies by. Hover to read values."));
 }
 
 // [SECTION] Conv arithmetic --------------------------------------------------------------------
 
 void DrawConv(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(120);
-  SliderWhole("input N", "conv_n", &c.s.conv_n);
+  SliderWhole(TrLabel("input N"), "conv_n", &c.s.conv_n);
   ImGui::SetNextItemWidth(120);
-  SliderWhole("filter F", "conv_f", &c.s.conv_f);
+  SliderWhole(TrLabel("filter F"), "conv_f", &c.s.conv_f);
   ImGui::SetNextItemWidth(120);
-  SliderWhole("padding P", "conv_p", &c.s.conv_p);
+  SliderWhole(TrLabel("padding P"), "conv_p", &c.s.conv_p);
   ImGui::SetNextItemWidth(120);
-  SliderWhole("stride S", "conv_s", &c.s.conv_s);
+  SliderWhole(TrLabel("stride S"), "conv_s", &c.s.conv_s);
   const nn::WindowFit fit = nn::FitWindow(c.s.conv_n, c.s.conv_f, c.s.conv_s, c.s.conv_p);
-  ImGui::Text("output = %s = (%d - %d + 2*%d) / %d + 1 = %.2f", nn::kOutputSizeFormula, c.s.conv_n, c.s.conv_f, c.s.conv_p, c.s.conv_s,
+  ImGui::Text(tr("output = %s = (%d - %d + 2*%d) / %d + 1 = %.2f"), nn::kOutputSizeFormula, c.s.conv_n, c.s.conv_f, c.s.conv_p, c.s.conv_s,
               fit.exact);
-  if (fit.fits) ImGui::TextColored(kGood, "valid: the output is %d x %d", fit.output, fit.output);
-  else ImGui::TextColored(kBad, "not valid: %s", fit.message.c_str());
+  if (fit.fits) ImGui::TextColored(kGood, tr("valid: the output is %d x %d"), fit.output, fit.output);
+  else ImGui::TextColored(kBad, tr("not valid: %s"), fit.message.c_str());
   // The padded input as a grid, with the windows' top-left corners and the first window.
   const int side = c.s.conv_n + 2 * c.s.conv_p;
   const float cell = std::min(18.0f, 360.0f / std::max(1, side));
@@ -195,21 +196,21 @@ void DrawConv(CalculatorsUi& c) {
     }
   dl->AddRect(o, ImVec2(o.x + c.s.conv_f * cell, o.y + c.s.conv_f * cell), IM_COL32(255, 120, 80, 255), 0, 0, 3);
   ImGui::Dummy(ImVec2(side * cell, side * cell));
-  ImGui::TextDisabled("Grey border: zero padding. Dots: where a window starts (every S cells). Orange: the first window.");
+  ImGui::TextDisabled("%s", tr("Grey border: zero padding. Dots: where a window starts (every S cells). Orange: the first window."));
   FinePrint(nn::kOutputSizeSlip);
   ImGui::Separator();
   ImGui::SetNextItemWidth(120);
-  SliderWhole("input channels C", "conv_c", &c.s.conv_c);
+  SliderWhole(TrLabel("input channels C"), "conv_c", &c.s.conv_c);
   ImGui::SetNextItemWidth(120);
-  SliderWhole("filters K", "conv_k", &c.s.conv_k);
-  ImGui::Text("parameters = F*F*C*K + K = %d*%d*%d*%d + %d = %lld", c.s.conv_f, c.s.conv_f, c.s.conv_c, c.s.conv_k, c.s.conv_k,
+  SliderWhole(TrLabel("filters K"), "conv_k", &c.s.conv_k);
+  ImGui::Text(tr("parameters = F*F*C*K + K = %d*%d*%d*%d + %d = %lld"), c.s.conv_f, c.s.conv_f, c.s.conv_c, c.s.conv_k, c.s.conv_k,
               nn::ConvParameters(c.s.conv_f, c.s.conv_c, c.s.conv_k));
   ImGui::SetNextItemWidth(120);
-  SliderWhole("stacked layers L", "conv_layers", &c.s.conv_layers);
+  SliderWhole(TrLabel("stacked layers L"), "conv_layers", &c.s.conv_layers);
   const int rf = nn::ReceptiveField(c.s.conv_layers, c.s.conv_f);
-  ImGui::Text("receptive field after %d layers of %dx%d (stride 1) = %s = %d x %d pixels", c.s.conv_layers, c.s.conv_f,
+  ImGui::Text(tr("receptive field after %d layers of %dx%d (stride 1) = %s = %d x %d pixels"), c.s.conv_layers, c.s.conv_f,
               c.s.conv_f, nn::kReceptiveFieldFormula, rf, rf);
-  FinePrint("The lecture's receptive-field slides write K for the filter size; here F is the filter size, K the number of filters.");
+  FinePrint(tr("The lecture's receptive-field slides write K for the filter size; here F is the filter size, K the number of filters."));
   // On a 32x32 image: the square one output unit sees.
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float px = 6;
@@ -218,13 +219,13 @@ void DrawConv(CalculatorsUi& c) {
   dl->AddRectFilled(ImVec2(p.x + start, p.y + start), ImVec2(p.x + start + std::min(rf, 32) * px, p.y + start + std::min(rf, 32) * px),
                     IM_COL32(250, 200, 80, 140));
   ImGui::Dummy(ImVec2(32 * px, 32 * px));
-  ImGui::TextDisabled("The square a unit of the last layer sees on a 32x32 CIFAR-10 image.");
+  ImGui::TextDisabled("%s", tr("The square a unit of the last layer sees on a 32x32 CIFAR-10 image."));
 }
 
 // [SECTION] Max pooling ------------------------------------------------------------------------
 
 void DrawPooling(CalculatorsUi& c) {
-  ImGui::TextWrapped("2x2 max pooling with stride 2 on a 4x4 input (the lecture's example gives 6, 8, 3, 4). Edit the numbers.");
+  ImGui::TextWrapped("%s", tr("2x2 max pooling with stride 2 on a 4x4 input (the lecture's example gives 6, 8, 3, 4). Edit the numbers."));
   const CalcResults& res = Results(c);
   static const ImVec4 quadrant[] = {{0.35f, 0.2f, 0.2f, 1}, {0.2f, 0.35f, 0.2f, 1}, {0.2f, 0.25f, 0.4f, 1}, {0.38f, 0.33f, 0.15f, 1}};
   for (int r = 0; r < 4; ++r) {
@@ -250,18 +251,18 @@ void DrawPooling(CalculatorsUi& c) {
       ImGui::Text("     %g   %g", res.pooled[2], res.pooled[3]);
     }
   }
-  ImGui::TextDisabled("Yellow: the winners. In backprop, max routes each window's gradient to its winner only.");
+  ImGui::TextDisabled("%s", tr("Yellow: the winners. In backprop, max routes each window's gradient to its winner only."));
 }
 
 // [SECTION] Schedules ---------------------------------------------------------------------------
 
 void DrawSchedules(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(120);
-  InputReal("initial rate a0", "schedule_lr", &c.s.schedule_lr);
+  InputReal(TrLabel("initial rate a0"), "schedule_lr", &c.s.schedule_lr);
   ImGui::SetNextItemWidth(120);
-  SliderWhole("epochs T", "schedule_epochs", &c.s.schedule_epochs);
+  SliderWhole(TrLabel("epochs T"), "schedule_epochs", &c.s.schedule_epochs);
   ImGui::SetNextItemWidth(120);
-  SliderReal("warm-up epochs", "schedule_warmup", &c.s.schedule_warmup, "%.0f");
+  SliderReal(TrLabel("warm-up epochs"), "schedule_warmup", &c.s.schedule_warmup, "%.0f");
   struct Named {
     const char* spec;
     ImU32 colour;
@@ -280,9 +281,9 @@ void DrawSchedules(CalculatorsUi& c) {
     values.push_back(v);
     series.push_back({k.spec, values.back().data(), static_cast<int>(v.size()), k.colour, 2});
   }
-  DrawPlot("schedules", ImVec2(-1, 260), series, {"epoch", true, false, false, true});
+  DrawPlot("schedules", ImVec2(-1, 260), series, {tr("epoch"), true, false, false, true});
   using nn::ScheduleFormula, nn::ScheduleKind;
-  ImGui::TextDisabled("step: x0.1 at 30, 60, 90 (yellow); cosine %s (blue); linear %s (green); inverse sqrt %s (pink);",
+  ImGui::TextDisabled(tr("step: x0.1 at 30, 60, 90 (yellow); cosine %s (blue); linear %s (green); inverse sqrt %s (pink);"),
                       ScheduleFormula(ScheduleKind::kCosine), ScheduleFormula(ScheduleKind::kLinear), ScheduleFormula(ScheduleKind::kInverseSqrt));
   FinePrint((std::string(nn::kScheduleTime) + ". The " + nn::kWarmupHelp + ".").c_str());
 }
@@ -290,7 +291,7 @@ void DrawSchedules(CalculatorsUi& c) {
 // [SECTION] Regularization ----------------------------------------------------------------------
 
 void DrawRegularization(CalculatorsUi& c) {
-  ImGui::TextWrapped("A weight vector W; edit it and the strength. Each penalty and its gradient, added to the data loss's.");
+  ImGui::TextWrapped("%s", tr("A weight vector W; edit it and the strength. Each penalty and its gradient, added to the data loss's."));
   for (int i = 0; i < 5; ++i) {
     ImGui::PushID(i);
     if (i) ImGui::SameLine();
@@ -299,14 +300,14 @@ void DrawRegularization(CalculatorsUi& c) {
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(120);
-  SliderReal("lambda", "reg_lambda", &c.s.reg_lambda);
+  SliderReal(TrLabel("lambda"), "reg_lambda", &c.s.reg_lambda);
   ImGui::SetNextItemWidth(120);
-  SliderReal("beta (elastic net)", "reg_beta", &c.s.reg_beta);
+  SliderReal(TrLabel("beta (elastic net)"), "reg_beta", &c.s.reg_beta);
   const CalcResults& r = Results(c);
   if (ImGui::BeginTable("reg", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn("regularizer");
-    ImGui::TableSetupColumn("lambda * R(W)");
-    ImGui::TableSetupColumn("gradient lambda * dR/dW");
+    ImGui::TableSetupColumn(tr("regularizer"));
+    ImGui::TableSetupColumn(tr("lambda * R(W)"));
+    ImGui::TableSetupColumn(tr("gradient lambda * dR/dW"));
     ImGui::TableHeadersRow();
     const char* names[] = {"L2: sum W^2", "L1: sum |W|", "elastic: sum beta W^2 + |W|"};
     for (int k = 0; k < 3; ++k) {
@@ -329,19 +330,19 @@ void DrawRegularization(CalculatorsUi& c) {
 
 void DrawOptimizerRace(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(220);
-  if (ImGui::BeginCombo("surface", nn::SurfaceName(c.s.surface))) {
+  if (ImGui::BeginCombo(TrLabel("surface"), nn::SurfaceName(c.s.surface))) {
     for (nn::Surface surface : {nn::Surface::kRavine, nn::Surface::kBowl, nn::Surface::kSaddle})
       if (ImGui::Selectable(nn::SurfaceName(surface), surface == c.s.surface)) c.s.surface = surface;
     ImGui::EndCombo();
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
-  SliderReal("learning rate", "race_lr", &c.s.race_lr);
+  SliderReal(TrLabel("learning rate"), "race_lr", &c.s.race_lr);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
-  SliderWhole("steps", "race_steps", &c.s.race_steps);
+  SliderWhole(TrLabel("steps"), "race_steps", &c.s.race_steps);
   ImGui::SetNextItemWidth(200);
-  SliderReal("mini-batch noise (0 = full batch)", "race_noise", &c.s.race_noise);
+  SliderReal(TrLabel("mini-batch noise (0 = full batch)"), "race_noise", &c.s.race_noise);
   const float lo = -5, hi = 5;
   if (c.surface_texture_of != static_cast<int>(c.s.surface)) {
     const auto img = train::SurfaceHeatmap(static_cast<int>(c.s.surface), lo, hi, lo, hi, 128);
@@ -378,20 +379,20 @@ void DrawOptimizerRace(CalculatorsUi& c) {
   ImGui::BeginGroup();
   for (size_t i = 0; i < legend.size(); ++i)
     ImGui::TextColored(Readable(ImGui::ColorConvertU32ToFloat4(kRacers[i].colour)), "%s", legend[i].c_str());
-  ImGui::TextDisabled("All start at the white circle.");
+  ImGui::TextDisabled("%s", tr("All start at the white circle."));
   ImGui::EndGroup();
 }
 
 }  // namespace
 
 void DrawCalculatorsTab(CalculatorsUi& c, bool locked) {
-  static const char* sections[] = {"SVM & softmax", "Activations", "Conv arithmetic", "Max pooling",
-                                   "LR schedules", "Regularization", "Optimizers"};
+  static const char* sections[] = {N_("SVM & softmax"), N_("Activations"), N_("Conv arithmetic"), N_("Max pooling"),
+                                   N_("LR schedules"), N_("Regularization"), N_("Optimizers")};
   float nav = 0;  // as wide as the longest section name, in any theme
-  for (const char* s : sections) nav = std::max(nav, ImGui::CalcTextSize(s).x);
+  for (const char* s : sections) nav = std::max(nav, ImGui::CalcTextSize(tr(s)).x);
   ImGui::BeginChild("calc-nav", ImVec2(nav + 2 * ImGui::GetStyle().WindowPadding.x + 4, 0), true);
   for (int i = 0; i < settings::kCalcSectionCount; ++i)
-    if (ImGui::Selectable(sections[i], static_cast<int>(c.s.section) == i)) c.s.section = static_cast<settings::CalcSection>(i);
+    if (ImGui::Selectable(TrLabel(sections[i]), static_cast<int>(c.s.section) == i)) c.s.section = static_cast<settings::CalcSection>(i);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("calc-body", ImVec2(0, 0), false);

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include "i18n/translate.h"
+
 namespace gradlab::ui {
 
 namespace {
@@ -21,25 +23,25 @@ struct KindChoice {
 
 const std::vector<KindChoice>& Kinds() {
   static const std::vector<KindChoice> kinds = {
-      {LayerWord::kConv, "conv", {LayerWord::kConv, 16, 3, 1, 1}},
-      {LayerWord::kPool, "max pool", {LayerWord::kPool, 2, 2}},
-      {LayerWord::kFc, "fully connected", {LayerWord::kFc, 100}},
-      {LayerWord::kReLU, "ReLU", {LayerWord::kReLU}},
-      {LayerWord::kLeakyReLU, "leaky ReLU", {LayerWord::kLeakyReLU, 0, 0, 0, 0, 0.1}},
-      {LayerWord::kELU, "ELU", {LayerWord::kELU, 0, 0, 0, 0, 1.0}},
-      {LayerWord::kTanh, "tanh", {LayerWord::kTanh}},
-      {LayerWord::kSigmoid, "sigmoid", {LayerWord::kSigmoid}},
-      {LayerWord::kMaxout, "maxout", {LayerWord::kMaxout, 2}},
-      {LayerWord::kDropout, "dropout", {LayerWord::kDropout, 0, 0, 0, 0, 0.5}},
-      {LayerWord::kBatchNorm, "batch norm", {LayerWord::kBatchNorm}},
-      {LayerWord::kFlatten, "flatten", {LayerWord::kFlatten}},
+      {LayerWord::kConv, N_("conv"), {LayerWord::kConv, 16, 3, 1, 1}},
+      {LayerWord::kPool, N_("max pool"), {LayerWord::kPool, 2, 2}},
+      {LayerWord::kFc, N_("fully connected"), {LayerWord::kFc, 100}},
+      {LayerWord::kReLU, N_("ReLU"), {LayerWord::kReLU}},
+      {LayerWord::kLeakyReLU, N_("leaky ReLU"), {LayerWord::kLeakyReLU, 0, 0, 0, 0, 0.1}},
+      {LayerWord::kELU, N_("ELU"), {LayerWord::kELU, 0, 0, 0, 0, 1.0}},
+      {LayerWord::kTanh, N_("tanh"), {LayerWord::kTanh}},
+      {LayerWord::kSigmoid, N_("sigmoid"), {LayerWord::kSigmoid}},
+      {LayerWord::kMaxout, N_("maxout"), {LayerWord::kMaxout, 2}},
+      {LayerWord::kDropout, N_("dropout"), {LayerWord::kDropout, 0, 0, 0, 0, 0.5}},
+      {LayerWord::kBatchNorm, N_("batch norm"), {LayerWord::kBatchNorm}},
+      {LayerWord::kFlatten, N_("flatten"), {LayerWord::kFlatten}},
   };
   return kinds;
 }
 
 const char* KindName(LayerWord w) {
   for (const KindChoice& k : Kinds())
-    if (k.word == w) return k.name;
+    if (k.word == w) return tr(k.name);
   return "?";
 }
 
@@ -67,7 +69,7 @@ bool DrawLayerFields(ParsedLayer& l) {
   for (size_t i = 0; i < Kinds().size(); ++i)
     if (Kinds()[i].word == l.word) kind = static_cast<int>(i);
   ImGui::SetNextItemWidth(160);
-  if (ImGui::BeginCombo("kind", Kinds()[kind].name)) {
+  if (ImGui::BeginCombo(TrLabel("kind"), tr(Kinds()[kind].name))) {
     for (size_t i = 0; i < Kinds().size(); ++i)
       if (ImGui::Selectable(Kinds()[i].name, static_cast<int>(i) == kind) && static_cast<int>(i) != kind) {
         l = Kinds()[i].fresh;
@@ -77,23 +79,23 @@ bool DrawLayerFields(ParsedLayer& l) {
   }
   switch (l.word) {
     case LayerWord::kFc:
-      changed |= IntField("outputs", &l.a, 0, nn::kSpecLimits.fc_outputs, "0 = one output per class (the classifier's last layer)");
+      changed |= IntField(TrLabel("outputs"), &l.a, 0, nn::kSpecLimits.fc_outputs, tr("0 = one output per class (the classifier's last layer)"));
       break;
     case LayerWord::kConv:
-      changed |= IntField("filters", &l.a, 1, nn::kSpecLimits.conv_filters, "number of filters = output channels");
-      changed |= IntField("kernel", &l.b, 1, nn::kSpecLimits.kernel, "each filter is kernel x kernel x input channels");
-      changed |= IntField("stride", &l.c, 1, nn::kSpecLimits.stride, "output size (N - F + 2P) / S + 1 must be a whole number");
-      changed |= IntField("padding", &l.d, 0, nn::kSpecLimits.padding, "zero padding; (F - 1) / 2 keeps the size at stride 1");
+      changed |= IntField(TrLabel("filters"), &l.a, 1, nn::kSpecLimits.conv_filters, tr("number of filters = output channels"));
+      changed |= IntField(TrLabel("kernel"), &l.b, 1, nn::kSpecLimits.kernel, tr("each filter is kernel x kernel x input channels"));
+      changed |= IntField(TrLabel("stride"), &l.c, 1, nn::kSpecLimits.stride, tr("output size (N - F + 2P) / S + 1 must be a whole number"));
+      changed |= IntField(TrLabel("padding"), &l.d, 0, nn::kSpecLimits.padding, tr("zero padding; (F - 1) / 2 keeps the size at stride 1"));
       break;
     case LayerWord::kPool:
-      changed |= IntField("size", &l.a, 1, nn::kSpecLimits.pool, "max over size x size windows");
-      changed |= IntField("stride", &l.b, 1, nn::kSpecLimits.pool, "usually equal to the size");
+      changed |= IntField(TrLabel("size"), &l.a, 1, nn::kSpecLimits.pool, tr("max over size x size windows"));
+      changed |= IntField(TrLabel("stride"), &l.b, 1, nn::kSpecLimits.pool, tr("usually equal to the size"));
       break;
-    case LayerWord::kLeakyReLU: changed |= RealField("slope", &l.value, 0.0f, 0.5f, "f(x) = max(slope * x, x)"); break;
-    case LayerWord::kELU: changed |= RealField("alpha", &l.value, 0.1f, 3.0f, "f(x) = alpha (exp(x) - 1) for x < 0"); break;
-    case LayerWord::kDropout: changed |= RealField("drop probability", &l.value, 0.0f, 0.95f, "share of units zeroed in training"); break;
-    case LayerWord::kMaxout: changed |= IntField("pieces", &l.a, 2, nn::kSpecLimits.maxout, "max over groups of this many units"); break;
-    default: ImGui::TextDisabled("no settings"); break;
+    case LayerWord::kLeakyReLU: changed |= RealField(TrLabel("slope"), &l.value, 0.0f, 0.5f, tr("f(x) = max(slope * x, x)")); break;
+    case LayerWord::kELU: changed |= RealField(TrLabel("alpha"), &l.value, 0.1f, 3.0f, tr("f(x) = alpha (exp(x) - 1) for x < 0")); break;
+    case LayerWord::kDropout: changed |= RealField(TrLabel("drop probability"), &l.value, 0.0f, 0.95f, tr("share of units zeroed in training")); break;
+    case LayerWord::kMaxout: changed |= IntField(TrLabel("pieces"), &l.a, 2, nn::kSpecLimits.maxout, tr("max over groups of this many units")); break;
+    default: ImGui::TextDisabled("%s", tr("no settings")); break;
   }
   return changed;
 }
@@ -111,9 +113,9 @@ void DrawLayerEditor(TrainUi& t) {
   bool changed = false;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV;
   if (ImGui::BeginTable("layers", 4, flags)) {
-    ImGui::TableSetupColumn("layer", ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn("output", ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn("params", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(tr("layer"), ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn(tr("output"), ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn(tr("params"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
     // Two arrow buttons and a small "x" button.
     const ImGuiStyle& style = ImGui::GetStyle();
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
@@ -127,14 +129,14 @@ void DrawLayerEditor(TrainUi& t) {
       const bool broken = !row.problem.empty();
       if (broken) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
       if (row.word < 0) {
-        ImGui::TextDisabled("%s (added)", row.spec.c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("added automatically: a flatten before an fc, and a final fc with one output per class");
+        ImGui::TextDisabled(tr("%s (added)"), row.spec.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("added automatically: a flatten before an fc, and a final fc with one output per class"));
       } else if (ImGui::Selectable(row.spec.c_str(), selected == row.word)) {
         selected = selected == row.word ? -1 : row.word;
       }
       if (broken && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.problem.c_str());
       ImGui::TableNextColumn();
-      if (broken) ImGui::TextUnformatted("breaks here");
+      if (broken) ImGui::TextUnformatted(tr("breaks here"));
       else if (row.built) ImGui::TextUnformatted(ShapeToString(row.output).c_str());
       else ImGui::TextDisabled("-");
       if (broken) ImGui::PopStyleColor();
@@ -160,7 +162,7 @@ void DrawLayerEditor(TrainUi& t) {
           selected = -1;
           changed = true;
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("remove this layer");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("remove this layer"));
       }
       ImGui::PopID();
     }
@@ -169,9 +171,9 @@ void DrawLayerEditor(TrainUi& t) {
 
   // Add a layer: after the selected one, or before the final fc where most layers belong.
   ImGui::SetNextItemWidth(160);
-  if (ImGui::BeginCombo("##add", "add a layer...")) {
+  if (ImGui::BeginCombo("##add", tr("add a layer..."))) {
     for (const KindChoice& k : Kinds())
-      if (ImGui::Selectable(k.name)) {
+      if (ImGui::Selectable(TrLabel(k.name))) {
         int at = static_cast<int>(words.size());
         if (selected >= 0) at = selected + 1;
         else if (words.back().word == LayerWord::kFc) at = static_cast<int>(words.size()) - 1;
@@ -182,11 +184,11 @@ void DrawLayerEditor(TrainUi& t) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  if (plan.ok()) ImGui::TextDisabled("%zu layers, %zu parameters", plan.layers.size(), plan.parameters);
+  if (plan.ok()) ImGui::TextDisabled(tr("%zu layers, %zu parameters"), plan.layers.size(), plan.parameters);
 
   if (selected >= 0 && !changed) {
     ImGui::Separator();
-    ImGui::Text("Layer %d: %s", selected + 1, KindName(words[selected].word));
+    ImGui::Text(tr("Layer %d: %s"), selected + 1, KindName(words[selected].word));
     ImGui::PushID("fields");
     changed |= DrawLayerFields(words[selected]);
     ImGui::PopID();

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "i18n/translate.h"
 #include "ui/app_state.h"
 #include "ui/hook_items.h"
 #include "ui/layout.h"
@@ -78,22 +79,22 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
     DrawChoices(q, l.choice, attempt.committed, attempt.chosen);
     if (!attempt.committed) {
       ImGui::BeginDisabled(l.choice < 0);
-      if (ImGui::Button("Commit and run")) {
+      if (ImGui::Button(TrLabel("Commit and run"))) {
         Commit(l.progress, lesson, at, l.choice);
         for (const auto& [key, value] : q.run) ApplySetting(state, key, value);  // on top of the step, as the checker read them
       }
       NoteLastItem("lesson-commit");
       ImGui::EndDisabled();
     } else {
-      ImGui::Text("You predicted: %s.", q.choices[attempt.chosen].c_str());
+      ImGui::Text(tr("You predicted: %s."), q.choices[attempt.chosen].c_str());
       const train::Session* run = state.train.session.get();
       const bool running = run && run->running();
-      if (run && !ResultLine(*run).empty()) ImGui::Text("Outcome: %s", ResultLine(*run).c_str());
+      if (run && !ResultLine(*run).empty()) ImGui::Text(tr("Outcome: %s"), ResultLine(*run).c_str());
       if (running) {
-        ImGui::TextDisabled("Training... the outcome and the explanation follow when it ends.");
+        ImGui::TextDisabled("%s", tr("Training... the outcome and the explanation follow when it ends."));
       } else {
         if (q.right >= 0)
-          ImGui::TextColored(attempt.right ? Readable(kRightColour) : Readable(kWrongColour), "%s", attempt.right ? "As you predicted." : ("It was: " + q.choices[q.right] + ".").c_str());
+          ImGui::TextColored(attempt.right ? Readable(kRightColour) : Readable(kWrongColour), "%s", attempt.right ? tr("As you predicted.") : Fill(tr("It was: {0}."), {q.choices[q.right]}).c_str());
         ImGui::TextUnformatted(q.explanation.c_str());
       }
     }
@@ -107,7 +108,7 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
                                           ImGuiInputTextFlags_CharsScientific | ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     NoteLastItem("lesson-answer");
     ImGui::SameLine();
-    const bool check = ImGui::Button("Check") || entered;
+    const bool check = ImGui::Button(TrLabel("Check")) || entered;
     NoteLastItem("lesson-check");
     ImGui::EndDisabled();
     char* end = nullptr;
@@ -116,7 +117,7 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
   } else {
     DrawChoices(q, l.choice, attempt.revealed, attempt.chosen);
     ImGui::BeginDisabled(attempt.revealed || l.choice < 0);
-    if (ImGui::Button("Check")) Answer(l.progress, lesson, at, l.choice);
+    if (ImGui::Button(TrLabel("Check"))) Answer(l.progress, lesson, at, l.choice);
     NoteLastItem("lesson-check");
     ImGui::EndDisabled();
   }
@@ -124,13 +125,13 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
   const QuestionAttempt now = answered != progress.answers.end() ? answered->second : QuestionAttempt{};
   const std::string answer = q.kind == lessons::Question::Kind::kNumber ? FormatAnswer(q.answer) : q.choices[std::max(0, q.right)];
   if (now.right) {
-    ImGui::TextColored(Readable(kRightColour), "Right: %s.", answer.c_str());
+    ImGui::TextColored(Readable(kRightColour), tr("Right: %s."), answer.c_str());
     ImGui::TextUnformatted(q.explanation.c_str());
   } else if (now.revealed) {
-    ImGui::TextColored(Readable(kWrongColour), "Not quite. The answer is %s.", answer.c_str());
+    ImGui::TextColored(Readable(kWrongColour), tr("Not quite. The answer is %s."), answer.c_str());
     ImGui::TextUnformatted(q.explanation.c_str());
   } else if (now.wrong == 1) {
-    ImGui::TextColored(Readable(kHintColour), "Not quite. Hint: %s", q.hint.c_str());
+    ImGui::TextColored(Readable(kHintColour), tr("Not quite. Hint: %s"), q.hint.c_str());
   }
   ImGui::PopTextWrapPos();
 }
@@ -176,30 +177,30 @@ nlohmann::json LessonStateJson(const AppState& state) {
 
 void DrawLessonsTab(AppState& state) {
   const lessons::LessonLibrary& library = LoadedLessons(state.lessons);
-  ImGui::TextWrapped("Lessons walk through the lecture's ideas step by step, opening the right view with the right numbers, "
-                     "and ask questions on the way. Instructors write them as JSON files (docs/lessons.md) and can link to one: ?lesson=1.");
+  ImGui::TextWrapped("%s", tr("Lessons walk through the lecture's ideas step by step, opening the right view with the right numbers, "
+                     "and ask questions on the way. Instructors write them as JSON files (docs/lessons.md) and can link to one: ?lesson=1."));
   ImGui::Spacing();
-  if (ImGui::Button("Open lesson file...")) OpenOwnLessonFile(state);
+  if (ImGui::Button(TrLabel("Open lesson file..."))) OpenOwnLessonFile(state);
   NoteLastItem("lesson-open-file");
   if (!state.lessons.progress.lessons.empty()) {
     ImGui::SameLine();
-    if (ImGui::Button("Reset progress")) ImGui::OpenPopup("reset-progress");
+    if (ImGui::Button(TrLabel("Reset progress"))) ImGui::OpenPopup("reset-progress");
     NoteLastItem("lesson-reset-progress");
     if (ImGui::BeginPopup("reset-progress")) {
-      ImGui::TextUnformatted("Forget every lesson's steps seen and answers?");
-      if (ImGui::Button("Forget them")) {
+      ImGui::TextUnformatted(tr("Forget every lesson's steps seen and answers?"));
+      if (ImGui::Button(TrLabel("Forget them"))) {
         state.lessons.progress.lessons.clear();
         ++state.lessons.progress.revision;
         ImGui::CloseCurrentPopup();
       }
       NoteLastItem("lesson-reset-confirm");
       ImGui::SameLine();
-      if (ImGui::Button("Keep them")) ImGui::CloseCurrentPopup();
+      if (ImGui::Button(TrLabel("Keep them"))) ImGui::CloseCurrentPopup();
       ImGui::EndPopup();
     }
   }
   ImGui::SameLine();
-  ImGui::TextDisabled(state.lessons.url_loading ? "fetching %s..." : "a lesson of your own (docs/lessons.md), or link one: ?lesson_url=https://...",
+  ImGui::TextDisabled(state.lessons.url_loading ? tr("fetching %s...") : tr("a lesson of your own (docs/lessons.md), or link one: ?lesson_url=https://..."),
                       state.lessons.url_fetched.c_str());
   if (!state.lessons.own_problem.empty()) {
     ImGui::PushTextWrapPos(0);
@@ -211,23 +212,23 @@ void DrawLessonsTab(AppState& state) {
     const lessons::Lesson& lesson = library.lessons[i];
     if (i == state.lessons.builtin) {
       ImGui::Spacing();
-      ImGui::TextDisabled("Added lessons (from lesson_url or a file; numbered on from the built-in ones)");
+      ImGui::TextDisabled("%s", tr("Added lessons (from lesson_url or a file; numbered on from the built-in ones)"));
       ImGui::Separator();
     }
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::Button("Start")) OpenLessonStep(state, static_cast<int>(i) + 1, 1);
+    if (ImGui::Button(TrLabel("Start"))) OpenLessonStep(state, static_cast<int>(i) + 1, 1);
     ImGui::SameLine();
     ImGui::Text("%zu. %s", i + 1, lesson.title.c_str());
     ImGui::SameLine();
     const LessonProgress* kept = FindProgress(state.lessons.progress, lesson);
     if (kept && std::count(kept->seen.begin(), kept->seen.end(), true) > 0) {
       const LessonProgress& p = *kept;
-      ImGui::TextColored(p.finished ? Readable(kRightColour) : Readable(kHintColour), "%s, score %d %%", p.finished ? "finished" : "started",
+      ImGui::TextColored(p.finished ? Readable(kRightColour) : Readable(kHintColour), p.finished ? tr("finished, score %d %%") : tr("started, score %d %%"),
                          Score(lesson, p));
       ImGui::SameLine();
     }
     ImGui::PushTextWrapPos(0);  // a long summary wraps instead of running off the edge
-    ImGui::TextDisabled("(%zu steps) %s", lesson.steps.size(), lesson.summary.c_str());
+    ImGui::TextDisabled(tr("(%zu steps) %s"), lesson.steps.size(), lesson.summary.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopID();
   }
@@ -272,7 +273,7 @@ void DrawLessonWindow(AppState& state) {
   }
   l.docked_last_frame = docked;
   bool open = true;
-  const std::string title = "Lesson: " + lesson.title + "###lesson";
+  const std::string title = Fill(tr("Lesson: {0}"), {lesson.title}) + "###lesson";
   const bool shown = ImGui::Begin(title.c_str(), &open, flags);
   l.collapsed = ImGui::IsWindowCollapsed();  // the title bar's arrow folds it
   if (shown) {
@@ -281,25 +282,25 @@ void DrawLessonWindow(AppState& state) {
       const float bottom = vp->WorkPos.y + vp->WorkSize.y;
       if (pos.y + size.y > bottom) ImGui::SetWindowPos(ImVec2(pos.x, std::max(vp->WorkPos.y, bottom - size.y)));
     }
-    ImGui::TextDisabled("Step %d of %zu", at + 1, lesson.steps.size());
+    ImGui::TextDisabled(tr("Step %d of %zu"), at + 1, lesson.steps.size());
     ImGui::TextWrapped("%s", step.text.c_str());
     if (!step.highlight.empty()) {
       ImGui::PushTextWrapPos(0);
-      ImGui::TextColored(Readable(kHintColour), "Look at: %s", step.highlight.c_str());
+      ImGui::TextColored(Readable(kHintColour), tr("Look at: %s"), step.highlight.c_str());
       ImGui::PopTextWrapPos();
     }
     if (step.question) DrawQuestion(state, lesson, at);
     ImGui::Spacing();
     ImGui::BeginDisabled(at == 0);
-    if (ImGui::Button("< Back")) OpenLessonStep(state, active + 1, at);
+    if (ImGui::Button(TrLabel("< Back"))) OpenLessonStep(state, active + 1, at);
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (at + 1 < static_cast<int>(lesson.steps.size())) {
       // Next and Finish share an ID, so the keyboard's focus stays on the button when it turns into Finish.
-      if (ImGui::Button("Next >###lesson-forward")) OpenLessonStep(state, active + 1, at + 2);
+      if (ImGui::Button(TrLabel("Next >###lesson-forward"))) OpenLessonStep(state, active + 1, at + 2);
       NoteLastItem("lesson-next");
     } else {
-      if (ImGui::Button("Finish###lesson-forward")) {
+      if (ImGui::Button(TrLabel("Finish###lesson-forward"))) {
         open = false;
         LessonProgress& p = ProgressOf(l.progress, lesson);
         p.finished = true;
@@ -308,8 +309,8 @@ void DrawLessonWindow(AppState& state) {
       }
       NoteLastItem("lesson-finish");
     }
-    const char* move = docked ? "Float" : "Dock";
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(move).x -
+    const char* move = docked ? TrLabel("Float") : TrLabel("Dock");
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(move, nullptr, true).x -
                                                          ImGui::GetStyle().FramePadding.x * 2));
     ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);  // the keyboard goes Back, Next; this is the mouse's
     if (ImGui::SmallButton(move)) l.floating = docked;
@@ -317,7 +318,7 @@ void DrawLessonWindow(AppState& state) {
     l.content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;  // from the window's top, title bar included
     NoteLastItem("lesson-dock");
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip(docked ? "a window to drag anywhere (it may cover the view)" : "back beside the views, where it covers nothing");
+      ImGui::SetTooltip("%s", docked ? tr("a window to drag anywhere (it may cover the view)") : tr("back beside the views, where it covers nothing"));
   }
   ImGui::End();
   if (!open) (void)settings::Set(state.settings, "lesson", "");

@@ -1,5 +1,6 @@
 #include "ui/session_keeper.h"
 
+#include "i18n/translate.h"
 #include "settings/registry.h"
 #include "ui/app_state.h"
 #include "ui/services.h"
@@ -12,7 +13,7 @@ namespace {
 constexpr double kStoreEverySeconds = 3;
 constexpr const char* kSessionFile = "gradlab.gradlab-session";
 
-std::string StepsText(long steps) { return steps == 1 ? "1 training step" : std::to_string(steps) + " training steps"; }
+std::string StepsText(long steps) { return steps == 1 ? tr("1 training step") : Fill(tr("{0} training steps"), {std::to_string(steps)}); }
 
 }  // namespace
 
@@ -68,7 +69,7 @@ void RestoreStoredSession(AppState& state, bool opened_with_link) {
     auto say = [&](const std::string& message) { state.status_message = (link_problems.empty() ? "" : link_problems + " ") + message; };
     if (!bytes) {
       k.storage_broken = true;
-      say("Your work is not kept in this browser: " + bytes.error() + ". Gradlab > Save session keeps it as a file.");
+      say(Fill(tr("Your work is not kept in this browser: {0}. Gradlab > Save session keeps it as a file."), {bytes.error()}));
       return;
     }
     if (bytes->empty()) {
@@ -77,7 +78,7 @@ void RestoreStoredSession(AppState& state, bool opened_with_link) {
     }
     auto file = train::DeserializeSession(*bytes, "the session kept in this browser");
     if (!file) {
-      say(file.error() + "; starting fresh.");
+      say(Fill(tr("{0}; starting fresh."), {file.error()}));
       services().ForgetStoredSession();
       return;
     }
@@ -89,7 +90,8 @@ void RestoreStoredSession(AppState& state, bool opened_with_link) {
     k.stored_link = file->link;
     k.stored_steps = file->progress.steps;
     k.stored_lessons = state.lessons.progress.revision;
-    say("Your session is back (" + (file->model.empty() ? std::string("the set-up") : "the set-up and " + StepsText(file->progress.steps)) + ").");
+    say(file->model.empty() ? std::string(tr("Your session is back (the set-up)."))
+                            : Fill(tr("Your session is back (the set-up and {0})."), {StepsText(file->progress.steps)}));
     k.offer_fresh_start = true;
   });
 }
@@ -99,14 +101,14 @@ void KeepSession(AppState& state) {
   TrainUi& t = state.train;
   if (k.pending_model && t.data.state == TrainData::State::kError) {
     k.pending_model.reset();
-    state.status_message = "The saved session's data could not be loaded: " + t.data.message;
+    state.status_message = Fill(tr("The saved session's data could not be loaded: {0}"), {t.data.message});
   }
   if (k.pending_model && t.data.state == TrainData::State::kReady && t.plan_key.size() > 0) {
     std::unique_ptr<train::SavedModel> saved = std::move(k.pending_model);
     if (saved->class_names != t.data.train->class_names) {
-      state.status_message = "The saved session was trained on other classes than its settings name; its weights were left out.";
+      state.status_message = tr("The saved session was trained on other classes than its settings name; its weights were left out.");
     } else if (Status s = RestoreTraining(t, saved->config, *saved->model, std::move(k.pending_progress)); !s) {
-      state.status_message = "The saved session's weights could not be restored: " + s.message();
+      state.status_message = Fill(tr("The saved session's weights could not be restored: {0}"), {s.message()});
     }
   }
   if (!services().is_browser() || state.settings.app.embed || k.storage_broken || k.storing || k.pending_model) return;
@@ -136,7 +138,7 @@ void KeepSession(AppState& state) {
       return;
     }
     keeper.storage_broken = true;  // said once; the app goes on without it
-    state.status_message = "Your work is not kept in this browser: " + s.message() + ". Gradlab > Save session keeps it as a file.";
+    state.status_message = Fill(tr("Your work is not kept in this browser: {0}. Gradlab > Save session keeps it as a file."), {s.message()});
   });
 }
 
@@ -154,7 +156,7 @@ void OpenSessionFile(AppState& state) {
       return;
     }
     OpenSessionBytes(state, *bytes, name);
-    if (state.status_message.empty()) state.status_message = "Opened " + name + ".";
+    if (state.status_message.empty()) state.status_message = Fill(tr("Opened {0}."), {name});
   });
 }
 

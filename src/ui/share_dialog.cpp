@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "i18n/translate.h"
 #include "settings/registry.h"
 #include "ui/app_state.h"
 #include "ui/hook_items.h"
@@ -65,39 +66,39 @@ std::string EmbedTitle(AppState& state, const settings::Settings& s) {
 
 void DrawEmbedTab(AppState& state, const settings::Settings& shared) {
   ShareUi& share = state.share;
-  ImGui::TextWrapped("Paste this into a course page, a blog or an LMS's HTML editor. The embed shows only the tab it opens, "
-                     "without the menu and status bars, and loads nothing heavy until a student starts it.");
+  ImGui::TextWrapped("%s", tr("Paste this into a course page, a blog or an LMS's HTML editor. The embed shows only the tab it opens, "
+                     "without the menu and status bars, and loads nothing heavy until a student starts it."));
   ImGui::SetNextItemWidth(110);
-  ImGui::InputInt("width", &share.embed_width, 20);
+  ImGui::InputInt(TrLabel("width"), &share.embed_width, 20);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(110);
-  ImGui::InputInt("height", &share.embed_height, 20);
+  ImGui::InputInt(TrLabel("height"), &share.embed_height, 20);
   share.embed_width = std::clamp(share.embed_width, 240, 4000);
   share.embed_height = std::clamp(share.embed_height, 200, 4000);
   ImGui::SetNextItemWidth(230);
   static const char* kStarts[] = {"on a click on its poster", "when scrolled into view", "at once"};
-  ImGui::Combo("starts", &share.embed_start, kStarts, 3);
+  ImGui::Combo(TrLabel("starts"), &share.embed_start, kStarts, 3);
   settings::Settings embedded = shared;
   embedded.app.embed = true;
   embedded.app.start = share.embed_start == 1 ? "visible" : share.embed_start == 2 ? "now" : "click";
   std::string snippet = EmbedSnippet(embedded, EmbedTitle(state, embedded), share.embed_width, share.embed_height);
   ImGui::InputTextMultiline("##snippet", &snippet, ImVec2(-1, ImGui::GetTextLineHeight() * 5), ImGuiInputTextFlags_ReadOnly);
-  if (ImGui::Button("Copy snippet")) {
+  if (ImGui::Button(TrLabel("Copy snippet"))) {
     services().CopyText(snippet);
     share.copied = true;
   }
   NoteLastItem("share-copy-embed");
   if (share.copied) {
     ImGui::SameLine();
-    ImGui::TextDisabled("Copied.");
+    ImGui::TextDisabled("%s", tr("Copied."));
   }
-  ImGui::TextDisabled("Host pages can drive it with gradlab-embed.js (docs/embed.md).");
+  ImGui::TextDisabled("%s", tr("Host pages can drive it with gradlab-embed.js (docs/embed.md)."));
 }
 
 }  // namespace
 
 void DrawShareButton(AppState& state) {
-  if (ImGui::SmallButton("Share")) {
+  if (ImGui::SmallButton(TrLabel("Share"))) {
     state.share.open = true;
     state.share.copied = false;
     state.share.hide = state.settings.app.hide;
@@ -105,7 +106,7 @@ void DrawShareButton(AppState& state) {
     state.share.tab = state.settings.app.tab;
   }
   NoteLastItem("share");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link to exactly this set-up, for a course page or a classmate");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("A link to exactly this set-up, for a course page or a classmate"));
 }
 
 void DrawShareDialog(AppState& state) {
@@ -113,28 +114,28 @@ void DrawShareDialog(AppState& state) {
   if (!share.open) return;
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
-  if (ImGui::Begin("Share this set-up", &share.open, ImGuiWindowFlags_NoCollapse)) {
+  if (ImGui::Begin(TrLabel("Share this set-up"), &share.open, ImGuiWindowFlags_NoCollapse)) {
     settings::Settings shared = state.settings;
     shared.app.hide = share.hide;
     shared.app.lock = share.lock;
     shared.app.tab = share.tab;
     if (ImGui::BeginTabBar("share-as")) {
-      if (ImGui::BeginTabItem("Link")) {
+      if (ImGui::BeginTabItem(TrLabel("Link"))) {
         std::string link = ShareLink(shared);
-        ImGui::TextWrapped("Whoever opens this link sees this set-up: the data, the model, the settings and the view. "
-                           "Training starts fresh from them (same seed, same numbers).");
+        ImGui::TextWrapped("%s", tr("Whoever opens this link sees this set-up: the data, the model, the settings and the view. "
+                           "Training starts fresh from them (same seed, same numbers)."));
         ImGui::SetNextItemWidth(-90);
         ImGui::InputText("##link", &link, ImGuiInputTextFlags_ReadOnly);
         ImGui::SameLine();
-        if (ImGui::Button("Copy")) {
+        if (ImGui::Button(TrLabel("Copy"))) {
           services().CopyText(link);
           share.copied = true;
         }
         NoteLastItem("share-copy");
-        if (share.copied) ImGui::TextDisabled("Copied.");
+        if (share.copied) ImGui::TextDisabled("%s", tr("Copied."));
         ImGui::EndTabItem();
       }
-      const bool embed_open = ImGui::BeginTabItem("Embed");
+      const bool embed_open = ImGui::BeginTabItem(TrLabel("Embed"));
       NoteLastItem("share-embed-tab");
       if (embed_open) {
         DrawEmbedTab(state, shared);
@@ -143,16 +144,16 @@ void DrawShareDialog(AppState& state) {
       ImGui::EndTabBar();
     }
     ImGui::Separator();
-    ImGui::TextUnformatted("Make an exercise of it (for instructors):");
+    ImGui::TextUnformatted(tr("Make an exercise of it (for instructors):"));
     ImGui::SetNextItemWidth(160);
-    if (ImGui::BeginCombo("opens on the tab", TabLabel(share.tab))) {
+    if (ImGui::BeginCombo(TrLabel("opens on the tab"), tr(TabLabel(share.tab)))) {
       for (int i = 0; i < settings::kTabCount; ++i)
-        if (ImGui::Selectable(TabLabel(static_cast<Tab>(i)), share.tab == static_cast<Tab>(i))) share.tab = static_cast<Tab>(i);
+        if (ImGui::Selectable(TrLabel(TabLabel(static_cast<Tab>(i))), share.tab == static_cast<Tab>(i))) share.tab = static_cast<Tab>(i);
       ImGui::EndCombo();
     }
     DrawPartChoices("Hide:", "hide", settings::kHideableParts, std::size(settings::kHideableParts), &share.hide);
     DrawPartChoices("Show read-only:", "lock", settings::kLockableParts, std::size(settings::kLockableParts), &share.lock);
-    if (ImGui::Button("Close")) share.open = false;
+    if (ImGui::Button(TrLabel("Close"))) share.open = false;
   }
   ImGui::End();
 }

@@ -8,6 +8,7 @@
 #include "data/cifar10.h"
 #include "data/image_file.h"
 #include "data/toy2d.h"
+#include "i18n/translate.h"
 #include "nn/model.h"
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
@@ -156,10 +157,11 @@ std::string ResultLine(const train::Session& s) {
   const auto& epochs = s.history().epochs;
   if (epochs.empty()) return "";
   const train::EpochRecord& last = epochs.back();
-  char line[160];
-  std::snprintf(line, sizeof line, "%s test accuracy %.1f %% (training %.1f %%) after epoch %d.",
-                s.phase() == train::Phase::kFinished ? "Finished:" : "So far:", 100 * last.test_accuracy, 100 * last.train_accuracy,
-                last.epoch);
+  char line[300];
+  std::snprintf(line, sizeof line,
+                s.phase() == train::Phase::kFinished ? tr("Finished: test accuracy %.1f %% (training %.1f %%) after epoch %d.")
+                                                     : tr("So far: test accuracy %.1f %% (training %.1f %%) after epoch %d."),
+                100 * last.test_accuracy, 100 * last.train_accuracy, last.epoch);
   return line;
 }
 

@@ -8,6 +8,7 @@
 
 #include "data/cifar10.h"
 #include "data/toy2d.h"
+#include "i18n/translate.h"
 #include "settings/train_settings.h"
 #include "ui/services.h"
 #include "ui/train_textures.h"
@@ -33,8 +34,7 @@ void SetData(TrainUi& t, data::TrainTest tt) {
   t.data.train = std::make_shared<data::Dataset>(std::move(tt.train));
   t.data.test = std::make_shared<data::Dataset>(std::move(tt.test));
   t.data.state = TrainData::State::kReady;
-  t.data.message = t.data.train->name + ": " + std::to_string(t.data.train->size()) + " training, " +
-                   std::to_string(t.data.test->size()) + " test";
+  t.data.message = DataSummary(t.data);
   ClearTextures(t.views.gallery);
   ClearTextures(t.views.augment_preview);
   t.views.augment_preview_key.clear();
@@ -63,14 +63,14 @@ void FetchCifarFile(TrainUi& t, const std::string& name, std::function<void(Resu
 void RequestCifar(TrainUi& t) {
   const uint64_t request = t.data.request;
   t.data.state = TrainData::State::kLoading;
-  t.data.message = "Loading the CIFAR-10 index...";
+  t.data.message = tr("Loading the CIFAR-10 index...");
   t.data.fetches_pending = 1;
   FetchCifarFile(t, "manifest.json", [&t, request](Result<std::vector<uint8_t>> bytes) {
     if (request != t.data.request) return;
     t.data.fetches_pending = 0;
     if (!bytes) {
-      FailData(t, "CIFAR-10 is not available here (" + bytes.error() +
-                      "). Run scripts/fetch-cifar10 and rebuild to add it; toy data works meanwhile.");
+      FailData(t, Fill(tr("CIFAR-10 is not available here ({0}). Run scripts/fetch-cifar10 and rebuild to add it; toy data works meanwhile."),
+                       {bytes.error()}));
       return;
     }
     auto manifest = data::ParseChunkManifest(std::string(bytes->begin(), bytes->end()));
@@ -98,7 +98,7 @@ void RequestCifar(TrainUi& t) {
           return FailData(t, s.message());
         }
         char buf[96];
-        std::snprintf(buf, sizeof buf, "Loading CIFAR-10: %d of %zu parts", t.data.assembler->received(), t.data.assembler->needed().size());
+        std::snprintf(buf, sizeof buf, tr("Loading CIFAR-10: %d of %zu parts"), t.data.assembler->received(), t.data.assembler->needed().size());
         t.data.message = buf;
         if (t.data.assembler->complete()) {
           auto tt = t.data.assembler->Finish();
@@ -115,6 +115,11 @@ void RequestCifar(TrainUi& t) {
 }
 
 }  // namespace
+
+std::string DataSummary(const TrainData& d) {
+  if (!d.train || !d.test) return "";
+  return Fill(tr("{0}: {1} training, {2} test"), {d.train->name, std::to_string(d.train->size()), std::to_string(d.test->size())});
+}
 
 void RequestData(TrainUi& t) {
   const std::string key = DataKey(t);
@@ -133,7 +138,7 @@ void RequestData(TrainUi& t) {
   }
   const data::CifarSubset subset = settings::ToCifarSubset(t.s);
   if (Status s = data::CheckCifarSubset(subset); !s) return FailData(t, s.message());
-  if (subset.classes.size() < 2) return FailData(t, "Pick at least two classes.");
+  if (subset.classes.size() < 2) return FailData(t, tr("Pick at least two classes."));
   RequestCifar(t);
 }
 

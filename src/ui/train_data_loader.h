@@ -1,10 +1,14 @@
 // Loads the data the Train tab's settings ask for, when they change: toy points at once, CIFAR-10
 // chunks fetched beside the page (or the executable) with progress in t.data.message.
 #pragma once
+#include <string>
+
 #include "ui/train_state.h"
 
 namespace gradlab::ui {
 
 void RequestData(TrainUi& t);  // per frame; does nothing while the data settings are unchanged
+// "spiral train: 450 training, 225 test", in the language spoken now ("" before data is loaded).
+std::string DataSummary(const TrainData& d);
 
 }  // namespace gradlab::ui

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "data/image_file.h"
+#include "i18n/translate.h"
 #include "settings/train_settings.h"
 #include "train/model_file.h"
 #include "train/torch_export.h"
@@ -27,7 +28,7 @@ void LoadOwnImage(TrainUi& t) {
       return;
     }
     if (!t.session || t.session->model().input_shape() != Shape{3, 32, 32}) {
-      t.views.own_image_message = "Train a CIFAR-10 model first: it scores 32x32 colour images.";
+      t.views.own_image_message = tr("Train a CIFAR-10 model first: it scores 32x32 colour images.");
       return;
     }
     data::Dataset one;  // one image, normalised like the training data
@@ -41,8 +42,8 @@ void LoadOwnImage(TrainUi& t) {
     const auto rgba = train::ImageFromChw(image->chw.data(), 32, 32);
     t.views.own_image.id = services().UploadTexture(t.views.own_image.id, rgba);
     t.views.own_image.width = t.views.own_image.height = 32;
-    t.views.own_image_message = name + " (" + std::to_string(image->original_width) + "x" +
-                          std::to_string(image->original_height) + ", shown at 32x32)";
+    t.views.own_image_message = Fill(tr("{0} ({1}x{2}, shown at 32x32)"),
+                                     {name, std::to_string(image->original_width), std::to_string(image->original_height)});
   });
 }
 
@@ -52,14 +53,14 @@ void SaveModel(TrainUi& t, const std::string& path) {
   auto bytes = train::SerializeModel(t.session->model(), d.class_names, d.mean, d.std, t.session->config(),
                                    data::DescribeData(d, t.session->test_data()));
   Status s = services().SaveUserFile(path, bytes);
-  t.notice = s ? "Saved " + path + "." : s.message();
+  t.notice = s ? Fill(tr("Saved {0}."), {path}) : s.message();
 }
 
 void ExportModel(TrainUi& t, const std::string& path) {
   if (!t.session) return;
   const auto& d = t.session->train_data();
   Status s = services().SaveUserFile(path, train::ExportTorchNpz(t.session->model(), d.class_names, d.mean, d.std));
-  t.notice = s ? "Exported " + path + " (see the README for loading it in PyTorch)." : s.message();
+  t.notice = s ? Fill(tr("Exported {0} (see the README for loading it in PyTorch)."), {path}) : s.message();
 }
 
 void LoadModel(TrainUi& t, const std::string& path) {
@@ -79,7 +80,7 @@ void LoadModel(TrainUi& t, const std::string& path) {
     UpdateTrainSettings(t);
     if (!t.data.train || t.data.train->class_names != saved->class_names ||
         t.data.train->sample_shape != saved->model->input_shape()) {
-      t.notice = name + " was trained on " + saved->dataset + ": choose that data (the same classes), then load it again.";
+      t.notice = Fill(tr("{0} was trained on {1}: choose that data (the same classes), then load it again."), {name, saved->dataset});
       return;
     }
     StartTraining(t);
@@ -91,7 +92,7 @@ void LoadModel(TrainUi& t, const std::string& path) {
     }
     t.playing = false;
     RefreshTextures(t, true);
-    t.notice = "Loaded " + name + ": its weights are in the model. Press Resume to train it further.";
+    t.notice = Fill(tr("Loaded {0}: its weights are in the model. Press Resume to train it further."), {name});
   });
 }
 

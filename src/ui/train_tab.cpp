@@ -8,6 +8,7 @@
 
 #include "data/cifar10.h"
 #include "data/cifar10_chunks.h"
+#include "i18n/translate.h"
 #include "nn/schedule.h"
 #include "settings/registry.h"
 #include "ui/augment_editor.h"
@@ -17,6 +18,7 @@
 #include "ui/plot.h"
 #include "ui/services.h"
 #include "ui/train_controller.h"
+#include "ui/train_data_loader.h"
 
 namespace gradlab::ui {
 
@@ -79,31 +81,31 @@ void DrawClassPicker(TrainUi& t) {
 }
 
 void DrawDataPanel(TrainUi& t) {
-  if (ImGui::RadioButton("Toy 2-D points", !t.s.cifar)) t.s.cifar = false;
-  SameLineIfFits(RadioWidth("CIFAR-10 images"));
-  if (ImGui::RadioButton("CIFAR-10 images", t.s.cifar)) t.s.cifar = true;
+  if (ImGui::RadioButton(TrLabel("Toy 2-D points"), !t.s.cifar)) t.s.cifar = false;
+  SameLineIfFits(RadioWidth(TrLabel("CIFAR-10 images")));
+  if (ImGui::RadioButton(TrLabel("CIFAR-10 images"), t.s.cifar)) t.s.cifar = true;
   NoteLastItem("data-cifar10");
 
   if (!t.s.cifar) {
     ImGui::SetNextItemWidth(140);
-    if (ImGui::BeginCombo("shape", data::ToyKindName(t.s.toy_kind))) {
+    if (ImGui::BeginCombo(TrLabel("shape"), data::ToyKindName(t.s.toy_kind))) {
       for (int k = 0; k < data::kToyKinds; ++k)
         if (ImGui::Selectable(data::ToyKindName(static_cast<data::ToyKind>(k)), k == static_cast<int>(t.s.toy_kind)))
           t.s.toy_kind = static_cast<data::ToyKind>(k);
       ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(140);
-    ImGui::SliderInt("classes", &t.s.toy_classes, 2, 6);
+    ImGui::SliderInt(TrLabel("classes"), &t.s.toy_classes, 2, 6);
     ImGui::SetNextItemWidth(140);
-    ImGui::SliderInt("points per class", &t.s.toy_points, 20, 1000);
+    ImGui::SliderInt(TrLabel("points per class"), &t.s.toy_points, 20, 1000);
     ImGui::SetNextItemWidth(140);
-    SliderDouble("noise", &t.s.toy_noise, 0.0, 0.5, "%.2f");
+    SliderDouble(TrLabel("noise"), &t.s.toy_noise, 0.0, 0.5, "%.2f");
   } else {
     DrawClassPicker(t);
     ImGui::SetNextItemWidth(140);
-    ImGui::DragInt("train images per class", &t.s.train_per_class, 10, 10, 5000);
+    ImGui::DragInt(TrLabel("train images per class"), &t.s.train_per_class, 10, 10, 5000);
     ImGui::SetNextItemWidth(140);
-    ImGui::DragInt("test images", &t.s.test, 10, 10, 10000);
+    ImGui::DragInt(TrLabel("test images"), &t.s.test, 10, 10, 10000);
   }
   switch (t.data.state) {
     case TrainData::State::kLoading: {
@@ -116,7 +118,7 @@ void DrawDataPanel(TrainUi& t) {
       ImGui::TextColored(Readable(kErrorColour), "%s", t.data.message.c_str());
       ImGui::PopTextWrapPos();
       break;
-    case TrainData::State::kReady: ImGui::TextDisabled("%s", t.data.message.c_str()); break;
+    case TrainData::State::kReady: ImGui::TextDisabled("%s", DataSummary(t.data).c_str()); break;  // in today's language
     default: break;
   }
   // A few samples per class (images) as a gallery.
@@ -152,14 +154,14 @@ void DrawModelPanel(TrainUi& t) {
   }
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##spec", &t.s.model);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("e.g. mlp:100,50 relu dropout0.3, or conv16k5p2 relu pool2 fc (see README)");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("e.g. mlp:100,50 relu dropout0.3, or conv16k5p2 relu pool2 fc (see README)"));
   DrawLayerEditor(t);
   // The starting set-up is a linear model on the spiral: say why it cannot learn it, and what can.
   const bool separable = t.s.toy_kind == data::ToyKind::kBlobs || t.s.toy_kind == data::ToyKind::kLinear;
   if (!t.s.cifar && t.s.model == "linear" && !separable) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("A linear model splits the plane with straight lines, so it cannot separate these classes. "
-                        "Try MLP 16: a hidden layer with ReLU bends the boundary.");
+    ImGui::TextDisabled("%s", tr("A linear model splits the plane with straight lines, so it cannot separate these classes. "
+                        "Try MLP 16: a hidden layer with ReLU bends the boundary."));
     ImGui::PopTextWrapPos();
   }
   if (!t.model_error.empty()) {
@@ -173,13 +175,13 @@ void DrawModelPanel(TrainUi& t) {
 
 void DrawTrainingPanel(TrainUi& t) {
   settings::TrainSettings& c = t.s;
-  if (ImGui::RadioButton("softmax", c.loss == "softmax")) c.loss = "softmax";
+  if (ImGui::RadioButton(TrLabel("softmax"), c.loss == "softmax")) c.loss = "softmax";
   ImGui::SameLine();
-  if (ImGui::RadioButton("SVM loss", c.loss == "svm")) c.loss = "svm";
+  if (ImGui::RadioButton(TrLabel("SVM loss"), c.loss == "svm")) c.loss = "svm";
   NoteLastItem("loss-svm");
 
   ImGui::SetNextItemWidth(120);
-  if (ImGui::BeginCombo("optimizer", nn::OptimizerName(c.optimizer))) {
+  if (ImGui::BeginCombo(TrLabel("optimizer"), nn::OptimizerName(c.optimizer))) {
     for (int k = 0; k <= static_cast<int>(nn::OptimizerKind::kAdam); ++k) {
       const auto kind = static_cast<nn::OptimizerKind>(k);
       if (ImGui::Selectable(nn::OptimizerName(kind), kind == c.optimizer) && kind != c.optimizer)
@@ -189,40 +191,40 @@ void DrawTrainingPanel(TrainUi& t) {
   }
   if (c.optimizer == nn::OptimizerKind::kMomentum || c.optimizer == nn::OptimizerKind::kNesterov) {
     ImGui::SetNextItemWidth(120);
-    SliderDouble("momentum", &c.momentum, 0.0, 0.99, "%.2f");
+    SliderDouble(TrLabel("momentum"), &c.momentum, 0.0, 0.99, "%.2f");
   }
   ImGui::SetNextItemWidth(120);
-  ImGui::InputDouble("learning rate", &c.lr, 0, 0, "%.5g");
+  ImGui::InputDouble(TrLabel("learning rate"), &c.lr, 0, 0, "%.5g");
   ImGui::SetNextItemWidth(120);
-  ImGui::InputText("schedule", &c.schedule);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("constant, step:10,20, cosine, linear, invsqrt");
+  ImGui::InputText(TrLabel("schedule"), &c.schedule);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("constant, step:10,20, cosine, linear, invsqrt"));
   ImGui::SetNextItemWidth(120);
-  ImGui::DragScalar("warm-up epochs", ImGuiDataType_Double, &c.warmup, 0.1f, &kZero, &kHundred, "%.1f");
+  ImGui::DragScalar(TrLabel("warm-up epochs"), ImGuiDataType_Double, &c.warmup, 0.1f, &kZero, &kHundred, "%.1f");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", nn::kWarmupHelp);
   // The schedule's curve before training starts.
   std::vector<float> curve;
   for (int e = 0; e <= t.cfg.epochs; ++e) curve.push_back(static_cast<float>(nn::LearningRateAt(t.cfg.schedule, e, t.cfg.epochs)));
-  DrawPlot("schedule", ImVec2(-1, 60), {{"learning rate", curve.data(), static_cast<int>(curve.size()), IM_COL32(240, 190, 80, 255)}},
-           {"epoch", true});
+  DrawPlot("schedule", ImVec2(-1, 60), {{tr("learning rate"), curve.data(), static_cast<int>(curve.size()), IM_COL32(240, 190, 80, 255)}},
+           {tr("epoch"), true});
 
   ImGui::SetNextItemWidth(120);
-  ImGui::DragInt("batch size (0 = full)", &c.batch, 1, 0, 5000);
+  ImGui::DragInt(TrLabel("batch size (0 = full)"), &c.batch, 1, 0, 5000);
   ImGui::SetNextItemWidth(120);
-  ImGui::DragInt("epochs", &c.epochs, 1, 1, 1000);
+  ImGui::DragInt(TrLabel("epochs"), &c.epochs, 1, 1, 1000);
   static const char* reg_keys[] = {"none", "l2", "l1", "elastic"};
-  static const char* reg_names[] = {"none", "L2", "L1", "elastic net"};
+  static const char* reg_names[] = {N_("none"), "L2", "L1", N_("elastic net")};
   int reg = 0;
   for (int k = 0; k < 4; ++k)
     if (c.reg == reg_keys[k]) reg = k;
   ImGui::SetNextItemWidth(120);
-  if (ImGui::BeginCombo("regularization", reg_names[reg])) {
+  if (ImGui::BeginCombo(TrLabel("regularization"), tr(reg_names[reg]))) {
     for (int k = 0; k < 4; ++k)
-      if (ImGui::Selectable(reg_names[k], c.reg == reg_keys[k])) c.reg = reg_keys[k];
+      if (ImGui::Selectable(TrLabel(reg_names[k]), c.reg == reg_keys[k])) c.reg = reg_keys[k];
     ImGui::EndCombo();
   }
   if (c.reg != "none") {
     ImGui::SetNextItemWidth(120);
-    ImGui::InputDouble("lambda", &c.lambda, 0, 0, "%.5g");
+    ImGui::InputDouble(TrLabel("lambda"), &c.lambda, 0, 0, "%.5g");
   }
   ImGui::SetNextItemWidth(120);
   if (ImGui::InputScalar("seed", ImGuiDataType_U64, &c.seed))
@@ -238,22 +240,22 @@ void DrawFilePanel(TrainUi& t) {
   const bool browser = services().is_browser();
   if (!browser) {
     ImGui::SetNextItemWidth(200);
-    ImGui::InputText("file", path, sizeof path);
+    ImGui::InputText(TrLabel("file"), path, sizeof path);
   }
   ImGui::BeginDisabled(!t.session);
-  if (ImGui::SmallButton("Save model")) SaveModel(t, browser ? "model.gradlab" : path);
+  if (ImGui::SmallButton(TrLabel("Save model"))) SaveModel(t, browser ? "model.gradlab" : path);
   NoteLastItem("save-model");
-  SameLineIfFits(ButtonWidth("Export .npz"));
-  if (ImGui::SmallButton("Export .npz")) {
+  SameLineIfFits(ButtonWidth(TrLabel("Export .npz")));
+  if (ImGui::SmallButton(TrLabel("Export .npz"))) {
     std::string out = browser ? "model.npz" : path;
     if (!browser && out.size() > 8 && out.substr(out.size() - 8) == ".gradlab") out = out.substr(0, out.size() - 8) + ".npz";
     ExportModel(t, out);
   }
   NoteLastItem("export-npz");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("the weights and layer list for PyTorch (README: Export)");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("the weights and layer list for PyTorch (README: Export)"));
   ImGui::EndDisabled();
-  SameLineIfFits(ButtonWidth("Load model..."));
-  if (ImGui::SmallButton("Load model...")) LoadModel(t, path);
+  SameLineIfFits(ButtonWidth(TrLabel("Load model...")));
+  if (ImGui::SmallButton(TrLabel("Load model..."))) LoadModel(t, path);
   NoteLastItem("load-model");
   if (!t.notice.empty()) ImGui::TextWrapped("%s", t.notice.c_str());
 }
@@ -268,21 +270,21 @@ void DrawRunPanel(TrainUi& t, bool files) {
   const bool ready = t.data.state == TrainData::State::kReady && t.model_error.empty() && t.settings_error.empty();
   ImGui::BeginDisabled(!ready);
   if (!t.session || !t.session->running()) {
-    if (ImGui::Button(t.session ? "Restart" : "Start")) StartTraining(t);
+    if (ImGui::Button(t.session ? TrLabel("Restart") : TrLabel("Start"))) StartTraining(t);
     NoteLastItem("start");
-  } else if (ImGui::Button(t.playing ? "Pause" : "Resume")) {
+  } else if (ImGui::Button(t.playing ? TrLabel("Pause") : TrLabel("Resume"))) {
     t.playing = !t.playing;
   }
-  SameLineIfFits(ButtonWidth("Step one batch"));
-  if (ImGui::Button("Step one batch")) StepOneBatch(t);
+  SameLineIfFits(ButtonWidth(TrLabel("Step one batch")));
+  if (ImGui::Button(TrLabel("Step one batch"))) StepOneBatch(t);
   NoteLastItem("step-one-batch");
   ImGui::EndDisabled();
-  SameLineIfFits(ButtonWidth("Reset"));
-  if (ImGui::Button("Reset")) ResetTraining(t);
+  SameLineIfFits(ButtonWidth(TrLabel("Reset")));
+  if (ImGui::Button(TrLabel("Reset"))) ResetTraining(t);
   NoteLastItem("reset");
-  SameLineIfFits(ButtonWidth("Keep run"));
+  SameLineIfFits(ButtonWidth(TrLabel("Keep run")));
   ImGui::BeginDisabled(!t.session);
-  if (ImGui::Button("Keep run")) KeepCurrentRun(t);
+  if (ImGui::Button(TrLabel("Keep run"))) KeepCurrentRun(t);
   ImGui::EndDisabled();
 
   if (files) DrawFilePanel(t);
@@ -292,18 +294,18 @@ void DrawRunPanel(TrainUi& t, bool files) {
   if (s.phase() == train::Phase::kDiverged) return;  // said above the views, with the way back
   char label[128];
   if (s.phase() == train::Phase::kEvaluating) {
-    std::snprintf(label, sizeof label, "scoring epoch %d", s.epoch() + 1);
+    std::snprintf(label, sizeof label, tr("scoring epoch %d"), s.epoch() + 1);
     ImGui::ProgressBar(static_cast<float>(s.evaluation_progress()), ImVec2(-1, 0), label);
   } else {
-    std::snprintf(label, sizeof label, "epoch %d of %d", std::min(s.epoch() + 1, s.config().epochs), s.config().epochs);
+    std::snprintf(label, sizeof label, tr("epoch %d of %d"), std::min(s.epoch() + 1, s.config().epochs), s.config().epochs);
     ImGui::ProgressBar(s.phase() == train::Phase::kFinished ? 1.0f : static_cast<float>(s.epoch_progress()), ImVec2(-1, 0), label);
   }
-  ImGui::Text("%ld steps, %.0f images/s", s.steps(), s.images_per_second());
+  ImGui::Text(tr("%ld steps, %.0f images/s"), s.steps(), s.images_per_second());
   // More time per frame trains faster; less keeps the page smooth on a slow laptop.
   ImGui::SetNextItemWidth(120);
-  SliderDouble("training per frame", &t.s.budget_ms, 1, 30, "%.0f ms");
+  SliderDouble(TrLabel("training per frame"), &t.s.budget_ms, 1, 30, "%.0f ms");
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("the last frame trained for %.1f ms; more trains faster, less keeps drawing smooth", t.last_frame_train_ms);
+    ImGui::SetTooltip(tr("the last frame trained for %.1f ms; more trains faster, less keeps drawing smooth"), t.last_frame_train_ms);
   // The result in plain words, beside the controls that made it.
   if (const std::string result = ResultLine(s); !result.empty()) {
     ImGui::PushTextWrapPos(0);
@@ -311,7 +313,7 @@ void DrawRunPanel(TrainUi& t, bool files) {
     ImGui::PopTextWrapPos();
     NoteLastItem("result");
   } else if (s.phase() == train::Phase::kFinished) {
-    ImGui::TextColored(Readable(kOkColour), "Finished.");
+    ImGui::TextColored(Readable(kOkColour), "%s", tr("Finished."));
   }
 }
 
@@ -324,7 +326,7 @@ void DrawTrainTab(TrainUi& t, const settings::AppSettings& app) {
   auto panel = [&](const char* header, const char* part, void (*draw)(TrainUi&)) {
     if (settings::ListHas(app.hide, part)) return;
     ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-    const bool open = ImGui::CollapsingHeader(header);
+    const bool open = ImGui::CollapsingHeader(TrLabel(header));
     NoteLastItem((std::string("panel-") + part).c_str());
     if (!open) return;
     ImGui::BeginDisabled(settings::ListHas(app.lock, part));
@@ -338,9 +340,9 @@ void DrawTrainTab(TrainUi& t, const settings::AppSettings& app) {
   // scrolled as one page by a finger (workspace.cpp DragToScroll).
   if (ImGui::GetContentRegionAvail().x < kOneColumnBelow && !only_run) {
     DrawRunPanel(t, !app.embed);
-    panel("Data", "data", DrawDataPanel);
-    panel("Model", "model", DrawModelPanel);
-    panel("Training", "training", DrawTrainingPanel);
+    panel(N_("Data"), "data", DrawDataPanel);
+    panel(N_("Model"), "model", DrawModelPanel);
+    panel(N_("Training"), "training", DrawTrainingPanel);
     ImGui::Separator();
     const float views_height = std::max(480.0f, ImGui::GetMainViewport()->WorkSize.y * 0.85f);
     ImGui::BeginChild("views", ImVec2(0, views_height), false);
@@ -355,9 +357,9 @@ void DrawTrainTab(TrainUi& t, const settings::AppSettings& app) {
   ImGui::EndGroup();
   if (!only_run) {
     ImGui::BeginChild("setup", ImVec2(0, 0), true);
-    panel("Data", "data", DrawDataPanel);
-    panel("Model", "model", DrawModelPanel);
-    panel("Training", "training", DrawTrainingPanel);
+    panel(N_("Data"), "data", DrawDataPanel);
+    panel(N_("Model"), "model", DrawModelPanel);
+    panel(N_("Training"), "training", DrawTrainingPanel);
     ImGui::EndChild();
   }
   ImGui::EndChild();

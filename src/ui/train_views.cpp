@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "core/text.h"
+#include "i18n/translate.h"
 #include "train/evaluate.h"
 #include "ui/augment_editor.h"
 #include "ui/layout.h"
@@ -46,7 +47,7 @@ void Placeholder(const char* text) {
 void DrawCurves(TrainUi& t) {
   const float h = std::max(120.0f, (ImGui::GetContentRegionAvail().y - 140) / 3);
   std::vector<PlotSeries> loss;
-  PlotOptions loss_opt{"step", false, t.s.loss_log, false, true};
+  PlotOptions loss_opt{tr("step"), false, t.s.loss_log, false, true};
   for (size_t i = 0; i < t.kept.size(); ++i) {
     if (!t.kept[i].visible) continue;
     const auto& curve = t.kept[i].history.smoothed_loss;
@@ -54,49 +55,50 @@ void DrawCurves(TrainUi& t) {
   }
   const train::History* h_now = t.session ? &t.session->history() : nullptr;
   if (h_now && !h_now->step_loss.empty()) {
-    loss.push_back({"loss", h_now->step_loss.data(), static_cast<int>(h_now->step_loss.size()), IM_COL32(110, 170, 255, 90), 1});
-    loss.push_back({"smoothed", h_now->smoothed_loss.data(), static_cast<int>(h_now->smoothed_loss.size()), Readable(kRunColours[0]), 2});
+    loss.push_back({tr("loss"), h_now->step_loss.data(), static_cast<int>(h_now->step_loss.size()), IM_COL32(110, 170, 255, 90), 1});
+    loss.push_back({tr("smoothed"), h_now->smoothed_loss.data(), static_cast<int>(h_now->smoothed_loss.size()), Readable(kRunColours[0]), 2});
     if (t.session->phase() == train::Phase::kDiverged) loss_opt.markers.push_back(static_cast<float>(h_now->step_loss.size()));
   }
-  ImGui::Text("Training loss per step");
+  ImGui::Text("%s", tr("Training loss per step"));
   ImGui::SameLine();
-  ImGui::Checkbox("log scale", &t.s.loss_log);
+  ImGui::Checkbox(TrLabel("log scale"), &t.s.loss_log);
   NoteLastItem("loss-log-scale");
-  if (loss.empty()) Placeholder("Press Start: the loss of every step appears here.");
+  if (loss.empty()) Placeholder(tr("Press Start: the loss of every step appears here."));
   else DrawPlot("loss", ImVec2(-1, h), loss, loss_opt);
 
   std::vector<std::vector<float>> acc_data;
   std::vector<PlotSeries> acc;
   auto add_acc = [&](const train::History& hist, ImU32 colour, const std::string& label) {
-    std::vector<float> tr, te;
+    std::vector<float> train_acc, test_acc;
     for (const auto& e : hist.epochs) {
-      tr.push_back(static_cast<float>(e.train_accuracy));
-      te.push_back(static_cast<float>(e.test_accuracy));
+      train_acc.push_back(static_cast<float>(e.train_accuracy));
+      test_acc.push_back(static_cast<float>(e.test_accuracy));
     }
-    acc_data.push_back(tr);
-    acc.push_back({label + " train", acc_data.back().data(), static_cast<int>(tr.size()), (colour & 0x00FFFFFF) | 0x80000000, 1.5f, 1, 1});
-    acc_data.push_back(te);
-    acc.push_back({label + " test", acc_data.back().data(), static_cast<int>(te.size()), colour, 2.5f, 1, 1});
+    acc_data.push_back(train_acc);
+    acc.push_back({Fill(tr("{0} train"), {label}), acc_data.back().data(), static_cast<int>(train_acc.size()),
+                   (colour & 0x00FFFFFF) | 0x80000000, 1.5f, 1, 1});
+    acc_data.push_back(test_acc);
+    acc.push_back({Fill(tr("{0} test"), {label}), acc_data.back().data(), static_cast<int>(test_acc.size()), colour, 2.5f, 1, 1});
   };
   acc_data.reserve(2 * (t.kept.size() + 1));
   for (size_t i = 0; i < t.kept.size(); ++i)
-    if (t.kept[i].visible) add_acc(t.kept[i].history, Readable(kRunColours[(i + 1) % 5]), "kept " + std::to_string(i + 1));
-  if (h_now) add_acc(*h_now, Readable(kRunColours[0]), "this run");
-  ImGui::Text("Accuracy per epoch (faint: train, bold: test)");
-  if (!h_now || h_now->epochs.empty()) Placeholder("Appears after the first epoch.");
-  else DrawPlot("accuracy", ImVec2(-1, h), acc, {"epoch", true, false, true, true});
+    if (t.kept[i].visible) add_acc(t.kept[i].history, Readable(kRunColours[(i + 1) % 5]), Fill(tr("kept {0}"), {std::to_string(i + 1)}));
+  if (h_now) add_acc(*h_now, Readable(kRunColours[0]), tr("this run"));
+  ImGui::Text("%s", tr("Accuracy per epoch (faint: train, bold: test)"));
+  if (!h_now || h_now->epochs.empty()) Placeholder(tr("Appears after the first epoch."));
+  else DrawPlot("accuracy", ImVec2(-1, h), acc, {tr("epoch"), true, false, true, true});
 
-  ImGui::Text("Learning rate");
+  ImGui::Text("%s", tr("Learning rate"));
   if (h_now && !h_now->step_lr.empty())
-    DrawPlot("lr", ImVec2(-1, h * 0.6f), {{"learning rate", h_now->step_lr.data(), static_cast<int>(h_now->step_lr.size()), IM_COL32(240, 190, 80, 255)}},
-             {"step", true});
+    DrawPlot("lr", ImVec2(-1, h * 0.6f), {{tr("learning rate"), h_now->step_lr.data(), static_cast<int>(h_now->step_lr.size()), IM_COL32(240, 190, 80, 255)}},
+             {tr("step"), true});
   for (size_t i = 0; i < t.kept.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::Checkbox("##show", &t.kept[i].visible);
     ImGui::SameLine();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(Readable(kRunColours[(i + 1) % 5])), "kept %zu: %s", i + 1, t.kept[i].label.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(Readable(kRunColours[(i + 1) % 5])), tr("kept %zu: %s"), i + 1, t.kept[i].label.c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("remove")) {
+    if (ImGui::SmallButton(TrLabel("remove"))) {
       t.kept.erase(t.kept.begin() + static_cast<long>(i));
       ImGui::PopID();
       break;
@@ -108,15 +110,15 @@ void DrawCurves(TrainUi& t) {
 // [SECTION] Weights, filters, feature maps ------------------------------------------------------
 
 void DrawWeights(TrainUi& t) {
-  if (!t.session) return Placeholder("Train a linear model on CIFAR-10 to see what it learns: one template image per class.");
+  if (!t.session) return Placeholder(tr("Train a linear model on CIFAR-10 to see what it learns: one template image per class."));
   if (t.views.templates.empty())
-    return Placeholder("The first layer's weights are shown for models whose first layer is fully connected to the image "
-                       "(for 'linear' they are the class templates).");
+    return Placeholder(tr("The first layer's weights are shown for models whose first layer is fully connected to the image "
+                       "(for 'linear' they are the class templates)."));
   if (t.views.class_templates)
-    ImGui::TextWrapped("Each class's row of W as an image: the linear classifier scores an image by how well it matches these templates.");
+    ImGui::TextWrapped("%s", tr("Each class's row of W as an image: the linear classifier scores an image by how well it matches these templates."));
   else
-    ImGui::TextWrapped("The first layer's weights: each hidden unit's row of W as an image. They are not class templates: "
-                       "the layers after them decide the classes.");
+    ImGui::TextWrapped("%s", tr("The first layer's weights: each hidden unit's row of W as an image. They are not class templates: "
+                       "the layers after them decide the classes."));
   ImageGrid(t.views.templates, 96, &t.views.template_captions, 5);
 }
 
@@ -127,13 +129,13 @@ void DrawFeatureMaps(TrainUi& t) {
   const auto& test = t.session->test_data();
   const int index = std::clamp(t.views.feature_image, 0, std::max(0, test.size() - 1));
   ImGui::SetNextItemWidth(200);
-  if (ImGui::SliderInt("test image", &t.views.feature_image, 0, std::max(0, test.size() - 1))) t.views.textures_step = -1;
+  if (ImGui::SliderInt(TrLabel("test image"), &t.views.feature_image, 0, std::max(0, test.size() - 1))) t.views.textures_step = -1;
   ImGui::SameLine();
   char current[96] = "";
   if (t.views.feature_layer >= 0 && t.views.feature_layer < model.num_layers())
     std::snprintf(current, sizeof current, "%d %s", t.views.feature_layer, model.layer(t.views.feature_layer).spec().c_str());
   ImGui::SetNextItemWidth(200);
-  if (ImGui::BeginCombo("layer", current)) {
+  if (ImGui::BeginCombo(TrLabel("layer"), current)) {
     for (int i = 0; i < model.num_layers(); ++i) {
       const Shape& out = model.layer(i).output_shape();
       if (out.size() != 3) continue;
@@ -150,9 +152,9 @@ void DrawFeatureMaps(TrainUi& t) {
     ImGui::Image(TestThumbnail(t, index).id, ImVec2(64, 64));
     ImGui::SameLine();
     ImGui::BeginGroup();
-    ImGui::Text("test image %d: %s", index, test.class_names[test.labels[index]].c_str());
+    ImGui::Text(tr("test image %d: %s"), index, test.class_names[test.labels[index]].c_str());
     if (t.views.feature_layer >= 0 && t.views.feature_layer < model.num_layers())
-      ImGui::TextDisabled("%zu maps of %s after layer %d (%s); bright = large", t.views.feature_maps.size(),
+      ImGui::TextDisabled(tr("%zu maps of %s after layer %d (%s); bright = large"), t.views.feature_maps.size(),
                           ShapeToString(Shape(model.layer(t.views.feature_layer).output_shape().begin() + 1,
                                               model.layer(t.views.feature_layer).output_shape().end())).c_str(),
                           t.views.feature_layer, model.layer(t.views.feature_layer).spec().c_str());
@@ -162,16 +164,16 @@ void DrawFeatureMaps(TrainUi& t) {
 }
 
 void DrawFilters(TrainUi& t) {
-  if (!t.session) return Placeholder("Train a CNN to see its filters, feature maps and gradient flow.");
+  if (!t.session) return Placeholder(tr("Train a CNN to see its filters, feature maps and gradient flow."));
   if (!t.views.filters.empty()) {
-    ImGui::Text("First conv layer's filters");
+    ImGui::Text("%s", tr("First conv layer's filters"));
     ImageGrid(t.views.filters, 40, nullptr, 16);
     DrawFeatureMaps(t);
   } else {
-    Placeholder("This model has no conv layer.");
+    Placeholder(tr("This model has no conv layer."));
   }
   ImGui::Separator();
-  ImGui::Text("Gradient flow (last step): weight and gradient norms per layer, dead ReLUs");
+  ImGui::Text("%s", tr("Gradient flow (last step): weight and gradient norms per layer, dead ReLUs"));
   // Recomputed when the model has changed, not every frame.
   if (t.views.health_step != t.session->steps()) {
     t.views.health = train::GradientFlow(t.session->model());
@@ -179,10 +181,10 @@ void DrawFilters(TrainUi& t) {
   }
   const auto& health = t.views.health;
   if (ImGui::BeginTable("health", 4, ImGuiTableFlags_RowBg)) {
-    ImGui::TableSetupColumn("layer");
+    ImGui::TableSetupColumn(tr("layer"));
     ImGui::TableSetupColumn("|W|");
-    ImGui::TableSetupColumn("|dW|");
-    ImGui::TableSetupColumn("dead ReLUs");
+    ImGui::TableSetupColumn(tr("|dW|"));
+    ImGui::TableSetupColumn(tr("dead ReLUs"));
     ImGui::TableHeadersRow();
     for (const auto& l : health) {
       ImGui::TableNextRow();
@@ -206,17 +208,17 @@ void DrawFilters(TrainUi& t) {
 // [SECTION] Confusion matrix ------------------------------------------------------------------
 
 void DrawConfusion(TrainUi& t) {
-  if (!t.session || t.session->history().epochs.empty()) return Placeholder("The confusion matrix of the test set appears after the first epoch.");
+  if (!t.session || t.session->history().epochs.empty()) return Placeholder(tr("The confusion matrix of the test set appears after the first epoch."));
   const train::Evaluation& e = t.session->last_test_evaluation();
   const auto& names = t.session->test_data().class_names;
   const int k = static_cast<int>(names.size());
   const auto per_class = e.per_class_accuracy();
-  ImGui::Text("Test set after epoch %d: %.1f%% correct. Rows: true class; columns: predicted. Click a cell to see its images.",
+  ImGui::Text(tr("Test set after epoch %d: %.1f%% correct. Rows: true class; columns: predicted. Click a cell to see its images."),
               t.session->history().epochs.back().epoch, 100 * e.accuracy());
   if (ImGui::BeginTable("confusion", k + 2, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn("true \\ predicted");
+    ImGui::TableSetupColumn(tr("true \\ predicted"));
     for (int c = 0; c < k; ++c) ImGui::TableSetupColumn(names[c].substr(0, 6).c_str());
-    ImGui::TableSetupColumn("accuracy");
+    ImGui::TableSetupColumn(tr("accuracy"));
     ImGui::TableHeadersRow();
     for (int r = 0; r < k; ++r) {
       ImGui::TableNextRow();
@@ -244,7 +246,7 @@ void DrawConfusion(TrainUi& t) {
   }
   if (t.views.confusion_row >= 0 && t.views.confusion_row < k && t.views.confusion_col < k) {
     const auto& d = t.session->test_data();
-    ImGui::Text("True %s, predicted %s:", names[t.views.confusion_row].c_str(), names[t.views.confusion_col].c_str());
+    ImGui::Text(tr("True %s, predicted %s:"), names[t.views.confusion_row].c_str(), names[t.views.confusion_col].c_str());
     int shown = 0;
     for (int i = 0; i < static_cast<int>(e.predicted.size()) && shown < 40; ++i) {
       if (d.labels[i] != t.views.confusion_row || e.predicted[i] != t.views.confusion_col) continue;
@@ -257,7 +259,7 @@ void DrawConfusion(TrainUi& t) {
       }
       ++shown;
     }
-    if (shown == 0) ImGui::TextDisabled("none");
+    if (shown == 0) ImGui::TextDisabled("%s", tr("none"));
   }
 }
 
@@ -277,11 +279,11 @@ void ProbabilityBars(const std::vector<std::string>& names, const float* probs, 
 }
 
 void DrawPredictions(TrainUi& t) {
-  if (!t.session) return Placeholder("Train a model to see its predictions on test images.");
+  if (!t.session) return Placeholder(tr("Train a model to see its predictions on test images."));
   const auto& d = t.session->test_data();
   const int k = d.num_classes();
   if (d.is_image()) {
-    if (ImGui::Button("Score your own image...")) LoadOwnImage(t);
+    if (ImGui::Button(TrLabel("Score your own image..."))) LoadOwnImage(t);
     NoteLastItem("own-image");
     if (!t.views.own_image_message.empty()) {
       ImGui::SameLine();
@@ -324,7 +326,7 @@ void DrawPredictions(TrainUi& t) {
 
 void DrawBoundary(TrainUi& t) {
   if (!t.session || t.session->model().input_shape() != Shape{2})
-    return Placeholder("Choose toy 2-D data and train: the decision boundary is drawn over the points, live.");
+    return Placeholder(tr("Choose toy 2-D data and train: the decision boundary is drawn over the points, live."));
   const float size = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y) - 10;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Image(t.views.boundary.id, ImVec2(size, size));
@@ -342,12 +344,12 @@ void DrawBoundary(TrainUi& t) {
 
 void DrawTrainViews(TrainUi& t, bool view_selector) {
   using settings::TrainView;
-  const char* labels[] = {"Curves", "Weights", "Filters & gradient flow", "Confusion matrix", "Predictions", "Decision boundary",
-                          "Augmented images"};
+  const char* labels[] = {N_("Curves"), N_("Weights"), N_("Filters & gradient flow"), N_("Confusion matrix"), N_("Predictions"), N_("Decision boundary"),
+                          N_("Augmented images")};
   for (int i = 0; i < settings::kTrainViewCount && view_selector; ++i) {
-    if (i) SameLineIfFits(RadioWidth(labels[i]));  // wraps rather than clipping "Decision boundary"
+    if (i) SameLineIfFits(RadioWidth(TrLabel(labels[i])));  // wraps rather than clipping "Decision boundary"
     const auto view = static_cast<TrainView>(i);
-    const bool picked = ImGui::RadioButton(labels[i], t.s.view == view);
+    const bool picked = ImGui::RadioButton(TrLabel(labels[i]), t.s.view == view);
     NoteLastItem((std::string("view-") + settings::TrainViewName(view)).c_str());
     if (picked) {
       t.s.view = view;
@@ -360,9 +362,9 @@ void DrawTrainViews(TrainUi& t, bool view_selector) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.45f, 0.12f, 0.1f, 1.0f));
     ImGui::BeginChild("diverged", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.2f), true);
     ImGui::TextWrapped("%s", t.session->message().c_str());
-    if (ImGui::Button("Go back to the last good weights and divide the learning rate by 10")) RecoverFromDivergence(t);
+    if (ImGui::Button(TrLabel("Go back to the last good weights and divide the learning rate by 10"))) RecoverFromDivergence(t);
     ImGui::SameLine();
-    if (ImGui::Button("Start over")) ResetTraining(t);
+    if (ImGui::Button(TrLabel("Start over"))) ResetTraining(t);
     ImGui::EndChild();
     ImGui::PopStyleColor();
   }

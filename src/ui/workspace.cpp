@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/build_info.h"
+#include "i18n/translate.h"
 #include "nn/model_budget.h"
 #include "ui/hook_items.h"
 #include "ui/layout.h"
@@ -84,7 +85,7 @@ static void DrawTabs(AppState& state) {
     const Tab tab = static_cast<Tab>(index);
     if (tab != wanted && settings::ListHas(state.settings.app.hide, settings::TabName(tab))) continue;  // hidden by an exercise
     const ImGuiTabItemFlags flags = switching && tab == wanted ? ImGuiTabItemFlags_SetSelected : 0;
-    const bool open = ImGui::BeginTabItem(TabLabel(tab), nullptr, flags);
+    const bool open = ImGui::BeginTabItem(TrLabel(TabLabel(tab)), nullptr, flags);
     const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
     state.tab_rects[index] = {min.x, min.y, size.x, size.y};
     if (!open) continue;
@@ -119,40 +120,41 @@ static int MeasureContentHeight(float display_height) {
 
 static void DrawMenuBar(AppState& state) {
   if (!ImGui::BeginMenuBar()) return;
-  const bool gradlab_menu = ImGui::BeginMenu("Gradlab");
+  const bool gradlab_menu = ImGui::BeginMenu(TrLabel("Gradlab"));
   NoteLastItem("menu-gradlab");
   if (gradlab_menu) {
-    if (ImGui::MenuItem("About Gradlab")) state.show_about = true;
+    if (ImGui::MenuItem(TrLabel("About Gradlab"))) state.show_about = true;
     ImGui::Separator();
     // A session is the set-up, the trained weights and the curves, as one file.
-    if (ImGui::MenuItem("Save session")) SaveSessionFile(state);
+    if (ImGui::MenuItem(TrLabel("Save session"))) SaveSessionFile(state);
     NoteLastItem("save-session");
-    if (ImGui::MenuItem("Open session...")) OpenSessionFile(state);
+    if (ImGui::MenuItem(TrLabel("Open session..."))) OpenSessionFile(state);
     NoteLastItem("open-session");
-    if (ImGui::MenuItem("Start fresh")) StartFresh(state);
+    if (ImGui::MenuItem(TrLabel("Start fresh"))) StartFresh(state);
     if (state.can_quit) {
       ImGui::Separator();
-      if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit_requested = true;
+      if (ImGui::MenuItem(TrLabel("Quit"), "Ctrl+Q")) state.quit_requested = true;
     }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("View")) {
+  if (ImGui::BeginMenu(TrLabel("View"))) {
     for (int i = 0; i < kTabCount; ++i) {
       const Tab t = static_cast<Tab>(i);
-      if (ImGui::MenuItem(TabLabel(t), nullptr, state.shown_tab == t)) state.settings.app.tab = t;
+      if (ImGui::MenuItem(TrLabel(TabLabel(t)), nullptr, state.shown_tab == t)) state.settings.app.tab = t;
     }
     ImGui::Separator();
-    if (ImGui::BeginMenu("Theme")) {
+    if (ImGui::BeginMenu(TrLabel("Theme"))) {
       for (int i = 0; i < settings::kThemeCount; ++i) {
         const auto theme = static_cast<settings::Theme>(i);
-        static const char* const kLabels[] = {"Light", "Dark", "Projector (large, high contrast)"};
-        if (ImGui::MenuItem(kLabels[i], nullptr, state.settings.app.theme == theme)) state.settings.app.theme = theme;
+        static const char* const kLabels[] = {N_("Light"), N_("Dark"), N_("Projector (large, high contrast)")};
+        if (ImGui::MenuItem(TrLabel(kLabels[i]), nullptr, state.settings.app.theme == theme)) state.settings.app.theme = theme;
       }
       ImGui::EndMenu();
     }
-    if (ImGui::MenuItem("Keyboard", "?", state.show_keys)) state.show_keys = !state.show_keys;
+    if (ImGui::MenuItem(TrLabel("Keyboard"), "?", state.show_keys)) state.show_keys = !state.show_keys;
     ImGui::EndMenu();
   }
+  DrawLanguageMenu(state);
   DrawShareButton(state);
   ImGui::EndMenuBar();
 }
@@ -160,7 +162,7 @@ static void DrawMenuBar(AppState& state) {
 // A long message wraps (a damaged link can name several settings); its buttons stay on the right.
 static float StatusButtonsWidth(const AppState& state) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  return ButtonWidth("Dismiss") + spacing + (state.session_keeper.offer_fresh_start ? ButtonWidth("Start fresh") + spacing : 0);
+  return ButtonWidth(TrLabel("Dismiss")) + spacing + (state.session_keeper.offer_fresh_start ? ButtonWidth(TrLabel("Start fresh")) + spacing : 0);
 }
 
 static float StatusBarHeight(const AppState& state) {
@@ -180,16 +182,16 @@ static void DrawStatusBar(AppState& state) {
     ImGui::PopTextWrapPos();
     if (state.session_keeper.offer_fresh_start) {
       ImGui::SameLine();
-      if (ImGui::SmallButton("Start fresh")) StartFresh(state);
+      if (ImGui::SmallButton(TrLabel("Start fresh"))) StartFresh(state);
       NoteLastItem("start-fresh");
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton("Dismiss")) {
+    if (ImGui::SmallButton(TrLabel("Dismiss"))) {
       state.status_message.clear();
       state.session_keeper.offer_fresh_start = false;
     }
   } else {
-    if (state.fps > 0) ImGui::TextDisabled("%s  |  %.0f fps", BuildSummary().c_str(), state.fps);
+    if (state.fps > 0) ImGui::TextDisabled(tr("%s  |  %.0f fps"), BuildSummary().c_str(), state.fps);
     else ImGui::TextDisabled("%s", BuildSummary().c_str());  // fps is counted over the first second
   }
 }
@@ -202,23 +204,23 @@ static void DrawKeyboardHelp(AppState& state) {
       if (c == '?') state.show_keys = !state.show_keys;
   if (!state.show_keys) return;
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin("Keyboard", &state.show_keys, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+  if (ImGui::Begin(TrLabel("Keyboard"), &state.show_keys, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
     static const char* kKeys[][2] = {
-        {"Arrow keys", "move between controls (a frame shows which one has the focus)"},
-        {"Space, Enter", "press a button, tick a box, open a list, edit a field"},
-        {"Escape", "leave a field or a list; in a course page, give the keyboard back to the page"},
-        {"Tab, Shift+Tab", "next or previous text field"},
-        {"Ctrl+Tab", "switch between the workspace and open windows (a lesson, Share)"},
-        {"Page Up, Page Down", "scroll the panel that has the focus"},
-        {"?", "show or hide this help"},
+        {N_("Arrow keys"), N_("move between controls (a frame shows which one has the focus)")},
+        {N_("Space, Enter"), N_("press a button, tick a box, open a list, edit a field")},
+        {N_("Escape"), N_("leave a field or a list; in a course page, give the keyboard back to the page")},
+        {N_("Tab, Shift+Tab"), N_("next or previous text field")},
+        {N_("Ctrl+Tab"), N_("switch between the workspace and open windows (a lesson, Share)")},
+        {N_("Page Up, Page Down"), N_("scroll the panel that has the focus")},
+        {"?", N_("show or hide this help")},
     };
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit)) {
       for (const auto& row : kKeys) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(row[0]);
+        ImGui::TextUnformatted(tr(row[0]));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(row[1]);
+        ImGui::TextUnformatted(tr(row[1]));
       }
       ImGui::EndTable();
     }
@@ -229,19 +231,19 @@ static void DrawKeyboardHelp(AppState& state) {
 static void DrawAboutWindow(AppState& state) {
   if (!state.show_about) return;
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin("About Gradlab", &state.show_about,
+  if (ImGui::Begin(TrLabel("About Gradlab"), &state.show_about,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
     const BuildInfo& b = GetBuildInfo();
-    ImGui::Text("Gradlab %s", b.version.c_str());
-    ImGui::TextWrapped("A deep-learning playground for computer-vision courses.");
+    ImGui::Text(tr("Gradlab %s"), b.version.c_str());
+    ImGui::TextWrapped("%s", tr("A deep-learning playground for computer-vision courses."));
     ImGui::Separator();
-    ImGui::Text("Build:     %s (%s)", b.target == "web" ? "web (WebAssembly)" : "native desktop",
+    ImGui::Text(tr("Build:     %s (%s)"), b.target == "web" ? "web (WebAssembly)" : "native desktop",
                 b.build_type.c_str());
-    ImGui::Text("SIMD:      %s", b.simd == "none" ? "off" : b.simd.c_str());
-    ImGui::Text("Compiler:  %s", b.compiler.c_str());
-    ImGui::Text("Memory:    %s", nn::MemorySummary().c_str());
-    ImGui::Text("Dear ImGui %s", ImGui::GetVersion());
-    if (ImGui::Button("Close")) state.show_about = false;
+    ImGui::Text(tr("SIMD:      %s"), b.simd == "none" ? "off" : b.simd.c_str());
+    ImGui::Text(tr("Compiler:  %s"), b.compiler.c_str());
+    ImGui::Text(tr("Memory:    %s"), nn::MemorySummary().c_str());
+    ImGui::Text(tr("Dear ImGui %s"), ImGui::GetVersion());
+    if (ImGui::Button(TrLabel("Close"))) state.show_about = false;
   }
   ImGui::End();
 }
@@ -302,19 +304,20 @@ static void DrawFirstVisitLine(AppState& state) {
     return;
   }
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("New here? Train a model, step through backprop, take the lecture as lessons, or check a formula.");
-  SameLineIfFits(ButtonWidth("Start lesson 1"));
-  if (ImGui::Button("Start lesson 1")) {
+  ImGui::TextUnformatted(tr("New here? Train a model, step through backprop, take the lecture as lessons, or check a formula."));
+  SameLineIfFits(ButtonWidth(TrLabel("Start lesson 1")));
+  if (ImGui::Button(TrLabel("Start lesson 1"))) {
     OpenLessonStep(state, 1, 1);
     state.first_visit = false;
   }
   NoteLastItem("first-lesson");
-  SameLineIfFits(ButtonWidth("Close"));
-  if (ImGui::Button("Close")) state.first_visit = false;
+  SameLineIfFits(ButtonWidth(TrLabel("Close")));
+  if (ImGui::Button(TrLabel("Close"))) state.first_visit = false;
   NoteLastItem("first-close");
 }
 
 void DrawWorkspace(AppState& state) {
+  UpdateLanguage(state);  // first: what is drawn below is in one language
   ForgetNotedItems();
   BeginLayoutCheck();
   // Training goes on whichever tab is shown, a few milliseconds per frame.
@@ -336,7 +339,7 @@ void DrawWorkspace(AppState& state) {
                                  ImGuiWindowFlags_NoBackground;
   const bool embed = state.settings.app.embed;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
-  ImGui::Begin("Gradlab", nullptr, embed ? flags & ~ImGuiWindowFlags_MenuBar : flags);
+  ImGui::Begin(TrLabel("Gradlab"), nullptr, embed ? flags & ~ImGuiWindowFlags_MenuBar : flags);
   ImGui::PopStyleVar();
   if (!embed) DrawMenuBar(state);
   if (state.first_visit && !embed) DrawFirstVisitLine(state);

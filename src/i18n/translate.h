@@ -1,0 +1,49 @@
+// The one translation function: every string a student reads goes through tr() (text) or
+// TrLabel() (a widget's label), written in English in the source. scripts/update-po collects
+// them into po/gradlab.pot; po/ko.po holds the Korean. A string without a translation shows in
+// English.
+//
+//   ImGui::TextUnformatted(tr("Training diverged."));
+//   ImGui::Button(TrLabel("Start##run"));            // the ##id stays the same in every language
+//   Fill(tr("{0} is not a lesson file"), name)       // {0}, {1}: values put in after translating
+//
+// The language changes only between frames (the UI applies the locale setting at the start of
+// one): the pointers tr() returns stay valid until then.
+#pragma once
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "i18n/catalog.h"
+
+namespace gradlab::i18n {
+
+void SpeakEnglish();
+void Speak(Catalog catalog);  // the catalogue's language
+// The pseudo-language: every string accented, bracketed and a third longer, so a layout that
+// clips or overlaps with longer text (Korean labels are often longer) shows it in English.
+void SpeakPseudo();
+
+const char* tr(const char* english);
+std::string tr(const std::string& english);
+// A widget label: its visible part translated, then "###" and the English label, so the widget's
+// ImGui id (and with it its open or selected state) is the same in every language.
+const char* TrLabel(const char* label);
+// `pattern` with {0}, {1}, ... replaced by the values (a translation may reorder them).
+std::string Fill(std::string_view pattern, std::initializer_list<std::string_view> values);
+
+// Marks a string for translation where it is defined (a table of labels) and leaves it as it is;
+// tr() or TrLabel() translates it where it is shown.
+constexpr const char* N_(const char* english) { return english; }
+
+// The text of `english` in the pseudo-language (what SpeakPseudo shows).
+std::string Pseudo(std::string_view english);
+
+}  // namespace gradlab::i18n
+
+namespace gradlab {
+using i18n::Fill;
+using i18n::N_;
+using i18n::tr;
+using i18n::TrLabel;
+}  // namespace gradlab

@@ -1,0 +1,98 @@
+// Korean (issue 13) in headless Chromium, as a student in Seoul meets it:
+// - a browser whose language is Korean opens Gradlab in Korean, its font fetched only then, and
+//   every glyph of the catalogue is in the font (the app checks; the screenshots show it);
+// - switching language from the menu keeps the trained model and the lesson step;
+// - Hangul typed through the input method (composition events) and inserted text reach the
+//   Backprop tab's expression field;
+// - the pseudo-locale (every string a third longer) cuts off no control on any tab.
+//   node tests/browser/korean.mjs --site build/wasm/site --out build/wasm/screenshots
+import path from 'node:path';
+import { afterFrames, clickItem, runBrowserTest, state } from './browser.mjs';
+
+const ready = (page) => page.waitForFunction(() => window.gradlab?.ready() && window.gradlab.state().frame > 3, null, { timeout: 60000 });
+const speaks = (page, locale) => page.waitForFunction((l) => window.gradlab.state().language.spoken === l, locale, { timeout: 30000 });
+// Picks a language from the Language menu, as a student would, and waits until the app speaks it.
+async function chooseLanguage(page, locale) {
+  await clickItem(page, 'menu-language');
+  await page.waitForFunction((l) => window.gradlab.state().items[`language-${l}`], locale, { timeout: 10000 });
+  await clickItem(page, `language-${locale}`);
+  await speaks(page, locale);
+}
+const runOf = (s) => JSON.stringify([s.train.steps, s.train.firstLosses, s.train.lastLoss]);
+
+await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
+  // ---- a Korean browser: Korean from the start, the font fetched once
+  const korean = await openPage({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR' });
+  const fetched = [];
+  korean.on('request', (r) => { if (/assets\/(fonts|i18n)\//.test(r.url())) fetched.push(r.url().split('/').pop()); });
+  await korean.goto(`${url}#v=1&data=toy:spiral&model=mlp:16+relu&lr=0.5&epochs=3&train=1&lesson=8.2`);
+  await ready(korean);
+  await speaks(korean, 'ko');
+  await korean.waitForFunction(() => window.gradlab.state().train.phase === 'finished', null, { timeout: 60000 });
+  await afterFrames(korean, 3);
+  let s = await state(korean);
+  t.check('a browser set to Korean opens Gradlab in Korean', s.language.locale === 'ko' && s.tabTitle === '학습', `${s.language.locale} ${s.tabTitle}`);
+  t.check('every glyph of the Korean catalogue is in the font', s.language.missingGlyphs === 0,
+          `${s.language.missingGlyphs} missing, e.g. in "${s.language.missingExample}"`);
+  t.check('the Korean catalogue and font are fetched once, when Korean is chosen',
+          fetched.filter((f) => f === 'ko.otf').length === 1 && fetched.filter((f) => f === 'ko.mo').length === 1, fetched.join(' '));
+  await korean.screenshot({ path: path.join(out, 'web-korean-train.png') });
+
+  // ---- the language menu: the trained run and the lesson step stay
+  const before = { run: runOf(s), lesson: s.lesson.active, step: s.lesson.step };
+  await chooseLanguage(korean, 'en');
+  s = await state(korean);
+  t.check('English from the Language menu: the trained run and the lesson step stay',
+          s.tabTitle === 'Train' && runOf(s) === before.run && s.lesson.active === before.lesson && s.lesson.step === before.step,
+          `${s.tabTitle} ${s.lesson.active}.${s.lesson.step}`);
+  t.check('the link carries the language', /locale=en|^v=1(&|$)/.test(s.link) && !/locale=ko/.test(s.link), s.link);
+  await chooseLanguage(korean, 'ko');
+  s = await state(korean);
+  t.check('and back to Korean, with nothing lost (the font is not fetched again)',
+          s.tabTitle === '학습' && runOf(s) === before.run && s.lesson.step === before.step && fetched.filter((f) => f === 'ko.otf').length === 1,
+          fetched.join(' '));
+  await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&tab=backprop&example=add-mul&bp=end&bp_answers=show'));
+  await afterFrames(korean, 5);
+  await korean.screenshot({ path: path.join(out, 'web-korean-backprop.png') });
+  await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&lesson=3.1'));
+  await afterFrames(korean, 5);
+  await korean.screenshot({ path: path.join(out, 'web-korean-lesson.png') });
+
+  // ---- typing Hangul: an input method's composition, and inserted text
+  await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&tab=backprop&example=add-mul'));
+  await afterFrames(korean, 5);
+  await clickItem(korean, 'expr-field');
+  await afterFrames(korean, 3);
+  await korean.keyboard.press('End');
+  const cdp = await korean.context().newCDPSession(korean);
+  for (const partial of ['ㅎ', '하', '한'])  // what a Korean IME shows while the syllable grows
+    await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length });
+  await cdp.send('Input.insertText', { text: '한' });  // the syllable is committed
+  await korean.keyboard.insertText('글');              // text that comes without keys (a paste, an on-screen keyboard)
+  await korean.keyboard.press('Enter');
+  await afterFrames(korean, 3);
+  s = await state(korean);
+  t.check('Hangul composed by an input method and inserted text reach the expression field', s.backprop.typed.endsWith('한글'),
+          JSON.stringify(s.backprop.typed));
+  t.check('each syllable arrives once (keys the input method does not use still reach the app)', !/한한|글글/.test(s.backprop.typed) && s.backprop.typed.startsWith('f = '),
+          JSON.stringify(s.backprop.typed));
+  await korean.screenshot({ path: path.join(out, 'web-korean-typed.png') });
+  await korean.close();
+
+  // ---- the pseudo-locale: longer text cuts off no control
+  const pseudo = await openPage({ viewport: { width: 1280, height: 800 } });
+  await pseudo.goto(`${url}#v=1&locale=pseudo`);
+  await ready(pseudo);
+  await speaks(pseudo, 'pseudo');
+  const clipped = [];
+  for (const tab of ['train', 'backprop', 'lessons', 'calculators']) {
+    await pseudo.evaluate((x) => window.gradlab.set('tab', x), tab);
+    await afterFrames(pseudo, 4);
+    s = await state(pseudo);
+    clipped.push(...s.clipped.map((c) => `${tab}: "${c.label}" shows ${Math.round(c.visibleW)} of ${Math.round(c.w)} px`));
+  }
+  t.check('in the pseudo-locale (every string a third longer) no control is cut off', clipped.length === 0, clipped.join('; '));
+  await pseudo.evaluate(() => window.gradlab.set('tab', 'train'));
+  await afterFrames(pseudo, 4);
+  await pseudo.screenshot({ path: path.join(out, 'web-pseudo-train.png') });
+});

@@ -1,0 +1,97 @@
+// Translation (i18n/): the Korean catalogue msgfmt compiled from po/ko.po, read by the app's
+// own .mo reader; labels keep their ImGui ids; Fill and the pseudo-language.
+#include <catch2/catch.hpp>
+
+#include "core/file_io.h"
+#include "i18n/translate.h"
+
+using namespace gradlab;
+using i18n::Catalog;
+
+namespace {
+
+Catalog KoreanCatalog() {
+  auto bytes = ReadFileBytes(std::string(GRADLAB_I18N_DIR) + "/ko.mo");
+  REQUIRE(bytes.ok());
+  auto catalog = Catalog::FromMo(*bytes, "ko.mo");
+  REQUIRE(catalog.ok());
+  return std::move(*catalog);
+}
+
+// Puts English back whatever a test did, so other tests read English messages.
+struct SpeaksEnglishAfter {
+  ~SpeaksEnglishAfter() { i18n::SpeakEnglish(); }
+};
+
+}  // namespace
+
+TEST_CASE("The Korean catalogue msgfmt made is read whole, in the glossary's words", "[i18n]") {
+  const Catalog ko = KoreanCatalog();
+  CHECK(ko.size() > 300);
+  REQUIRE(ko.Find("learning rate"));
+  CHECK(*ko.Find("learning rate") == "학습률");
+  REQUIRE(ko.Find("Reset"));
+  CHECK(*ko.Find("Reset") == "처음으로");  // not 초기화, which is initialization
+  CHECK(ko.Find("a string nobody wrote") == nullptr);
+}
+
+TEST_CASE("tr() speaks the catalogue's language and falls back to English", "[i18n]") {
+  SpeaksEnglishAfter english;
+  CHECK(std::string(tr("learning rate")) == "learning rate");
+  i18n::Speak(KoreanCatalog());
+  CHECK(std::string(tr("learning rate")) == "학습률");
+  CHECK(std::string(tr("a string nobody translated")) == "a string nobody translated");
+  const char* first = tr("Train");
+  CHECK(tr("Train") == first);  // the same text, not a copy per call: ImGui may keep the pointer for the frame
+  i18n::SpeakEnglish();
+  CHECK(std::string(tr("Train")) == "Train");
+}
+
+TEST_CASE("A label keeps its ImGui id in every language", "[i18n]") {
+  SpeaksEnglishAfter english;
+  CHECK(std::string(TrLabel("Start")) == "Start###Start");
+  CHECK(std::string(TrLabel("Start##run")) == "Start###Start##run");
+  CHECK(std::string(TrLabel("Lesson###lesson")) == "Lesson###lesson");
+  CHECK(std::string(TrLabel("##expr")) == "#####expr");
+  i18n::Speak(KoreanCatalog());
+  CHECK(std::string(TrLabel("Start##run")) == "시작###Start##run");  // the visible part is looked up, the id stays
+  CHECK(std::string(TrLabel("Reset")) == "처음으로###Reset");
+}
+
+TEST_CASE("Fill puts values where the translation wants them", "[i18n]") {
+  CHECK(Fill("Saved {0}.", {"model.gradlab"}) == "Saved model.gradlab.");
+  CHECK(Fill("{1} before {0}", {"a", "b"}) == "b before a");
+  CHECK(Fill("{0} and {5} and {x}", {"a"}) == "a and {5} and {x}");  // a placeholder without a value stays as it is
+  CHECK(Fill("", {}) == "");
+}
+
+TEST_CASE("The pseudo-language is longer and accented, and leaves formats and placeholders alone", "[i18n]") {
+  SpeaksEnglishAfter english;
+  const std::string p = i18n::Pseudo("Saved %d files to {0} (100%%)");
+  CHECK(p.front() == '[');
+  CHECK(p.back() == ']');
+  CHECK(p.find("%d") != std::string::npos);
+  CHECK(p.find("{0}") != std::string::npos);
+  CHECK(p.find("%%") != std::string::npos);
+  CHECK(p.find("Sávéd") != std::string::npos);
+  CHECK(p.size() > std::string("Saved %d files to {0} (100%%)").size() + 4);
+  i18n::SpeakPseudo();
+  CHECK(std::string(tr("Reset")) == i18n::Pseudo("Reset"));
+  CHECK(std::string(TrLabel("Reset")) == i18n::Pseudo("Reset") + "###Reset");
+}
+
+TEST_CASE("A damaged catalogue is refused with a reason, never read past its end", "[i18n]") {
+  auto bytes = ReadFileBytes(std::string(GRADLAB_I18N_DIR) + "/ko.mo");
+  REQUIRE(bytes.ok());
+  const std::vector<uint8_t>& mo = *bytes;
+  CHECK_FALSE(Catalog::FromMo({}, "empty.mo").ok());
+  CHECK(Catalog::FromMo(std::vector<uint8_t>(mo.begin(), mo.begin() + 12), "short.mo").error().find("too short") != std::string::npos);
+  const auto cut = Catalog::FromMo(std::vector<uint8_t>(mo.begin(), mo.begin() + mo.size() / 2), "cut.mo");
+  REQUIRE_FALSE(cut.ok());
+  CHECK(cut.error() == "cut.mo is cut short");
+  std::vector<uint8_t> text(mo.size(), 'x');
+  CHECK(Catalog::FromMo(text, "notes.txt").error().find("not a translation catalogue") != std::string::npos);
+  std::vector<uint8_t> wild = mo;
+  wild[12] = wild[13] = wild[14] = 0xff;  // the originals' table far past the end
+  CHECK_FALSE(Catalog::FromMo(wild, "wild.mo").ok());
+}
