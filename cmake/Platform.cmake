@@ -41,13 +41,15 @@ if(EMSCRIPTEN)
     add_custom_command(OUTPUT "${site}/sw.js"
       COMMAND ${CMAKE_COMMAND} -E copy_if_different ${web_files} "${site}/"
       # A language's catalogue and font beside the page, fetched only when a student picks it.
-      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_I18N_DIR}/ko.mo" "${site}/assets/i18n/ko.mo"
+      COMMAND ${CMAKE_COMMAND} -E make_directory "${site}/assets/i18n"
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_I18N_DIR}/ko.mo" "${GRADLAB_I18N_DIR}/ko-terms.tsv" "${site}/assets/i18n/"
       COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_I18N_DIR}/ko.otf" "${site}/assets/fonts/ko.otf"
       COMMAND ${CMAKE_COMMAND} "-DLESSONS=${PROJECT_SOURCE_DIR}/assets/lessons" "-DOUT=${site}/lesson-titles.json"
               -P "${PROJECT_SOURCE_DIR}/cmake/LessonIndex.cmake"
       COMMAND ${CMAKE_COMMAND} "-DSITE=${site}" "-DTEMPLATE=${PROJECT_SOURCE_DIR}/cmake/sw.js.in"
               -P "${PROJECT_SOURCE_DIR}/cmake/OfflineWorker.cmake"
       DEPENDS ${target} ${web_files} ${lesson_files} ${worker_scripts} "${GRADLAB_I18N_DIR}/ko.mo" "${GRADLAB_I18N_DIR}/ko.otf"
+              "${GRADLAB_I18N_DIR}/ko-terms.tsv"
       COMMENT "Copying the web shell into ${site}, writing lesson-titles.json and sw.js")
     add_custom_target(${target}_site ALL DEPENDS "${site}/sw.js")
   endfunction()
@@ -78,7 +80,9 @@ else()
               "$<TARGET_FILE_DIR:${target}>/assets/fonts/ui.ttf"
       COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_I18N_DIR}/ko.otf" "${GRADLAB_I18N_DIR}/ko-name.otf"
               "$<TARGET_FILE_DIR:${target}>/assets/fonts/"
-      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_I18N_DIR}/ko.mo" "$<TARGET_FILE_DIR:${target}>/assets/i18n/ko.mo"
+      COMMAND ${CMAKE_COMMAND} -E make_directory "$<TARGET_FILE_DIR:${target}>/assets/i18n"
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${GRADLAB_I18N_DIR}/ko.mo" "${GRADLAB_I18N_DIR}/ko-terms.tsv"
+              "$<TARGET_FILE_DIR:${target}>/assets/i18n/"
       COMMAND ${CMAKE_COMMAND} -E rm -rf "$<TARGET_FILE_DIR:${target}>/assets/lessons"
       COMMAND ${CMAKE_COMMAND} -E copy_directory "${PROJECT_SOURCE_DIR}/assets/lessons"
               "$<TARGET_FILE_DIR:${target}>/assets/lessons"

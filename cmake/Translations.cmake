@@ -6,6 +6,7 @@
 #                 fetched only when a student picks Korean
 #   ko-name.otf   the three syllables of 한국어, packed with the app, so the Language menu can
 #                 name Korean before its font is fetched
+#   ko-terms.tsv  the glossary's (Korean, English) pairs, for the terms mode (po/glossary.py)
 set(GRADLAB_I18N_DIR "${CMAKE_BINARY_DIR}/i18n")
 find_program(GRADLAB_MSGFMT msgfmt REQUIRED)
 find_program(GRADLAB_PYFTSUBSET pyftsubset REQUIRED)
@@ -33,5 +34,11 @@ add_custom_command(OUTPUT "${GRADLAB_I18N_DIR}/ko-name.otf"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${GRADLAB_I18N_DIR}"
   COMMAND ${GRADLAB_PYFTSUBSET} "${GRADLAB_CJK_FONT}" ${subset_options} --text=한국어 "--output-file=${GRADLAB_I18N_DIR}/ko-name.otf"
   COMMENT "Cutting the word 한국어 from the Korean font")
+add_custom_command(OUTPUT "${GRADLAB_I18N_DIR}/ko-terms.tsv"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${GRADLAB_I18N_DIR}"
+  COMMAND /usr/bin/python3 "${PROJECT_SOURCE_DIR}/po/glossary.py" --terms "${GRADLAB_I18N_DIR}/ko-terms.tsv"
+          "${PROJECT_SOURCE_DIR}/docs/glossary-ko.md"
+  DEPENDS "${PROJECT_SOURCE_DIR}/po/glossary.py" "${PROJECT_SOURCE_DIR}/docs/glossary-ko.md"
+  COMMENT "Writing the terms mode's table from docs/glossary-ko.md")
 add_custom_target(gradlab_translations ALL
-  DEPENDS "${GRADLAB_I18N_DIR}/ko.mo" "${GRADLAB_I18N_DIR}/ko.otf" "${GRADLAB_I18N_DIR}/ko-name.otf")
+  DEPENDS "${GRADLAB_I18N_DIR}/ko.mo" "${GRADLAB_I18N_DIR}/ko.otf" "${GRADLAB_I18N_DIR}/ko-name.otf" "${GRADLAB_I18N_DIR}/ko-terms.tsv")

@@ -27,19 +27,28 @@ int CountQuestions(const lessons::Lesson& lesson) {
 int RunLesson(const std::vector<std::string>& words) {
   CommandLine cmd("lesson", "check FILE...",
                   "Checks lesson files as the app reads them (docs/lessons.md; the schema is docs/lesson.schema.json):\n"
-                  "every problem is printed with its file, step and key. Exit 0 when every file is a lesson.",
-                  {{"json", "", "print one JSON object per file: file, ok, title, steps, questions, problems", ""}}, words);
+                  "every problem is printed with its file, step and key. Exit 0 when every file is a lesson.\n"
+                  "With --require ko, a text without its Korean twin (\"text_ko\" beside \"text\") is a problem too.",
+                  {{"json", "", "print one JSON object per file: file, ok, title, steps, questions, problems", ""},
+                   {"require", "LANG", "every text must have its translation into LANG (only ko)", ""}}, words);
   if (auto stop = cmd.Start(true)) return *stop;
   const auto& words_left = cmd.args().positionals();
   if (words_left.empty() || words_left[0] != "check") return cmd.UsageError("the only action is 'check': gradlab-cli lesson check FILE...");
   if (words_left.size() < 2) return cmd.UsageError("name at least one lesson file");
   const bool json = cmd.args().flag("json");
+  const std::string require = cmd.args().get("require");
+  if (!require.empty() && require != "ko") return cmd.UsageError("--require takes ko (the only language lessons are translated to), not '" + require + "'");
   int bad = 0;
   for (size_t i = 1; i < words_left.size(); ++i) {
     const std::string& path = words_left[i];
     auto bytes = ReadFileBytes(path, lessons::kMaxLessonBytes);
     auto lesson = bytes ? lessons::ParseLesson(std::string(bytes->begin(), bytes->end()), path)
                         : Result<lessons::Lesson>::Error(bytes.error());
+    if (lesson && !require.empty()) {  // a lesson without its translation is a problem like any other
+      std::string missing;
+      for (const std::string& m : lessons::MissingTranslations(*lesson, require)) missing += (missing.empty() ? "" : "\n") + m;
+      if (!missing.empty()) lesson = Result<lessons::Lesson>::Error(missing);
+    }
     if (!lesson) ++bad;
     if (json) {
       nlohmann::json j = {{"file", path}, {"ok", lesson.ok()}};

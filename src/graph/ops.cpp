@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "graph/portable_math.h"
+#include "i18n/translate.h"  // N_: the patterns are translated where they are shown
 
 namespace gradlab::graph {
 namespace {
@@ -104,10 +105,10 @@ const char* FunctionList() { return "exp, log, sqrt, abs, sigmoid, tanh, relu, m
 
 const char* PatternName(Pattern pattern) {
   switch (pattern) {
-    case Pattern::kDistributes: return "distributes";
-    case Pattern::kSwaps: return "swaps";
-    case Pattern::kRoutes: return "routes";
-    case Pattern::kCopyAdds: return "copy adds";
+    case Pattern::kDistributes: return N_("distributes");
+    case Pattern::kSwaps: return N_("swaps");
+    case Pattern::kRoutes: return N_("routes");
+    case Pattern::kCopyAdds: return N_("copy adds");
     case Pattern::kNone: break;
   }
   return "";
@@ -116,15 +117,15 @@ const char* PatternName(Pattern pattern) {
 const char* PatternExplanation(Pattern pattern, Op op) {
   switch (pattern) {
     case Pattern::kDistributes:
-      return "add distributes the gradient: each input gets the upstream gradient unchanged";
+      return N_("add distributes the gradient: each input gets the upstream gradient unchanged");
     case Pattern::kSwaps:
-      return "multiply swaps the inputs: each input's local gradient is the other input's value";
+      return N_("multiply swaps the inputs: each input's local gradient is the other input's value");
     case Pattern::kRoutes:
-      if (op == Op::kRelu) return "relu passes the gradient where its input is positive, and blocks it (0) elsewhere";
-      if (op == Op::kMin) return "min routes the gradient: all of it goes to the smaller input, the other gets 0";
-      return "max routes the gradient: all of it goes to the larger input, the other gets 0";
+      if (op == Op::kRelu) return N_("relu passes the gradient where its input is positive, and blocks it (0) elsewhere");
+      if (op == Op::kMin) return N_("min routes the gradient: all of it goes to the smaller input, the other gets 0");
+      return N_("max routes the gradient: all of it goes to the larger input, the other gets 0");
     case Pattern::kCopyAdds:
-      return "copy adds: a value used more than once gets the sum of the gradients from its uses";
+      return N_("copy adds: a value used more than once gets the sum of the gradients from its uses");
     case Pattern::kNone: break;
   }
   return "";

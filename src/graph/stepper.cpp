@@ -6,6 +6,7 @@
 
 #include "graph/formulas.h"
 #include "graph/parser.h"
+#include "i18n/translate.h"
 
 namespace gradlab::graph {
 
@@ -151,9 +152,9 @@ Result<Stepper> MakeStepper(std::string_view expression, const InputValues& valu
 
 const char* PhaseName(Phase phase) {
   switch (phase) {
-    case Phase::kStart: return "start";
-    case Phase::kForward: return "forward";
-    case Phase::kBackward: return "backward";
+    case Phase::kStart: return N_("start");  // N_: translated where it is shown
+    case Phase::kForward: return N_("forward");
+    case Phase::kBackward: return N_("backward");
   }
   return "";
 }

@@ -1,5 +1,6 @@
 #include "i18n/translate.h"
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 
@@ -11,9 +12,12 @@ enum class Mode { kEnglish, kCatalog, kPseudo };
 
 struct Language {
   Mode mode = Mode::kEnglish;
+  std::string code = "en";
   std::optional<Catalog> catalog;
+  std::vector<std::pair<std::string, std::string>> glossary;  // (Korean, English), longest first
+  bool terms = false;
   // Texts made once per language and kept, so the pointers handed out stay valid (node-based maps).
-  std::unordered_map<std::string, std::string> pseudo, labels;
+  std::unordered_map<std::string, std::string> pseudo, glossed, labels;
 };
 
 Language& Current() {
@@ -21,12 +25,24 @@ Language& Current() {
   return language;
 }
 
-void Reset(Mode mode, std::optional<Catalog> catalog) {
+void Reset(Mode mode, std::optional<Catalog> catalog, std::string code) {
   Language& l = Current();
   l.mode = mode;
+  l.code = std::move(code);
   l.catalog = std::move(catalog);
   l.pseudo.clear();
+  l.glossed.clear();
   l.labels.clear();
+}
+
+// Whether the UTF-8 text just before `at` ends with a Hangul syllable (U+AC00 to U+D7A3): a term
+// starts a word only after something else (a space, a bracket, the start).
+bool HangulBefore(std::string_view text, size_t at) {
+  if (at < 3) return false;
+  const auto b = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  if ((b(at - 3) & 0xF0) != 0xE0) return false;
+  const unsigned c = (b(at - 3) & 0x0F) << 12 | (b(at - 2) & 0x3F) << 6 | (b(at - 1) & 0x3F);
+  return c >= 0xAC00 && c <= 0xD7A3;
 }
 
 // The visible part of a label: what comes before "##".
@@ -34,9 +50,53 @@ std::string_view Visible(std::string_view label) { return label.substr(0, label.
 
 }  // namespace
 
-void SpeakEnglish() { Reset(Mode::kEnglish, std::nullopt); }
-void Speak(Catalog catalog) { Reset(Mode::kCatalog, std::move(catalog)); }
-void SpeakPseudo() { Reset(Mode::kPseudo, std::nullopt); }
+void SpeakEnglish() { Reset(Mode::kEnglish, std::nullopt, "en"); }
+void Speak(Catalog catalog, std::string language) { Reset(Mode::kCatalog, std::move(catalog), std::move(language)); }
+void SpeakPseudo() { Reset(Mode::kPseudo, std::nullopt, "pseudo"); }
+
+const std::string& SpokenLanguage() { return Current().code; }
+
+void SetGlossary(std::vector<std::pair<std::string, std::string>> glossary) {
+  Current().glossary = std::move(glossary);
+  Current().glossed.clear();
+}
+
+void ShowTerms(bool on) {
+  Current().terms = on;
+  Current().glossed.clear();
+  Current().labels.clear();
+}
+
+std::string Glossed(std::string_view text) {
+  // Each term where it first starts a word and no longer term (tried first) covers it.
+  std::vector<std::pair<size_t, size_t>> taken;           // [start, end) of the terms glossed
+  std::vector<std::pair<size_t, const std::string*>> at;  // where each gloss goes
+  for (const auto& [korean, english] : Current().glossary) {
+    for (size_t start = text.find(korean); start != std::string_view::npos; start = text.find(korean, start + 1)) {
+      const size_t end = start + korean.size();
+      const bool covered = std::any_of(taken.begin(), taken.end(), [&](auto t) { return start < t.second && end > t.first; });
+      if (covered || HangulBefore(text, start)) continue;  // inside a longer word: 층 in 은닉층
+      taken.emplace_back(start, end);
+      at.emplace_back(end, &english);
+      break;  // the first time only
+    }
+  }
+  std::sort(at.begin(), at.end());
+  std::string out;
+  size_t from = 0;
+  for (const auto& [end, english] : at) {
+    out.append(text.substr(from, end - from)).append("(").append(*english).append(")");
+    from = end;
+  }
+  return out.append(text.substr(from));
+}
+
+std::string InSpokenLanguage(const std::string& english, const std::string& translated) {
+  const Language& l = Current();
+  if (l.mode == Mode::kPseudo) return Pseudo(english);
+  if (l.mode != Mode::kCatalog || translated.empty()) return english;
+  return l.terms ? Glossed(translated) : translated;
+}
 
 const char* tr(const char* english) {
   Language& l = Current();
@@ -44,7 +104,10 @@ const char* tr(const char* english) {
     case Mode::kEnglish: return english;
     case Mode::kCatalog: {
       const std::string* found = l.catalog->Find(english);
-      return found ? found->c_str() : english;
+      if (!found || !l.terms) return found ? found->c_str() : english;
+      auto [it, added] = l.glossed.try_emplace(*found);
+      if (added) it->second = Glossed(*found);
+      return it->second.c_str();
     }
     case Mode::kPseudo: {
       auto [it, added] = l.pseudo.try_emplace(english);

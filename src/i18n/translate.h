@@ -13,16 +13,32 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "i18n/catalog.h"
 
 namespace gradlab::i18n {
 
 void SpeakEnglish();
-void Speak(Catalog catalog);  // the catalogue's language
+void Speak(Catalog catalog, std::string language);  // the catalogue's language, e.g. "ko"
 // The pseudo-language: every string accented, bracketed and a third longer, so a layout that
 // clips or overlaps with longer text (Korean labels are often longer) shows it in English.
 void SpeakPseudo();
+
+// The terms mode, for students who learn the English terms: each of the glossary's Korean words
+// is followed by its English term where it first appears in a text, as the lecture writes them:
+// 학습률(learning rate). `glossary` pairs (Korean, English), longest Korean first (the build
+// writes it from docs/glossary-ko.md: po/glossary.py).
+void SetGlossary(std::vector<std::pair<std::string, std::string>> glossary);
+void ShowTerms(bool on);
+std::string Glossed(std::string_view text);  // `text` with its terms glossed (whether or not the mode is on)
+
+// "en", the catalogue's language ("ko"), or "pseudo".
+const std::string& SpokenLanguage();
+// Text an author wrote in English and, maybe, in the spoken language (a lesson's "text" and
+// "text_ko"): the latter where there is one, else the English (in the pseudo-language's dress).
+std::string InSpokenLanguage(const std::string& english, const std::string& translated);
 
 const char* tr(const char* english);
 std::string tr(const std::string& english);

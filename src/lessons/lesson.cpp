@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "i18n/translate.h"
 #include "lessons/answers.h"
 #include "settings/registry.h"
 
@@ -47,6 +48,16 @@ Status ReadText(const Json& q, const char* key, const std::string& where, bool r
   return Status();
 }
 
+// A text's Korean twin ("text_ko" beside "text"): optional, but not empty when given.
+Status ReadKorean(const Json& object, const std::string& key, const std::string& where, std::string& out) {
+  const std::string twin = key + "_ko";
+  if (!object.contains(twin)) return Status();
+  if (!object.contains(key)) return Status::Error(where + "\"" + twin + "\" without \"" + key + "\"");
+  if (!object[twin].is_string() || object[twin].get<std::string>().empty()) return Status::Error(where + "\"" + twin + "\" must be text");
+  out = object[twin];
+  return Status();
+}
+
 Result<Question> ReadQuestion(const Json& q, const std::string& step_where, const settings::Settings& replay) {
   using R = Result<Question>;
   const std::string where = step_where + "question: ";
@@ -65,7 +76,9 @@ Result<Question> ReadQuestion(const Json& q, const std::string& step_where, cons
   if (Status st = ReadText(q, "prompt", where, true, out.prompt); !st) return R::Error(st.message());
   if (Status st = ReadText(q, "hint", where, out.kind != Question::Kind::kPredict, out.hint); !st) return R::Error(st.message());
   if (Status st = ReadText(q, "explanation", where, true, out.explanation); !st) return R::Error(st.message());
-  std::vector<std::string> allowed = {"kind", "prompt", "hint", "explanation"};
+  for (auto [key, twin] : {std::pair{"prompt", &out.prompt_ko}, {"hint", &out.hint_ko}, {"explanation", &out.explanation_ko}})
+    if (Status st = ReadKorean(q, key, where, *twin); !st) return R::Error(st.message());
+  std::vector<std::string> allowed = {"kind", "prompt", "hint", "explanation", "prompt_ko", "hint_ko", "explanation_ko"};
   if (out.kind == Question::Kind::kNumber) {
     allowed.insert(allowed.end(), {"answer", "compute", "tolerance"});
     if (q.contains("answer") == q.contains("compute"))
@@ -86,7 +99,7 @@ Result<Question> ReadQuestion(const Json& q, const std::string& step_where, cons
       out.tolerance = q["tolerance"];
     }
   } else {
-    allowed.insert(allowed.end(), {"choices", "answer"});
+    allowed.insert(allowed.end(), {"choices", "choices_ko", "answer"});
     if (out.kind == Question::Kind::kPredict) allowed.push_back("run");
     if (!q.contains("choices") || !q["choices"].is_array() || q["choices"].size() < 2 || q["choices"].size() > 8)
       return R::Error(where + "\"choices\" must be a list of 2 to 8 texts");
@@ -95,6 +108,13 @@ Result<Question> ReadQuestion(const Json& q, const std::string& step_where, cons
       if (std::find(out.choices.begin(), out.choices.end(), c.get<std::string>()) != out.choices.end())
         return R::Error(where + "the choice \"" + c.get<std::string>() + "\" is there twice");
       out.choices.push_back(c);
+    }
+    if (q.contains("choices_ko")) {
+      const Json& ko = q["choices_ko"];
+      if (!ko.is_array() || ko.size() != out.choices.size() ||
+          std::any_of(ko.begin(), ko.end(), [](const Json& c) { return !c.is_string() || c.get<std::string>().empty(); }))
+        return R::Error(where + "\"choices_ko\" must be a list of texts, one for each choice, in the same order");
+      for (const auto& c : ko) out.choices_ko.push_back(c);
     }
     if (q.contains("answer")) {
       const auto it = q["answer"].is_string() ? std::find(out.choices.begin(), out.choices.end(), q["answer"].get<std::string>()) : out.choices.end();
@@ -118,8 +138,8 @@ Result<Question> ReadQuestion(const Json& q, const std::string& step_where, cons
 Status ReadStep(const Json& s, const std::string& where, settings::Settings& replay, LessonStep& step) {
   if (!s.is_object()) return Status::Error(where + "a step is an object with \"text\" and \"open\"");
   for (const auto& [key, _] : s.items())
-    if (key != "text" && key != "open" && key != "highlight" && key != "question")
-      return Status::Error(where + "unknown field \"" + key + "\" (a step has text, open, highlight and question)");
+    if (key != "text" && key != "open" && key != "highlight" && key != "question" && key != "text_ko" && key != "highlight_ko")
+      return Status::Error(where + "unknown field \"" + key + "\" (a step has text, open, highlight and question, and text_ko, highlight_ko)");
   if (!s.contains("text") || !s["text"].is_string() || s["text"].get<std::string>().empty())
     return Status::Error(where + "the step needs a \"text\"");
   step.text = s["text"];
@@ -127,6 +147,8 @@ Status ReadStep(const Json& s, const std::string& where, settings::Settings& rep
     if (!s["highlight"].is_string()) return Status::Error(where + "\"highlight\" must be text");
     step.highlight = s["highlight"];
   }
+  if (Status st = ReadKorean(s, "text", where, step.text_ko); !st) return st;
+  if (Status st = ReadKorean(s, "highlight", where, step.highlight_ko); !st) return st;
   if (s.contains("open"))
     if (Status st = ReadSettings(s["open"], where, "open", replay, step.open); !st) return st;
   if (s.contains("question")) {
@@ -138,6 +160,40 @@ Status ReadStep(const Json& s, const std::string& where, settings::Settings& rep
 }
 
 }  // namespace
+
+std::string Question::Prompt() const { return i18n::InSpokenLanguage(prompt, prompt_ko); }
+std::string Question::Hint() const { return i18n::InSpokenLanguage(hint, hint_ko); }
+std::string Question::Explanation() const { return i18n::InSpokenLanguage(explanation, explanation_ko); }
+std::string Question::Choice(size_t i) const {
+  return i18n::InSpokenLanguage(choices.at(i), i < choices_ko.size() ? choices_ko[i] : std::string());
+}
+std::string LessonStep::Text() const { return i18n::InSpokenLanguage(text, text_ko); }
+std::string LessonStep::Highlight() const { return highlight.empty() ? "" : i18n::InSpokenLanguage(highlight, highlight_ko); }
+std::string Lesson::Title() const { return i18n::InSpokenLanguage(title, title_ko); }
+std::string Lesson::Summary() const { return summary.empty() ? "" : i18n::InSpokenLanguage(summary, summary_ko); }
+
+std::vector<std::string> MissingTranslations(const Lesson& lesson, const std::string& language) {
+  std::vector<std::string> missing;
+  const std::string suffix = "_" + language;
+  auto need = [&](const std::string& where, const std::string& text, const std::string& twin, const char* key) {
+    if (!text.empty() && twin.empty()) missing.push_back(lesson.file + ": " + where + "\"" + key + suffix + "\" is missing");
+  };
+  need("", lesson.title, lesson.title_ko, "title");
+  need("", lesson.summary, lesson.summary_ko, "summary");
+  for (size_t i = 0; i < lesson.steps.size(); ++i) {
+    const LessonStep& s = lesson.steps[i];
+    const std::string where = "step " + std::to_string(i + 1) + ": ";
+    need(where, s.text, s.text_ko, "text");
+    need(where, s.highlight, s.highlight_ko, "highlight");
+    if (!s.question) continue;
+    const Question& q = *s.question;
+    need(where + "question: ", q.prompt, q.prompt_ko, "prompt");
+    need(where + "question: ", q.hint, q.hint_ko, "hint");
+    need(where + "question: ", q.explanation, q.explanation_ko, "explanation");
+    if (!q.choices.empty() && q.choices_ko.empty()) missing.push_back(lesson.file + ": " + where + "question: \"choices" + suffix + "\" is missing");
+  }
+  return missing;
+}
 
 bool Question::IsRight(double typed) const {
   const double allowed = tolerance >= 0 ? tolerance : std::max(0.01, 0.01 * std::fabs(answer));
@@ -154,8 +210,8 @@ Result<Lesson> ParseLesson(const std::string& text, const std::string& file) {
   lesson.file = file;
   std::vector<std::string> problems;  // every one, so an author fixes a file in one go
   for (const auto& [key, _] : j.items())
-    if (key != "title" && key != "summary" && key != "steps")
-      problems.push_back(file + ": unknown field \"" + key + "\" (a lesson has title, summary and steps)");
+    if (key != "title" && key != "summary" && key != "steps" && key != "title_ko" && key != "summary_ko")
+      problems.push_back(file + ": unknown field \"" + key + "\" (a lesson has title, summary and steps, and title_ko, summary_ko)");
   if (!j.contains("title") || !j["title"].is_string() || j["title"].get<std::string>().empty())
     problems.push_back(file + ": the lesson needs a \"title\" (text)");
   else
@@ -164,6 +220,8 @@ Result<Lesson> ParseLesson(const std::string& text, const std::string& file) {
     if (!j["summary"].is_string()) problems.push_back(file + ": \"summary\" must be text");
     else lesson.summary = j["summary"];
   }
+  for (auto [key, twin] : {std::pair{"title", &lesson.title_ko}, {"summary", &lesson.summary_ko}})
+    if (Status st = ReadKorean(j, key, file + ": ", *twin); !st) problems.push_back(st.message());
   if (!j.contains("steps") || !j["steps"].is_array() || j["steps"].empty()) {
     problems.push_back(file + ": the lesson needs \"steps\", a list of at least one step");
   } else {

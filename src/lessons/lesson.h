@@ -8,6 +8,10 @@
 //               "highlight": "the + node",
 //               "question": {"kind": "number", "prompt": "What is df/dx?", "compute": "gradient x",
 //                            "hint": "...", "explanation": "..."}}]}
+// Every text a student reads may come in Korean too, beside it: "text_ko", "title_ko",
+// "prompt_ko", "choices_ko", ... The accessors (Text(), Prompt(), ...) give the language the app
+// speaks, English where the Korean is missing; `gradlab-cli lesson check --require ko` names
+// each text without its Korean.
 // The format is documented by docs/lesson.schema.json (JSON Schema) and docs/lessons.md.
 #pragma once
 #include <cstddef>
@@ -31,6 +35,7 @@ using SettingList = std::vector<std::pair<std::string, std::string>>;  // link s
 struct Question {
   enum class Kind { kNumber, kChoice, kPredict } kind = Kind::kNumber;
   std::string prompt, hint, explanation;
+  std::string prompt_ko, hint_ko, explanation_ko;
   // number: the answer, typed by the author ("answer") or computed by the engine from the step's
   // settings ("compute", see answers.h; the file's reader fills `answer` in), within `tolerance`.
   double answer = 0;
@@ -38,27 +43,39 @@ struct Question {
   std::string compute;
   // choice and predict: the choices, and which is right (predict: -1 when any prediction goes,
   // as in "what do you expect?"; it is then not scored).
-  std::vector<std::string> choices;
+  std::vector<std::string> choices, choices_ko;  // choices_ko: empty, or one per choice
   int right = -1;
   // predict: what the step does once the student has committed, e.g. {"train": "1"}.
   SettingList run;
 
   bool scored() const { return kind != Kind::kPredict || right >= 0; }
+  std::string Prompt() const;
+  std::string Hint() const;
+  std::string Explanation() const;
+  std::string Choice(size_t i) const;
   const char* kind_name() const;  // as the file writes it: "number", "choice" or "predict"
   bool IsRight(double typed) const;  // a number question's answer, within the tolerance
 };
 
 struct LessonStep {
-  std::string text;
-  SettingList open;        // link settings, applied in order
-  std::string highlight;   // what to look at (may be empty)
+  std::string text, text_ko;
+  SettingList open;                    // link settings, applied in order
+  std::string highlight, highlight_ko; // what to look at (may be empty)
   std::optional<Question> question;
+  std::string Text() const;
+  std::string Highlight() const;
 };
 
 struct Lesson {
   std::string file, title, summary;
+  std::string title_ko, summary_ko;
   std::vector<LessonStep> steps;
+  std::string Title() const;
+  std::string Summary() const;
 };
+
+// Each text of the lesson that has no Korean beside it, as "file, step N: \"text_ko\" is missing".
+std::vector<std::string> MissingTranslations(const Lesson& lesson, const std::string& language);
 
 Result<Lesson> ParseLesson(const std::string& json_text, const std::string& file_name);
 

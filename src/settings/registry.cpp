@@ -539,6 +539,10 @@ std::vector<Entry> MakeRegistry() {
                              "the app's language: English, Korean (한국어), or pseudo, every string longer and accented to show "
                              "where a layout clips (the page starts in the browser's language, the desktop app in LANG's)",
                              [](Settings& s) -> Locale& { return s.app.locale; }));
+  r.push_back(Choice<bool>("terms", G::kApp, {"0", "1"},
+                           "1: in Korean, each term of the glossary is followed by its English term, as the lecture writes "
+                           "them: 학습률(learning rate)",
+                           [](Settings& s) -> bool& { return s.app.terms; }));
   r.push_back(LessonRow());
   r.push_back(NameSet("hide", G::kApp, kHideableParts, "for exercises: tabs and Train panels to hide",
                       [](Settings& s) -> std::string& { return s.app.hide; }));

@@ -68,6 +68,7 @@ struct AppSettings {
   Tab tab = Tab::kTrain;
   Theme theme = Theme::kDark;
   Locale locale = Locale::kEn;  // the page starts in the browser's language, the desktop in LANG's
+  bool terms = false;           // Korean with the English terms beside: 학습률(learning rate)
   int lesson = 0;       // 1-based lesson being walked through; 0: none
   int lesson_step = 1;  // 1-based step of that lesson
   std::string hide;     // parts hidden by an exercise link, e.g. "data,model"

@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "data/augment.h"
+#include "i18n/translate.h"
 #include "nn/model_budget.h"
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
@@ -160,28 +161,28 @@ bool Session::FinishStep() {
   // Who to blame: a penalty that is itself not finite, or larger than the data loss, points at
   // lambda (--lambda 1e308 breaks training at any learning rate).
   const char* cause = !(std::isfinite(penalty) && penalty <= std::max(1.0, std::fabs(step_loss_)))
-                          ? ". The regularization strength (lambda) is probably too high"
-                          : ". The learning rate is probably too high";
-
-  char where[96];
-  std::snprintf(where, sizeof where, "at step %ld (epoch %d)", steps_ + 1, epoch_ + 1);
+                          ? tr("The regularization strength (lambda) is probably too high")
+                          : tr("The learning rate is probably too high");
+  const std::string where = Fill(tr("at step {0} (epoch {1})"), {std::to_string(steps_ + 1), std::to_string(epoch_ + 1)});
+  auto diverged = [&](const std::string& what, const char* kept) {
+    phase_ = Phase::kDiverged;
+    message_ = Fill(tr("Training diverged {0}: {1}. {2}; {3}."), {where, what, cause, kept});
+  };
   // A bad loss means the latest update broke the weights: go back to the ones before it.
   if (!std::isfinite(loss)) {
     RestoreLastGood();
-    phase_ = Phase::kDiverged;
-    message_ = std::string("Training diverged ") + where + ": the loss became " + (std::isnan(loss) ? "NaN" : "infinite") +
-               cause + "; the weights from before the last update are kept.";
+    diverged(std::isnan(loss) ? tr("the loss became NaN") : tr("the loss became infinite"),
+             tr("the weights from before the last update are kept"));
     return false;
   }
   // A loss a thousand times its starting value has exploded even while it is still finite.
   if (steps_ == 0 && history_.step_loss.empty()) first_loss_ = loss;
   if (loss > 1000 * std::max(1.0, first_loss_)) {
     RestoreLastGood();
-    phase_ = Phase::kDiverged;
-    char numbers[96];
-    std::snprintf(numbers, sizeof numbers, "the loss exploded from %.3g to %.3g", first_loss_, loss);
-    message_ = std::string("Training diverged ") + where + ": " + numbers + cause +
-               "; the weights from before the last update are kept.";
+    char from[32], to[32];
+    std::snprintf(from, sizeof from, "%.3g", first_loss_);
+    std::snprintf(to, sizeof to, "%.3g", loss);
+    diverged(Fill(tr("the loss exploded from {0} to {1}"), {from, to}), tr("the weights from before the last update are kept"));
     return false;
   }
   // Keep the weights before the update (vector assignment reuses the buffers after the first step).
@@ -190,9 +191,7 @@ bool Session::FinishStep() {
   optimizer_->Step(params, lr * lr_scale_);
   if (!ParamsFinite()) {
     RestoreLastGood();
-    phase_ = Phase::kDiverged;
-    message_ = std::string("Training diverged ") + where +
-               ": the update made some weights infinite or NaN" + cause + "; the weights from the step before are kept.";
+    diverged(tr("the update made some weights infinite or NaN"), tr("the weights from the step before are kept"));
     return false;
   }
   ++steps_;

@@ -157,7 +157,7 @@ void DrawGraph(BackpropUi& b, ImVec2 size) {
 void DrawStepPanel(BackpropUi& b) {
   graph::Stepper& s = *b.stepper;
   ImGui::Text(tr("Step %d of %d (%d forward, %d backward): %s"), s.position(), s.total_steps(), s.forward_steps(),
-              s.backward_steps(), graph::PhaseName(s.phase()));
+              s.backward_steps(), tr(graph::PhaseName(s.phase())));
   if (s.phase() == graph::Phase::kForward && !s.forward_formula().empty()) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(Forward()), tr("forward: %s"), s.forward_formula().c_str());
   }
@@ -173,7 +173,7 @@ void DrawStepPanel(BackpropUi& b) {
   // The lecture's names for what the current node does with the gradient.
   if (s.phase() == graph::Phase::kBackward && s.current_node() >= 0)
     for (graph::Pattern p : s.graph().Patterns(s.current_node()))
-      ImGui::TextWrapped("%s: %s", graph::PatternName(p), graph::PatternExplanation(p, s.graph().node(s.current_node()).op));
+      ImGui::TextWrapped("%s: %s", tr(graph::PatternName(p)), tr(graph::PatternExplanation(p, s.graph().node(s.current_node()).op)));
   for (const graph::Note& note : s.VisibleNotes()) ImGui::TextWrapped("- %s", note.text.c_str());
 }
 
@@ -343,7 +343,7 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   const bool answers = b.s.answers == settings::Answers::kShow || (b.s.answers == settings::Answers::kAuto && !in_lesson);
   if (example && b.s.expr.empty()) {
     // An example's description gives its gradients after the ';': hidden with the answers.
-    const std::string& d = example->description;
+    const std::string d = tr(example->description);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", (answers ? d : d.substr(0, d.find(';'))).c_str());
   }

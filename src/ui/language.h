@@ -24,6 +24,7 @@ struct LanguageUi {
   // it rebuilds the atlas when fonts_changed is set, between frames, and clears it.
   std::vector<uint8_t> korean_font;
   bool fonts_changed = false;
+  bool terms_shown = false;  // the terms mode as tr() applies it
   // Glyphs the catalogue's text uses that the loaded fonts lack (checked on each switch).
   int missing_glyphs = 0;
   std::string missing_example;

@@ -57,7 +57,7 @@ std::string FormatAnswer(double v) {
 void DrawChoices(const lessons::Question& q, int& choice, bool answered, int answered_with) {
   ImGui::BeginDisabled(answered);
   for (size_t i = 0; i < q.choices.size(); ++i) {
-    const std::string id = q.choices[i] + "##choice" + std::to_string(i);
+    const std::string id = q.Choice(i) + "##choice" + std::to_string(i);
     if (ImGui::RadioButton(id.c_str(), (answered ? answered_with : choice) == static_cast<int>(i))) choice = static_cast<int>(i);
     NoteLastItem(("lesson-choice-" + std::to_string(i + 1)).c_str());
   }
@@ -74,7 +74,7 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
   const QuestionAttempt attempt = found != progress.answers.end() ? found->second : QuestionAttempt{};
   ImGui::Separator();
   ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(q.prompt.c_str());
+  ImGui::TextUnformatted(q.Prompt().c_str());
   if (q.kind == lessons::Question::Kind::kPredict) {
     DrawChoices(q, l.choice, attempt.committed, attempt.chosen);
     if (!attempt.committed) {
@@ -86,7 +86,7 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
       NoteLastItem("lesson-commit");
       ImGui::EndDisabled();
     } else {
-      ImGui::Text(tr("You predicted: %s."), q.choices[attempt.chosen].c_str());
+      ImGui::Text(tr("You predicted: %s."), q.Choice(attempt.chosen).c_str());
       const train::Session* run = state.train.session.get();
       const bool running = run && run->running();
       if (run && !ResultLine(*run).empty()) ImGui::Text(tr("Outcome: %s"), ResultLine(*run).c_str());
@@ -94,8 +94,8 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
         ImGui::TextDisabled("%s", tr("Training... the outcome and the explanation follow when it ends."));
       } else {
         if (q.right >= 0)
-          ImGui::TextColored(attempt.right ? Readable(kRightColour) : Readable(kWrongColour), "%s", attempt.right ? tr("As you predicted.") : Fill(tr("It was: {0}."), {q.choices[q.right]}).c_str());
-        ImGui::TextUnformatted(q.explanation.c_str());
+          ImGui::TextColored(attempt.right ? Readable(kRightColour) : Readable(kWrongColour), "%s", attempt.right ? tr("As you predicted.") : Fill(tr("It was: {0}."), {q.Choice(q.right)}).c_str());
+        ImGui::TextUnformatted(q.Explanation().c_str());
       }
     }
     ImGui::PopTextWrapPos();
@@ -123,15 +123,15 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
   }
   const auto answered = progress.answers.find(at);  // after Check: the attempt as it is now
   const QuestionAttempt now = answered != progress.answers.end() ? answered->second : QuestionAttempt{};
-  const std::string answer = q.kind == lessons::Question::Kind::kNumber ? FormatAnswer(q.answer) : q.choices[std::max(0, q.right)];
+  const std::string answer = q.kind == lessons::Question::Kind::kNumber ? FormatAnswer(q.answer) : q.Choice(std::max(0, q.right));
   if (now.right) {
     ImGui::TextColored(Readable(kRightColour), tr("Right: %s."), answer.c_str());
-    ImGui::TextUnformatted(q.explanation.c_str());
+    ImGui::TextUnformatted(q.Explanation().c_str());
   } else if (now.revealed) {
     ImGui::TextColored(Readable(kWrongColour), tr("Not quite. The answer is %s."), answer.c_str());
-    ImGui::TextUnformatted(q.explanation.c_str());
+    ImGui::TextUnformatted(q.Explanation().c_str());
   } else if (now.wrong == 1) {
-    ImGui::TextColored(Readable(kHintColour), tr("Not quite. Hint: %s"), q.hint.c_str());
+    ImGui::TextColored(Readable(kHintColour), tr("Not quite. Hint: %s"), q.Hint().c_str());
   }
   ImGui::PopTextWrapPos();
 }
@@ -157,16 +157,16 @@ nlohmann::json LessonStateJson(const AppState& state) {
   const lessons::Lesson& lesson = lessons[active - 1];
   const LessonProgress* kept = FindProgress(state.lessons.progress, lesson);
   const LessonProgress p = kept ? *kept : LessonProgress{};
-  j["title"] = lesson.title;
+  j["title"] = lesson.Title();
   j["steps"] = lesson.steps.size();
   if (at >= 0 && at < static_cast<int>(lesson.steps.size()))
-    j["text"] = lesson.steps[at].text + (lesson.steps[at].highlight.empty() ? "" : " Look at: " + lesson.steps[at].highlight);
+    j["text"] = lesson.steps[at].Text() + (lesson.steps[at].highlight.empty() ? "" : " " + Fill(tr("Look at: {0}"), {lesson.steps[at].Highlight()}));
   j["score"] = Score(lesson, p);
   j["finished"] = p.finished;
   if (at >= 0 && at < static_cast<int>(lesson.steps.size()) && lesson.steps[at].question) {
     const auto& q = *lesson.steps[at].question;
     const QuestionAttempt a = p.answers.count(at) ? p.answers.at(at) : QuestionAttempt{};
-    j["question"] = {{"kind", q.kind_name()}, {"prompt", q.prompt},
+    j["question"] = {{"kind", q.kind_name()}, {"prompt", q.Prompt()},
                      {"wrong", a.wrong}, {"right", a.right}, {"revealed", a.revealed}, {"committed", a.committed},
                      // for tests that answer wrong, then right (number: the value; else the choice, from 1)
                      {"answer", q.kind == lessons::Question::Kind::kNumber ? q.answer : q.right + 1},
@@ -218,7 +218,7 @@ void DrawLessonsTab(AppState& state) {
     ImGui::PushID(static_cast<int>(i));
     if (ImGui::Button(TrLabel("Start"))) OpenLessonStep(state, static_cast<int>(i) + 1, 1);
     ImGui::SameLine();
-    ImGui::Text("%zu. %s", i + 1, lesson.title.c_str());
+    ImGui::Text("%zu. %s", i + 1, lesson.Title().c_str());
     ImGui::SameLine();
     const LessonProgress* kept = FindProgress(state.lessons.progress, lesson);
     if (kept && std::count(kept->seen.begin(), kept->seen.end(), true) > 0) {
@@ -228,7 +228,7 @@ void DrawLessonsTab(AppState& state) {
       ImGui::SameLine();
     }
     ImGui::PushTextWrapPos(0);  // a long summary wraps instead of running off the edge
-    ImGui::TextDisabled(tr("(%zu steps) %s"), lesson.steps.size(), lesson.summary.c_str());
+    ImGui::TextDisabled(tr("(%zu steps) %s"), lesson.steps.size(), lesson.Summary().c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopID();
   }
@@ -273,7 +273,7 @@ void DrawLessonWindow(AppState& state) {
   }
   l.docked_last_frame = docked;
   bool open = true;
-  const std::string title = Fill(tr("Lesson: {0}"), {lesson.title}) + "###lesson";
+  const std::string title = Fill(tr("Lesson: {0}"), {lesson.Title()}) + "###lesson";
   const bool shown = ImGui::Begin(title.c_str(), &open, flags);
   l.collapsed = ImGui::IsWindowCollapsed();  // the title bar's arrow folds it
   if (shown) {
@@ -283,10 +283,10 @@ void DrawLessonWindow(AppState& state) {
       if (pos.y + size.y > bottom) ImGui::SetWindowPos(ImVec2(pos.x, std::max(vp->WorkPos.y, bottom - size.y)));
     }
     ImGui::TextDisabled(tr("Step %d of %zu"), at + 1, lesson.steps.size());
-    ImGui::TextWrapped("%s", step.text.c_str());
+    ImGui::TextWrapped("%s", step.Text().c_str());
     if (!step.highlight.empty()) {
       ImGui::PushTextWrapPos(0);
-      ImGui::TextColored(Readable(kHintColour), tr("Look at: %s"), step.highlight.c_str());
+      ImGui::TextColored(Readable(kHintColour), tr("Look at: %s"), step.Highlight().c_str());
       ImGui::PopTextWrapPos();
     }
     if (step.question) DrawQuestion(state, lesson, at);

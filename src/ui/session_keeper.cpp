@@ -13,6 +13,16 @@ namespace {
 constexpr double kStoreEverySeconds = 3;
 constexpr const char* kSessionFile = "gradlab.gradlab-session";
 
+// The defaults, but for what is the student's own rather than their work: the theme and the
+// language stay as they are.
+settings::Settings FreshSettings(const settings::Settings& now) {
+  settings::Settings fresh;
+  fresh.app.theme = now.app.theme;
+  fresh.app.locale = now.app.locale;
+  fresh.app.terms = now.app.terms;
+  return fresh;
+}
+
 std::string StepsText(long steps) { return steps == 1 ? tr("1 training step") : Fill(tr("{0} training steps"), {std::to_string(steps)}); }
 
 }  // namespace
@@ -120,7 +130,7 @@ void KeepSession(AppState& state) {
   if (steps == k.stored_steps && link == k.stored_link && lessons == k.stored_lessons) return;
   if (t.session && !t.session->between_steps()) return;  // part-way through a step: next frame
   k.last_store = now;
-  if (!t.session && state.settings == settings::Settings{} && state.lessons.progress.lessons.empty()) {  // nothing to keep (after Start fresh, say)
+  if (!t.session && state.settings == FreshSettings(state.settings) && state.lessons.progress.lessons.empty()) {  // nothing to keep (after Start fresh, say)
     services().ForgetStoredSession();
     k.stored_steps = steps;
     k.stored_link = link;
@@ -161,7 +171,7 @@ void OpenSessionFile(AppState& state) {
 }
 
 void StartFresh(AppState& state) {
-  state.settings = settings::Settings{};
+  state.settings = FreshSettings(state.settings);
   ResetTraining(state.train);
   state.train.kept.clear();
   state.session_keeper.pending_model.reset();

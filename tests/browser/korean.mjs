@@ -32,6 +32,8 @@ await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
   await afterFrames(korean, 3);
   let s = await state(korean);
   t.check('a browser set to Korean opens Gradlab in Korean', s.language.locale === 'ko' && s.tabTitle === '학습', `${s.language.locale} ${s.tabTitle}`);
+  t.check('the open lesson speaks Korean too (its text_ko)', /[\uac00-\ud7a3]/.test(s.lesson.text) && /[\uac00-\ud7a3]/.test(s.lesson.title),
+          `${s.lesson.title}: ${s.lesson.text.slice(0, 60)}`);
   t.check('every glyph of the Korean catalogue is in the font', s.language.missingGlyphs === 0,
           `${s.language.missingGlyphs} missing, e.g. in "${s.language.missingExample}"`);
   t.check('the Korean catalogue and font are fetched once, when Korean is chosen',
@@ -54,9 +56,19 @@ await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
   await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&tab=backprop&example=add-mul&bp=end&bp_answers=show'));
   await afterFrames(korean, 5);
   await korean.screenshot({ path: path.join(out, 'web-korean-backprop.png') });
-  await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&lesson=3.1'));
+  await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&lesson=5.1'));
   await afterFrames(korean, 5);
   await korean.screenshot({ path: path.join(out, 'web-korean-lesson.png') });
+  // The terms mode: the glossary's English beside its Korean, as the lecture writes them.
+  await clickItem(korean, 'menu-language');
+  await korean.waitForFunction(() => window.gradlab.state().items['language-terms'], null, { timeout: 10000 });
+  await clickItem(korean, 'language-terms');
+  await afterFrames(korean, 4);
+  s = await state(korean);
+  t.check('the terms mode puts the English term beside the Korean: 규제(regularization)', s.lesson.title.includes('규제(regularization)') &&
+          /terms=1/.test(s.link), `${s.lesson.title} | ${s.link}`);
+  await korean.screenshot({ path: path.join(out, 'web-korean-terms.png') });
+  await korean.evaluate(() => window.gradlab.set('terms', '0'));
 
   // ---- typing Hangul: an input method's composition, and inserted text
   await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&tab=backprop&example=add-mul'));

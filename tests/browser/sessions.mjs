@@ -4,7 +4,7 @@
 // the page works and says, once and quietly, that the work is not kept.
 //   node tests/browser/sessions.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { runBrowserTest, state } from './browser.mjs';
+import { afterFrames, clickItem, runBrowserTest, state } from './browser.mjs';
 
 const ready = (page) => page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3,
                                              null, { timeout: 60000 });
@@ -47,12 +47,14 @@ await runBrowserTest('browser sessions test', async ({ url, out, t, openPage }) 
   t.check('training goes on as if there had been no reload (the same losses, bit for bit)',
           JSON.stringify(afterReload.firstLosses) === JSON.stringify(without.firstLosses), `${afterReload.firstLosses?.slice(-4)} vs ${without.firstLosses?.slice(-4)}`);
 
-  // Start fresh forgets it all, including what is stored.
-  const fresh = (await state(page)).items['start-fresh'];
-  if (fresh) await page.mouse.click(fresh.x + fresh.w / 2, fresh.y + fresh.h / 2);
-  await page.waitForTimeout(300);
+  // Start fresh forgets it all, including what is stored; the theme and the language are the
+  // student's own and stay.
+  const themeBefore = (await state(page)).theme;
+  await clickItem(page, 'start-fresh');
+  await afterFrames(page, 5);
   const cleared = await state(page);
-  t.check('Start fresh goes back to the defaults', cleared.link === 'v=1' && cleared.train.steps === undefined, cleared.link);
+  t.check('Start fresh goes back to the defaults, but for the theme', cleared.link === (themeBefore === 'dark' ? 'v=1' : `v=1&theme=${themeBefore}`) &&
+          cleared.theme === themeBefore && cleared.train.steps === undefined, cleared.link);
   await page.goto('about:blank');
   await page.goto(url);
   await ready(page);

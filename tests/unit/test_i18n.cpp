@@ -38,7 +38,7 @@ TEST_CASE("The Korean catalogue msgfmt made is read whole, in the glossary's wor
 TEST_CASE("tr() speaks the catalogue's language and falls back to English", "[i18n]") {
   SpeaksEnglishAfter english;
   CHECK(std::string(tr("learning rate")) == "learning rate");
-  i18n::Speak(KoreanCatalog());
+  i18n::Speak(KoreanCatalog(), "ko");
   CHECK(std::string(tr("learning rate")) == "학습률");
   CHECK(std::string(tr("a string nobody translated")) == "a string nobody translated");
   const char* first = tr("Train");
@@ -53,7 +53,7 @@ TEST_CASE("A label keeps its ImGui id in every language", "[i18n]") {
   CHECK(std::string(TrLabel("Start##run")) == "Start###Start##run");
   CHECK(std::string(TrLabel("Lesson###lesson")) == "Lesson###lesson");
   CHECK(std::string(TrLabel("##expr")) == "#####expr");
-  i18n::Speak(KoreanCatalog());
+  i18n::Speak(KoreanCatalog(), "ko");
   CHECK(std::string(TrLabel("Start##run")) == "시작###Start##run");  // the visible part is looked up, the id stays
   CHECK(std::string(TrLabel("Reset")) == "처음으로###Reset");
 }
@@ -94,4 +94,19 @@ TEST_CASE("A damaged catalogue is refused with a reason, never read past its end
   std::vector<uint8_t> wild = mo;
   wild[12] = wild[13] = wild[14] = 0xff;  // the originals' table far past the end
   CHECK_FALSE(Catalog::FromMo(wild, "wild.mo").ok());
+}
+
+TEST_CASE("The terms mode glosses each glossary word once, where it starts a word, longest first", "[i18n]") {
+  SpeaksEnglishAfter english;
+  i18n::SetGlossary({{"학습률 스케줄", "learning-rate schedule"}, {"은닉층", "hidden layer"}, {"학습률", "learning rate"}, {"층", "layer"}});
+  CHECK(i18n::Glossed("학습률을 줄이면 학습률 스케줄이 바뀝니다.") == "학습률(learning rate)을 줄이면 학습률 스케줄(learning-rate schedule)이 바뀝니다.");
+  CHECK(i18n::Glossed("은닉층 하나와 층 두 개") == "은닉층(hidden layer) 하나와 층(layer) 두 개");  // 층 inside 은닉층 is not a word of its own
+  CHECK(i18n::Glossed("no Korean here") == "no Korean here");
+  i18n::Speak(KoreanCatalog(), "ko");
+  i18n::ShowTerms(true);
+  CHECK(std::string(tr("learning rate")) == "학습률(learning rate)");
+  CHECK(std::string(TrLabel("Reset")) == "처음으로###Reset");  // not a glossary term
+  i18n::ShowTerms(false);
+  CHECK(std::string(tr("learning rate")) == "학습률");
+  i18n::SetGlossary({});
 }

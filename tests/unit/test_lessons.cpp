@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "graph/stepper.h"
+#include "i18n/translate.h"
 #include "lessons/lesson.h"
 #include "settings/registry.h"
 
@@ -129,4 +130,46 @@ TEST_CASE("The sigmoid lesson speaks of f(1 - f) = 0.2 where that gradient is on
   REQUIRE(stepper->edges().size() == 1);
   CHECK(stepper->edges()[0].downstream == Approx(f * (1 - f)));
   CHECK(stepper->edges()[0].downstream == Approx(0.2).margin(0.005));
+}
+
+TEST_CASE("A lesson's Korean twins are shown when the app speaks Korean, English where one is missing", "[lessons][i18n]") {
+  const char* text = R"({"title": "Backprop", "title_ko": "역전파",
+    "steps": [{"text": "Step through it.", "text_ko": "한 스텝씩 따라가 보세요.", "highlight": "the + node",
+               "question": {"kind": "choice", "prompt": "Which?", "prompt_ko": "어느 것입니까?", "choices": ["add", "max"],
+                            "choices_ko": ["덧셈", "최댓값"], "answer": "max", "hint": "Patterns.", "explanation": "max routes."}}]})";
+  auto lesson = gradlab::lessons::ParseLesson(text, "twins.json");
+  REQUIRE(lesson.ok());
+  const auto& step = lesson->steps[0];
+  CHECK(step.Text() == "Step through it.");
+  CHECK(step.question->Choice(1) == "max");
+  gradlab::i18n::Speak(gradlab::i18n::Catalog(), "ko");
+  CHECK(lesson->Title() == "역전파");
+  CHECK(step.Text() == "한 스텝씩 따라가 보세요.");
+  CHECK(step.Highlight() == "the + node");  // no highlight_ko: the English
+  CHECK(step.question->Prompt() == "어느 것입니까?");
+  CHECK(step.question->Choice(1) == "최댓값");
+  CHECK(step.question->right == 1);  // the answer is the choice's place, in either language
+  CHECK(step.question->Hint() == "Patterns.");
+  gradlab::i18n::SpeakEnglish();
+  CHECK(lesson->Title() == "Backprop");
+  const auto missing = gradlab::lessons::MissingTranslations(*lesson, "ko");
+  REQUIRE(missing.size() == 3);
+  CHECK(missing[0] == "twins.json: step 1: \"highlight_ko\" is missing");
+}
+
+TEST_CASE("A Korean twin that is empty, alone or the wrong length is refused", "[lessons][i18n]") {
+  using gradlab::lessons::ParseLesson;
+  auto wrong = ParseLesson(R"({"title": "t", "steps": [{"text": "x", "text_ko": ""}]})", "empty.json");
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(wrong.error().find("\"text_ko\" must be text") != std::string::npos);
+  wrong = ParseLesson(R"({"title": "t", "steps": [{"text": "x", "highlight_ko": "여기"}]})", "alone.json");
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(wrong.error().find("\"highlight_ko\" without \"highlight\"") != std::string::npos);
+  wrong = ParseLesson(R"({"title": "t", "steps": [{"text": "x", "question": {"kind": "choice", "prompt": "p", "choices": ["a", "b"],
+      "choices_ko": ["가"], "answer": "a", "hint": "h", "explanation": "e"}}]})", "short.json");
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(wrong.error().find("one for each choice") != std::string::npos);
+  wrong = ParseLesson(R"({"title": "t", "title_ko": 3, "steps": [{"text": "x"}]})", "number.json");
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(wrong.error().find("\"title_ko\" must be text") != std::string::npos);
 }
