@@ -1,6 +1,7 @@
 // The text form of AugmentConfig (ParseAugmentSpec, FormatAugmentSpec): the grammar is documented
 // in augment.h. This file only converts between text and AugmentConfig; it applies nothing.
 #include "data/augment.h"
+#include "i18n/translate.h"  // N_: the help is translated where the app shows it
 
 #include <algorithm>
 #include <cctype>
@@ -23,35 +24,35 @@ using Item = AugmentItem;
 std::vector<AugmentItem> AugmentItems(AugmentConfig& c) {
   return {
       {"rcrop", "rcrop[:scale_min[:scale_max[:ratio_min[:ratio_max]]]]",
-       "random resized crop: area share and aspect ratio (w/h) ranges", &c.rcrop.on,
+       N_("random resized crop: area share and aspect ratio (w/h) ranges"), &c.rcrop.on,
        {{"scale_min", &c.rcrop.scale_min, nullptr, 0.01, 1},
         {"scale_max", &c.rcrop.scale_max, nullptr, 0.01, 1},
         {"ratio_min", &c.rcrop.ratio_min, nullptr, 0.1, 10},
         {"ratio_max", &c.rcrop.ratio_max, nullptr, 0.1, 10}}},
-      {"crop", "crop[:padding]", "zero-pad by padding px, random window of the original size", &c.crop.on,
+      {"crop", "crop[:padding]", N_("zero-pad by padding px, random window of the original size"), &c.crop.on,
        {{"padding", nullptr, &c.crop.padding, 0, 32}}},
-      {"hflip", "hflip[:p]", "mirror left-right with probability p", &c.hflip.on,
+      {"hflip", "hflip[:p]", N_("mirror left-right with probability p"), &c.hflip.on,
        {{"p", &c.hflip.p, nullptr, 0, 1}}},
-      {"rot90", "rot90[:p]", "with probability p turn by 90, 180 or 270 degrees", &c.rot90.on,
+      {"rot90", "rot90[:p]", N_("with probability p turn by 90, 180 or 270 degrees"), &c.rot90.on,
        {{"p", &c.rot90.p, nullptr, 0, 1}}},
-      {"jitter", "jitter[:s|:b:c:s]", "colour jitter: brightness, contrast, saturation strengths", &c.jitter.on,
+      {"jitter", "jitter[:s|:b:c:s]", N_("colour jitter: brightness, contrast, saturation strengths"), &c.jitter.on,
        {{"brightness", &c.jitter.brightness, nullptr, 0, 1},
         {"contrast", &c.jitter.contrast, nullptr, 0, 1},
         {"saturation", &c.jitter.saturation, nullptr, 0, 1}}},
-      {"grey", "grey[:p]", "colour drop: greyscale with probability p", &c.grey.on,
+      {"grey", "grey[:p]", N_("colour drop: greyscale with probability p"), &c.grey.on,
        {{"p", &c.grey.p, nullptr, 0, 1}}},
-      {"blur", "blur[:p[:sigma_min[:sigma_max]]]", "Gaussian blur with probability p, sigma in px", &c.blur.on,
+      {"blur", "blur[:p[:sigma_min[:sigma_max]]]", N_("Gaussian blur with probability p, sigma in px"), &c.blur.on,
        {{"p", &c.blur.p, nullptr, 0, 1},
         {"sigma_min", &c.blur.sigma_min, nullptr, 0, 10},
         {"sigma_max", &c.blur.sigma_max, nullptr, 0, 10}}},
-      {"sobel", "sobel[:p]", "Sobel edge map with probability p", &c.sobel.on, {{"p", &c.sobel.p, nullptr, 0, 1}}},
-      {"noise", "noise[:sigma]", "Gaussian noise of std sigma (pixels in [0, 1])", &c.noise.on,
+      {"sobel", "sobel[:p]", N_("Sobel edge map with probability p"), &c.sobel.on, {{"p", &c.sobel.p, nullptr, 0, 1}}},
+      {"noise", "noise[:sigma]", N_("Gaussian noise of std sigma (pixels in [0, 1])"), &c.noise.on,
        {{"sigma", &c.noise.sigma, nullptr, 0, 1}}},
-      {"cutout", "cutout[:size[:count]]", "count black squares of size x size px", &c.cutout.on,
+      {"cutout", "cutout[:size[:count]]", N_("count black squares of size x size px"), &c.cutout.on,
        {{"size", nullptr, &c.cutout.size, 1, 64}, {"count", nullptr, &c.cutout.count, 1, 16}}},
-      {"mixup", "mixup[:alpha]", "mixup of pairs, lambda ~ Beta(alpha, alpha)", &c.mixup.on,
+      {"mixup", "mixup[:alpha]", N_("mixup of pairs, lambda ~ Beta(alpha, alpha)"), &c.mixup.on,
        {{"alpha", &c.mixup.alpha, nullptr, 0.01, 100}}},
-      {"cutmix", "cutmix[:alpha]", "CutMix of pairs (images only), lambda ~ Beta(alpha, alpha)", &c.cutmix.on,
+      {"cutmix", "cutmix[:alpha]", N_("CutMix of pairs (images only), lambda ~ Beta(alpha, alpha)"), &c.cutmix.on,
        {{"alpha", &c.cutmix.alpha, nullptr, 0.01, 100}}},
   };
 }

@@ -30,7 +30,7 @@ void DrawSwitches(TrainUi& t) {
   for (data::AugmentItem& item : data::AugmentItems(config)) {
     ImGui::PushID(item.name);
     changed |= ImGui::Checkbox(item.name, item.on);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", item.help);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(item.help));
     if (*item.on) {
       ImGui::Indent();
       for (const data::AugmentParam& p : item.params) {

@@ -109,7 +109,7 @@ void DrawLosses(CalculatorsUi& c) {
     for (int j = 0; j < 3; ++j) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::Text("%s%s", names[j], j == c.s.label ? " (true)" : "");
+      ImGui::Text("%s%s", names[j], j == c.s.label ? tr(" (true)") : "");
       ImGui::TableNextColumn();
       ImGui::Text("%.2f", s[j]);
       ImGui::TableNextColumn();

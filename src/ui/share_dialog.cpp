@@ -76,8 +76,8 @@ void DrawEmbedTab(AppState& state, const settings::Settings& shared) {
   share.embed_width = std::clamp(share.embed_width, 240, 4000);
   share.embed_height = std::clamp(share.embed_height, 200, 4000);
   ImGui::SetNextItemWidth(230);
-  static const char* kStarts[] = {"on a click on its poster", "when scrolled into view", "at once"};
-  ImGui::Combo(TrLabel("starts"), &share.embed_start, kStarts, 3);
+  const char* const starts[] = {tr("on a click on its poster"), tr("when scrolled into view"), tr("at once")};
+  ImGui::Combo(TrLabel("starts"), &share.embed_start, starts, 3);
   settings::Settings embedded = shared;
   embedded.app.embed = true;
   embedded.app.start = share.embed_start == 1 ? "visible" : share.embed_start == 2 ? "now" : "click";

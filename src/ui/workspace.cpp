@@ -237,9 +237,9 @@ static void DrawAboutWindow(AppState& state) {
     ImGui::Text(tr("Gradlab %s"), b.version.c_str());
     ImGui::TextWrapped("%s", tr("A deep-learning playground for computer-vision courses."));
     ImGui::Separator();
-    ImGui::Text(tr("Build:     %s (%s)"), b.target == "web" ? "web (WebAssembly)" : "native desktop",
+    ImGui::Text(tr("Build:     %s (%s)"), b.target == "web" ? tr("web (WebAssembly)") : tr("native desktop"),
                 b.build_type.c_str());
-    ImGui::Text(tr("SIMD:      %s"), b.simd == "none" ? "off" : b.simd.c_str());
+    ImGui::Text(tr("SIMD:      %s"), b.simd == "none" ? tr("off") : b.simd.c_str());
     ImGui::Text(tr("Compiler:  %s"), b.compiler.c_str());
     ImGui::Text(tr("Memory:    %s"), nn::MemorySummary().c_str());
     ImGui::Text(tr("Dear ImGui %s"), ImGui::GetVersion());
