@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "data/cifar10.h"
+#include "i18n/translate.h"
 #include "settings/registry.h"
 
 namespace gradlab::settings {
@@ -142,7 +143,7 @@ static std::string KnownClasses(const std::string& list, std::vector<std::string
   std::stringstream in(list);
   for (std::string name; std::getline(in, name, ',');) {
     if (auto one = data::ParseClassList(name); !one) {
-      problems->push_back("classes: " + Shown(name) + " is not a CIFAR-10 class and was left out");
+      problems->push_back(Fill(tr("classes: {0} is not a CIFAR-10 class and was left out"), {Shown(name)}));
       continue;
     }
     kept += (kept.empty() ? "" : ",") + name;
@@ -156,10 +157,10 @@ LinkOutcome ApplyLink(Settings& s, const Pairs& pairs) {
   for (const auto& [key, value] : pairs) {
     if (key == kLinkVersionKey) {
       if (value != kLinkVersion)
-        out.problems.push_back("v: this link is for Gradlab link version '" + Shown(value) + "'; this Gradlab reads version " +
-                               kLinkVersion + ", so some settings may not apply");
+        out.problems.push_back(Fill(tr("v: this link is for Gradlab link version '{0}'; this Gradlab reads version {1}, so some settings may not apply"),
+                                    {Shown(value), kLinkVersion}));
     } else if (body.size() == kMaxPairs) {
-      out.problems.push_back("the link has more than " + std::to_string(kMaxPairs) + " settings; the rest were ignored");
+      out.problems.push_back(Fill(tr("the link has more than {0} settings; the rest were ignored"), {std::to_string(kMaxPairs)}));
       break;
     } else {
       body.emplace_back(key, value);
@@ -171,7 +172,7 @@ LinkOutcome ApplyLink(Settings& s, const Pairs& pairs) {
   s.app.lock.clear();
   for (const auto& [key, value] : body) {
     if (key.size() > 40 || value.size() > kMaxValueLength) {
-      out.problems.push_back(Shown(key) + ": too long (" + std::to_string(value.size()) + " characters)");
+      out.problems.push_back(Fill(tr("{0}: too long ({1} characters)"), {Shown(key), std::to_string(value.size())}));
       continue;
     }
     const bool classes = FindEntry(key) == &GetEntry("classes");
@@ -186,7 +187,7 @@ LinkOutcome ApplyLink(Settings& s, const Pairs& pairs) {
 
 std::string DescribeProblems(const std::vector<std::string>& problems) {
   if (problems.empty()) return "";
-  std::string out = "Some link settings were not used: ";
+  std::string out = tr("Some link settings were not used: ");
   for (size_t i = 0; i < problems.size() && i < 8; ++i) {
     std::string first_line = problems[i].substr(0, problems[i].find('\n'));
     if (first_line.size() > 160) first_line = first_line.substr(0, 160) + "...";
@@ -194,8 +195,8 @@ std::string DescribeProblems(const std::vector<std::string>& problems) {
       if (static_cast<unsigned char>(c) < 32) c = ' ';
     out += (i ? "; " : "") + first_line;
   }
-  if (problems.size() > 8) out += "; and " + std::to_string(problems.size() - 8) + " more";
-  return out + ". The rest of the link applied.";
+  if (problems.size() > 8) out += Fill(tr("; and {0} more"), {std::to_string(problems.size() - 8)});
+  return out + tr(". The rest of the link applied.");
 }
 
 }  // namespace gradlab::settings

@@ -15,6 +15,7 @@
 #include "data/cifar10.h"
 #include "graph/examples.h"
 #include "graph/parser.h"
+#include "i18n/translate.h"
 #include "nn/model_spec.h"
 #include "nn/schedule.h"
 #include "settings/train_settings.h"
@@ -100,7 +101,8 @@ Entry Whole(std::string key, Group group, long long lo, long long hi, std::strin
   e.get = [field](const Settings& s) { return std::to_string(Read(field, s)); };
   e.set = [field, lo, hi, check](Settings& s, const std::string& text) {
     auto v = ParseWhole(text);
-    if (!v || *v < lo || *v > hi) return Status::Error("must be a whole number from " + RangeText(lo, hi, true));
+    if (!v || *v < lo || *v > hi)
+      return Status::Error(Fill(tr("must be a whole number from {0} to {1}"), {std::to_string(lo), std::to_string(hi)}));
     if (check) {
       if (Status problem = check(*v); !problem) return problem;
     }
@@ -120,10 +122,13 @@ Entry Real(std::string key, Group group, double lo, double hi, std::string help,
   Entry e{std::move(key), {}, group, "number", range, lo, hi, ends == Ends::kAboveLo, std::move(help)};
   e.hi_open = ends == Ends::kBelowHi;
   e.get = [field](const Settings& s) { return FormatReal(Read(field, s)); };
-  e.set = [field, lo, hi, check, ends, range](Settings& s, const std::string& text) {
+  e.set = [field, lo, hi, check, ends](Settings& s, const std::string& text) {
     auto v = ParseReal(text);
     if (!v || *v < lo || *v > hi || (ends == Ends::kAboveLo && *v == lo) || (ends == Ends::kBelowHi && *v == hi))
-      return Status::Error("must be a number " + range);
+      return Status::Error(Fill(ends == Ends::kAboveLo   ? tr("must be a number above {0}, up to {1}")
+                                : ends == Ends::kBelowHi ? tr("must be a number from {0}, below {1}")
+                                                         : tr("must be a number from {0} to {1}"),
+                                {FormatReal(lo), FormatReal(hi)}));
     if (check) {
       if (Status problem = check(*v); !problem) return problem;
     }
@@ -146,7 +151,7 @@ Entry Choice(std::string key, Group group, std::vector<std::string> names, std::
         field(s) = static_cast<T>(i);
         return Status();
       }
-    return Status::Error("must be one of " + Join(names));
+    return Status::Error(Fill(tr("must be one of {0}"), {Join(names)}));
   };
   return e;
 }
@@ -196,7 +201,7 @@ Entry Action(std::string key, Group group, std::vector<std::string> values, std:
              std::function<Status(Settings&, const std::string&)> set = nullptr) {
   Entry e{std::move(key), {}, group, "action", Join(values, ", "), 0, 0, false, std::move(help)};
   e.set = [values, set](Settings& s, const std::string& text) {
-    if (std::find(values.begin(), values.end(), text) == values.end()) return Status::Error("must be one of " + Join(values));
+    if (std::find(values.begin(), values.end(), text) == values.end()) return Status::Error(Fill(tr("must be one of {0}"), {Join(values)}));
     return set ? set(s, text) : Status();
   };
   return e;
@@ -282,7 +287,7 @@ Entry DataRow() {
         s.train.toy_kind = *kind;
         return Status();
       }
-    return Status::Error("must be one of " + Join(choices));
+    return Status::Error(Fill(tr("must be one of {0}"), {Join(choices)}));
   };
   return e;
 }
@@ -302,7 +307,7 @@ Entry ClassesRow() {
     data::CifarSubset subset;
     subset.classes = *classes;
     if (Status problem = data::CheckCifarSubset(subset); !problem) return problem;
-    if (classes->size() < 2) return Status::Error("pick at least two classes");
+    if (classes->size() < 2) return Status::Error(tr("pick at least two classes"));
     s.train.classes.fill(false);
     for (int c : *classes) s.train.classes[c] = true;
     return Status();
@@ -352,7 +357,7 @@ Entry ExampleRow() {
           "a lecture example for the computational graph (its expression and inputs)"};
   e.get = [](const Settings& s) { return s.backprop.example; };
   e.set = [](Settings& s, const std::string& text) {
-    if (!graph::FindExample(text)) return Status::Error("must be one of " + graph::ExampleNames());
+    if (!graph::FindExample(text)) return Status::Error(Fill(tr("must be one of {0}"), {graph::ExampleNames()}));
     s.backprop.example = text;
     s.backprop.expr.clear();
     s.backprop.inputs.clear();
@@ -445,7 +450,7 @@ Entry LessonRow() {
     auto lesson = ParseWhole(text.substr(0, dot));
     auto step = dot == std::string::npos ? Result<long long>(1) : ParseWhole(text.substr(dot + 1));
     if (!lesson || !step || *lesson < 1 || *lesson > 1000 || *step < 1 || *step > 1000)
-      return Status::Error("must be a lesson number, or lesson.step, like 2 or 2.3");
+      return Status::Error(tr("must be a lesson number, or lesson.step, like 2 or 2.3"));
     s.app.lesson = static_cast<int>(*lesson);
     s.app.lesson_step = static_cast<int>(*step);
     return Status();
@@ -465,7 +470,7 @@ Entry NameSet(std::string key, Group group, const char* const (&names)[N], std::
     std::string item;
     while (std::getline(in, item, ','))
       if (std::find(vocabulary.begin(), vocabulary.end(), item) == vocabulary.end())
-        return Status::Error("'" + Shown(item) + "' is not one of " + Join(vocabulary));
+        return Status::Error(Fill(tr("'{0}' is not one of {1}"), {Shown(item), Join(vocabulary)}));
       else given.push_back(item);
     std::vector<std::string> ordered;
     for (const auto& name : vocabulary)
@@ -578,7 +583,7 @@ std::vector<Entry> MakeRegistry() {
                    [](Settings& s) -> std::string& { return s.train.model; }, CheckSpec));
   r.push_back(Text("loss", G::kTrain, "softmax, svm", "the loss: softmax cross-entropy or the multiclass SVM",
                   [](Settings& s) -> std::string& { return s.train.loss; },
-                  [](const std::string& v) { return v == "softmax" || v == "svm" ? Status() : Status::Error("must be softmax or svm"); }));
+                  [](const std::string& v) { return v == "softmax" || v == "svm" ? Status() : Status::Error(tr("must be softmax or svm")); }));
   r.back().type = "choice";
   r.push_back(OptimizerRow());
   r.push_back(Real("lr", G::kTrain, 0, 1e6, "learning rate", [](Settings& s) -> double& { return s.train.lr; },
@@ -609,7 +614,7 @@ std::vector<Entry> MakeRegistry() {
   r.push_back(Text("augment", G::kTrain, "e.g. hflip,crop:4,mixup:0.2 (README)", "training-time augmentation",
                    [](Settings& s) -> std::string& { return s.train.augment; }, CheckAugment));
   r.push_back(Text("init", G::kTrain, "he, xavier", "weight initialisation", [](Settings& s) -> std::string& { return s.train.init; },
-                   [](const std::string& v) { return v == "he" || v == "xavier" ? Status() : Status::Error("must be he or xavier"); }));
+                   [](const std::string& v) { return v == "he" || v == "xavier" ? Status() : Status::Error(tr("must be he or xavier")); }));
   r.back().type = "choice";
   r.push_back(Whole<uint64_t>("seed", G::kTrain, 0, 2147483647, "random seed (weights, shuffling, augmentation, toy data)",
                               [](Settings& s) -> uint64_t& { return s.train.seed; }));
@@ -715,25 +720,25 @@ Status Set(Settings& s, std::string_view key, const std::string& value) {
   const std::string k = Shown(key);
   if (const Entry* e = FindEntry(key)) {
     Settings changed = s;
-    if (Status st = e->set(changed, value); !st) return Status::Error(k + ": " + st.message());
+    if (Status st = e->set(changed, value); !st) return Status::Error(k + ": " + st.message());  // the key as written, in any language
     s = std::move(changed);
     return Status();
   }
   // "v" opens every link (v=1, read by ApplyLink), so it cannot also be a variable's value.
-  if (key == kLinkVersionKey) return Status::Error("v: is a link's version (v=1); give a variable named v its value with inputs=v:4");
+  if (key == kLinkVersionKey) return Status::Error(tr("v: is a link's version (v=1); give a variable named v its value with inputs=v:4"));
   // An input of the Backprop tab's expression: x=-2.
   if (IsIdentifier(key)) {
     auto graph = ResolveBackprop(s.backprop);
     if (graph && std::any_of(graph->values.begin(), graph->values.end(), [&](const auto& v) { return v.first == key; })) {
       auto v = ParseReal(value);
-      if (!v) return Status::Error(k + ": must be a number (an input of " + graph->expression + ")");
+      if (!v) return Status::Error(Fill(tr("{0}: must be a number (an input of {1})"), {k, graph->expression}));
       for (auto& [name, old] : graph->values)
         if (name == key) old = *v;
       s.backprop.inputs = FormatInputs(graph->values);
       return Status();
     }
   }
-  return Status::Error(k + ": unknown setting");
+  return Status::Error(Fill(tr("{0}: unknown setting"), {k}));
 }
 
 Result<BackpropGraph> ResolveBackprop(const BackpropSettings& b) {

@@ -56,6 +56,10 @@ await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
   await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&tab=backprop&example=add-mul&bp=end&bp_answers=show'));
   await afterFrames(korean, 5);
   await korean.screenshot({ path: path.join(out, 'web-korean-backprop.png') });
+  await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&lr=abc&classes=cat,dgo'));
+  s = await state(korean);
+  t.check('a damaged link is explained in Korean, naming its keys', /링크의 일부 설정을 쓰지 않았습니다/.test(s.status) && /lr: /.test(s.status) &&
+          /dgo/.test(s.status), s.status);
   await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&lesson=5.1'));
   await afterFrames(korean, 5);
   await korean.screenshot({ path: path.join(out, 'web-korean-lesson.png') });
