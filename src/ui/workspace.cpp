@@ -133,7 +133,7 @@ static void DrawMenuBar(AppState& state) {
     if (ImGui::MenuItem(TrLabel("Start fresh"))) StartFresh(state);
     if (state.can_quit) {
       ImGui::Separator();
-      if (ImGui::MenuItem(TrLabel("Quit"), "Ctrl+Q")) state.quit_requested = true;
+      if (ImGui::MenuItem(TrLabel("Quit"), "Ctrl+Q")) state.quit_requested = true;  // not translated: a key
     }
     ImGui::EndMenu();
   }
