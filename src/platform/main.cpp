@@ -182,10 +182,16 @@ void LoadFonts(float pixel_ratio, std::vector<uint8_t>* korean) {
     }
     ImFontConfig merge;
     merge.MergeMode = true;
+    // Thousands of syllables: no sideways oversampling (it would triple the atlas; ImGui's advice
+    // for CJK), and none in the projector's size on a phone's dense screen, which would need a
+    // texture larger than phones allow (the projector is for lecture halls, not phones).
+    merge.OversampleH = 1;
+    merge.PixelSnapH = true;
+    const bool projector_on_phone = size > 16.0f && pixel_ratio > 1.5f;
     const ImWchar* hangul = io.Fonts->GetGlyphRangesKorean();  // only the glyphs a font has are baked
     // Hangul drawn at DejaVu's size looks a size smaller than the Latin beside it (DejaVu's tall x-height).
     const float hangul_size = 1.15f * size * pixel_ratio;
-    if (korean && !korean->empty()) {
+    if (korean && !korean->empty() && !projector_on_phone) {
       merge.FontDataOwnedByAtlas = false;  // the bytes stay in AppState
       io.Fonts->AddFontFromMemoryTTF(korean->data(), static_cast<int>(korean->size()), hangul_size, &merge, hangul);
     } else {

@@ -157,7 +157,9 @@ std::string AppStateToJson(const AppState& state) {
                     {"spoken", settings::LocaleName(state.language.spoken)},
                     {"fetching", state.language.fetching},
                     {"missingGlyphs", state.language.missing_glyphs},
-                    {"missingExample", state.language.missing_example}}},
+                    {"missingExample", state.language.missing_example},
+                    // The font atlas's texture (pixels), which Hangul makes large.
+                    {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}}},
       {"fontSize", ImGui::GetFontSize()},
       {"showAbout", state.show_about},
       {"showKeys", state.show_keys},

@@ -95,6 +95,19 @@ await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
   await korean.screenshot({ path: path.join(out, 'web-korean-typed.png') });
   await korean.close();
 
+  // ---- a phone's dense screen: Hangul at three device pixels per pixel still fits a texture
+  // every phone can hold (4096 px a side)
+  const phone = await openPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'ko-KR' });
+  await phone.goto(`${url}#v=1&tab=lessons`);
+  await ready(phone);
+  await speaks(phone, 'ko');
+  s = await state(phone);
+  t.check('on a phone (3x) Korean is drawn from a font atlas of at most 4096 px a side, with every glyph',
+          s.language.atlas[0] <= 4096 && s.language.atlas[1] <= 4096 && s.language.missingGlyphs === 0 && s.display.scale === 3,
+          `${s.language.atlas.join('x')}, scale ${s.display.scale}, ${s.language.missingGlyphs} missing`);
+  await phone.screenshot({ path: path.join(out, 'web-korean-phone.png') });
+  await phone.close();
+
   // ---- the pseudo-locale: longer text cuts off no control
   const pseudo = await openPage({ viewport: { width: 1280, height: 800 } });
   await pseudo.goto(`${url}#v=1&locale=pseudo`);
