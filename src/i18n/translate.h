@@ -8,7 +8,9 @@
 //   Fill(tr("{0} is not a lesson file"), name)       // {0}, {1}: values put in after translating
 //
 // The language changes only between frames (the UI applies the locale setting at the start of
-// one): the pointers tr() returns stay valid until then.
+// one): the pointers tr() returns stay valid until then. Not thread-safe: the language is one
+// global, so call tr() on the UI thread (a worker that trains must hand its messages over as
+// data, or this must gain a lock).
 #pragma once
 #include <initializer_list>
 #include <string>

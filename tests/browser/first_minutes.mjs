@@ -5,7 +5,7 @@
 // - a lesson can be taken from start to finish with the keyboard alone, and "?" shows the keys.
 //   node tests/browser/first_minutes.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { clickItem, runBrowserTest, state } from './browser.mjs';
+import { afterFrames, clickItem, runBrowserTest, state } from './browser.mjs';
 
 const ready = (page) => page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3,
                                              null, { timeout: 60000 });
@@ -90,14 +90,17 @@ await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPag
   await one.touchscreen.tap(start.x + start.w / 2, start.y + start.h / 2);
   await one.waitForFunction(() => window.gradlab.state().train.steps > 0, null, { timeout: 10000 }).catch(() => {});
   const cdp = await one.context().newCDPSession(one);
-  const swipe = async (x, y, dy) => {  // a finger moved up by dy pixels, as the browser reports it
+  // A finger moved up by dy pixels, as the browser reports it: a finger's moves come over several
+  // frames (the app sees each move in a frame of its own, however slow the machine).
+  const swipe = async (x, y, dy) => {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await afterFrames(one, 1);
     for (let i = 1; i <= 8; i++) {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - (dy * i) / 8 }] });
-      await one.waitForTimeout(40);
+      await afterFrames(one, 1);
     }
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await one.waitForTimeout(200);
+    await afterFrames(one, 3);
   };
   await swipe(330, 303, 300);  // from the text under the toy data's settings, not a control
   const moved = await item('panel-training');
