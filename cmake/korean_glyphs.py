@@ -9,14 +9,14 @@ import json
 import sys
 
 
-def hangul_text(value):
+def strings_in(value):
     """Every string inside a JSON value, joined."""
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        return ''.join(hangul_text(v) for v in value)
+        return ''.join(strings_in(v) for v in value)
     if isinstance(value, dict):
-        return ''.join(hangul_text(v) for v in value.values())
+        return ''.join(strings_in(v) for v in value.values())
     return ''
 
 
@@ -25,7 +25,7 @@ def main():
     chars = set()
     for path in sources:
         with open(path, encoding='utf-8') as f:
-            text = hangul_text(json.load(f)) if path.endswith('.json') else f.read()
+            text = strings_in(json.load(f)) if path.endswith('.json') else f.read()
         chars.update(c for c in text if ord(c) >= 0x1100)  # what the Latin UI font lacks
     # KS X 1001's 2,350 syllables are exactly those EUC-KR encodes in two bytes.
     chars.update(chr(c) for c in range(0xAC00, 0xD7A4) if len(chr(c).encode('euc_kr')) == 2)

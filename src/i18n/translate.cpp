@@ -95,7 +95,10 @@ std::string InSpokenLanguage(const std::string& english, const std::string& tran
   const Language& l = Current();
   if (l.mode == Mode::kPseudo) return Pseudo(english);
   if (l.mode != Mode::kCatalog || translated.empty()) return english;
-  return l.terms ? Glossed(translated) : translated;
+  if (!l.terms) return translated;
+  auto [it, added] = Current().glossed.try_emplace(translated);  // a lesson's text is drawn every frame
+  if (added) it->second = Glossed(translated);
+  return it->second;
 }
 
 const char* tr(const char* english) {

@@ -69,7 +69,7 @@ std::vector<std::pair<std::string, std::string>> ParseTerms(const std::vector<ui
 void GiveUp(AppState& state, const std::string& why) {
   LanguageUi& l = state.language;
   l.fetching = false;
-  l.catalog.reset();
+  l.catalog.reset();  // a damaged one is not kept: the next try fetches it again
   state.settings.app.locale = l.spoken;
   state.status_message = "Korean could not be loaded (" + why + "); Gradlab stays in English.";
 }
@@ -77,13 +77,15 @@ void GiveUp(AppState& state, const std::string& why) {
 void FetchKorean(AppState& state) {
   LanguageUi& l = state.language;
   l.fetching = true;
-  services().FetchDataFile(kKoreanCatalog, [&state](Result<std::vector<uint8_t>> bytes) {
-    if (!state.language.fetching) return;
-    if (!bytes) return GiveUp(state, std::string(kKoreanCatalog) + ": " + bytes.error());
-    auto catalog = i18n::Catalog::FromMo(*bytes, kKoreanCatalog);
-    if (!catalog) return GiveUp(state, catalog.error());
-    state.language.catalog = std::move(*catalog);
-  });
+  // Each file once: switching back to Korean fetches nothing again.
+  if (!l.catalog)
+    services().FetchDataFile(kKoreanCatalog, [&state](Result<std::vector<uint8_t>> bytes) {
+      if (!state.language.fetching) return;
+      if (!bytes) return GiveUp(state, std::string(kKoreanCatalog) + ": " + bytes.error());
+      auto catalog = i18n::Catalog::FromMo(*bytes, kKoreanCatalog);
+      if (!catalog) return GiveUp(state, catalog.error());
+      state.language.catalog = std::move(*catalog);
+    });
   if (l.font_fetched) return;
   // The terms mode's table; without it the mode glosses nothing, and Korean works as before.
   services().FetchDataFile(kKoreanTerms, [](Result<std::vector<uint8_t>> bytes) {
@@ -119,9 +121,8 @@ void UpdateLanguage(AppState& state) {
     case Locale::kKo:
       if (!l.fetching) FetchKorean(state);
       if (!l.catalog || !l.font_fetched || l.fonts_changed) return;  // not all here, or not yet in the atlas
-      i18n::Speak(*l.catalog, "ko");
+      i18n::Speak(*l.catalog, "ko");  // a copy: the fetched one stays for the next switch back
       CountMissingGlyphs(state);
-      l.catalog.reset();
       l.fetching = false;
       break;
   }

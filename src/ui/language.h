@@ -18,7 +18,7 @@ struct AppState;
 struct LanguageUi {
   settings::Locale spoken = settings::Locale::kEn;  // what tr() translates to now
   bool fetching = false;
-  std::optional<i18n::Catalog> catalog;             // fetched, waiting for the font
+  std::optional<i18n::Catalog> catalog;             // Korean's, once fetched (kept for switching back)
   bool font_fetched = false;
   // The Hangul font's bytes, merged into the UI font by the platform (it owns the font atlas):
   // it rebuilds the atlas when fonts_changed is set, between frames, and clears it.
