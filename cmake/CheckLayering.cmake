@@ -5,7 +5,7 @@ cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
 #   cmake -DSOURCE_DIR=<repo> -P cmake/CheckLayering.cmake
 set(core_may "")
 set(kernels_may core)
-set(nn_may core kernels)
+set(nn_may core kernels i18n)
 set(data_may core i18n)
 set(i18n_may core)
 set(graph_may core i18n)

@@ -1,5 +1,6 @@
 # Writes SITE/sw.js, the service worker, from cmake/sw.js.in: the site's top-level files (the app:
-# page, scripts, style, wasm, packed assets; not data/, not sw.js) with their SHA-256, and a
+# page, scripts, style, wasm, packed assets; not data/, not sw.js) and the files under assets/ (a
+# language's catalogue and font, so Korean works offline too) with their SHA-256, and a
 # version that is a short hash over them (and this worker's source), so any change to an app
 # file changes sw.js too.
 # Run after the web files are copied (POST_BUILD of the app, cmake/Platform.cmake):
@@ -10,6 +11,8 @@ if(NOT IS_DIRECTORY "${SITE}" OR NOT EXISTS "${TEMPLATE}")
 endif()
 
 file(GLOB names RELATIVE "${SITE}" "${SITE}/*")
+file(GLOB_RECURSE assets RELATIVE "${SITE}" "${SITE}/assets/*")
+list(APPEND names ${assets})
 list(SORT names)
 set(listing "")
 set(GRADLAB_SW_FILES "")
@@ -17,8 +20,8 @@ foreach(name IN LISTS names)
   if(IS_DIRECTORY "${SITE}/${name}" OR name STREQUAL "sw.js" OR name MATCHES "^\\.")
     continue()
   endif()
-  if(NOT name MATCHES "^[A-Za-z0-9_.-]+$")  # keeps the JavaScript below well-formed
-    message(WARNING "sw.js: ${name} is not precached (only letters, digits, '.', '_' and '-' in names)")
+  if(NOT name MATCHES "^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$")  # keeps the JavaScript below well-formed
+    message(WARNING "sw.js: ${name} is not precached (only letters, digits, '.', '_', '-' and '/' in names)")
     continue()
   endif()
   file(SHA256 "${SITE}/${name}" hash)

@@ -2,50 +2,65 @@
 // pixels, so this mirrors what the app shows as HTML that assistive technology reads: the tab as
 // a heading, the status line, the control with the keyboard focus, the Backprop step's formulas,
 // the last epoch's numbers and the lesson step, with changes announced politely. It reads
-// window.gradlab.state() twice a second.
+// window.gradlab.state() twice a second. Its sentences are in the app's language: tr() asks the
+// app's catalogue (scripts/update-po collects them from this file).
 (function () {
   'use strict';
   const layer = document.createElement('section');
   layer.id = 'a11y';
   layer.className = 'visually-hidden';
-  layer.setAttribute('aria-label', 'Gradlab, as text');
-  layer.lang = 'en';  // its sentences are English for now; the page's language is the app's (below)
   layer.innerHTML =
     '<h1>Gradlab</h1>' +
     '<h2 id="a11y-tab"></h2>' +
     '<p id="a11y-status" role="status"></p>' +
     '<p id="a11y-focus" aria-live="polite"></p>' +
     '<div id="a11y-view" aria-live="polite"></div>' +
-    '<section aria-label="Lesson"><h3 id="a11y-lesson-title"></h3><p id="a11y-lesson" aria-live="polite"></p></section>';
+    '<section id="a11y-lesson-section"><h3 id="a11y-lesson-title"></h3><p id="a11y-lesson" aria-live="polite"></p></section>';
   document.body.appendChild(layer);
+
+  // `english` in the app's language, with {0}, {1} replaced by the values.
+  const tr = (english, ...values) => {
+    let text = english;
+    try {
+      text = window.gradlab.tr(english);
+    } catch (e) { /* the engine is not running yet: English */ }
+    return text.replace(/\{(\d)\}/g, (all, n) => (n < values.length ? String(values[n]) : all));
+  };
+  const controlWord = (word) => ({
+    checkbox: tr('checkbox'), button: tr('button'), field: tr('field'), checked: tr('checked'),
+    'not checked': tr('not checked'), expanded: tr('expanded'), collapsed: tr('collapsed'),
+  })[word] || word;
 
   const set = (id, text) => {
     const el = document.getElementById(id);
     if (el.textContent !== text) el.textContent = text;  // unchanged text is not announced again
   };
+  const name = (el, text) => {
+    if (el.getAttribute('aria-label') !== text) el.setAttribute('aria-label', text);
+  };
   const percent = (v) => `${(100 * v).toFixed(1)} %`;
 
   function trainText(train) {
     const parts = [];
-    if (train.dataState && train.dataState !== 'ready') parts.push(train.dataMessage || `Data: ${train.dataState}`);
+    if (train.dataState && train.dataState !== 'ready') parts.push(train.dataMessage || tr('Data: {0}', train.dataState));
     const e = train.lastEpoch;
     if (e) {
-      parts.push(`Epoch ${e.epoch} of ${train.totalEpochs}: training loss ${e.trainLoss.toFixed(3)}, ` +
-                 `training accuracy ${percent(e.trainAccuracy)}, test accuracy ${percent(e.testAccuracy)}.`);
+      parts.push(tr('Epoch {0} of {1}: training loss {2}, training accuracy {3}, test accuracy {4}.', e.epoch,
+                    train.totalEpochs, e.trainLoss.toFixed(3), percent(e.trainAccuracy), percent(e.testAccuracy)));
     }
     if (train.result) parts.push(train.result);
-    return parts.join(' ') || 'No run yet. Set up the data and the model, then Start.';
+    return parts.join(' ') || tr('No run yet. Set up the data and the model, then Start.');
   }
 
   function backpropText(backprop) {
     const g = backprop.graph;
     if (backprop.error) return backprop.error;
     if (!g) return '';
-    const head = `${g.expression}. Step ${g.position} of ${g.steps.total}`;
+    const head = tr('{0}. Step {1} of {2}', g.expression, g.position, g.steps.total);
     const step = g.step;
-    if (!step) return `${head}: ${g.position === 0 ? 'before the forward pass' : 'done'}.`;
-    if (step.kind === 'forward') return `${head}, forward: ${step.formula}.`;
-    return `${head}, backward: ${step.edges.map((e) => e.formula).join('; ')}.`;
+    if (!step) return g.position === 0 ? tr('{0}: before the forward pass.', head) : tr('{0}: done.', head);
+    if (step.kind === 'forward') return tr('{0}, forward: {1}.', head, step.formula);
+    return tr('{0}, backward: {1}.', head, step.edges.map((e) => e.formula).join('; '));
   }
 
   function refresh() {
@@ -57,14 +72,17 @@
     }
     const lang = s.language && s.language.spoken === 'ko' ? 'ko' : 'en';
     if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
-    set('a11y-tab', `${s.tab} tab`);
+    name(layer, tr('Gradlab, as text'));
+    name(document.getElementById('a11y-lesson-section'), tr('Lesson'));
+    set('a11y-tab', tr('{0} tab', tr(s.tab)));
     set('a11y-status', s.status || '');
     const f = s.focus;
-    set('a11y-focus', f && f.label ? `Focus: ${f.label}, ${[f.role, f.state].filter(Boolean).join(', ')}` : '');
+    set('a11y-focus', f && f.label ? tr('Focus: {0}, {1}', f.label, [f.role, f.state].filter(Boolean).map(controlWord).join(', ')) : '');
     set('a11y-view', s.tab === 'Train' ? trainText(s.train) : s.tab === 'Backprop' ? backpropText(s.backprop) : '');
     const l = s.lesson;
-    set('a11y-lesson-title', l.active ? `Lesson ${l.active}: ${l.title}, step ${l.step} of ${l.steps}` : 'No lesson open');
-    set('a11y-lesson', l.active ? [l.text, l.question && l.question.prompt].filter(Boolean).join(' Question: ') : '');
+    set('a11y-lesson-title', l.active ? tr('Lesson {0}: {1}, step {2} of {3}', l.active, l.title, l.step, l.steps) : tr('No lesson open'));
+    const q = l.question && l.question.prompt;
+    set('a11y-lesson', !l.active ? '' : q && l.text ? tr('{0} Question: {1}', l.text, q) : l.text || q || '');
   }
 
   window.addEventListener('gradlab-ready', () => {

@@ -109,6 +109,8 @@
       window.dispatchEvent(new CustomEvent('gradlab-event', { detail: { name, data } }));
     },
     state: () => JSON.parse(Module.UTF8ToString(Module._gradlab_state_json())),
+    // An English text of the page's own (web/a11y.js) in the app's language, from its catalogue.
+    tr: (english) => Module.ccall('gradlab_tr', 'string', ['string'], [String(english)]),
     // Starts recording each frame's own work and the training slice in it (ms) and whether it
     // drew (a frame that would change nothing on screen is not drawn); returns and forgets what
     // was recorded since the last call: { workMs: [...], trainMs: [...], drawn: [1, 0, ...] }.

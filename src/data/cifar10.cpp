@@ -11,6 +11,7 @@
 
 #include "core/file_io.h"
 #include "core/text.h"
+#include "i18n/translate.h"
 
 namespace gradlab::data {
 namespace {
@@ -48,7 +49,7 @@ Result<std::vector<uint8_t>> ReadBatchFile(const std::string& dir, const std::st
   const std::string path = JoinPath(dir, name);
   std::error_code ec;  // the non-throwing form: a link loop is reported by ReadFileBytes
   if (!std::filesystem::exists(path, ec) && !ec)
-    return Result<std::vector<uint8_t>>::Error(name + " not found in " + dir + " (run scripts/fetch-cifar10)");
+    return Result<std::vector<uint8_t>>::Error(Fill(tr("{0} not found in {1} (run scripts/fetch-cifar10)"), {name, dir}));
   return gradlab::ReadFileBytes(path);
 }
 
@@ -111,17 +112,17 @@ Result<std::vector<int>> ParseClassList(const std::string& names) {
     std::string name = Lower(Trim(names.substr(start, comma - start)));
     start = comma + 1;
     if (name.empty()) {
-      return R::Error("empty class name in '" + names + "'; the classes are " + ValidClassNames());
+      return R::Error(Fill(tr("empty class name in '{0}'; the classes are {1}"), {names, ValidClassNames()}));
     }
     int index = -1;
     for (int i = 0; i < kCifarClasses; ++i) {
       if (Cifar10ClassNames()[i] == name) index = i;
     }
     if (index < 0) {
-      return R::Error("unknown CIFAR-10 class '" + name + "'; the classes are " + ValidClassNames());
+      return R::Error(Fill(tr("unknown CIFAR-10 class '{0}'; the classes are {1}"), {name, ValidClassNames()}));
     }
     for (int c : out) {
-      if (c == index) return R::Error("class '" + name + "' is listed twice");
+      if (c == index) return R::Error(Fill(tr("class '{0}' is listed twice"), {name}));
     }
     out.push_back(index);
   }
@@ -133,14 +134,14 @@ Result<CifarBatch> ParseCifarBatch(const std::string& file_name, const uint8_t* 
   const size_t expected = static_cast<size_t>(expected_records) * kCifarRecordBytes;
   if (size != expected) {
     return Result<CifarBatch>::Error(
-        file_name + " is " + std::to_string(size) + " bytes; a CIFAR-10 batch is " + WithCommas(expected) +
-        " (" + WithCommas(expected_records) + " records of " + WithCommas(kCifarRecordBytes) + " bytes)");
+        Fill(tr("{0} is {1} bytes; a CIFAR-10 batch is {2} ({3} records of {4} bytes)"),
+             {file_name, std::to_string(size), WithCommas(expected), WithCommas(expected_records), WithCommas(kCifarRecordBytes)}));
   }
   CifarBatch batch{bytes, expected_records};
   for (int i = 0; i < batch.records; ++i) {
     if (batch.label(i) >= kCifarClasses) {
-      return Result<CifarBatch>::Error(file_name + ": record " + std::to_string(i) + " has label " +
-                                       std::to_string(batch.label(i)) + "; labels are 0-9");
+      return Result<CifarBatch>::Error(Fill(tr("{0}: record {1} has label {2}; labels are 0-9"),
+                                            {file_name, std::to_string(i), std::to_string(batch.label(i))}));
     }
   }
   return batch;
@@ -197,23 +198,22 @@ Status CheckCifarSubset(const CifarSubset& subset) {
   for (size_t i = 0; i < subset.classes.size(); ++i) {
     int c = subset.classes[i];
     if (c < 0 || c >= kCifarClasses) {
-      return Status::Error("CIFAR-10 class index " + std::to_string(c) + " is out of range; classes are 0-9 (" +
-                           ValidClassNames() + ")");
+      return Status::Error(Fill(tr("CIFAR-10 class index {0} is out of range; classes are 0-9 ({1})"), {std::to_string(c), ValidClassNames()}));
     }
     for (size_t j = 0; j < i; ++j) {
-      if (subset.classes[j] == c) return Status::Error("class '" + Cifar10ClassNames()[c] + "' is listed twice");
+      if (subset.classes[j] == c) return Status::Error(Fill(tr("class '{0}' is listed twice"), {Cifar10ClassNames()[c]}));
     }
   }
   if (subset.train_per_class < 0 || subset.train_per_class > kCifarTrainPerClass) {
-    return Status::Error("training images per class must be 0 (all) to " + WithCommas(kCifarTrainPerClass) +
-                         ", got " + std::to_string(subset.train_per_class));
+    return Status::Error(Fill(tr("training images per class must be 0 (all) to {0}, got {1}"),
+                              {WithCommas(kCifarTrainPerClass), std::to_string(subset.train_per_class)}));
   }
   const int k = subset.classes.empty() ? kCifarClasses : static_cast<int>(subset.classes.size());
   const int max_test = k * kCifarTestPerClass;
   if (subset.test_count < 0 || subset.test_count > max_test) {
-    return Status::Error("test images must be 0 (all) to " + WithCommas(max_test) + " for " +
-                         std::to_string(k) + (k == 1 ? " class" : " classes") + ", got " +
-                         std::to_string(subset.test_count));
+    return Status::Error(Fill(k == 1 ? tr("test images must be 0 (all) to {0} for {1} class, got {2}")
+                                     : tr("test images must be 0 (all) to {0} for {1} classes, got {2}"),
+                              {WithCommas(max_test), std::to_string(k), std::to_string(subset.test_count)}));
   }
   return Status();
 }
@@ -240,9 +240,8 @@ Result<TrainTest> LoadCifar10(const std::string& dir, const CifarSubset& subset)
   for (int i = 0; i < k; ++i) {
     // Only a damaged copy of the data gets here: the official files hold 5,000 of each class.
     if (remaining[i] > 0) {
-      return R::Error("the training files in " + dir + " hold only " + std::to_string(per_class - remaining[i]) +
-                      " images of class '" + out.train.class_names[i] + "', " + std::to_string(per_class) +
-                      " wanted");
+      return R::Error(Fill(tr("the training files in {0} hold only {1} images of class '{2}', {3} wanted"),
+                           {dir, std::to_string(per_class - remaining[i]), out.train.class_names[i], std::to_string(per_class)}));
     }
   }
 
@@ -259,8 +258,8 @@ Result<TrainTest> LoadCifar10(const std::string& dir, const CifarSubset& subset)
     AppendSubset(*batch, classes, test_quota, out.test);
   }
   if (out.test.size() != test_total) {
-    return R::Error("test_batch.bin in " + dir + " holds fewer test images of the chosen classes than the " +
-                    std::to_string(test_total) + " wanted");
+    return R::Error(Fill(tr("test_batch.bin in {0} holds fewer test images of the chosen classes than the {1} wanted"),
+                         {dir, std::to_string(test_total)}));
   }
 
   ComputeChannelStats(out.train);

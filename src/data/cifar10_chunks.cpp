@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/file_io.h"
+#include "i18n/translate.h"
 
 namespace gradlab::data {
 
@@ -18,8 +19,8 @@ Result<ChunkManifest> ParseChunkManifest(const std::string& text) {
   const auto j = nlohmann::json::parse(text, nullptr, false);
   // Compared as JSON values, not read with value(): that throws when a key has another type.
   if (j.is_discarded() || !j.is_object() || !j.contains("format") || j["format"] != "gradlab-cifar10-chunks")
-    return R::Error("manifest.json is not a Gradlab CIFAR-10 chunk manifest");
-  if (!j.contains("version") || j["version"] != 1) return R::Error("manifest.json has an unknown version");
+    return R::Error(tr("manifest.json is not a Gradlab CIFAR-10 chunk manifest"));
+  if (!j.contains("version") || j["version"] != 1) return R::Error(tr("manifest.json has an unknown version"));
   ChunkManifest m;
   auto counts = [&](const char* key, std::vector<int>& out) {
     if (!j.contains(key) || !j[key].is_array() || j[key].size() != kCifarClasses) return false;
@@ -32,7 +33,7 @@ Result<ChunkManifest> ParseChunkManifest(const std::string& text) {
   };
   if (!j.contains("chunk_images") || j["chunk_images"] != kChunkImages || !counts("train_per_class", m.train_per_class) ||
       !counts("test_per_class", m.test_per_class))
-    return R::Error("manifest.json is damaged (chunk size or image counts)");
+    return R::Error(tr("manifest.json is damaged (chunk size or image counts)"));
   return m;
 }
 
@@ -105,8 +106,9 @@ ChunkAssembler::ChunkAssembler(const CifarSubset& subset, const ChunkManifest& m
       const int c = classes_[k];
       const int available = (train ? manifest.train_per_class : manifest.test_per_class)[c];
       if (quota[k] > available) {
-        status_ = Status::Error("the server has " + std::to_string(available) + " " + (train ? "training" : "test") +
-                                " images of '" + Cifar10ClassNames()[c] + "', " + std::to_string(quota[k]) + " wanted");
+        status_ = Status::Error(Fill(train ? tr("the server has {0} training images of '{1}', {2} wanted")
+                                           : tr("the server has {0} test images of '{1}', {2} wanted"),
+                                     {std::to_string(available), Cifar10ClassNames()[c], std::to_string(quota[k])}));
         return;
       }
       for (int chunk = 0, left = quota[k]; left > 0; ++chunk, left -= manifest.chunk_images) {
@@ -122,19 +124,19 @@ Status ChunkAssembler::Add(const std::string& file_name, const std::vector<uint8
   for (Piece& p : pieces_) {
     if (p.file != file_name) continue;
     if (bytes.size() % kChunkRecordBytes != 0 || bytes.size() / kChunkRecordBytes < static_cast<size_t>(p.count))
-      return status_ = Status::Error(file_name + " is " + std::to_string(bytes.size()) + " bytes; at least " +
-                                     std::to_string(p.count) + " images of " + std::to_string(kChunkRecordBytes) +
-                                     " bytes were expected");
+      return status_ = Status::Error(Fill(tr("{0} is {1} bytes; at least {2} images of {3} bytes were expected"),
+                                          {file_name, std::to_string(bytes.size()), std::to_string(p.count),
+                                           std::to_string(kChunkRecordBytes)}));
     if (p.bytes.empty()) ++received_;
     p.bytes = bytes;
     return Status();
   }
-  return Status::Error(file_name + " is not one of the chunks this subset needs");
+  return Status::Error(Fill(tr("{0} is not one of the chunks this subset needs"), {file_name}));
 }
 
 Result<TrainTest> ChunkAssembler::Finish() {
   if (!status_) return status_;
-  if (!complete()) return Result<TrainTest>::Error("not all chunks have arrived");
+  if (!complete()) return Result<TrainTest>::Error(tr("not all chunks have arrived"));
   TrainTest out{EmptyCifarSet("train", classes_), EmptyCifarSet("test", classes_)};
   for (bool train : {true, false}) {
     // (position in the official files, class position, record pointer), sorted by position.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "graph/formulas.h"
+#include "i18n/translate.h"
 
 namespace gradlab::graph {
 
@@ -16,7 +17,7 @@ std::vector<Note> FindNotes(const Graph& graph) {
     for (int in : n.inputs) inputs_finite = inputs_finite && std::isfinite(graph.node(in).value);
     if (!inputs_finite) continue;
     if (!std::isfinite(n.value)) {
-      const std::string why = *Rule(n.op).domain ? Rule(n.op).domain : "the result is too large for a double";
+      const std::string why = *Rule(n.op).domain ? tr(Rule(n.op).domain) : tr("the result is too large for a double");
       notes.push_back({id, false, ForwardFormula(graph, id) + ": " + why});
       continue;
     }
@@ -24,8 +25,7 @@ std::vector<Note> FindNotes(const Graph& graph) {
     for (int slot = 0; slot < static_cast<int>(n.inputs.size()); ++slot) {
       if (!graph.node(n.inputs[slot]).needs_grad) continue;
       if (std::isfinite(graph.LocalGrad(id, slot))) continue;
-      notes.push_back({id, true, LocalFormula(graph, id, slot) +
-                                     ": the local gradient is not a finite number here"});
+      notes.push_back({id, true, Fill(tr("{0}: the local gradient is not a finite number here"), {LocalFormula(graph, id, slot)})});
     }
   }
   return notes;

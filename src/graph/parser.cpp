@@ -8,6 +8,8 @@
 #include <optional>
 #include <vector>
 
+#include "i18n/translate.h"
+
 namespace gradlab::graph {
 namespace {
 
@@ -36,7 +38,16 @@ int ColumnAt(std::string_view text, size_t byte) {
 }
 
 std::string Quoted(const Token& t) {
-  return t.kind == Tok::kEnd ? "end of the expression" : "'" + t.text + "'";
+  return t.kind == Tok::kEnd ? tr("end of the expression") : "'" + t.text + "'";
+}
+
+// A whole sentence, translated, with the column as {0} and `values` as {1}, {2}: a translation
+// may put the column where its grammar wants it.
+ParseError At(int column, const char* pattern, std::initializer_list<std::string> values = {}) {
+  const std::string at = std::to_string(column);
+  std::vector<std::string_view> all = {at};
+  all.insert(all.end(), values.begin(), values.end());
+  return ParseError{Fill(tr(pattern), all), column};
 }
 
 struct Lexed {
@@ -55,9 +66,8 @@ Lexed Lex(std::string_view text) {
   };
   Lexed out;
   size_t i = 0;
-  auto fail = [&](size_t at, std::string message) {
-    const int column = ColumnAt(text, at);
-    out.error = ParseError{message + " at column " + std::to_string(column), column};
+  auto fail = [&](size_t at, const char* pattern, std::string value) {
+    out.error = At(ColumnAt(text, at), pattern, {std::move(value)});
     return out;
   };
   while (i < text.size()) {
@@ -84,11 +94,12 @@ Lexed Lex(std::string_view text) {
         }
       }
       if (i < text.size() && text[i] == '.')
-        return fail(start, "the number '" + std::string(text.substr(start, i + 1 - start)) + "' has two decimal points");
+        return fail(start, N_("the number '{1}' has two decimal points at column {0}"),
+                    std::string(text.substr(start, i + 1 - start)));
       const std::string s(text.substr(start, i - start));
       errno = 0;
       const double v = std::strtod(s.c_str(), nullptr);
-      if (errno == ERANGE && std::isinf(v)) return fail(start, "the number '" + s + "' is too large");
+      if (errno == ERANGE && std::isinf(v)) return fail(start, N_("the number '{1}' is too large at column {0}"), s);
       out.tokens.push_back({Tok::kNumber, s, column, v});
       continue;
     }
@@ -128,7 +139,7 @@ Lexed Lex(std::string_view text) {
     if (kind == Tok::kEnd) {
       size_t end = i + 1;  // the whole UTF-8 character, for the message
       while (end < text.size() && IsContinuationByte(text[end])) ++end;
-      return fail(i, "unexpected character '" + std::string(text.substr(i, end - i)) + "'");
+      return fail(i, N_("unexpected character '{1}' at column {0}"), std::string(text.substr(i, end - i)));
     }
     out.tokens.push_back({kind, std::string(text.substr(i, length)), column});
     i += length;
@@ -148,7 +159,7 @@ class Parser {
     std::string output = "f";
     if (tokens_.size() > 2 && tokens_[0].kind == Tok::kName && tokens_[1].kind == Tok::kEquals) {
       if (FindFunction(tokens_[0].text))
-        return Error(tokens_[0], "'" + tokens_[0].text + "' is a function and cannot name the output");
+        return Error(tokens_[0], N_("'{1}' is a function and cannot name the output at column {0}"), {tokens_[0].text});
       output = tokens_[0].text;
       output_column_ = tokens_[0].column;
       pos_ = 2;
@@ -158,14 +169,14 @@ class Parser {
     if (root < 0) return error_;
     if (Peek().kind != Tok::kEnd) {
       const Token& t = Peek();
-      std::string hint;
-      if (t.kind == Tok::kNumber || t.kind == Tok::kName || t.kind == Tok::kOpen)
-        hint = ": is an operator (such as *) missing before it?";
+      const char* pattern = N_("unexpected {1} at column {0}");
+      if (StartsOperand(t))
+        pattern = N_("unexpected {1} at column {0}: is an operator (such as *) missing before it?");
       else if (t.kind == Tok::kClose)
-        hint = ": no '(' is open";
+        pattern = N_("unexpected {1} at column {0}: no '(' is open");
       else if (t.kind == Tok::kEquals)
-        hint = ": only the output can be named, at the start (f = ...)";
-      return Error(t, "unexpected " + Quoted(t), hint);
+        pattern = N_("unexpected {1} at column {0}: only the output can be named, at the start (f = ...)");
+      return Error(t, pattern, {Quoted(t)});
     }
     graph_.Finish(output, std::string(text));
     return std::nullopt;
@@ -177,12 +188,17 @@ class Parser {
   const Token& Peek() const { return tokens_[pos_]; }
   const Token& Next() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
 
-  ParseError Error(const Token& at, const std::string& what, const std::string& hint = "") {
-    if (!error_) error_ = ParseError{what + " at column " + std::to_string(at.column) + hint, at.column};
+  static bool StartsOperand(const Token& t) {
+    return t.kind == Tok::kNumber || t.kind == Tok::kName || t.kind == Tok::kOpen;
+  }
+
+  // `pattern`: a whole sentence marked with N_(), the column as {0} (see At()).
+  ParseError Error(const Token& at, const char* pattern, std::initializer_list<std::string> values = {}) {
+    if (!error_) error_ = At(at.column, pattern, values);
     return *error_;
   }
-  int Fail(const Token& at, const std::string& what, const std::string& hint = "") {
-    Error(at, what, hint);
+  int Fail(const Token& at, const char* pattern, std::initializer_list<std::string> values = {}) {
+    Error(at, pattern, values);
     return -1;
   }
 
@@ -212,7 +228,7 @@ class Parser {
   // so this is where the depth is bounded.
   int ParseUnary() {
     if (++depth_ > kMaxDepth) {
-      return Fail(Peek(), "the expression nests more than " + std::to_string(kMaxDepth) + " levels deep");
+      return Fail(Peek(), N_("the expression nests more than {1} levels deep at column {0}"), {std::to_string(kMaxDepth)});
     }
     int result;
     if (Peek().kind == Tok::kMinus || Peek().kind == Tok::kPlus) {
@@ -253,8 +269,8 @@ class Parser {
       }
       case Tok::kName: return Peek().kind == Tok::kOpen ? ParseCall(t) : Variable(t);
       case Tok::kEnd:
-        return Fail(t, "the expression ends too early", ": a number, a variable or '(' should follow");
-      default: return Fail(t, "unexpected " + Quoted(t));
+        return Fail(t, N_("the expression ends too early at column {0}: a number, a variable or '(' should follow"));
+      default: return Fail(t, N_("unexpected {1} at column {0}"), {Quoted(t)});
     }
   }
 
@@ -265,31 +281,33 @@ class Parser {
     }
     const Token& t = Peek();
     if (t.kind == Tok::kEnd)
-      Fail(t, "missing ')'", " to close the '(' at column " + std::to_string(open.column));
+      Fail(t, N_("missing ')' at column {0} to close the '(' at column {1}"), {std::to_string(open.column)});
     else
-      Fail(t, "unexpected " + Quoted(t), t.kind == Tok::kNumber || t.kind == Tok::kName || t.kind == Tok::kOpen
-                                             ? ": is an operator (such as *) missing before it?"
-                                             : ": expected ')'");
+      Fail(t,
+           StartsOperand(t) ? N_("unexpected {1} at column {0}: is an operator (such as *) missing before it?")
+                            : N_("unexpected {1} at column {0}: expected ')'"),
+           {Quoted(t)});
     return false;
   }
 
   int Variable(const Token& t) {
     if (t.text.size() > static_cast<size_t>(kMaxNameLength))
-      return Fail(t, "the name '" + t.text.substr(0, kMaxNameLength) + "...' is too long", ": a variable's name has at most " +
-                                                                                        std::to_string(kMaxNameLength) + " characters");
-    if (FindFunction(t.text))
-      return Fail(t, "'" + t.text + "' is a function", ": write " + t.text + "(...)");
+      return Fail(t, N_("the name '{1}...' is too long at column {0}: a variable's name has at most {2} characters"),
+                  {t.text.substr(0, kMaxNameLength), std::to_string(kMaxNameLength)});
+    if (FindFunction(t.text)) return Fail(t, N_("'{1}' is a function at column {0}: write {1}(...)"), {t.text});
     if (t.text == output_)
-      return Fail(t, "'" + t.text + "' is the output's name",
-                  output_column_ ? ": it cannot also be a variable" : ": the output is called f unless named (g = ...)");
+      return Fail(t,
+                  output_column_ ? N_("'{1}' is the output's name at column {0}: it cannot also be a variable")
+                                 : N_("'{1}' is the output's name at column {0}: the output is called f unless named (g = ...)"),
+                  {t.text});
     return graph_.AddInput(t.text);
   }
 
   int ParseCall(const Token& name) {
     const OpRule* rule = FindFunction(name.text);
     if (!rule)
-      return Fail(name, "unknown function '" + name.text + "'",
-                  " (functions: " + std::string(FunctionList()) + "; to multiply, write " + name.text + " * (...))");
+      return Fail(name, N_("unknown function '{1}' at column {0} (functions: {2}; to multiply, write {1} * (...))"),
+                  {name.text, std::string(FunctionList())});
     const Token& open = Next();
     int args[2] = {-1, -1};
     int count = 0;
@@ -298,19 +316,17 @@ class Parser {
       if (arg < 0) return -1;
       args[count++] = arg;
       if (Peek().kind != Tok::kComma) break;
-      if (count == rule->arity) return Fail(Peek(), Usage(*rule), ": " + Example(*rule));
+      if (count == rule->arity) return WrongArity(*rule);
       Next();
     }
-    if (count < rule->arity && Peek().kind == Tok::kClose) return Fail(Peek(), Usage(*rule), ": " + Example(*rule));
+    if (count < rule->arity && Peek().kind == Tok::kClose) return WrongArity(*rule);
     if (!Close(open)) return -1;
     return graph_.AddOp(rule->op, args[0], args[1]);
   }
 
-  static std::string Usage(const OpRule& rule) {
-    return std::string(rule.name) + (rule.arity == 1 ? " takes 1 argument" : " takes 2 arguments");
-  }
-  static std::string Example(const OpRule& rule) {
-    return std::string(rule.name) + (rule.arity == 1 ? "(a)" : "(a, b)");
+  int WrongArity(const OpRule& rule) {
+    return Fail(Peek(), rule.arity == 1 ? N_("{1} takes 1 argument at column {0}: {1}(a)") : N_("{1} takes 2 arguments at column {0}: {1}(a, b)"),
+                {rule.name});
   }
 
   std::vector<Token> tokens_;
@@ -345,10 +361,11 @@ Result<Graph> ParseExpression(std::string_view text, ParseError* detail) {
   };
   const int length = ColumnAt(text, text.size()) - 1;
   if (length > kMaxLength)
-    return fail({"the expression is " + std::to_string(length) + " characters long; the limit is " +
-                     std::to_string(kMaxLength), 0});
+    return fail({Fill(tr("the expression is {0} characters long; the limit is {1}"),
+                      {std::to_string(length), std::to_string(kMaxLength)}),
+                 0});
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    return fail({"the expression is empty: type one such as f = (x + y) * z", 0});
+    return fail({tr("the expression is empty: type one such as f = (x + y) * z"), 0});
   Lexed lexed = Lex(text);
   if (lexed.error) return fail(*lexed.error);
   Parser parser(std::move(lexed.tokens));

@@ -136,12 +136,16 @@ const char* TrLabel(const char* label) {
 }
 
 std::string Fill(std::string_view pattern, std::initializer_list<std::string_view> values) {
+  return Fill(pattern, std::vector<std::string_view>(values));
+}
+
+std::string Fill(std::string_view pattern, const std::vector<std::string_view>& values) {
   std::string out;
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 1] >= '0' && pattern[i + 1] <= '9' && pattern[i + 2] == '}') {
       const size_t n = static_cast<size_t>(pattern[i + 1] - '0');
       if (n < values.size()) {
-        out += values.begin()[n];
+        out += values[n];
         i += 2;
         continue;
       }

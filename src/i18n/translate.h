@@ -49,6 +49,7 @@ std::string tr(const std::string& english);
 const char* TrLabel(const char* label);
 // `pattern` with {0}, {1}, ... replaced by the values (a translation may reorder them).
 std::string Fill(std::string_view pattern, std::initializer_list<std::string_view> values);
+std::string Fill(std::string_view pattern, const std::vector<std::string_view>& values);
 
 // Marks a string for translation where it is defined (a table of labels) and leaves it as it is;
 // tr() or TrLabel() translates it where it is shown.

@@ -19,22 +19,27 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// A problem in a lesson file: where it is ("intro.json, step 2: "), then what, translated.
+Status Problem(const std::string& where, const char* pattern, std::initializer_list<std::string_view> values = {}) {
+  return Status::Error(where + Fill(tr(pattern), values));
+}
+
 // Reads an object of link settings ("open", a question's "run"), checking each with the registry
 // on top of `replay` (the settings the steps before left), as the app will apply them.
 Status ReadSettings(const Json& object, const std::string& where, const std::string& field, settings::Settings& replay,
                     SettingList& out) {
-  if (!object.is_object()) return Status::Error(where + "\"" + field + "\" must be an object of settings, like {\"tab\": \"backprop\"}");
+  if (!object.is_object()) return Problem(where, N_("\"{0}\" must be an object of settings, like {\"tab\": \"backprop\"}"), {field});
   for (const auto& [key, value] : object.items()) {
     std::string v;
     if (value.is_string()) v = value.get<std::string>();
     else if (value.is_number()) v = value.dump();
     else if (value.is_boolean()) v = value.get<bool>() ? "1" : "0";
-    else return Status::Error(where + "the setting \"" + key + "\" must be text or a number");
-    if (key == "lesson") return Status::Error(where + "a lesson cannot open another lesson (\"lesson\" in \"" + field + "\")");
+    else return Problem(where, N_("the setting \"{0}\" must be text or a number"), {key});
+    if (key == "lesson") return Problem(where, N_("a lesson cannot open another lesson (\"lesson\" in \"{0}\")"), {field});
     if (Status st = settings::Set(replay, key, v); !st) {
       if (!settings::FindEntry(key) && key != settings::kLinkVersionKey)  // the registry's own words say why
-        return Status::Error(where + "unknown setting \"" + settings::Shown(key) + "\" in \"" + field + "\" (gradlab-cli settings lists them)");
-      return Status::Error(where + "setting " + st.message().substr(0, st.message().find('\n')));
+        return Problem(where, N_("unknown setting \"{0}\" in \"{1}\" (gradlab-cli settings lists them)"), {settings::Shown(key), field});
+      return Problem(where, N_("setting {0}"), {st.message().substr(0, st.message().find('\n'))});
     }
     out.emplace_back(key, v);
   }
@@ -42,8 +47,8 @@ Status ReadSettings(const Json& object, const std::string& where, const std::str
 }
 
 Status ReadText(const Json& q, const char* key, const std::string& where, bool required, std::string& out) {
-  if (!q.contains(key)) return required ? Status::Error(where + "the question needs \"" + key + "\" (text)") : Status();
-  if (!q[key].is_string() || q[key].get<std::string>().empty()) return Status::Error(where + "question \"" + key + "\" must be text");
+  if (!q.contains(key)) return required ? Problem(where, N_("the question needs \"{0}\" (text)"), {key}) : Status();
+  if (!q[key].is_string() || q[key].get<std::string>().empty()) return Problem(where, N_("question \"{0}\" must be text"), {key});
   out = q[key];
   return Status();
 }
@@ -52,16 +57,16 @@ Status ReadText(const Json& q, const char* key, const std::string& where, bool r
 Status ReadKorean(const Json& object, const std::string& key, const std::string& where, std::string& out) {
   const std::string twin = key + "_ko";
   if (!object.contains(twin)) return Status();
-  if (!object.contains(key)) return Status::Error(where + "\"" + twin + "\" without \"" + key + "\"");
-  if (!object[twin].is_string() || object[twin].get<std::string>().empty()) return Status::Error(where + "\"" + twin + "\" must be text");
+  if (!object.contains(key)) return Problem(where, N_("\"{0}\" without \"{1}\""), {twin, key});
+  if (!object[twin].is_string() || object[twin].get<std::string>().empty()) return Problem(where, N_("\"{0}\" must be text"), {twin});
   out = object[twin];
   return Status();
 }
 
 Result<Question> ReadQuestion(const Json& q, const std::string& step_where, const settings::Settings& replay) {
   using R = Result<Question>;
-  const std::string where = step_where + "question: ";
-  if (!q.is_object()) return R::Error(where + "a question is an object with a kind and a prompt");
+  const std::string where = step_where + tr("question: ");
+  if (!q.is_object()) return Problem(where, N_("a question is an object with a kind and a prompt"));
   Question out;
   const std::string kind = q.contains("kind") && q["kind"].is_string() ? q["kind"].get<std::string>() : "";
   bool known = false;
@@ -72,7 +77,7 @@ Result<Question> ReadQuestion(const Json& q, const std::string& step_where, cons
       break;
     }
   }
-  if (!known) return R::Error(where + "\"kind\" must be number, choice or predict");
+  if (!known) return Problem(where, N_("\"kind\" must be number, choice or predict"));
   if (Status st = ReadText(q, "prompt", where, true, out.prompt); !st) return R::Error(st.message());
   if (Status st = ReadText(q, "hint", where, out.kind != Question::Kind::kPredict, out.hint); !st) return R::Error(st.message());
   if (Status st = ReadText(q, "explanation", where, true, out.explanation); !st) return R::Error(st.message());
@@ -82,46 +87,46 @@ Result<Question> ReadQuestion(const Json& q, const std::string& step_where, cons
   if (out.kind == Question::Kind::kNumber) {
     allowed.insert(allowed.end(), {"answer", "compute", "tolerance"});
     if (q.contains("answer") == q.contains("compute"))
-      return R::Error(where + "a number question has either \"answer\" (a number) or \"compute\" (what the engine computes), not both");
+      return Problem(where, N_("a number question has either \"answer\" (a number) or \"compute\" (what the engine computes), not both"));
     if (q.contains("answer")) {
-      if (!q["answer"].is_number() || !std::isfinite(q["answer"].get<double>())) return R::Error(where + "\"answer\" must be a number");
+      if (!q["answer"].is_number() || !std::isfinite(q["answer"].get<double>())) return Problem(where, N_("\"answer\" must be a number"));
       out.answer = q["answer"];
     } else {
-      if (!q["compute"].is_string()) return R::Error(where + "\"compute\" must be text, e.g. \"gradient x\"");
+      if (!q["compute"].is_string()) return Problem(where, N_("\"compute\" must be text, e.g. \"gradient x\""));
       out.compute = q["compute"];
       auto value = ComputeAnswer(out.compute, replay);
-      if (!value) return R::Error(where + "\"compute\": " + value.error());
+      if (!value) return Problem(where, N_("\"compute\": {0}"), {value.error()});
       out.answer = *value;
     }
     if (q.contains("tolerance")) {
       if (!q["tolerance"].is_number() || !(q["tolerance"].get<double>() >= 0) || !std::isfinite(q["tolerance"].get<double>()))
-        return R::Error(where + "\"tolerance\" must be a number from 0");
+        return Problem(where, N_("\"tolerance\" must be a number from 0"));
       out.tolerance = q["tolerance"];
     }
   } else {
     allowed.insert(allowed.end(), {"choices", "choices_ko", "answer"});
     if (out.kind == Question::Kind::kPredict) allowed.push_back("run");
     if (!q.contains("choices") || !q["choices"].is_array() || q["choices"].size() < 2 || q["choices"].size() > 8)
-      return R::Error(where + "\"choices\" must be a list of 2 to 8 texts");
+      return Problem(where, N_("\"choices\" must be a list of 2 to 8 texts"));
     for (const auto& c : q["choices"]) {
-      if (!c.is_string() || c.get<std::string>().empty()) return R::Error(where + "every choice must be text");
+      if (!c.is_string() || c.get<std::string>().empty()) return Problem(where, N_("every choice must be text"));
       if (std::find(out.choices.begin(), out.choices.end(), c.get<std::string>()) != out.choices.end())
-        return R::Error(where + "the choice \"" + c.get<std::string>() + "\" is there twice");
+        return Problem(where, N_("the choice \"{0}\" is there twice"), {c.get<std::string>()});
       out.choices.push_back(c);
     }
     if (q.contains("choices_ko")) {
       const Json& ko = q["choices_ko"];
       if (!ko.is_array() || ko.size() != out.choices.size() ||
           std::any_of(ko.begin(), ko.end(), [](const Json& c) { return !c.is_string() || c.get<std::string>().empty(); }))
-        return R::Error(where + "\"choices_ko\" must be a list of texts, one for each choice, in the same order");
+        return Problem(where, N_("\"choices_ko\" must be a list of texts, one for each choice, in the same order"));
       for (const auto& c : ko) out.choices_ko.push_back(c);
     }
     if (q.contains("answer")) {
       const auto it = q["answer"].is_string() ? std::find(out.choices.begin(), out.choices.end(), q["answer"].get<std::string>()) : out.choices.end();
-      if (it == out.choices.end()) return R::Error(where + "\"answer\" must be one of the choices, as written");
+      if (it == out.choices.end()) return Problem(where, N_("\"answer\" must be one of the choices, as written"));
       out.right = static_cast<int>(it - out.choices.begin());
     } else if (out.kind == Question::Kind::kChoice) {
-      return R::Error(where + "a choice question needs \"answer\": the right choice, as written");
+      return Problem(where, N_("a choice question needs \"answer\": the right choice, as written"));
     }
     if (q.contains("run")) {
       settings::Settings after = replay;  // checked as it will apply; the next step sets what it needs
@@ -130,21 +135,21 @@ Result<Question> ReadQuestion(const Json& q, const std::string& step_where, cons
   }
   for (const auto& [key, _] : q.items())
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-      return R::Error(where + "unknown field \"" + key + "\" for a " + kind + " question");
+      return Problem(where, N_("unknown field \"{0}\" for a {1} question"), {key, kind});
   return out;
 }
 
 // One step, read on top of `replay`; the first problem in it, if any.
 Status ReadStep(const Json& s, const std::string& where, settings::Settings& replay, LessonStep& step) {
-  if (!s.is_object()) return Status::Error(where + "a step is an object with \"text\" and \"open\"");
+  if (!s.is_object()) return Problem(where, N_("a step is an object with \"text\" and \"open\""));
   for (const auto& [key, _] : s.items())
     if (key != "text" && key != "open" && key != "highlight" && key != "question" && key != "text_ko" && key != "highlight_ko")
-      return Status::Error(where + "unknown field \"" + key + "\" (a step has text, open, highlight and question, and text_ko, highlight_ko)");
+      return Problem(where, N_("unknown field \"{0}\" (a step has text, open, highlight and question, and text_ko, highlight_ko)"), {key});
   if (!s.contains("text") || !s["text"].is_string() || s["text"].get<std::string>().empty())
-    return Status::Error(where + "the step needs a \"text\"");
+    return Problem(where, N_("the step needs a \"text\""));
   step.text = s["text"];
   if (s.contains("highlight")) {
-    if (!s["highlight"].is_string()) return Status::Error(where + "\"highlight\" must be text");
+    if (!s["highlight"].is_string()) return Problem(where, N_("\"highlight\" must be text"));
     step.highlight = s["highlight"];
   }
   if (Status st = ReadKorean(s, "text", where, step.text_ko); !st) return st;
@@ -204,26 +209,26 @@ Result<Lesson> ParseLesson(const std::string& text, const std::string& file) {
   using R = Result<Lesson>;
   // ordered_json keeps the settings in the order written: "example" before "bp" matters.
   const auto j = Json::parse(text, nullptr, false);
-  if (j.is_discarded()) return R::Error(file + ": not valid JSON");
-  if (!j.is_object()) return R::Error(file + ": a lesson is a JSON object with a title and steps");
+  if (j.is_discarded()) return Problem(file + ": ", N_("not valid JSON"));
+  if (!j.is_object()) return Problem(file + ": ", N_("a lesson is a JSON object with a title and steps"));
   Lesson lesson;
   lesson.file = file;
   std::vector<std::string> problems;  // every one, so an author fixes a file in one go
   for (const auto& [key, _] : j.items())
     if (key != "title" && key != "summary" && key != "steps" && key != "title_ko" && key != "summary_ko")
-      problems.push_back(file + ": unknown field \"" + key + "\" (a lesson has title, summary and steps, and title_ko, summary_ko)");
+      problems.push_back(Problem(file + ": ", N_("unknown field \"{0}\" (a lesson has title, summary and steps, and title_ko, summary_ko)"), {key}).message());
   if (!j.contains("title") || !j["title"].is_string() || j["title"].get<std::string>().empty())
-    problems.push_back(file + ": the lesson needs a \"title\" (text)");
+    problems.push_back(Problem(file + ": ", N_("the lesson needs a \"title\" (text)")).message());
   else
     lesson.title = j["title"];
   if (j.contains("summary")) {
-    if (!j["summary"].is_string()) problems.push_back(file + ": \"summary\" must be text");
+    if (!j["summary"].is_string()) problems.push_back(Problem(file + ": ", N_("\"summary\" must be text")).message());
     else lesson.summary = j["summary"];
   }
   for (auto [key, twin] : {std::pair{"title", &lesson.title_ko}, {"summary", &lesson.summary_ko}})
     if (Status st = ReadKorean(j, key, file + ": ", *twin); !st) problems.push_back(st.message());
   if (!j.contains("steps") || !j["steps"].is_array() || j["steps"].empty()) {
-    problems.push_back(file + ": the lesson needs \"steps\", a list of at least one step");
+    problems.push_back(Problem(file + ": ", N_("the lesson needs \"steps\", a list of at least one step")).message());
   } else {
     // Each step's settings are checked by the registry as the app will apply them: on top of the
     // steps before it, so an input such as "x" is checked against the expression then in force.
@@ -231,7 +236,7 @@ Result<Lesson> ParseLesson(const std::string& text, const std::string& file) {
     int n = 0;
     for (const auto& s : j["steps"]) {
       LessonStep step;
-      if (Status st = ReadStep(s, file + ", step " + std::to_string(++n) + ": ", replay, step); !st) problems.push_back(st.message());
+      if (Status st = ReadStep(s, Fill(tr("{0}, step {1}: "), {file, std::to_string(++n)}), replay, step); !st) problems.push_back(st.message());
       lesson.steps.push_back(std::move(step));
     }
   }
@@ -275,7 +280,7 @@ LessonLibrary LoadLessons(const std::string& dir) {
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
     if (entry.path().extension() == ".json") files.push_back(entry.path());
   if (ec) {
-    lib.problems.push_back("no lessons folder at " + dir);
+    lib.problems.push_back(Fill(tr("no lessons folder at {0}"), {dir}));
     return lib;
   }
   // By the number a name starts with (2-... before 10-...), then by name: LessonOrder in lesson.h.

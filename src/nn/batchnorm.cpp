@@ -1,13 +1,14 @@
 #include "nn/batchnorm.h"
 
 #include <cmath>
+#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
 template <typename T>
 Result<Shape> BatchNormT<T>::Configure(const Shape& in) {
   if (in.size() != 1 && in.size() != 3)
-    return Result<Shape>::Error("batch norm needs features or an image, not " + ShapeToString(in));
+    return Result<Shape>::Error(Fill(tr("batch norm needs features or an image, not {0}"), {ShapeToString(in)}));
   image_ = in.size() == 3;
   channels_ = in[0];
   plane_ = image_ ? in[1] * in[2] : 1;

@@ -5,6 +5,7 @@
 #include "kernels/gemm.h"
 #include "kernels/sum.h"
 #include "nn/conv_arithmetic.h"
+#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
@@ -19,9 +20,8 @@ std::string Conv2dT<T>::spec() const {
 template <typename T>
 Result<Shape> Conv2dT<T>::Configure(const Shape& in) {
   if (in.size() != 3)
-    return Result<Shape>::Error("a conv layer needs an image input (channels x height x width), not " +
-                                ShapeToString(in));
-  if (out_channels_ < 1) return Result<Shape>::Error("a conv layer needs at least 1 filter");
+    return Result<Shape>::Error(Fill(tr("a conv layer needs an image input (channels x height x width), not {0}"), {ShapeToString(in)}));
+  if (out_channels_ < 1) return Result<Shape>::Error(tr("a conv layer needs at least 1 filter"));
   WindowFit fh = FitWindow(in[1], kernel_, stride_, padding_);
   WindowFit fw = FitWindow(in[2], kernel_, stride_, padding_);
   if (!fh.fits) return Result<Shape>::Error(fh.message);

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "i18n/translate.h"
+
 namespace gradlab::nn {
 
 inline constexpr const char* kOutputSizeFormula = "(N - F + 2P) / S + 1";
@@ -26,14 +28,14 @@ inline WindowFit FitWindow(int n, int f, int stride, int padding) {
   auto formula = "(" + std::to_string(n) + " - " + std::to_string(f) + " + 2*" +
                  std::to_string(padding) + ")/" + std::to_string(stride) + " + 1";
   if (f < 1 || stride < 1 || padding < 0) {
-    r.message = "kernel and stride must be at least 1 and padding at least 0";
+    r.message = tr("kernel and stride must be at least 1 and padding at least 0");
   } else if (span < 0) {
-    r.message = "the " + std::to_string(f) + "-wide window is larger than the padded input (" +
-                std::to_string(n + 2 * padding) + ")";
+    r.message = Fill(tr("the {0}-wide window is larger than the padded input ({1})"),
+                     {std::to_string(f), std::to_string(n + 2 * padding)});
   } else if (span % stride != 0) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", r.exact);
-    r.message = formula + " = " + buf + " is not a whole number: the stride does not fit";
+    r.message = Fill(tr("{0} = {1} is not a whole number: the stride does not fit"), {formula, buf});
   } else {
     r.fits = true;
     r.output = span / stride + 1;

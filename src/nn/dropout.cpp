@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "nn/model_spec.h"
+#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
@@ -16,9 +17,9 @@ std::string DropoutT<T>::spec() const {
 template <typename T>
 Result<Shape> DropoutT<T>::Configure(const Shape& in) {
   if (!(p_ >= 0 && p_ < 1)) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "dropout probability must be in [0, 1), not %g", p_);
-    return Result<Shape>::Error(buf);
+    char value[32];
+    std::snprintf(value, sizeof value, "%g", p_);
+    return Result<Shape>::Error(Fill(tr("dropout probability must be in [0, 1), not {0}"), {value}));
   }
   return in;
 }

@@ -3,12 +3,13 @@
 #include <cmath>
 
 #include "kernels/gemm.h"
+#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
 template <typename T>
 Result<Shape> LinearT<T>::Configure(const Shape& in) {
-  if (out_features_ < 1) return Result<Shape>::Error("fc needs at least 1 output, not " + std::to_string(out_features_));
+  if (out_features_ < 1) return Result<Shape>::Error(Fill(tr("fc needs at least 1 output, not {0}"), {std::to_string(out_features_)}));
   in_features_ = static_cast<int>(ShapeSize(in));
   weight_.value = TensorT<T>({out_features_, in_features_});
   weight_.grad = TensorT<T>({out_features_, in_features_});

@@ -1,15 +1,16 @@
 #include "nn/maxout.h"
+#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
 template <typename T>
 Result<Shape> MaxoutT<T>::Configure(const Shape& in) {
-  if (k_ < 2) return Result<Shape>::Error("maxout needs at least 2 pieces");
+  if (k_ < 2) return Result<Shape>::Error(tr("maxout needs at least 2 pieces"));
   const int units = in.empty() ? 0 : in[0];  // features, or channels of an image
   if (units % k_ != 0)
-    return Result<Shape>::Error("maxout" + std::to_string(k_) + " needs a multiple of " +
-                                std::to_string(k_) + " " + (in.size() == 3 ? "channels" : "features") +
-                                ", not " + std::to_string(units));
+    return Result<Shape>::Error(Fill(in.size() == 3 ? tr("maxout{0} needs a multiple of {0} channels, not {1}")
+                                                     : tr("maxout{0} needs a multiple of {0} features, not {1}"),
+                                     {std::to_string(k_), std::to_string(units)}));
   groups_ = units / k_;
   plane_ = static_cast<int>(ShapeSize(in)) / units;
   Shape out = in;

@@ -2,6 +2,7 @@
 
 #include "kernels/maxpool.h"
 #include "nn/conv_arithmetic.h"
+#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
@@ -15,8 +16,7 @@ std::string MaxPool2dT<T>::spec() const {
 template <typename T>
 Result<Shape> MaxPool2dT<T>::Configure(const Shape& in) {
   if (in.size() != 3)
-    return Result<Shape>::Error("pooling needs an image input (channels x height x width), not " +
-                                ShapeToString(in));
+    return Result<Shape>::Error(Fill(tr("pooling needs an image input (channels x height x width), not {0}"), {ShapeToString(in)}));
   WindowFit fh = FitWindow(in[1], kernel_, stride_, 0), fw = FitWindow(in[2], kernel_, stride_, 0);
   if (!fh.fits) return Result<Shape>::Error(fh.message);
   if (!fw.fits) return Result<Shape>::Error(fw.message);

@@ -10,6 +10,7 @@
 #include "nn/maxpool2d.h"
 #include "nn/model_budget.h"
 #include "nn/model_spec.h"
+#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
@@ -40,10 +41,10 @@ template <typename T>
 Result<ModelT<T>> ModelT<T>::Create(const std::string& spec, const Shape& input, int num_classes,
                                     uint64_t seed, InitKind init) {
   using R = Result<ModelT<T>>;
-  if (num_classes < 2) return R::Error("a classifier needs at least 2 classes");
-  if (input.empty() || ShapeSize(input) == 0) return R::Error("the input shape is empty");
+  if (num_classes < 2) return R::Error(tr("a classifier needs at least 2 classes"));
+  if (input.empty() || ShapeSize(input) == 0) return R::Error(tr("the input shape is empty"));
   Result<std::vector<ParsedLayer>> parsed = ParseModelSpec(spec);
-  if (!parsed) return R::Error("model spec: " + parsed.error());
+  if (!parsed) return R::Error(Fill(tr("model spec: {0}"), {parsed.error()}));
   const std::vector<ParsedLayer> words = WithClosingFc(spec, *parsed);
   // Sizes first, in 64 bits: nothing is allocated for a model that cannot fit.
   if (auto cost = CheckModelBudget(spec, input, num_classes); !cost) return R::Error(cost.error());
@@ -61,13 +62,15 @@ Result<ModelT<T>> ModelT<T>::Create(const std::string& spec, const Shape& input,
     }
     std::unique_ptr<LayerT<T>> layer = MakeLayer<T>(p, num_classes);
     Result<Shape> out = layer->Build(shape);
-    if (!out) return R::Error("model spec: " + PointAt(spec, p, "'" + p.text + "' cannot take a " + ShapeToString(shape) + " input: " + out.error()));
+    if (!out)
+      return R::Error(Fill(tr("model spec: {0}"),
+                           {PointAt(spec, p, Fill(tr("'{0}' cannot take a {1} input: {2}"), {p.text, ShapeToString(shape), out.error()}))}));
     shape = *out;
     model.layers_.push_back(std::move(layer));
   }
   if (shape != Shape{num_classes}) {
-    return R::Error("model spec: the model ends with " + ShapeToString(shape) + " outputs but the data has " +
-                    std::to_string(num_classes) + " classes; end with 'fc' (no number) to match the data");
+    return R::Error(Fill(tr("model spec: the model ends with {0} outputs but the data has {1} classes; end with 'fc' (no number) to match the data"),
+                         {ShapeToString(shape), std::to_string(num_classes)}));
   }
   Rng rng(seed);
   for (auto& layer : model.layers_) layer->Init(rng, init);

@@ -5,6 +5,7 @@
 
 #include "core/build_info.h"
 #include "core/text.h"
+#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
@@ -56,7 +57,7 @@ std::string MemorySummary() {
 Result<ModelCost> CheckModelBudget(const std::string& spec, const Shape& input, int num_classes) {
   using R = Result<ModelCost>;
   auto parsed = ParseModelSpec(spec);
-  if (!parsed) return R::Error("model spec: " + parsed.error());
+  if (!parsed) return R::Error(Fill(tr("model spec: {0}"), {parsed.error()}));
   const std::vector<ParsedLayer> layers = WithClosingFc(spec, *parsed);
   std::vector<int64_t> shape(input.begin(), input.end());
   if (shape.empty()) return ModelCost{};  // Create refuses it
@@ -66,8 +67,8 @@ Result<ModelCost> CheckModelBudget(const std::string& spec, const Shape& input, 
     inputs = std::min<uint64_t>(kMaxLayerOutputs + 1, inputs * static_cast<uint64_t>(d));
   }
   if (inputs > kMaxLayerOutputs)
-    return R::Error("model spec: the input (" + ShapeText(shape) + ") has more than " + WithCommas(kMaxLayerOutputs) +
-                    " numbers per sample");
+    return R::Error(Fill(tr("model spec: the input ({0}) has more than {1} numbers per sample"),
+                         {ShapeText(shape), WithCommas(kMaxLayerOutputs)}));
   ModelCost cost;
   uint64_t workspace = 0, activations = 0;  // in numbers, like the cost's counts
   for (const ParsedLayer& p : layers) {
@@ -109,17 +110,19 @@ Result<ModelCost> CheckModelBudget(const std::string& spec, const Shape& input, 
     }
     const uint64_t outputs = static_cast<uint64_t>(Product(shape));
     if (outputs > kMaxLayerOutputs)
-      return R::Error("model spec: " + PointAt(spec, p, "'" + p.text + "' would output " + ShapeText(shape) + " = " + WithCommas(outputs) +
-                                           " numbers per sample; the limit is " + WithCommas(kMaxLayerOutputs)));
+      return R::Error(Fill(tr("model spec: {0}"),
+                           {PointAt(spec, p, Fill(tr("'{0}' would output {1} = {2} numbers per sample; the limit is {3}"),
+                                                  {p.text, ShapeText(shape), WithCommas(outputs), WithCommas(kMaxLayerOutputs)}))}));
     cost.parameters += params;
     cost.state += params + buffers;
     activations += 2 * outputs;  // the output and its gradient
     cost.bytes = 4 * (4 * cost.parameters + (cost.state - cost.parameters) + workspace + activations);
     if (cost.bytes > kModelBudgetBytes)
-      return R::Error("model spec: " + PointAt(spec, p, "'" + p.text + "' makes the model too large: " + WithCommas(cost.parameters) +
-                                           " parameters, " + FormatBytes(cost.bytes) +
-                                           " to train (weights, gradients, optimizer state); the limit is " +
-                                           FormatBytes(kModelBudgetBytes)));
+      return R::Error(Fill(
+          tr("model spec: {0}"),
+          {PointAt(spec, p,
+                   Fill(tr("'{0}' makes the model too large: {1} parameters, {2} to train (weights, gradients, optimizer state); the limit is {3}"),
+                        {p.text, WithCommas(cost.parameters), FormatBytes(cost.bytes), FormatBytes(kModelBudgetBytes)}))}));
   }
   cost.sample_bytes = 4 * activations;
   cost.complete = true;

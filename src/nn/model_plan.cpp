@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "nn/model.h"
+#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
@@ -22,15 +23,31 @@ std::vector<PlannedLayer> RowsOf(const Model& model, const std::vector<ParsedLay
   return rows;
 }
 
+// `line` without what `pattern` (translated, "model spec: {0}" or "{0} at column {1}") put around
+// its {0}: the text between {0} and {1} is where the rest starts, {1} being a column number.
+std::string Unwrapped(std::string line, const char* pattern) {
+  const std::string p = tr(pattern);
+  const size_t at0 = p.find("{0}"), at1 = p.find("{1}");
+  if (at0 == std::string::npos || (at1 != std::string::npos && at1 < at0)) return line;
+  const std::string before = p.substr(0, at0);
+  const std::string after = at1 == std::string::npos ? p.substr(at0 + 3) : p.substr(at1 + 3);
+  if (line.size() < before.size() + after.size() || line.compare(0, before.size(), before) != 0 ||
+      line.compare(line.size() - after.size(), after.size(), after) != 0)
+    return line;
+  line = line.substr(before.size(), line.size() - before.size() - after.size());
+  if (at1 != std::string::npos) {
+    const std::string between = p.substr(at0 + 3, at1 - at0 - 3);
+    const size_t cut = line.rfind(between);
+    if (cut != std::string::npos) line = line.substr(0, cut);
+  }
+  return line;
+}
+
 // "model spec: 'conv5k3s2' cannot take a 3x32x32 input: ... at column 6\n  <spec>\n  ^" -> the
 // part between the prefix and the column pointer, which is what a table row has room for.
 std::string RowMessage(const std::string& error) {
-  std::string line = error.substr(0, error.find('\n'));
-  const std::string prefix = "model spec: ";
-  if (line.rfind(prefix, 0) == 0) line = line.substr(prefix.size());
-  const size_t at = line.rfind(" at column ");
-  if (at != std::string::npos) line = line.substr(0, at);
-  return line;
+  const std::string line = error.substr(0, error.find('\n'));
+  return Unwrapped(Unwrapped(line, N_("model spec: {0}")), N_("{0} at column {1}"));
 }
 
 }  // namespace
@@ -39,7 +56,7 @@ ModelPlan PlanModel(const std::string& spec, const Shape& input, int num_classes
   ModelPlan plan;
   auto parsed = ParseModelSpec(spec);
   if (!parsed) {
-    plan.error = "model spec: " + parsed.error();
+    plan.error = Fill(tr("model spec: {0}"), {parsed.error()});
     return plan;
   }
   plan.words = *parsed;

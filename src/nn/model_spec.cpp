@@ -4,16 +4,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <regex>
+#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
 const char* ModelSpecHelp() {
-  return "layers: linear, fc, fcN, mlp:W,W,..., convCkF[sS][pP], poolF[sS], relu, lrelu[A], sigmoid, "
-         "tanh, elu[A], maxoutK, dropoutP, bn, flatten";
+  return tr("layers: linear, fc, fcN, mlp:W,W,..., convCkF[sS][pP], poolF[sS], relu, lrelu[A], sigmoid, "
+            "tanh, elu[A], maxoutK, dropoutP, bn, flatten");
 }
 
 std::string PointAt(const std::string& spec, const ParsedLayer& layer, const std::string& message) {
-  std::string out = message + " at column " + std::to_string(layer.column) + "\n  " + spec + "\n  ";
+  std::string out = Fill(tr("{0} at column {1}"), {message, std::to_string(layer.column)}) + "\n  " + spec + "\n  ";
   out += std::string(layer.column > 0 ? layer.column - 1 : 0, ' ') + "^";
   return out;
 }
@@ -102,7 +103,7 @@ bool ParseWord(const Word& w, ParsedLayer* out, std::string* problem) {
   *out = ParsedLayer{LayerWord::kFc, 0, 0, 0, 0, 0, w.text, w.column};
   if (std::regex_match(w.text, m, fc)) {
     out->a = ToInt(m[1]);
-    if (m[1].matched && out->a < 1) *problem = "fc needs at least 1 output";
+    if (m[1].matched && out->a < 1) *problem = tr("fc needs at least 1 output");
   } else if (std::regex_match(w.text, linear)) {
     out->a = 0;
   } else if (std::regex_match(w.text, m, conv)) {
@@ -111,16 +112,16 @@ bool ParseWord(const Word& w, ParsedLayer* out, std::string* problem) {
     out->b = ToInt(m[2]);
     out->c = m[3].matched ? ToInt(m[3]) : 1;
     out->d = m[4].matched ? ToInt(m[4]) : 0;
-    if (out->a < 1 || out->b < 1 || out->c < 1) *problem = "conv needs at least 1 filter, kernel 1 and stride 1";
+    if (out->a < 1 || out->b < 1 || out->c < 1) *problem = tr("conv needs at least 1 filter, kernel 1 and stride 1");
   } else if (std::regex_match(w.text, m, pool)) {
     out->word = LayerWord::kPool;
     out->a = ToInt(m[1]);
     out->b = m[2].matched ? ToInt(m[2]) : out->a;
-    if (out->a < 1 || out->b < 1) *problem = "pool needs a kernel and stride of at least 1";
+    if (out->a < 1 || out->b < 1) *problem = tr("pool needs a kernel and stride of at least 1");
   } else if (std::regex_match(w.text, m, maxout)) {
     out->word = LayerWord::kMaxout;
     out->a = ToInt(m[1]);
-    if (out->a < 2) *problem = "maxout needs at least 2 pieces";
+    if (out->a < 2) *problem = tr("maxout needs at least 2 pieces");
   } else if (std::regex_match(w.text, m, act)) {
     const std::string name = m[1];
     const bool has_param = m[2].matched;
@@ -136,15 +137,15 @@ bool ParseWord(const Word& w, ParsedLayer* out, std::string* problem) {
       if (!has_param) out->value = 1.0;
     }
     if (has_param && out->word != LayerWord::kLeakyReLU && out->word != LayerWord::kELU)
-      *problem = name + " takes no number";
+      *problem = Fill(tr("{0} takes no number"), {name});
     // 400 nines parse as infinity: a slope of inf would make every output NaN.
     else if (has_param && !(out->value <= kSpecLimits.activation_parameter))
-      *problem = name + (name == "lrelu" ? "'s slope" : "'s alpha") + " must be from 0 to " +
-                 Decimal(kSpecLimits.activation_parameter);
+      *problem = Fill(name == "lrelu" ? tr("lrelu's slope must be from 0 to {0}") : tr("elu's alpha must be from 0 to {0}"),
+                      {Decimal(kSpecLimits.activation_parameter)});
   } else if (std::regex_match(w.text, m, dropout)) {
     out->word = LayerWord::kDropout;
     out->value = m[1].matched ? std::atof(std::string(m[1]).c_str()) : 0.5;
-    if (!(out->value >= 0 && out->value < 1)) *problem = "dropout probability must be in [0, 1)";
+    if (!(out->value >= 0 && out->value < 1)) *problem = tr("dropout probability must be in [0, 1)");
   } else if (w.text == "bn" || w.text == "batchnorm") {
     out->word = LayerWord::kBatchNorm;
   } else if (w.text == "flatten") {
@@ -167,27 +168,27 @@ bool IsActivation(LayerWord w) { return IsModifier(w) && w != LayerWord::kBatchN
 
 Result<std::vector<ParsedLayer>> ParseModelSpec(const std::string& spec) {
   using R = Result<std::vector<ParsedLayer>>;
-  if (spec.size() > 4000) return R::Error("the model spec is too long (over 4,000 characters)");
+  if (spec.size() > 4000) return R::Error(tr("the model spec is too long (over 4,000 characters)"));
   const std::vector<Word> words = SplitWords(spec);
-  if (words.empty()) return R::Error(std::string("the model spec is empty; try 'linear' or 'mlp:100 relu'\n") + ModelSpecHelp());
+  if (words.empty()) return R::Error(std::string(tr("the model spec is empty; try 'linear' or 'mlp:100 relu'")) + "\n" + ModelSpecHelp());
 
   std::vector<ParsedLayer> layers;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     if (w.text.rfind("mlp:", 0) == 0) {
       ParsedLayer at{LayerWord::kFc, 0, 0, 0, 0, 0, w.text, w.column};
-      if (i != 0) return R::Error(PointAt(spec, at, "mlp:... describes a whole model and must come first"));
+      if (i != 0) return R::Error(PointAt(spec, at, tr("mlp:... describes a whole model and must come first")));
       // Widths, then modifiers that apply to every hidden layer.
       std::vector<int> widths;
       static const std::regex widths_re(R"(\d{1,6}(,\d{1,6})*)");
       const std::string list = w.text.substr(4);
       if (!std::regex_match(list, widths_re))
-        return R::Error(PointAt(spec, at, "mlp needs hidden widths like mlp:100 or mlp:100,50, not '" + w.text + "'"));
+        return R::Error(PointAt(spec, at, Fill(tr("mlp needs hidden widths like mlp:100 or mlp:100,50, not '{0}'"), {w.text})));
       for (size_t p = 0; p < list.size();) {
         size_t q = list.find(',', p);
         if (q == std::string::npos) q = list.size();
         widths.push_back(ToInt(list.substr(p, q - p)));
-        if (widths.back() < 1) return R::Error(PointAt(spec, at, "mlp widths must be at least 1"));
+        if (widths.back() < 1) return R::Error(PointAt(spec, at, tr("mlp widths must be at least 1")));
         p = q + 1;
       }
       std::vector<ParsedLayer> modifiers;
@@ -197,7 +198,7 @@ Result<std::vector<ParsedLayer>> ParseModelSpec(const std::string& spec) {
         std::string problem;
         if (!ParseWord(words[j], &mod, &problem) || !IsModifier(mod.word))
           return R::Error(PointAt(spec, mod.column ? mod : ParsedLayer{LayerWord::kFc, 0, 0, 0, 0, 0, words[j].text, words[j].column},
-                                  "after mlp:... only an activation, bn or dropoutP may follow, not '" + words[j].text + "'"));
+                                  Fill(tr("after mlp:... only an activation, bn or dropoutP may follow, not '{0}'"), {words[j].text})));
         if (!problem.empty()) return R::Error(PointAt(spec, mod, problem));
         has_activation |= IsActivation(mod.word);
         modifiers.push_back(mod);
@@ -214,19 +215,19 @@ Result<std::vector<ParsedLayer>> ParseModelSpec(const std::string& spec) {
       }
       layers.push_back(ParsedLayer{LayerWord::kFc, 0, 0, 0, 0, 0, w.text, w.column});
       if (static_cast<int>(layers.size()) > kSpecLimits.layers)
-        return R::Error(PointAt(spec, at, "this mlp has " + std::to_string(layers.size()) + " layers; a model has at most " +
-                                              std::to_string(kSpecLimits.layers)));
+        return R::Error(PointAt(spec, at, Fill(tr("this mlp has {0} layers; a model has at most {1}"),
+                                               {std::to_string(layers.size()), std::to_string(kSpecLimits.layers)})));
       return layers;
     }
     ParsedLayer layer;
     std::string problem;
     if (!ParseWord(w, &layer, &problem)) {
       ParsedLayer at{LayerWord::kFc, 0, 0, 0, 0, 0, w.text, w.column};
-      return R::Error(PointAt(spec, at, "unknown layer '" + w.text + "'") + "\n" + ModelSpecHelp());
+      return R::Error(PointAt(spec, at, Fill(tr("unknown layer '{0}'"), {w.text})) + "\n" + ModelSpecHelp());
     }
     if (!problem.empty()) return R::Error(PointAt(spec, layer, problem));
     if (static_cast<int>(layers.size()) == kSpecLimits.layers)
-      return R::Error(PointAt(spec, layer, "a model has at most " + std::to_string(kSpecLimits.layers) + " layers"));
+      return R::Error(PointAt(spec, layer, Fill(tr("a model has at most {0} layers"), {std::to_string(kSpecLimits.layers)})));
     layers.push_back(layer);
   }
   return layers;

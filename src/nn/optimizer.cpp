@@ -1,4 +1,5 @@
 #include "nn/optimizer.h"
+#include "i18n/translate.h"
 
 #include <cmath>
 
@@ -11,8 +12,7 @@ Result<OptimizerKind> ParseOptimizerKind(const std::string& name) {
   if (name == "adagrad") return OptimizerKind::kAdagrad;
   if (name == "rmsprop") return OptimizerKind::kRmsProp;
   if (name == "adam") return OptimizerKind::kAdam;
-  return Result<OptimizerKind>::Error("unknown optimizer '" + name +
-                                      "'; use sgd, momentum, nesterov, adagrad, rmsprop or adam");
+  return Result<OptimizerKind>::Error(Fill(tr("unknown optimizer '{0}'; use sgd, momentum, nesterov, adagrad, rmsprop or adam"), {name}));
 }
 
 const char* OptimizerName(OptimizerKind kind) {

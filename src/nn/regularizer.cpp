@@ -1,4 +1,5 @@
 #include "nn/regularizer.h"
+#include "i18n/translate.h"
 
 #include <cmath>
 
@@ -49,7 +50,7 @@ Result<RegKind> ParseRegKind(const std::string& name) {
   if (name == "l2") return RegKind::kL2;
   if (name == "l1") return RegKind::kL1;
   if (name == "elastic" || name == "elasticnet") return RegKind::kElasticNet;
-  return Result<RegKind>::Error("unknown regularization '" + name + "'; use none, l2, l1 or elastic");
+  return Result<RegKind>::Error(Fill(tr("unknown regularization '{0}'; use none, l2, l1 or elastic"), {name}));
 }
 
 const char* RegKindName(RegKind kind) {

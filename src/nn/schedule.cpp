@@ -1,4 +1,5 @@
 #include "nn/schedule.h"
+#include "i18n/translate.h"
 
 #include <algorithm>
 #include <cmath>
@@ -51,9 +52,9 @@ Result<ScheduleConfig> ParseSchedule(const std::string& text, double base_lr) {
   else if (name == "linear") cfg.kind = ScheduleKind::kLinear;
   else if (name == "invsqrt") cfg.kind = ScheduleKind::kInverseSqrt;
   else if (name == "step") cfg.kind = ScheduleKind::kStep;
-  else return R::Error("unknown schedule '" + text + "'; use constant, step:30,60,90, cosine, linear or invsqrt");
+  else return R::Error(Fill(tr("unknown schedule '{0}'; use constant, step:30,60,90, cosine, linear or invsqrt"), {text}));
   if (cfg.kind != ScheduleKind::kStep) {
-    if (!rest.empty()) return R::Error("schedule '" + name + "' takes no ':' settings");
+    if (!rest.empty()) return R::Error(Fill(tr("schedule '{0}' takes no ':' settings"), {name}));
     return cfg;
   }
   // step:30,60,90[:gamma=0.1]
@@ -65,9 +66,9 @@ Result<ScheduleConfig> ParseSchedule(const std::string& text, double base_lr) {
     cfg.gamma = std::strtod(gs.c_str(), &end);
     // Above 1 the rate would grow at every milestone (gamma=1e300 made it infinite).
     if (gs.empty() || end != gs.c_str() + gs.size() || !(cfg.gamma > 0 && cfg.gamma <= 1))
-      return R::Error("step schedule: gamma must be a number above 0 and at most 1, not '" + gs + "'");
+      return R::Error(Fill(tr("step schedule: gamma must be a number above 0 and at most 1, not '{0}'"), {gs}));
   }
-  if (points.empty()) return R::Error("a step schedule needs milestones, e.g. step:30,60,90");
+  if (points.empty()) return R::Error(tr("a step schedule needs milestones, e.g. step:30,60,90"));
   size_t p = 0;
   while (p <= points.size()) {
     size_t q = points.find(',', p);
@@ -76,8 +77,8 @@ Result<ScheduleConfig> ParseSchedule(const std::string& text, double base_lr) {
     char* end = nullptr;
     const double v = std::strtod(item.c_str(), &end);
     // The whole item must be the number: a NUL byte inside it used to end the check early.
-    if (item.empty() || end != item.c_str() + item.size() || !(v >= 0 && std::isfinite(v))) return R::Error("step schedule: '" + item + "' is not a milestone (a number of epochs)");
-    if (!cfg.milestones.empty() && v <= cfg.milestones.back()) return R::Error("step schedule: milestones must increase");
+    if (item.empty() || end != item.c_str() + item.size() || !(v >= 0 && std::isfinite(v))) return R::Error(Fill(tr("step schedule: '{0}' is not a milestone (a number of epochs)"), {item}));
+    if (!cfg.milestones.empty() && v <= cfg.milestones.back()) return R::Error(tr("step schedule: milestones must increase"));
     cfg.milestones.push_back(v);
     p = q + 1;
   }

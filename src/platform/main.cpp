@@ -17,6 +17,7 @@
 
 #include "core/build_info.h"
 #include "core/file_io.h"
+#include "i18n/translate.h"
 #include "lessons/lesson.h"
 #include "platform/gl.h"
 #include "platform/screenshot.h"
@@ -426,8 +427,8 @@ void RunFrameGuarded(App& app) {
       ImGui::EndFrame();
     }
     app.state.train.playing = false;
-    app.state.status_message = std::string("Something went wrong: ") + e.what() +
-                               ". Training is paused; Gradlab > Save session keeps your work.";
+    app.state.status_message =
+        Fill(tr("Something went wrong: {0}. Training is paused; Gradlab > Save session keeps your work."), {e.what()});
     if (++failed_in_a_row >= 100) {
       std::fprintf(stderr, "gradlab: stopped by an error in every frame: %s\n", e.what());
       app.exit_code = 1;

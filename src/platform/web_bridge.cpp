@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "i18n/translate.h"
 #include "ui/embed_events.h"
 #include "ui/lessons_tab.h"
 #include "ui/own_lessons.h"
@@ -102,6 +103,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_api_state_json() {
   static std::string json;
   json = g_state ? gradlab::ui::EmbedStateJson(*g_state).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : "{}";
   return json.c_str();
+}
+
+// A sentence of the page's screen-reader layer (web/a11y.js) in the language the app speaks.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_tr(const char* english) {
+  static std::string translated;  // the argument lives on the stack ccall made
+  translated = gradlab::tr(english);
+  return translated.c_str();
 }
 
 namespace gradlab::platform {

@@ -56,7 +56,7 @@ Result<double> ParseReal(const std::string& text) {
   char* end = nullptr;
   const double v = std::strtod(text.c_str(), &end);
   if (text.empty() || std::isspace(static_cast<unsigned char>(text[0])) || *end != '\0' || !std::isfinite(v))
-    return Result<double>::Error("'" + text + "' is not a number");
+    return Result<double>::Error(Fill(tr("'{0}' is not a number"), {text}));
   return v;
 }
 
@@ -65,7 +65,7 @@ Result<long long> ParseWhole(const std::string& text) {
   errno = 0;
   const long long v = std::strtoll(text.c_str(), &end, 10);
   if (text.empty() || std::isspace(static_cast<unsigned char>(text[0])) || *end != '\0' || errno == ERANGE)
-    return Result<long long>::Error("'" + text + "' is not a whole number");
+    return Result<long long>::Error(Fill(tr("'{0}' is not a whole number"), {text}));
   return v;
 }
 
@@ -169,10 +169,18 @@ Entry Text(std::string key, Group group, std::string allowed, std::string help, 
   return e;
 }
 
+// Why a list was refused, in the student's language.
+Status ListProblem(size_t count, bool whole, double lo, double hi) {
+  auto shown = [whole](double v) { return whole ? std::to_string(static_cast<long long>(v)) : FormatReal(v); };
+  return Status::Error(Fill(whole ? tr("must be {0} whole numbers from {1} to {2}") : tr("must be {0} numbers from {1} to {2}"),
+                            {std::to_string(count), shown(lo), shown(hi)}));
+}
+
 // A fixed number of numbers, comma-separated ("3.2,5.1,-1.7").
 template <typename T, size_t N>
 Entry List(std::string key, Group group, double lo, double hi, std::string help, Field<std::array<T, N>> field) {
   constexpr bool whole = std::is_integral_v<T>;
+  // English: the registry's documentation (README, gradlab-cli settings); translated where a value is refused.
   const std::string allowed = std::to_string(N) + " " + (whole ? "whole numbers" : "numbers") + " from " + RangeText(lo, hi, whole);
   Entry e{std::move(key), {}, group, "list", allowed, lo, hi, false, std::move(help)};
   e.get = [field](const Settings& s) {
@@ -187,10 +195,10 @@ Entry List(std::string key, Group group, double lo, double hi, std::string help,
     size_t n = 0;
     while (std::getline(in, item, ',')) {
       auto v = ParseReal(item);
-      if (n >= N || !v || *v < lo || *v > hi || (whole && *v != std::floor(*v))) return Status::Error("must be " + allowed);
+      if (n >= N || !v || *v < lo || *v > hi || (whole && *v != std::floor(*v))) return ListProblem(N, whole, lo, hi);
       values[n++] = static_cast<T>(*v);
     }
-    if (n != N) return Status::Error("must be " + allowed);
+    if (n != N) return ListProblem(N, whole, lo, hi);
     field(s) = values;
     return Status();
   };
@@ -341,9 +349,9 @@ Result<std::vector<std::pair<std::string, double>>> ParseInputs(const std::strin
   while (std::getline(in, item, ',')) {
     const size_t colon = item.find(':');
     if (colon == std::string::npos || !IsIdentifier(item.substr(0, colon)))
-      return R::Error("must be NAME:NUMBER pairs separated by commas, like x:-2,y:5");
+      return R::Error(tr("must be NAME:NUMBER pairs separated by commas, like x:-2,y:5"));
     auto v = ParseReal(item.substr(colon + 1));
-    if (!v) return R::Error("the value of " + item.substr(0, colon) + " " + v.error().substr(0, 60) + "; inputs are finite numbers");
+    if (!v) return R::Error(Fill(tr("the value of {0}: {1}; inputs are finite numbers"), {item.substr(0, colon), v.error().substr(0, 60)}));
     out.emplace_back(item.substr(0, colon), *v);
   }
   return out;
@@ -410,7 +418,7 @@ Entry InputsRow() {
     if (!graph) return Status::Error(graph.error());
     for (const auto& given : *parsed)
       if (std::none_of(graph->values.begin(), graph->values.end(), [&](const auto& v) { return v.first == given.first; }))
-        return Status::Error("'" + given.first + "' is not a variable of " + graph->expression);
+        return Status::Error(Fill(tr("'{0}' is not a variable of {1}"), {given.first, graph->expression}));
     s.backprop.inputs = FormatInputs(*parsed);
     return Status();
   };
@@ -420,7 +428,7 @@ Entry InputsRow() {
 // bp=step|back|forward|end|reset moves the stepper: it changes bp_step, counted on the graph.
 Status MoveStepper(Settings& s, const std::string& move) {
   auto graph = ResolveBackprop(s.backprop);
-  if (!graph) return Status::Error("there is no graph to step through (" + graph.error() + ")");
+  if (!graph) return Status::Error(Fill(tr("there is no graph to step through ({0})"), {graph.error()}));
   auto stepper = graph::MakeStepper(graph->expression, graph->values, graph->labels);
   if (!stepper) return Status::Error(stepper.error());
   int& step = s.backprop.step;
@@ -482,7 +490,7 @@ Entry NameSet(std::string key, Group group, const char* const (&names)[N], std::
 }
 
 Status CheckEmbedStart(const std::string& v) {
-  return v == "click" || v == "visible" || v == "now" ? Status() : Status::Error("must be click, visible or now");
+  return v == "click" || v == "visible" || v == "now" ? Status() : Status::Error(tr("must be click, visible or now"));
 }
 
 // An origin as a browser writes it: http(s)://host[:port], no path. The page compares them as text.
@@ -501,8 +509,8 @@ Status CheckHosts(const std::string& v) {
   int count = 0;
   std::stringstream in(v);
   for (std::string item; std::getline(in, item, ',');) {
-    if (++count > 8) return Status::Error("at most 8 origins");
-    if (!IsOrigin(item)) return Status::Error("'" + Shown(item.substr(0, 60)) + "' is not an origin like https://lms.example.edu");
+    if (++count > 8) return Status::Error(tr("at most 8 origins"));
+    if (!IsOrigin(item)) return Status::Error(Fill(tr("'{0}' is not an origin like https://lms.example.edu"), {Shown(item.substr(0, 60))}));
   }
   return Status();
 }
@@ -512,14 +520,14 @@ Status CheckHosts(const std::string& v) {
 // quotes, angle brackets or control characters.
 Status CheckLessonUrl(const std::string& v) {
   if (v.empty()) return Status();  // none
-  if (v.size() > 2000) return Status::Error("longer than 2000 characters");
+  if (v.size() > 2000) return Status::Error(tr("longer than 2000 characters"));
   if (std::any_of(v.begin(), v.end(), [](unsigned char c) { return c <= ' ' || c == 127 || std::strchr("<>\"'`", c); }))
-    return Status::Error("an address has no spaces, quotes, angle brackets or control characters");
+    return Status::Error(tr("an address has no spaces, quotes, angle brackets or control characters"));
   const std::string path = v.substr(0, v.find_first_of("?#"));
-  if (path.size() < 6 || path.compare(path.size() - 5, 5, ".json") != 0) return Status::Error("must be the address of a .json lesson file");
+  if (path.size() < 6 || path.compare(path.size() - 5, 5, ".json") != 0) return Status::Error(tr("must be the address of a .json lesson file"));
   const size_t colon = v.find(':'), slash = v.find('/');
   if (colon != std::string::npos && (slash == std::string::npos || colon < slash) && v.rfind("https:", 0) != 0 && v.rfind("http:", 0) != 0)
-    return Status::Error("must be an https:// or http:// address, or a path beside the page");
+    return Status::Error(tr("must be an https:// or http:// address, or a path beside the page"));
   return Status();
 }
 
@@ -745,7 +753,7 @@ Result<BackpropGraph> ResolveBackprop(const BackpropSettings& b) {
   using R = Result<BackpropGraph>;
   BackpropGraph out;
   const graph::Example* example = graph::FindExample(b.example);
-  if (!example) return R::Error("no example '" + b.example + "'");
+  if (!example) return R::Error(Fill(tr("no example '{0}'"), {b.example}));
   out.expression = b.expr.empty() ? example->expression : b.expr;
   if (b.expr.empty()) out.labels = example->labels;
   auto parsed = graph::ParseExpression(out.expression);

@@ -87,11 +87,30 @@ void ApplyLink(AppState& state, const settings::Pairs& pairs) {
     }
   for (const auto& [key, value] : pairs)
     if (settings::FindEntry(key) != &settings::GetEntry("lesson")) expanded.emplace_back(key, value);
+  const settings::Settings before = state.settings;
   settings::LinkOutcome outcome = settings::ApplyLink(state.settings, expanded);
+  const bool only_settings = problems.empty();  // a lesson's or an action's problems cannot be checked again
   problems.insert(problems.end(), outcome.problems.begin(), outcome.problems.end());
   for (const auto& [key, value] : outcome.actions) RunAction(state, key, value, &problems);
   state.status_message = settings::DescribeProblems(problems);
+  state.link_check.reset();
+  if (only_settings && problems.size() == outcome.problems.size() && !problems.empty())
+    state.link_check = AppState::LinkCheck{before, expanded, state.status_message};
   SyncBackprop(state.backprop);  // so the hook reads the new graph at once, not a frame later
+}
+
+void SayLinkProblemsAgain(AppState& state) {
+  if (!state.link_check) return;
+  AppState::LinkCheck& check = *state.link_check;
+  const size_t at = state.status_message.find(check.said);
+  if (at == std::string::npos) {  // the status bar has moved on
+    state.link_check.reset();
+    return;
+  }
+  settings::Settings scratch = check.before;  // checked again on a copy: nothing applies twice
+  const std::string again = settings::DescribeProblems(settings::ApplyLink(scratch, check.pairs).problems);
+  state.status_message.replace(at, check.said.size(), again);
+  check.said = again;
 }
 
 std::string TrySetting(AppState& state, const std::string& key, const std::string& value) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,14 @@ struct AppState {
 
   // Messages for the student (bad URL parameter, failed load...), shown in the status bar.
   std::string status_message;
+  // The last link's problems and what it was applied to, so a change of language can say them
+  // again in the new one: the page reads its link before Korean's catalogue has arrived.
+  struct LinkCheck {
+    settings::Settings before;
+    settings::Pairs pairs;
+    std::string said;  // the part of status_message that named them
+  };
+  std::optional<LinkCheck> link_check;
 
   // The height (logical pixels) at which nothing in the workspace would scroll; an embed with
   // height 'auto' sizes its frame to it (embed_events.h).
@@ -89,6 +98,9 @@ struct AppState {
 // it names open complete, from their defaults (settings::ApplyLink); a lesson in it replays its
 // steps first. Bad parts are named in one status message; the rest applies.
 void ApplyLink(AppState& state, const settings::Pairs& pairs);
+// After a change of language: the last link's problems, if the status bar still names them, are
+// named again in the new language.
+void SayLinkProblemsAgain(AppState& state);
 
 // One setting while the app runs (the page hook gradlab.set): only that setting changes; a bad
 // key or value is said in the status bar.

@@ -130,6 +130,7 @@ void UpdateLanguage(AppState& state) {
   // What the engine wrote in the old language is made again in the new one.
   state.backprop.iteration.reset();
   state.backprop.graph_made = false;
+  SayLinkProblemsAgain(state);
 }
 
 void DrawLanguageMenu(AppState& state) {

@@ -1,5 +1,6 @@
 #include "ui/own_lessons.h"
 
+#include "i18n/translate.h"
 #include "lessons/lesson.h"
 #include "ui/app_state.h"
 #include "ui/services.h"
@@ -74,8 +75,9 @@ void OpenOwnLessonFile(AppState& state) {
 void OpenDroppedFile(AppState& state, const std::string& name, const Result<std::vector<uint8_t>>& bytes) {
   const bool json = name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0;
   if (!json) {
-    state.status_message = name + ": only a lesson file (.json) opens by dropping it here; a model opens with Load model... in the "
-                                  "Train tab, a session from the Gradlab menu";
+    state.status_message = Fill(tr("{0}: only a lesson file (.json) opens by dropping it here; a model opens with Load model... in the "
+                                   "Train tab, a session from the Gradlab menu"),
+                                {name});
     return;
   }
   const int number = AddLesson(state.lessons, name, false, bytes);

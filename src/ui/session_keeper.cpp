@@ -154,8 +154,8 @@ void KeepSession(AppState& state) {
 
 void SaveSessionFile(AppState& state) {
   Status s = services().SaveUserFile(kSessionFile, SessionBytes(state));
-  state.status_message = s ? (services().is_browser() ? std::string("Session saved as a download.")
-                                                      : std::string("Session saved to ") + kSessionFile + ".")
+  state.status_message = s ? (services().is_browser() ? std::string(tr("Session saved as a download."))
+                                                      : Fill(tr("Session saved to {0}."), {kSessionFile}))
                            : s.message();
 }
 

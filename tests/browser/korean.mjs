@@ -40,6 +40,18 @@ await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
           fetched.filter((f) => f === 'ko.otf').length === 1 && fetched.filter((f) => f === 'ko.mo').length === 1, fetched.join(' '));
   await korean.screenshot({ path: path.join(out, 'web-korean-train.png') });
 
+  // ---- a damaged link opened with the page: read before the catalogue arrived, said in Korean once it has
+  const damaged = await openPage({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR' });
+  await damaged.goto(`${url}#v=1&lr=abc&epochs=7`);
+  await ready(damaged);
+  await speaks(damaged, 'ko');
+  await afterFrames(damaged, 2);
+  const d = await state(damaged);
+  const lrLine = (/lr: [^;]*/.exec(d.status) || [''])[0];
+  t.check('a damaged link opened with the page is explained in Korean', /[\uac00-\ud7a3]/.test(lrLine) &&
+          /epochs=7/.test(d.link), d.status);
+  await damaged.close();
+
   // ---- the language menu: the trained run and the lesson step stay
   const before = { run: runOf(s), lesson: s.lesson.active, step: s.lesson.step };
   await chooseLanguage(korean, 'en');
@@ -60,6 +72,23 @@ await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
   s = await state(korean);
   t.check('a damaged link is explained in Korean, naming its keys', /링크의 일부 설정을 쓰지 않았습니다/.test(s.status) && /lr: /.test(s.status) &&
           /dgo/.test(s.status), s.status);
+  // The engine's own messages: a model spec, an expression, a value the registry refuses.
+  await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&model=conv8k3+relu+swish'));
+  s = await state(korean);
+  const hangul = /[\uac00-\ud7a3]/;
+  const modelLine = (/model: [^;]*/.exec(s.status) || [''])[0];
+  t.check('a model spec\'s error is in Korean, pointing at the word', hangul.test(modelLine) && modelLine.includes("'swish'"), s.status);
+  await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&tab=backprop&expr=f%3D(x%2By'));
+  await afterFrames(korean, 3);
+  s = await state(korean);
+  const exprLine = (/expr: [^;]*/.exec(s.status) || [''])[0];  // "(": the column where ")" is missing, 7
+  t.check('an expression\'s error is in Korean, with its column', hangul.test(exprLine) && /7/.test(exprLine), s.status);
+  // The layer reads the app twice a second.
+  await korean.waitForFunction(() => document.getElementById('a11y-tab').textContent.includes('역전파'), null, { timeout: 5000 })
+    .catch(() => {});
+  const layer = await korean.evaluate(() => [document.getElementById('a11y').getAttribute('aria-label'),
+                                             document.getElementById('a11y-tab').textContent]);
+  t.check('the screen-reader layer speaks Korean too', hangul.test(layer[0]) && layer[1].includes('역전파'), layer.join(' | '));
   await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&lesson=5.1'));
   await afterFrames(korean, 5);
   await korean.screenshot({ path: path.join(out, 'web-korean-lesson.png') });

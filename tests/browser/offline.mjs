@@ -111,6 +111,12 @@ await runBrowserTest('browser offline test', async ({ browser, out, t, openPage 
     const lesson = await state(page);  // a lesson shows its step beside the tab it works in
     t.check('offline it opens a lesson', lesson.lesson.active === 9 && lesson.lesson.step === 1, `${lesson.tab} ${JSON.stringify(lesson.lesson)}`);
     await page.screenshot({ path: path.join(out, 'web-offline-lesson.png') });
+    // Korean's catalogue and font were never fetched by this page: the worker kept them at install.
+    await page.evaluate(() => window.gradlab.set('locale', 'ko'));
+    await page.waitForFunction(() => window.gradlab.state().language.spoken === 'ko', null, { timeout: 15000 }).catch(() => {});
+    const korean = (await state(page)).language;
+    t.check('offline it switches to Korean, font and all', korean.spoken === 'ko' && korean.missingGlyphs === 0,
+            JSON.stringify(korean));
     if (cifar) {
       await page.evaluate((link) => window.gradlab.open(link), cifarLink);
       await cifarReady(page, 30000);

@@ -3,7 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include "core/file_io.h"
+#include "data/cifar10.h"
+#include "graph/parser.h"
 #include "i18n/translate.h"
+#include "lessons/lesson.h"
+#include "nn/model.h"
+#include "nn/model_plan.h"
+#include "settings/registry.h"
 
 using namespace gradlab;
 using i18n::Catalog;
@@ -109,4 +115,43 @@ TEST_CASE("The terms mode glosses each glossary word once, where it starts a wor
   i18n::ShowTerms(false);
   CHECK(std::string(tr("learning rate")) == "학습률");
   i18n::SetGlossary({});
+}
+
+TEST_CASE("The engine's own messages speak the student's language, as whole sentences", "[i18n]") {
+  SpeaksEnglishAfter english;
+  const auto hangul = [](const std::string& s) { return s.find("\xEA") != std::string::npos || s.find("\xEB") != std::string::npos ||
+                                                        s.find("\xEC") != std::string::npos || s.find("\xED") != std::string::npos; };
+  const std::string english_parse = graph::ParseExpression("f = (x + y").error();
+  CHECK(english_parse.rfind("missing ')' at column 11 to close the '(' at column 5", 0) == 0);
+  i18n::Speak(KoreanCatalog(), "ko");
+
+  const std::string parse = graph::ParseExpression("f = (x + y").error();
+  CHECK(hangul(parse.substr(0, parse.find('\n'))));
+  CHECK(parse.find("11") < parse.find('\n'));  // the column, wherever Korean puts it
+  CHECK(parse.find("\n  f = (x + y\n") != std::string::npos);  // the caret display stays
+  const std::string spec = nn::Model::Create("conv8k3 relu swish", {3, 32, 32}, 10, 1).error();
+  CHECK(hangul(spec));
+  CHECK(spec.find("'swish'") != std::string::npos);
+  // A model table row shows the problem alone, without the translated "model spec:" and column.
+  const nn::ModelPlan plan = nn::PlanModel("conv8k9 conv8k9 conv8k9 conv8k9 fc", {3, 32, 32}, 10);
+  REQUIRE(!plan.layers.empty());
+  INFO(plan.error);
+  bool some_row_explains = false;
+  for (const nn::PlannedLayer& l : plan.layers)
+    if (!l.problem.empty()) {
+      some_row_explains = true;
+      CHECK(hangul(l.problem));
+      CHECK(l.problem.find(tr("model spec: {0}")) == std::string::npos);
+      CHECK(l.problem.find("번째 글자") == std::string::npos);
+    }
+  CHECK(some_row_explains);
+  data::CifarSubset subset;
+  subset.train_per_class = -1;
+  CHECK(hangul(data::CheckCifarSubset(subset).message()));
+  settings::Settings s;
+  CHECK(hangul(settings::Set(s, "hosts", "nowhere").message()));
+  auto lesson = lessons::ParseLesson(R"({"title": "t", "steps": [{"text": "x", "color": 1}]})", "mine.json");
+  REQUIRE_FALSE(lesson.ok());
+  CHECK(lesson.error().rfind("mine.json, ", 0) == 0);
+  CHECK(hangul(lesson.error()));
 }
