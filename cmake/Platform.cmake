@@ -55,6 +55,9 @@ if(EMSCRIPTEN)
   endfunction()
 else()
   set(GRADLAB_TARGET_NAME "native")
+  # The desktop app trains on a thread of its own (train/trainer_thread.h).
+  find_package(Threads REQUIRED)
+  target_link_libraries(gradlab_flags INTERFACE Threads::Threads)
   # The desktop app and CLI are built on the machine that runs them, so use all of its SIMD
   # (AVX2/AVX-512 for Eigen's GEMM). Turn off to build a binary for other machines.
   option(GRADLAB_NATIVE_ARCH "Compile for this machine's instruction set (-march=native)" ON)

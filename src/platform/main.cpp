@@ -22,6 +22,7 @@
 #include "platform/gl.h"
 #include "platform/screenshot.h"
 #include "platform/draw_hash.h"
+#include "platform/frame_script.h"
 #include "platform/services_impl.h"
 #include "platform/web_bridge.h"
 #include "ui/embed_events.h"
@@ -45,6 +46,7 @@ struct Options {
   std::string link;  // --link, then --set/--tab/--theme in the order given, as one link
 
   bool print_state = false;
+  FrameScript script;  // --at, --state-at
 };
 
 const char* kUsage =
@@ -59,6 +61,8 @@ const char* kUsage =
     "  --set KEY=VALUE     one setting, as in a link (e.g. data=cifar10, classes=cat,dog, model=linear, train=1,\n"
     "                      view=weights); repeatable; `gradlab-cli settings` lists them\n"
     "  --print-state       print the app's state as JSON when it exits (for tests)\n"
+    "  --at N:KEY=VALUE    apply a setting at frame N (e.g. 200:train=step); repeatable (for tests)\n"
+    "  --state-at N        print the app's state at frame N, once training has caught up; repeatable\n"
     "  --help, --version\n";
 
 // Returns 0 to continue, or an exit code (+1) to stop with.
@@ -113,6 +117,13 @@ int ParseOptions(int argc, char** argv, Options& opt) {
       opt.link += "&" + kv.substr(0, eq) + "=" + settings::EncodeValue(kv.substr(eq + 1));
     } else if (a == "--print-state") {
       opt.print_state = true;
+    } else if (a == "--at" || a == "--state-at") {
+      if (!(v = value(a == "--at" ? "N:KEY=VALUE" : "N"))) return 3;
+      std::string problem;
+      if (!(a == "--at" ? opt.script.AddSetting(v, &problem) : opt.script.AddStatePrint(v, &problem))) {
+        std::fprintf(stderr, "gradlab: %s\n", problem.c_str());
+        return 3;
+      }
     } else {
       std::fprintf(stderr, "gradlab: unknown option '%s'\n%s", a.c_str(), kUsage);
       return 3;
@@ -381,7 +392,13 @@ void RunFrame(App& app) {
                                    static_cast<float>(app.state.train.last_frame_train_ms), draw});
 
   ++app.state.frame;
-  const bool last_frame = app.options.frames > 0 && app.state.frame >= static_cast<uint64_t>(app.options.frames);
+  const bool scripted = app.options.script.Run(app.state);  // a scripted run ends once its script has
+  const bool last_frame = app.options.frames > 0 && app.state.frame >= static_cast<uint64_t>(app.options.frames) && !scripted;
+  if (scripted && app.options.frames > 0 && app.state.frame >= static_cast<uint64_t>(app.options.frames) + 100000) {
+    std::fprintf(stderr, "gradlab: the script's state prints never found training caught up\n");
+    app.exit_code = 1;
+    app.running = false;
+  }
   if (last_frame && !app.options.screenshot.empty()) {
     Image image = ReadFramebuffer(fb_w, fb_h);
     std::string error = WritePng(image, app.options.screenshot);

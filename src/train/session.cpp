@@ -9,7 +9,6 @@
 #include <numeric>
 
 #include "data/augment.h"
-#include "i18n/translate.h"
 #include "nn/model_budget.h"
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
@@ -160,29 +159,22 @@ bool Session::FinishStep() {
   nn::AddRegularizationGradient(cfg_.regularization, params);
   // Who to blame: a penalty that is itself not finite, or larger than the data loss, points at
   // lambda (--lambda 1e308 breaks training at any learning rate).
-  const char* cause = !(std::isfinite(penalty) && penalty <= std::max(1.0, std::fabs(step_loss_)))
-                          ? tr("The regularization strength (lambda) is probably too high")
-                          : tr("The learning rate is probably too high");
-  const std::string where = Fill(tr("at step {0} (epoch {1})"), {std::to_string(steps_ + 1), std::to_string(epoch_ + 1)});
-  auto diverged = [&](const std::string& what, const char* kept) {
+  auto diverged = [&](Divergence::What what) {
     phase_ = Phase::kDiverged;
-    message_ = Fill(tr("Training diverged {0}: {1}. {2}; {3}."), {where, what, cause, kept});
+    divergence_ = Divergence{what, !(std::isfinite(penalty) && penalty <= std::max(1.0, std::fabs(step_loss_))), steps_ + 1,
+                             epoch_ + 1, first_loss_, loss};
   };
   // A bad loss means the latest update broke the weights: go back to the ones before it.
   if (!std::isfinite(loss)) {
     RestoreLastGood();
-    diverged(std::isnan(loss) ? tr("the loss became NaN") : tr("the loss became infinite"),
-             tr("the weights from before the last update are kept"));
+    diverged(std::isnan(loss) ? Divergence::What::kLossNaN : Divergence::What::kLossInfinite);
     return false;
   }
   // A loss a thousand times its starting value has exploded even while it is still finite.
   if (steps_ == 0 && history_.step_loss.empty()) first_loss_ = loss;
   if (loss > 1000 * std::max(1.0, first_loss_)) {
     RestoreLastGood();
-    char from[32], to[32];
-    std::snprintf(from, sizeof from, "%.3g", first_loss_);
-    std::snprintf(to, sizeof to, "%.3g", loss);
-    diverged(Fill(tr("the loss exploded from {0} to {1}"), {from, to}), tr("the weights from before the last update are kept"));
+    diverged(Divergence::What::kLossExploded);
     return false;
   }
   // Keep the weights before the update (vector assignment reuses the buffers after the first step).
@@ -191,7 +183,7 @@ bool Session::FinishStep() {
   optimizer_->Step(params, lr * lr_scale_);
   if (!ParamsFinite()) {
     RestoreLastGood();
-    diverged(tr("the update made some weights infinite or NaN"), tr("the weights from the step before are kept"));
+    diverged(Divergence::What::kWeightsNonFinite);
     return false;
   }
   ++steps_;
@@ -261,8 +253,7 @@ Result<Progress> Session::SaveProgress() const {
   p.epoch_steps = epoch_steps_;
   p.epoch_images = epoch_images_;
   p.finished = phase_ == Phase::kFinished;
-  p.diverged = phase_ == Phase::kDiverged;
-  p.message = message_;
+  if (phase_ == Phase::kDiverged) p.divergence = divergence_.value_or(Divergence{});
   return p;
 }
 
@@ -297,8 +288,8 @@ Status Session::RestoreProgress(Progress p) {
   images_per_second_ = p.images_per_second;
   epoch_steps_ = p.epoch_steps;
   epoch_images_ = p.epoch_images;
-  message_ = p.message;
-  phase_ = p.diverged ? Phase::kDiverged : p.finished || epoch_ >= cfg_.epochs ? Phase::kFinished : Phase::kTraining;
+  divergence_ = p.divergence;
+  phase_ = p.divergence ? Phase::kDiverged : p.finished || epoch_ >= cfg_.epochs ? Phase::kFinished : Phase::kTraining;
   step_in_progress_ = false;
   return Status();
 }
@@ -313,7 +304,7 @@ bool Session::Recover(double learning_rate_scale) {
   if (phase_ != Phase::kDiverged || !(learning_rate_scale > 0)) return false;
   lr_scale_ *= learning_rate_scale;
   optimizer_->Reset();  // momentum and averages may hold the explosion
-  message_.clear();
+  divergence_.reset();
   phase_ = Phase::kTraining;
   return true;
 }

@@ -2,11 +2,13 @@
 // It advances only when asked, by Step(seconds) or StepBatches(n), and never loops to completion
 // by itself: the UI calls Step once per frame with a few milliseconds, the CLI in a loop.
 // Each epoch is: shuffled mini-batches (augmented), then scoring train and test accuracy (also
-// sliced). Divergence (a NaN or infinite loss or weight) stops the run with a message and
-// keeps the last good weights. Same seed and settings give the same numbers on every run.
+// sliced). Divergence (a NaN or infinite loss or weight) stops the run, says why as data
+// (divergence.h) and keeps the last good weights. Same seed and settings give the same numbers on
+// every run. Nothing here calls tr(): a session may train on a thread of its own.
 #pragma once
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,7 @@
 #include "nn/model.h"
 #include "nn/optimizer.h"
 #include "train/config.h"
+#include "train/divergence.h"
 #include "train/evaluate.h"
 
 namespace gradlab::train {
@@ -57,8 +60,8 @@ struct Progress {
   double epoch_loss_sum = 0, epoch_train_seconds = 0, first_loss = 0, lr_scale = 1, images_per_second = 0;
   int epoch_steps = 0;
   long epoch_images = 0;
-  bool finished = false, diverged = false;
-  std::string message;
+  bool finished = false;
+  std::optional<Divergence> divergence;  // set when the run diverged
 };
 
 class Session {
@@ -92,12 +95,14 @@ class Session {
 
   Phase phase() const { return phase_; }
   bool running() const { return phase_ == Phase::kTraining || phase_ == Phase::kEvaluating; }
-  const std::string& message() const { return message_; }  // why it stopped, when it diverged
+  const std::optional<Divergence>& divergence() const { return divergence_; }  // why it stopped, when it diverged
   const History& history() const { return history_; }
   const TrainConfig& config() const { return cfg_; }
   nn::Model& model() { return *model_; }
   const data::Dataset& train_data() const { return *train_; }
   const data::Dataset& test_data() const { return *test_; }
+  const std::shared_ptr<const data::Dataset>& train_data_shared() const { return train_; }
+  const std::shared_ptr<const data::Dataset>& test_data_shared() const { return test_; }
 
   long steps() const { return steps_; }
   int epoch() const { return epoch_; }               // epochs completed
@@ -112,6 +117,8 @@ class Session {
   bool between_steps() const { return !step_in_progress_ && phase_ != Phase::kEvaluating; }
   // The last epoch's scoring of the test set (confusion matrix, per-sample predictions).
   const Evaluation& last_test_evaluation() const { return last_test_; }
+  // Puts a scoring back, with RestoreProgress (a copy of a session that trains elsewhere).
+  void RestoreLastTest(Evaluation evaluation) { last_test_ = std::move(evaluation); }
 
  private:
   Session() = default;
@@ -131,7 +138,7 @@ class Session {
   std::unique_ptr<nn::OptimizerT<float>> optimizer_;
   Rng data_rng_;
   Phase phase_ = Phase::kTraining;
-  std::string message_;
+  std::optional<Divergence> divergence_;
   History history_;
 
   std::vector<int> order_;      // this epoch's shuffled sample order

@@ -92,7 +92,7 @@ std::vector<uint8_t> SerializeSession(const SessionFile& session) {
   nlohmann::json sizes1 = nlohmann::json::array(), sizes2 = nlohmann::json::array();
   for (const auto& v : p.optimizer1) sizes1.push_back(v.size());
   for (const auto& v : p.optimizer2) sizes2.push_back(v.size());
-  const nlohmann::json header = {
+  nlohmann::json header = {
       {"format", "gradlab-session"},
       {"link", session.link},
       {"history", HistoryToJson(p.history)},
@@ -114,10 +114,12 @@ std::vector<uint8_t> SerializeSession(const SessionFile& session) {
       {"epoch_steps", p.epoch_steps},
       {"epoch_images", p.epoch_images},
       {"finished", p.finished},
-      {"diverged", p.diverged},
-      {"message", p.message},
+      {"diverged", p.divergence.has_value()},
       {"lessons", session.lessons},
   };
+  if (const auto& d = p.divergence)  // why, as data: the app words it in the student's language
+    header["divergence"] = {{"what", DivergenceWhatName(d->what)}, {"lambda", d->lambda_blamed}, {"step", d->step},
+                            {"epoch", d->epoch},                   {"from", Number(d->from)},   {"to", Number(d->to)}};
   const std::string text = header.dump();
   std::vector<uint8_t> out(kMagic, kMagic + 8);
   Put32(out, kSessionFormatVersion);
@@ -199,8 +201,22 @@ Result<SessionFile> DeserializeSession(const std::vector<uint8_t>& bytes, const 
   p.epoch_steps = static_cast<int>(r.Whole(header, "epoch_steps", 0, 1 << 30));
   p.epoch_images = r.Whole(header, "epoch_images", 0, kBig);
   p.finished = r.Get(header, "finished", nlohmann::json::value_t::boolean).is_boolean() && header["finished"].get<bool>();
-  p.diverged = r.Get(header, "diverged", nlohmann::json::value_t::boolean).is_boolean() && header["diverged"].get<bool>();
-  p.message = r.Text(header, "message");
+  if (r.Get(header, "diverged", nlohmann::json::value_t::boolean).is_boolean() && header["diverged"].get<bool>()) {
+    Divergence d;  // a file from before the reason was kept as data says only that it diverged
+    if (header.contains("divergence")) {
+      const nlohmann::json& j = r.Get(header, "divergence", nlohmann::json::value_t::object);
+      if (!j.is_object() || !j.contains("what") || !j["what"].is_string() || !ParseDivergenceWhat(j["what"], &d.what))
+        r.Fail("the reason the run diverged is malformed");
+      else {
+        d.lambda_blamed = j.contains("lambda") && j["lambda"].is_boolean() && j["lambda"].get<bool>();
+        d.step = r.Whole(j, "step", 0, kBig);
+        d.epoch = static_cast<int>(r.Whole(j, "epoch", 0, 1 << 30));
+        d.from = r.Real(j, "from");
+        d.to = r.Real(j, "to");
+      }
+    }
+    p.divergence = d;
+  }
   // The optimizer's state follows the model: sizes from the header, checked against what is there.
   size_t at = model_at + model_size;
   for (auto [key, state] : {std::pair{"optimizer1", &p.optimizer1}, std::pair{"optimizer2", &p.optimizer2}}) {

@@ -59,6 +59,17 @@ void UpdateTrainSettings(TrainUi& t) {
   t.model_error = t.plan.error;
 }
 
+// The threaded run: asks the thread to play or pause as the student wants, and shows its latest
+// picture (the gradient flow comes with it: the mirror's own gradients are not computed).
+static void FollowTrainer(TrainUi& t) {
+  t.trainer->Play(t.playing);
+  t.last_frame_train_ms = 1000 * t.trainer->TakeTrainingSeconds();
+  if (!t.trainer->ShowLatest(*t.session, &t.views.health)) return;
+  t.views.health_step = t.session->steps();
+  if (!t.session->running()) t.playing = false;
+  RefreshTextures(t, !t.playing);  // a step or a pause shows at once
+}
+
 Status RunTrainAction(TrainUi& t, const std::string& value) {
   if (value == "1" || value == "true") t.start_requested = true;
   else if (value == "pause" || value == "0") t.playing = t.start_requested = false;
@@ -83,7 +94,9 @@ void UpdateTrainTab(TrainUi& t, double budget_seconds) {
   // model's weights as this one's, so the run is put away (Keep run keeps its curves).
   if (t.session && (t.s.model != t.session_model || t.data.key != t.session_data)) ResetTraining(t);
   t.last_frame_train_ms = 0;
-  if (t.session && t.playing && t.session->running()) {
+  if (t.trainer) {
+    FollowTrainer(t);
+  } else if (t.session && t.playing && t.session->running()) {
     const double start = services().Seconds();
     t.session->Step(budget_seconds);
     t.last_frame_train_ms = 1000 * (services().Seconds() - start);
@@ -93,6 +106,15 @@ void UpdateTrainTab(TrainUi& t, double budget_seconds) {
     }
   }
   RefreshTextures(t, false);
+}
+
+// Hands the session's state to a thread that trains it, where threads exist; `session` stays as
+// the mirror the views draw from. Called whenever the session was made or changed here.
+void HandToTrainer(TrainUi& t) {
+  t.trainer.reset();
+  if (!t.session || !train::TrainingThreadsAvailable()) return;
+  auto copy = train::CloneSession(*t.session);
+  if (copy) t.trainer = std::make_unique<train::TrainerThread>(std::move(*copy));
 }
 
 void StartTraining(TrainUi& t) {
@@ -110,6 +132,7 @@ void StartTraining(TrainUi& t) {
   t.session->set_eval_chunk(16);
   t.views.health_step = t.views.predictions_step = -1;  // a new model: nothing cached is valid
   t.playing = true;
+  HandToTrainer(t);
   RefreshTextures(t, true);
 }
 
@@ -129,11 +152,13 @@ Status RestoreTraining(TrainUi& t, const train::TrainConfig& config, nn::Model& 
   t.session->set_eval_chunk(16);
   t.views.health_step = t.views.predictions_step = -1;
   t.playing = false;
+  HandToTrainer(t);
   RefreshTextures(t, true);
   return Status();
 }
 
 void ResetTraining(TrainUi& t) {
+  t.trainer.reset();  // stops within a slice of training
   t.session.reset();
   t.playing = false;
   ClearTextures(t.views.templates);
@@ -145,12 +170,24 @@ void StepOneBatch(TrainUi& t) {
   if (!t.session) StartTraining(t);
   if (!t.session) return;
   t.playing = false;
+  if (t.trainer) {
+    t.trainer->Play(false);
+    t.trainer->StepBatches(1);  // shown when the thread's picture comes (FollowTrainer)
+    return;
+  }
   t.session->StepBatches(1);
   RefreshTextures(t, true);
 }
 
 void RecoverFromDivergence(TrainUi& t) {
-  if (t.session && t.session->Recover(0.1)) t.playing = false;
+  if (!t.session || t.session->phase() != train::Phase::kDiverged) return;
+  t.playing = false;
+  if (t.trainer) {
+    t.trainer->Play(false);
+    t.trainer->Recover(0.1);
+  } else {
+    t.session->Recover(0.1);
+  }
 }
 
 std::string ResultLine(const train::Session& s) {
@@ -164,6 +201,8 @@ std::string ResultLine(const train::Session& s) {
                 100 * last.test_accuracy, 100 * last.train_accuracy, last.epoch);
   return line;
 }
+
+bool TrainingSettled(const TrainUi& t) { return !t.trainer || t.trainer->settled(); }
 
 void KeepCurrentRun(TrainUi& t) {
   if (!t.session || t.session->history().step_loss.empty()) return;
@@ -198,8 +237,10 @@ nlohmann::json TrainStateJson(const TrainUi& t) {
     j["phase"] = train::PhaseName(t.session->phase());
     j["steps"] = t.session->steps();
     j["epochs"] = t.session->epoch();
-    j["message"] = t.session->message();
+    j["message"] = t.session->divergence() ? train::DivergenceMessage(*t.session->divergence()) : "";
     j["imagesPerSecond"] = t.session->images_per_second();
+    j["trainingThread"] = t.trainer != nullptr;
+    j["settled"] = TrainingSettled(t);
     if (!h.step_loss.empty()) {
       j["firstLoss"] = h.step_loss.front();
       j["lastLoss"] = h.step_loss.back();

@@ -27,6 +27,10 @@ void UpdateTrainTab(TrainUi& t, double budget_seconds);
 // against the loaded data (the layer table's plan).
 void UpdateTrainSettings(TrainUi& t);
 void StartTraining(TrainUi& t);      // a new session from the current settings and data
+// After the session was changed here (weights loaded): the training thread takes it up again.
+void HandToTrainer(TrainUi& t);
+// Nothing asked of the training thread is still to come (true without one): for scripted runs.
+bool TrainingSettled(const TrainUi& t);
 void ResetTraining(TrainUi& t);      // forget the session (settings and kept runs stay)
 // A saved session (its config, weights and progress) as the current session on the loaded data, paused.
 Status RestoreTraining(TrainUi& t, const train::TrainConfig& config, nn::Model& weights, train::Progress progress);

@@ -91,6 +91,7 @@ void LoadModel(TrainUi& t, const std::string& path) {
       return;
     }
     t.playing = false;
+    HandToTrainer(t);  // the thread trains the loaded weights, not the ones it started with
     RefreshTextures(t, true);
     t.notice = Fill(tr("Loaded {0}: its weights are in the model. Press Resume to train it further."), {name});
   });

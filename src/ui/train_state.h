@@ -16,6 +16,7 @@
 #include "train/inspect.h"
 #include "settings/settings.h"
 #include "train/session.h"
+#include "train/trainer_thread.h"
 #include "ui/chunk_cache.h"
 
 namespace gradlab::ui {
@@ -100,7 +101,11 @@ struct TrainUi {
   std::string plan_key;
 
   // ---- the session
+  // The run the views draw from. Where threads exist it trains on a thread of its own (`trainer`)
+  // and `session` is its mirror, showing the thread's latest picture between two steps
+  // (train/trainer_thread.h); elsewhere it trains here, a slice of each frame.
   std::unique_ptr<train::Session> session;
+  std::unique_ptr<train::TrainerThread> trainer;
   std::string session_model, session_data;  // the model spec and data (TrainData::key) the run was made with
   bool playing = false;
   bool start_requested = false;   // from a link (train=1): start once the data is ready

@@ -31,6 +31,7 @@ try {
   const after = run(400, ['train=1'], 'desktop-train-after.png');
   check('the CIFAR-10 subset loaded from the chunks beside the app', after.dataState === 'ready', after.dataMessage);
   check('training steps were taken', after.steps > 0, `${after.steps} steps, phase ${after.phase}`);
+  check('on a thread of its own', after.trainingThread === true);
   check('the loss fell', after.lateLossMean < after.earlyLossMean,
         `mean of the first tenth ${after.earlyLossMean?.toFixed(3)}, last tenth ${after.lateLossMean?.toFixed(3)}`);
   check('the weight-template view is showing', after.templatesShown === true && after.view === 'weights');

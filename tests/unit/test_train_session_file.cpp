@@ -151,3 +151,26 @@ TEST_CASE("A session keeps the lessons' progress, and a version 1 file (without 
   v1[8] = 2;
   CHECK(DeserializeSession(v1, "new").error() == "new: 'lessons' is missing");
 }
+
+TEST_CASE("A diverged session keeps why, as data, and says it in the language of the day", "[train][session-file]") {
+  Setup setup = Toy();
+  setup.cfg.optimizer.kind = nn::OptimizerKind::kSgd;
+  setup.cfg.schedule.base_lr = 1e6;
+  auto a = std::move(*Session::Create(setup.cfg, setup.train, setup.test));
+  REQUIRE(a->RunToEnd() == Phase::kDiverged);
+  REQUIRE(a->divergence());
+  auto b = Load(setup, Save(*a));
+  REQUIRE(b->phase() == Phase::kDiverged);
+  REQUIRE(b->divergence());
+  CHECK(b->divergence()->what == a->divergence()->what);
+  CHECK(b->divergence()->step == a->divergence()->step);
+  CHECK(DivergenceMessage(*b->divergence()) == DivergenceMessage(*a->divergence()));
+  // A file saved before the reason was data says only that the run diverged.
+  auto file = DeserializeSession(Save(*a), "s.gradlab-session");
+  REQUIRE(file.ok());
+  file->progress.divergence = Divergence{};
+  auto old = DeserializeSession(SerializeSession(*file), "old.gradlab-session");
+  REQUIRE(old.ok());
+  REQUIRE(old->progress.divergence);
+  CHECK_THAT(DivergenceMessage(*old->progress.divergence), Catch::Contains("diverged"));
+}
