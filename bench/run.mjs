@@ -39,13 +39,16 @@ const peers = [
   { id: 'tfjs-cpu', label: 'TensorFlow.js cpu', cmd: (m) => [process.execPath, ['bench/tfjs.mjs', '--backend', 'cpu', '--model', m, '--seconds', seconds]] },
   { id: 'convnetjs', label: 'ConvNetJS 0.3', cmd: (m) => [process.execPath, ['bench/convnetjs.mjs', '--model', m, '--seconds', seconds]] },
   { id: 'pytorch', label: 'PyTorch 1.13, 1 thread', cmd: (m) => ['/usr/bin/python3', ['bench/torch_bench.py', '--model', m, '--seconds', seconds]], env: torchEnv },
+  // Two threads each: Gradlab's conv layers split their images (kernels/parallel.h), PyTorch its own way.
+  { id: 'gradlab-native-2', label: 'Gradlab native, 2 threads', cmd: (m) => [path.resolve(opt['native-cli']), [...gradlabArgs(m), '--threads', '2']] },
+  { id: 'pytorch-2', label: 'PyTorch 1.13, 2 threads', cmd: (m) => ['/usr/bin/python3', ['bench/torch_bench.py', '--model', m, '--seconds', seconds, '--threads', '2']], env: torchEnv },
 ];
 // --browser: the page's benchmark mode in headless Chromium (bench/browser.mjs; needs the site).
 if (opt.browser)
   peers.splice(2, 0, { id: 'gradlab-browser', label: 'Gradlab in the page (Chromium, training time only)',
                        cmd: (m) => [process.execPath, ['bench/browser.mjs', '--model', m]] });
 // Gradlab is compared with the peers of its kind: WebAssembly with the JavaScript peers, native with PyTorch.
-const gradlabFor = (peer) => (peer === 'pytorch' ? 'gradlab-native' : 'gradlab-wasm');
+const gradlabFor = (peer) => (peer === 'pytorch' ? 'gradlab-native' : peer === 'pytorch-2' ? 'gradlab-native-2' : 'gradlab-wasm');
 
 function run(cmd, args, env) {
   const out = execFileSync(cmd, args.map(String), { cwd: root, env: env || process.env, encoding: 'utf8',
@@ -89,7 +92,7 @@ md += `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().
       `${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after), Node.js ${process.version}; medians of ${rounds} ` +
       `alternated runs of at least ${seconds} s each. Images per second at batch 32 on 5,000 CIFAR-10 training images; ` +
       `training is forward + backward + SGD-momentum update. In brackets: how many times faster Gradlab is ` +
-      `(Gradlab WebAssembly against the JavaScript peers, Gradlab native against PyTorch).\n\n`;
+      `(Gradlab WebAssembly against the JavaScript peers, Gradlab native against PyTorch at the same number of threads).\n\n`;
 md += `| | ${models.map((m) => `${names[m]} train`).join(' | ')} | ${models.map((m) => `${names[m]} inference`).join(' | ')} |\n`;
 md += `| --- | ${models.map(() => '---:').join(' | ')} | ${models.map(() => '---:').join(' | ')} |\n`;
 for (const peer of peers) {

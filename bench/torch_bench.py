@@ -1,5 +1,5 @@
 """PyTorch peer: the three models as nn.Sequential, cross-entropy, SGD with momentum 0.9, batch 32,
-one thread. Same data and timing protocol as bench/common.mjs; prints one JSON line.
+one thread (--threads N for more). Same data and timing protocol as bench/common.mjs; prints one JSON line.
 
     /usr/bin/python3 bench/torch_bench.py --model cnn --seconds 2 [--cifar-dir DIR]
 
@@ -17,8 +17,9 @@ p = argparse.ArgumentParser()
 p.add_argument("--model", choices=["linear", "mlp", "cnn"], default="cnn")
 p.add_argument("--seconds", type=float, default=2.0)
 p.add_argument("--cifar-dir", default=os.environ.get("GRADLAB_CIFAR10_DIR", "data/cifar-10-batches-bin"))
+p.add_argument("--threads", type=int, default=1)
 opt = p.parse_args()
-torch.set_num_threads(1)
+torch.set_num_threads(opt.threads)
 torch.manual_seed(1)
 BATCH, CLASSES = 32, 10
 

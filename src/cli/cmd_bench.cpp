@@ -26,6 +26,7 @@
 #include "kernels/gemm.h"
 #include "kernels/gemm_f32.h"
 #include "kernels/peak_f32.h"
+#include "kernels/parallel.h"
 #include "nn/loss.h"
 #include "nn/model.h"
 #include "nn/optimizer.h"
@@ -210,6 +211,7 @@ int RunBench(const std::vector<std::string>& words) {
   specs.push_back({"lr", "X", "SGD learning rate (momentum 0.9)", "0.01"});
   specs.push_back({"seconds", "S", "time each measurement (training, inference) for at least S seconds", "2"});
   specs.push_back({"seed", "N", "weights' and data order's seed", "1"});
+  specs.push_back({"threads", "N", "threads that train, 1 to 8 (conv layers split their images over them)", "1"});
   specs.push_back({"gemm", "", "time the models' GEMM products and this build's peak instead (GFLOP/s)", ""});
   specs.push_back({"memory", "", "report memory while a training session runs an epoch instead (peak WebAssembly heap)", ""});
   specs.push_back({"epochs", "N", "with --memory: epochs to train", "1"});
@@ -225,7 +227,11 @@ int RunBench(const std::vector<std::string>& words) {
   const int batch = static_cast<int>(args.get_int("batch", 1, 4096));
   const double lr = args.get_double("lr"), seconds = args.get_double("seconds");
   const uint64_t seed = static_cast<uint64_t>(args.get_int("seed", 0, 2000000000L));
+  const int threads = static_cast<int>(args.get_int("threads", 1, 8));
   if (!args.ok()) return cmd.UsageError(args.error());
+  if (threads > 1 && !kernels::ThreadsAvailable()) return cmd.UsageError("--threads: this build has no threads (use 1)");
+  kernels::ThreadPool pool(threads);
+  kernels::UsePool use_pool(&pool);
   if (!(seconds > 0 && seconds <= 600)) return cmd.UsageError("--seconds must be above 0 and at most 600");
   const bool json = args.flag("json");
   if (args.flag("gemm")) return RunGemmTable(json, std::min(seconds, 1.0) / 4);
@@ -291,7 +297,7 @@ int RunBench(const std::vector<std::string>& words) {
     std::cout << nlohmann::json{{"event", "bench"}, {"target", GRADLAB_TARGET}, {"model", model.CanonicalSpec()},
                                 {"data", data->description}, {"batch", batch}, {"optimizer", "momentum"}, {"lr", lr},
                                 {"train_images_per_second", train_rate}, {"infer_images_per_second", infer_rate},
-                                {"gemm", ChosenGemmName()}, {"last_loss", loss}}.dump()
+                                {"gemm", ChosenGemmName()}, {"threads", threads}, {"last_loss", loss}}.dump()
               << std::endl;
   } else {
     std::printf("model:     %s\ndata:      %s, batch %d, SGD momentum 0.9 lr %g\ngemm:      %s\n", model.CanonicalSpec().c_str(),

@@ -15,6 +15,7 @@
 #include "cli/train_options.h"
 #include "core/npz.h"
 #include "train/model_file.h"
+#include "kernels/parallel.h"
 #include "train/session.h"
 #include "train/torch_export.h"
 
@@ -28,6 +29,7 @@ std::vector<OptionSpec> Specs() {
   specs.push_back({"save", "PATH", "save the trained model (spec, weights, settings) here", ""});
   specs.push_back({"export", "PATH", "export for PyTorch as a NumPy .npz file here", ""});
   specs.push_back({"max-steps", "N", "stop after N steps (0 = train all epochs)", "0"});
+  specs.push_back({"threads", "N", "threads that train, 1 to 8: the same losses whatever the number", "1"});
   specs.push_back({"log-steps", "", "print every step's loss (with --json: one object per step)", ""});
   specs.push_back({"json", "", "print one JSON object per line instead of text", ""});
   return specs;
@@ -56,6 +58,8 @@ int RunTrain(const std::vector<std::string>& words) {
   auto cfg = TrainConfigFromArgs(args);
   if (!cfg) return cmd.UsageError(cfg.error());
   const long max_steps = args.get_int("max-steps", 0, 1000000000L);
+  const int threads = static_cast<int>(args.get_int("threads", 1, 8));
+  if (threads > 1 && !kernels::ThreadsAvailable()) return cmd.UsageError("--threads: this build has no threads (use 1)");
   if (!args.ok()) return cmd.UsageError(args.error());
   const bool json = args.flag("json"), log_steps = args.flag("log-steps");
 
@@ -65,6 +69,8 @@ int RunTrain(const std::vector<std::string>& words) {
   if (!created) return cmd.UsageError(created.error());
   train::Session& session = **created;
   nn::Model& model = session.model();
+  kernels::ThreadPool pool(threads);  // conv layers split their images over it (kernels/parallel.h)
+  kernels::UsePool use_pool(&pool);
 
   if (json) {
     nlohmann::json layers = nlohmann::json::array();

@@ -2,10 +2,11 @@
 
 #include <cmath>
 
+#include "i18n/translate.h"
 #include "kernels/gemm.h"
+#include "kernels/parallel.h"
 #include "kernels/sum.h"
 #include "nn/conv_arithmetic.h"
-#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
@@ -52,14 +53,25 @@ void Conv2dT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
   const int patch = geo_.channels * kernel_ * kernel_;
   y.Resize(this->BatchShape(n));
   const size_t in_size = x.inner(), out_size = static_cast<size_t>(out_channels_) * pixels;
-  for (int i = 0; i < n; ++i) {
+  T* cols = Workspace(cols_);
+  // Each image writes only its own output: the images may go to the pool's threads.
+  kernels::ParallelFor(n, [&](int i, int slot) {
     T* yi = y.ptr() + i * out_size;
+    T* own_cols = cols + static_cast<size_t>(slot) * patch * pixels;
     for (int oc = 0; oc < out_channels_; ++oc)
       std::fill(yi + oc * pixels, yi + (oc + 1) * pixels, bias_.value[oc]);
-    kernels::Im2Col<T>(geo_, x.ptr() + i * in_size, cols_.data());
+    kernels::Im2Col<T>(geo_, x.ptr() + i * in_size, own_cols);
     kernels::Gemm<T>(false, false, out_channels_, pixels, patch, T(1), weight_.value.ptr(), patch,
-                     cols_.data(), pixels, T(1), yi, pixels);
-  }
+                     own_cols, pixels, T(1), yi, pixels);
+  });
+}
+
+template <typename T>
+T* Conv2dT<T>::Workspace(std::vector<T>& buffer) {
+  const size_t one = static_cast<size_t>(geo_.channels) * kernel_ * kernel_ * geo_.out_height() * geo_.out_width();
+  const size_t wanted = one * static_cast<size_t>(kernels::Slots());
+  if (buffer.size() < wanted) buffer.resize(wanted);  // once per pool size, not per batch
+  return buffer.data();
 }
 
 template <typename T>
@@ -70,7 +82,17 @@ void Conv2dT<T>::BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT
   if (dx) {
     if (dx->shape != x.shape) dx->Resize(x.shape);
     dx->Zero();
+    // Each image's input gradient is its own: the images may go to the pool's threads.
+    T* dcols = Workspace(dcols_);
+    kernels::ParallelFor(n, [&](int i, int slot) {
+      T* own_dcols = dcols + static_cast<size_t>(slot) * patch * pixels;
+      // dcols (patch, pixels) = W^T (patch, OC) * dy_i (OC, pixels)
+      kernels::Gemm<T>(true, false, patch, pixels, out_channels_, T(1), weight_.value.ptr(), patch,
+                       dy.ptr() + i * out_size, pixels, T(0), own_dcols, pixels);
+      kernels::Col2Im<T>(geo_, own_dcols, dx->ptr() + i * in_size);
+    });
   }
+  // The weights' gradients sum over the images, in their order, here: the same sums whatever the pool.
   for (int i = 0; i < n; ++i) {
     const T* dyi = dy.ptr() + i * out_size;
     for (int oc = 0; oc < out_channels_; ++oc) bias_.grad[oc] += kernels::SumFast(dyi + oc * pixels, pixels);
@@ -78,11 +100,6 @@ void Conv2dT<T>::BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT
     // dW (OC, patch) += dy_i (OC, pixels) * cols^T (pixels, patch)
     kernels::Gemm<T>(false, true, out_channels_, patch, pixels, T(1), dyi, pixels, cols_.data(),
                      pixels, T(1), weight_.grad.ptr(), patch);
-    if (!dx) continue;
-    // dcols (patch, pixels) = W^T (patch, OC) * dy_i (OC, pixels)
-    kernels::Gemm<T>(true, false, patch, pixels, out_channels_, T(1), weight_.value.ptr(), patch,
-                     dyi, pixels, T(0), dcols_.data(), pixels);
-    kernels::Col2Im<T>(geo_, dcols_.data(), dx->ptr() + i * in_size);
   }
 }
 

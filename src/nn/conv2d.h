@@ -38,7 +38,8 @@ class Conv2dT : public LayerT<T> {
   // dW and db, and with dx given also dx.
   void BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT<T>* dx);
 
-  std::vector<T> cols_, dcols_;  // workspaces, sized once in Configure
+  std::vector<T> cols_, dcols_;  // workspaces: one per thread of the pool (kernels/parallel.h)
+  T* Workspace(std::vector<T>& buffer);  // `buffer`, with room for every thread of the pool
 };
 
 }  // namespace gradlab::nn

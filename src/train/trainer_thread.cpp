@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "kernels/parallel.h"
+
 namespace gradlab::train {
 
 namespace {
@@ -15,14 +17,6 @@ double Now() {
 
 }  // namespace
 
-bool TrainingThreadsAvailable() {
-#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-  return false;
-#else
-  return true;
-#endif
-}
-
 Result<std::unique_ptr<Session>> CloneSession(Session& session) {
   auto progress = session.SaveProgress();
   if (!progress) return Result<std::unique_ptr<Session>>::Error(progress.error());
@@ -34,8 +28,9 @@ Result<std::unique_ptr<Session>> CloneSession(Session& session) {
   return copy;
 }
 
-TrainerThread::TrainerThread(std::unique_ptr<Session> session)
+TrainerThread::TrainerThread(std::unique_ptr<Session> session, int threads)
     : session_(std::move(session)),
+      threads_(threads),
       running_(session_->running()),
       between_steps_(session_->between_steps()),
       thread_([this] { Run(); }) {}
@@ -83,6 +78,8 @@ bool TrainerThread::HasWork() const {
 }
 
 void TrainerThread::Run() {
+  kernels::ThreadPool pool(threads_);
+  kernels::UsePool use_pool(&pool);
   double last_publish = 0;
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {

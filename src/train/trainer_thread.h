@@ -19,9 +19,6 @@
 
 namespace gradlab::train {
 
-// False in a build without threads (the page that is not cross-origin isolated).
-bool TrainingThreadsAvailable();
-
 // A session as the training thread last published it, between two steps.
 struct SessionPicture {
   Progress progress;
@@ -36,8 +33,9 @@ Result<std::unique_ptr<Session>> CloneSession(Session& session);
 
 class TrainerThread {
  public:
-  // Starts the thread, paused; `session` is its own from now on.
-  explicit TrainerThread(std::unique_ptr<Session> session);
+  // Starts the thread, paused; `session` is its own from now on. With `threads` > 1 its conv
+  // layers split their images over a pool of that many threads (the numbers stay the same).
+  explicit TrainerThread(std::unique_ptr<Session> session, int threads = 1);
   ~TrainerThread();  // stops within a chunk of work and joins
   TrainerThread(const TrainerThread&) = delete;
   TrainerThread& operator=(const TrainerThread&) = delete;
@@ -60,6 +58,7 @@ class TrainerThread {
   SessionPicture Picture();  // between steps
 
   std::unique_ptr<Session> session_;  // the thread's alone
+  const int threads_;
   mutable std::mutex mutex_;          // guards everything below
   std::condition_variable wake_;
   std::atomic<bool> stop_ = false;  // also read while a scoring is finished, outside the lock

@@ -8,10 +8,22 @@
 #include <thread>
 
 #include "data/toy2d.h"
+#include "kernels/parallel.h"
 #include "train/trainer_thread.h"
 
 using namespace gradlab;
 using namespace gradlab::train;
+
+namespace {
+
+bool SameBits(const std::vector<float>& a, const std::vector<float>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
+}
+
+}  // namespace
+
+// A training thread needs threads: the WebAssembly build without them trains on the UI thread.
+#if !defined(__EMSCRIPTEN__) || defined(__EMSCRIPTEN_PTHREADS__)
 
 namespace {
 
@@ -54,14 +66,10 @@ void ShowUntilSettled(TrainerThread& thread, Session& mirror) {
   REQUIRE(thread.settled());
 }
 
-bool SameBits(const std::vector<float>& a, const std::vector<float>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
-}
-
 }  // namespace
 
 TEST_CASE("A session trained on its own thread gives the UI thread's numbers, bit for bit", "[train][thread]") {
-  REQUIRE(TrainingThreadsAvailable());
+  REQUIRE(kernels::ThreadsAvailable());
   const Toy d = Circles();
   auto inline_session = Make(Config(4), d);
   inline_session->RunToEnd();
@@ -146,4 +154,50 @@ TEST_CASE("A training thread stops within a slice when the run is put away", "[t
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }  // joins here
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));  // generous: a hang is what fails
+}
+
+#endif  // threads
+
+namespace {
+
+// Random 3x12x12 images of 3 classes, enough for a CNN's conv layers to have several images a chunk.
+std::shared_ptr<data::Dataset> Images(int count, uint64_t seed) {
+  auto d = std::make_shared<data::Dataset>();
+  d->name = "random images";
+  d->sample_shape = {3, 12, 12};
+  d->class_names = {"a", "b", "c"};
+  Rng rng(seed);
+  for (int i = 0; i < count; ++i) {
+    d->labels.push_back(static_cast<uint8_t>(i % 3));
+    for (int p = 0; p < 3 * 12 * 12; ++p) d->pixels.push_back(static_cast<uint8_t>(rng.Uniform(0, 256) * (i % 3 + 1) / 3));
+  }
+  d->mean = {0.3f, 0.3f, 0.3f};
+  d->std = {0.25f, 0.25f, 0.25f};
+  return d;
+}
+
+std::vector<float> CnnLosses(int threads) {
+  TrainConfig c;
+  c.model_spec = "conv6k3p1 relu pool2 conv8k3 bn relu fc";
+  c.optimizer.kind = nn::OptimizerKind::kMomentum;
+  c.schedule.base_lr = 0.02;
+  c.epochs = 2;
+  c.batch_size = 16;
+  c.micro_batch = 8;
+  c.seed = 5;
+  auto s = Session::Create(c, Images(96, 1), Images(30, 2));
+  REQUIRE(s.ok());
+  kernels::ThreadPool pool(threads);
+  kernels::UsePool use(&pool);
+  (*s)->RunToEnd();
+  return (*s)->history().step_loss;
+}
+
+}  // namespace
+
+TEST_CASE("A CNN trains to the same losses, bit for bit, whatever the number of threads", "[train][thread]") {
+  const std::vector<float> one = CnnLosses(1);
+  REQUIRE(one.size() == 12);
+  CHECK(SameBits(CnnLosses(2), one));
+  CHECK(SameBits(CnnLosses(3), one));
 }

@@ -1,0 +1,94 @@
+#include "kernels/parallel.h"
+
+#include <algorithm>
+
+namespace gradlab::kernels {
+
+namespace {
+thread_local ThreadPool* installed = nullptr;
+}  // namespace
+
+void ParallelFor(int count, const std::function<void(int task, int slot)>& fn) {
+  if (installed && count > 1) {
+    installed->Run(count, fn);
+    return;
+  }
+  for (int task = 0; task < count; ++task) fn(task, 0);
+}
+
+int Slots() { return installed ? installed->threads() : 1; }
+
+UsePool::UsePool(ThreadPool* pool) : previous_(installed) { installed = pool; }
+UsePool::~UsePool() { installed = previous_; }
+
+bool ThreadsAvailable() {
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+  return false;
+#else
+  return true;
+#endif
+}
+
+int DefaultTrainingThreads() {
+  const int cores = static_cast<int>(std::thread::hardware_concurrency());
+  return std::clamp(cores - 1, 1, 8);
+}
+
+ThreadPool::ThreadPool(int threads) {
+  if (!ThreadsAvailable()) return;  // one thread: the caller's
+  for (int slot = 1; slot < std::clamp(threads, 1, 8); ++slot) helpers_.emplace_back([this, slot] { Help(slot); });
+}
+
+ThreadPool::~ThreadPool() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  for (std::thread& t : helpers_) t.join();
+}
+
+void ThreadPool::Run(int count, const std::function<void(int, int)>& fn) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    fn_ = &fn;
+    count_ = count;
+    next_ = 0;
+    busy_ = static_cast<int>(helpers_.size());
+    ++job_;
+  }
+  wake_.notify_all();
+  Work(0);
+  std::unique_lock<std::mutex> lock(mutex_);
+  done_.wait(lock, [this] { return busy_ == 0; });  // every helper has left this job
+  fn_ = nullptr;
+}
+
+void ThreadPool::Help(int slot) {
+  long seen = 0;
+  while (true) {
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [&] { return stop_ || job_ != seen; });
+      if (stop_) return;
+      seen = job_;
+    }
+    Work(slot);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (--busy_ == 0) done_.notify_one();
+  }
+}
+
+void ThreadPool::Work(int slot) {
+  while (true) {
+    int task;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (next_ >= count_) return;
+      task = next_++;
+    }
+    (*fn_)(task, slot);
+  }
+}
+
+}  // namespace gradlab::kernels
