@@ -125,6 +125,7 @@ void TrainerThread::Run() {
     training_seconds_ += finished - started;
     running_ = session_->running();
     between_steps_ = session_->between_steps();
+    scoring_ = session_->phase() == Phase::kEvaluating ? session_->evaluation_progress() : -1;
     unpublished_ = unpublished_ || worked || recover > 0 || sent != latest_applied_;
     // Everything asked before this round is applied once no step waits and the session is between steps.
     const bool all_applied = between_steps_ && steps_wanted_ == 0 && recover_scale_ == 0;
@@ -169,6 +170,11 @@ bool TrainerThread::ShowLatest(Session& mirror, std::vector<LayerHealth>* health
 bool TrainerThread::settled() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return applied_shown_ == commands_sent_ && !latest_ && !unpublished_ && !(playing_ && running_);
+}
+
+double TrainerThread::ScoringProgress() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return scoring_;
 }
 
 double TrainerThread::TakeTrainingSeconds() {

@@ -51,6 +51,8 @@ class TrainerThread {
   bool settled() const;
   // Seconds the thread spent training since the last call (the frame log's training time).
   double TakeTrainingSeconds();
+  // 0..1 through an epoch's scoring while the thread scores one (no picture is taken then), else -1.
+  double ScoringProgress() const;
 
  private:
   void Run();
@@ -67,6 +69,7 @@ class TrainerThread {
   double recover_scale_ = 0;
   // What the thread last knew of its session (read by the UI through settled()).
   bool running_ = true, between_steps_ = true, unpublished_ = false;
+  double scoring_ = -1;
   // Commands counted as sent; those applied before the latest picture; those shown in the mirror.
   long commands_sent_ = 0, latest_applied_ = 0, applied_shown_ = 0;
   std::optional<SessionPicture> latest_;

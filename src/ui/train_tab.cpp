@@ -293,9 +293,12 @@ void DrawRunPanel(TrainUi& t, bool files) {
   train::Session& s = *t.session;
   if (s.phase() == train::Phase::kDiverged) return;  // said above the views, with the way back
   char label[128];
-  if (s.phase() == train::Phase::kEvaluating) {
+  // A training thread scores an epoch between two of its pictures: it says how far it is itself.
+  const double scoring = t.trainer ? t.trainer->ScoringProgress()
+                                   : s.phase() == train::Phase::kEvaluating ? s.evaluation_progress() : -1;
+  if (scoring >= 0) {
     std::snprintf(label, sizeof label, tr("scoring epoch %d"), s.epoch() + 1);
-    ImGui::ProgressBar(static_cast<float>(s.evaluation_progress()), ImVec2(-1, 0), label);
+    ImGui::ProgressBar(static_cast<float>(scoring), ImVec2(-1, 0), label);
   } else {
     std::snprintf(label, sizeof label, tr("epoch %d of %d"), std::min(s.epoch() + 1, s.config().epochs), s.config().epochs);
     ImGui::ProgressBar(s.phase() == train::Phase::kFinished ? 1.0f : static_cast<float>(s.epoch_progress()), ImVec2(-1, 0), label);
