@@ -127,10 +127,10 @@ int RunTrain(const std::vector<std::string>& words) {
     nlohmann::json done = {{"event", diverged ? "diverged" : "done"}, {"steps", session.steps()},
                            {"epochs", session.epoch()}, {"final_loss", h.step_loss.empty() ? 0.0 : h.step_loss.back()}};
     if (!h.epochs.empty()) done["test_accuracy"] = h.epochs.back().test_accuracy;
-    if (diverged) done["message"] = train::DivergenceMessage(session.divergence().value_or(train::Divergence{}));
+    if (diverged) done["message"] = train::DivergenceMessage(session.divergence());
     std::cout << done.dump() << std::endl;
   } else if (diverged) {
-    std::cerr << train::DivergenceMessage(session.divergence().value_or(train::Divergence{})) << "\n";
+    std::cerr << train::DivergenceMessage(session.divergence()) << "\n";
   } else {
     std::printf("done: %ld steps", session.steps());
     if (!h.epochs.empty()) std::printf(", test accuracy %.1f%%", 100 * h.epochs.back().test_accuracy);

@@ -38,6 +38,8 @@ std::string DivergenceMessage(const Divergence& d) {
   return Fill(tr("Training diverged {0}: {1}. {2}; {3}."), {where, what, cause, kept});
 }
 
+std::string DivergenceMessage(const std::optional<Divergence>& d) { return d ? DivergenceMessage(*d) : ""; }
+
 const char* DivergenceWhatName(Divergence::What what) { return kWhatNames[static_cast<int>(what)]; }
 
 bool ParseDivergenceWhat(const std::string& name, Divergence::What* what) {

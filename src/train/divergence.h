@@ -2,6 +2,7 @@
 // thread, where tr() must not be called (one global language): the UI or the CLI puts it into
 // words, in the student's language, with DivergenceMessage.
 #pragma once
+#include <optional>
 #include <string>
 
 namespace gradlab::train {
@@ -18,6 +19,8 @@ struct Divergence {
 // "Training diverged at step 12 (epoch 1): the loss became NaN. The learning rate is probably
 // too high; the weights from before the last update are kept." Calls tr(): the UI thread's.
 std::string DivergenceMessage(const Divergence& d);
+// A session's divergence, if any ("" when it has not diverged).
+std::string DivergenceMessage(const std::optional<Divergence>& d);
 
 // As a saved session keeps it ("loss-nan", ...), and back: false for a word it does not know.
 const char* DivergenceWhatName(Divergence::What what);

@@ -238,7 +238,7 @@ nlohmann::json TrainStateJson(const TrainUi& t) {
     j["phase"] = train::PhaseName(t.session->phase());
     j["steps"] = t.session->steps();
     j["epochs"] = t.session->epoch();
-    j["message"] = t.session->divergence() ? train::DivergenceMessage(*t.session->divergence()) : "";
+    j["message"] = train::DivergenceMessage(t.session->divergence());
     j["imagesPerSecond"] = t.session->images_per_second();
     j["trainingThread"] = t.trainer != nullptr;
     j["settled"] = TrainingSettled(t);

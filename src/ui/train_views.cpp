@@ -361,7 +361,7 @@ void DrawTrainViews(TrainUi& t, bool view_selector) {
   if (t.session && t.session->phase() == train::Phase::kDiverged) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.45f, 0.12f, 0.1f, 1.0f));
     ImGui::BeginChild("diverged", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.2f), true);
-    ImGui::TextWrapped("%s", train::DivergenceMessage(t.session->divergence().value_or(train::Divergence{})).c_str());
+    ImGui::TextWrapped("%s", train::DivergenceMessage(t.session->divergence()).c_str());
     if (ImGui::Button(TrLabel("Go back to the last good weights and divide the learning rate by 10"))) RecoverFromDivergence(t);
     ImGui::SameLine();
     if (ImGui::Button(TrLabel("Start over"))) ResetTraining(t);
