@@ -1,5 +1,6 @@
 #include "nn/conv2d.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "i18n/translate.h"
@@ -9,6 +10,11 @@
 #include "nn/conv_arithmetic.h"
 
 namespace gradlab::nn {
+
+namespace {
+// Enough groups of images for the weight gradients to keep 8 threads busy.
+constexpr int kWeightGradientGroups = 8;
+}  // namespace
 
 template <typename T>
 std::string Conv2dT<T>::spec() const {
@@ -92,14 +98,30 @@ void Conv2dT<T>::BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT
       kernels::Col2Im<T>(geo_, own_dcols, dx->ptr() + i * in_size);
     });
   }
-  // The weights' gradients sum over the images, in their order, here: the same sums whatever the pool.
+  // The weights' gradients: the images fall into groups fixed by the batch size alone; each
+  // group sums its images in order into its own part (on any thread), and the parts are added in
+  // group order, so the sums are the same whatever the pool.
+  const int groups = std::min(n, kWeightGradientGroups);
+  const size_t weights = weight_.grad.size();
+  if (dw_parts_.size() < groups * weights) dw_parts_.resize(groups * weights);
+  T* cols = Workspace(cols_);
+  kernels::ParallelFor(groups, [&](int g, int slot) {
+    T* own_cols = cols + static_cast<size_t>(slot) * patch * pixels;
+    T* part = dw_parts_.data() + g * weights;
+    for (int i = g * n / groups, first = i; i < (g + 1) * n / groups; ++i) {
+      kernels::Im2Col<T>(geo_, x.ptr() + i * in_size, own_cols);
+      // part (OC, patch) += dy_i (OC, pixels) * cols^T (pixels, patch)
+      kernels::Gemm<T>(false, true, out_channels_, patch, pixels, T(1), dy.ptr() + i * out_size, pixels, own_cols,
+                       pixels, i == first ? T(0) : T(1), part, patch);
+    }
+  });
+  for (int g = 0; g < groups; ++g) {
+    const T* part = dw_parts_.data() + g * weights;
+    for (size_t k = 0; k < weights; ++k) weight_.grad[k] += part[k];
+  }
   for (int i = 0; i < n; ++i) {
     const T* dyi = dy.ptr() + i * out_size;
     for (int oc = 0; oc < out_channels_; ++oc) bias_.grad[oc] += kernels::SumFast(dyi + oc * pixels, pixels);
-    kernels::Im2Col<T>(geo_, x.ptr() + i * in_size, cols_.data());
-    // dW (OC, patch) += dy_i (OC, pixels) * cols^T (pixels, patch)
-    kernels::Gemm<T>(false, true, out_channels_, patch, pixels, T(1), dyi, pixels, cols_.data(),
-                     pixels, T(1), weight_.grad.ptr(), patch);
   }
 }
 

@@ -39,6 +39,7 @@ class Conv2dT : public LayerT<T> {
   void BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT<T>* dx);
 
   std::vector<T> cols_, dcols_;  // workspaces: one per thread of the pool (kernels/parallel.h)
+  std::vector<T> dw_parts_;       // the weight gradient of each group of images (BackwardImpl)
   T* Workspace(std::vector<T>& buffer);  // `buffer`, with room for every thread of the pool
 };
 
