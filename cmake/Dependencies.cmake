@@ -40,7 +40,12 @@ if(GRADLAB_BUILD_APP)
   add_library(gradlab_sdl2 INTERFACE)
   if(EMSCRIPTEN)
     # SDL2 2.26.5 built for WebAssembly by scripts/setup (Emscripten's own SDL2 port is too old).
-    set(GRADLAB_SDL2_WASM_DIR "${GRADLAB_CACHE}/sdl2-wasm-2.26.5" CACHE PATH "SDL2 built with emcmake")
+    # The threaded build needs its copy compiled with -pthread.
+    if(GRADLAB_WASM_THREADS)
+      set(GRADLAB_SDL2_WASM_DIR "${GRADLAB_CACHE}/sdl2-wasm-threads-2.26.5" CACHE PATH "SDL2 built with emcmake -pthread")
+    else()
+      set(GRADLAB_SDL2_WASM_DIR "${GRADLAB_CACHE}/sdl2-wasm-2.26.5" CACHE PATH "SDL2 built with emcmake")
+    endif()
     if(NOT EXISTS "${GRADLAB_SDL2_WASM_DIR}/lib/libSDL2.a")
       message(FATAL_ERROR "SDL2 for WebAssembly not found in ${GRADLAB_SDL2_WASM_DIR}: run scripts/setup first.")
     endif()

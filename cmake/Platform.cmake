@@ -4,6 +4,14 @@ add_library(gradlab_flags INTERFACE)
 if(EMSCRIPTEN)
   set(GRADLAB_TARGET_NAME "web")
   target_compile_options(gradlab_flags INTERFACE -msimd128)
+  # The page comes in two builds (cmake/ThreadedSite.cmake): this option makes the threaded one,
+  # with shared memory, which browsers run only in a cross-origin isolated page.
+  option(GRADLAB_WASM_THREADS "WebAssembly with threads (the site's gradlab-threads.js)" OFF)
+  set(GRADLAB_THREADS_DIR "${CMAKE_BINARY_DIR}/threads")  # where the single-thread build makes it
+  if(GRADLAB_WASM_THREADS)
+    target_compile_options(gradlab_flags INTERFACE -pthread)
+    target_link_options(gradlab_flags INTERFACE -pthread)
+  endif()
   # The page's memory grows up to this (2 GB, also Emscripten's default); the engine reads it
   # (GetBuildInfo().memory_limit_bytes) to report it and to check that its budgets fit in it.
   set(GRADLAB_MEMORY_LIMIT_BYTES 2147483648)
@@ -16,26 +24,43 @@ if(EMSCRIPTEN)
     target_link_options(${target} PRIVATE
       -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1
       "--pre-js=${PROJECT_SOURCE_DIR}/cmake/node-env.js")
+    if(GRADLAB_WASM_THREADS)
+      # main() runs on a pthread: Node's own thread must stay free to start the others, or a
+      # main() that waits for them never returns. One worker per core is ready from the start.
+      target_link_options(${target} PRIVATE -sPROXY_TO_PTHREAD=1
+        "-sPTHREAD_POOL_SIZE=Math.min(require('os').cpus().length,8)+1")
+    endif()
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/cmake/node-env.js")
   endfunction()
 
-  # The app is a static site: site/index.html + gradlab.js + gradlab.wasm + gradlab.data + sw.js.
+  # The app is a static site: site/index.html + gradlab.js + gradlab.wasm + gradlab.data + sw.js,
+  # and the threaded build beside it (gradlab-threads.*), made by a second build of these sources.
   function(gradlab_app_executable target)
-    set(site "${CMAKE_BINARY_DIR}/site")
-    set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${site}")
     target_link_options(${target} PRIVATE
-      -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-      -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+      -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+      -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,writeArrayToMemory -sEXPORTED_FUNCTIONS=_main,_malloc,_free
       "--preload-file=${GRADLAB_FONT_FILE}@/assets/fonts/ui.ttf"
       "--preload-file=${GRADLAB_I18N_DIR}/ko-name.otf@/assets/fonts/ko-name.otf"
       "--preload-file=${PROJECT_SOURCE_DIR}/assets/lessons@/assets/lessons")
     add_dependencies(${target} gradlab_translations)
     file(GLOB lesson_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/assets/lessons/*.json")
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${lesson_files})
+    if(GRADLAB_WASM_THREADS)
+      # Into the single-thread build's site; the pthreads run in workers. One worker per core
+      # less one (the page's own thread), at most 8, is started with the page.
+      set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${GRADLAB_SITE_DIR}" OUTPUT_NAME "gradlab-threads")
+      target_link_options(${target} PRIVATE -sENVIRONMENT=web,worker
+        "-sPTHREAD_POOL_SIZE=Math.max(1,Math.min((navigator.hardwareConcurrency||2)-1,8))")
+      return()
+    endif()
+    set(site "${CMAKE_BINARY_DIR}/site")
+    set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${site}")
+    target_link_options(${target} PRIVATE -sENVIRONMENT=web)
+    include("${PROJECT_SOURCE_DIR}/cmake/ThreadedSite.cmake")  # the target gradlab_threads
     file(GLOB web_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/web/*")
     # The page's own files, whenever they or the app change (a rebuild after editing web/ alone
     # updates the site too). Last, the service worker (offline after one visit): its version
-    # hashes the files written before it.
+    # hashes the files written before it, both builds' among them.
     set(worker_scripts "${PROJECT_SOURCE_DIR}/cmake/LessonIndex.cmake" "${PROJECT_SOURCE_DIR}/cmake/OfflineWorker.cmake"
                        "${PROJECT_SOURCE_DIR}/cmake/sw.js.in")
     add_custom_command(OUTPUT "${site}/sw.js"
@@ -48,8 +73,8 @@ if(EMSCRIPTEN)
               -P "${PROJECT_SOURCE_DIR}/cmake/LessonIndex.cmake"
       COMMAND ${CMAKE_COMMAND} "-DSITE=${site}" "-DTEMPLATE=${PROJECT_SOURCE_DIR}/cmake/sw.js.in"
               -P "${PROJECT_SOURCE_DIR}/cmake/OfflineWorker.cmake"
-      DEPENDS ${target} ${web_files} ${lesson_files} ${worker_scripts} "${GRADLAB_I18N_DIR}/ko.mo" "${GRADLAB_I18N_DIR}/ko.otf"
-              "${GRADLAB_I18N_DIR}/ko-terms.tsv"
+      DEPENDS ${target} gradlab_threads "${site}/gradlab-threads.wasm" ${web_files} ${lesson_files} ${worker_scripts}
+              "${GRADLAB_I18N_DIR}/ko.mo" "${GRADLAB_I18N_DIR}/ko.otf" "${GRADLAB_I18N_DIR}/ko-terms.tsv"
       COMMENT "Copying the web shell into ${site}, writing lesson-titles.json and sw.js")
     add_custom_target(${target}_site ALL DEPENDS "${site}/sw.js")
   endfunction()

@@ -3,7 +3,7 @@
 // Any static host works for Gradlab; this one only needs Node.js, sets the .wasm MIME type, and
 // behaves as a static host would: validators (ETag, Last-Modified) so a browser revalidates
 // instead of downloading again, and gzip for the files that compress (not the CIFAR-10 chunks).
-//   node scripts/serve.mjs --root build/wasm/site [--host 127.0.0.1] [--port 8080]
+//   node scripts/serve.mjs --root build/wasm/site [--host 127.0.0.1] [--port 8080] [--isolate yes|no]
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,11 @@ function gzipped(file, etag, data) {
   return bytes;
 }
 
-export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
+// isolate: send the two headers that make the page cross-origin isolated, so the browser lets
+// it run the threaded build (README, "Hosting"). The browser tests choose; scripts/play sends them.
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+export function startServer({ root, host = '127.0.0.1', port = 8080, isolate = false }) {
   const top = path.resolve(root);
   const server = http.createServer((req, res) => {
     let rel;
@@ -66,6 +70,7 @@ export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
           ETag: etag,
           'Last-Modified': stat.mtime.toUTCString(),
           Vary: 'Accept-Encoding',
+          ...(isolate ? ISOLATION : {}),
         };
         if (req.headers['if-none-match'] === etag) {
           res.writeHead(304, headers).end();
@@ -90,17 +95,21 @@ export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
 // Command-line use.
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const args = process.argv.slice(2);
-  const opt = { root: '.', host: '127.0.0.1', port: 8080 };
+  const opt = { root: '.', host: '127.0.0.1', port: 8080, isolate: 'yes' };
   for (let i = 0; i < args.length; i++) {
     const key = args[i].replace(/^--/, '');
     if (!(key in opt) || i + 1 >= args.length) {
       console.error(`serve.mjs: unknown or incomplete option '${args[i]}'`);
-      console.error('usage: serve.mjs --root DIR [--host HOST] [--port PORT]');
+      console.error('usage: serve.mjs --root DIR [--host HOST] [--port PORT] [--isolate yes|no]');
       process.exit(2);
     }
     opt[key] = key === 'port' ? Number(args[++i]) : args[++i];
   }
-  startServer(opt).then((s) => {
+  if (opt.isolate !== 'yes' && opt.isolate !== 'no') {
+    console.error(`serve.mjs: --isolate is yes or no, not '${opt.isolate}'`);
+    process.exit(2);
+  }
+  startServer({ ...opt, isolate: opt.isolate === 'yes' }).then((s) => {
     const { port } = s.address();
     const shownHost = opt.host.includes(':') ? `[${opt.host}]` : opt.host;
     console.log(`Gradlab is being served at http://${shownHost}:${port}/  (Ctrl-C stops)`);

@@ -8,6 +8,12 @@
   // The few settings the page itself needs before the engine runs (the engine checks them too).
   const pageSettings = new URLSearchParams(location.search.slice(1) + '&' + location.hash.slice(1));
   const embedded = pageSettings.get('embed') === '1';
+  // Two builds of the engine: with threads (training off this thread, on more than one core)
+  // where the browser allows shared memory, which it does only in a cross-origin isolated page
+  // (the host's headers, or the service worker's from the second visit: README, hosting);
+  // else the one that trains between frames. threads=0 picks the second anywhere.
+  const threaded = self.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function' &&
+                   pageSettings.get('threads') !== '0';
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
   const loadingText = document.getElementById('loading-text');
@@ -45,7 +51,7 @@
     // Up to a lesson's limit and a byte more: a larger file is refused without being read whole.
     const bytes = new Uint8Array(await file.slice(0, (1 << 20) + 1).arrayBuffer());
     const ptr = Module._malloc(Math.max(1, bytes.length));
-    Module.HEAPU8.set(bytes, ptr);
+    Module.writeArrayToMemory(bytes, ptr);
     Module.ccall('gradlab_file_dropped', null, ['string', 'number', 'number'], [file.name, ptr, bytes.length]);
     Module._free(ptr);
   });
@@ -78,17 +84,28 @@
     onAbort: (what) => showError('Gradlab stopped: ' + what + '. Reload the page to try again.'),
   };
 
-  // The engine (gradlab.js, which fetches gradlab.wasm and gradlab.data) loads once, on demand.
+  // The engine (gradlab.js, which fetches gradlab.wasm and gradlab.data; or gradlab-threads.js
+  // and its files) loads once, on demand. A host that did not upload the threaded build still
+  // gets the other.
   let engineRequested = false;
+  let engineBuild = threaded ? 'threads' : 'single';
   const readyWaiters = [];
+  function loadEngine(build) {
+    engineBuild = build;
+    const name = build === 'threads' ? 'gradlab-threads.js' : 'gradlab.js';
+    const script = document.createElement('script');
+    script.src = name;
+    script.onerror = () => {
+      if (build === 'threads') return loadEngine('single');
+      showError('Gradlab could not be loaded (' + name + '). Check the connection and reload the page.');
+    };
+    document.body.appendChild(script);
+  }
   function startEngine() {
     if (!engineRequested) {
       engineRequested = true;
       loading.classList.remove('hidden');
-      const script = document.createElement('script');
-      script.src = 'gradlab.js';
-      script.onerror = () => showError('Gradlab could not be loaded (gradlab.js). Check the connection and reload the page.');
-      document.body.appendChild(script);
+      loadEngine(engineBuild);
     }
     return firstFrameSeen ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve));
   }
@@ -100,6 +117,8 @@
     canvas,
     startEngine,
     engineRequested: () => engineRequested,
+    // 'threads' (training on threads of its own) or 'single' (between frames, on this thread).
+    build: () => engineBuild,
     ready: () => firstFrameSeen,
     // Events for a page embedding the app (docs/embed.md), from the app (embed_events.h) and
     // from here; embed-frame.js forwards them to the host page.
@@ -187,7 +206,7 @@
   function deliverStored(id, bytes, problem) {
     const data = bytes instanceof Uint8Array ? bytes : bytes ? new Uint8Array(bytes) : new Uint8Array(0);
     const ptr = Module._malloc(Math.max(1, data.length));
-    Module.HEAPU8.set(data, ptr);
+    Module.writeArrayToMemory(data, ptr);
     Module.ccall('gradlab_stored_session', null, ['number', 'number', 'number', 'string'], [id, ptr, data.length, problem]);
     Module._free(ptr);
   }

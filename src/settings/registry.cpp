@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <sstream>
 
 #include "data/augment.h"
@@ -632,7 +633,17 @@ std::vector<Entry> MakeRegistry() {
                            [](Settings& s) -> bool& { return s.train.loss_log; }));
   r.push_back(Whole<int>("layer", G::kTrain, 0, 1000, "the layer whose fields the layer editor shows (1 = first; 0 = none)",
                          [](Settings& s) -> int& { return s.train.layer; }));
-  r.push_back(Real("budget", G::kTrain, 1, 100, "milliseconds of training per frame", [](Settings& s) -> double& { return s.train.budget_ms; }));
+  r.push_back(Real("budget", G::kTrain, 1, 100, "milliseconds of training per frame, where training shares the page's thread",
+                   [](Settings& s) -> double& { return s.train.budget_ms; }));
+  r.push_back(Text("threads", G::kTrain, "auto, 0, 1, 2, 3, 4, 5, 6, 7, 8",
+                   "threads that train, from the next start: auto (the cores less one, at most 8); 0 (none: training shares the "
+                   "page's thread, between frames; also picks the page's build without threads); 1 to 8 (the same losses whatever the number)",
+                   [](Settings& s) -> std::string& { return s.train.threads; },
+                   [](const std::string& v) {
+                     static const std::set<std::string> kAllowed = {"auto", "0", "1", "2", "3", "4", "5", "6", "7", "8"};
+                     return kAllowed.count(v) ? Status() : Status::Error(tr("must be auto or a whole number from 0 to 8"));
+                   }));
+  r.back().type = "choice";
   r.push_back(Action("train", G::kTrain, {"1", "true", "play", "pause", "0", "resume", "step", "reset"},
                      "start training once the data is ready (1), go on or start (play), pause, resume, train one batch (step), or start over (reset)"));
   r.push_back(Action("bench", G::kTrain, {"linear", "mlp", "cnn"}, "benchmark mode: train that model for one epoch and report images/s"));

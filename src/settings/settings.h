@@ -106,7 +106,9 @@ struct TrainSettings {
   TrainView view = TrainView::kCurves;
   bool loss_log = false;  // the loss plot's y axis on a log scale
   int layer = 0;         // 1-based layer whose fields the layer editor shows; 0: none
-  double budget_ms = 8;  // training time per frame
+  double budget_ms = 8;  // training time per frame, when training shares the UI thread
+  // "auto" (the cores less one, at most 8), "0" (no training thread: between frames) or 1 to 8.
+  std::string threads = "auto";
   bool operator==(const TrainSettings&) const = default;
 };
 

@@ -1,5 +1,10 @@
 #include "settings/train_settings.h"
 
+#include <algorithm>
+#include <cstdlib>
+
+#include "kernels/parallel.h"
+
 namespace gradlab::settings {
 
 Result<train::TrainConfig> ToTrainConfig(const TrainSettings& t) {
@@ -58,6 +63,12 @@ void SetFromConfig(TrainSettings& t, const train::TrainConfig& c) {
   t.augment = c.augment.any() ? j["augment"].get<std::string>() : "";  // as the field and links write none
   t.init = j["init"];
   t.seed = c.seed;
+}
+
+int TrainingThreads(const TrainSettings& t) {
+  if (!kernels::ThreadsAvailable()) return 0;
+  if (t.threads == "auto") return kernels::DefaultTrainingThreads();
+  return std::clamp(std::atoi(t.threads.c_str()), 0, 8);  // checked by the registry
 }
 
 }  // namespace gradlab::settings

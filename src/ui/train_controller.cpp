@@ -9,7 +9,6 @@
 #include "data/image_file.h"
 #include "data/toy2d.h"
 #include "i18n/translate.h"
-#include "kernels/parallel.h"
 #include "nn/model.h"
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
@@ -113,9 +112,10 @@ void UpdateTrainTab(TrainUi& t, double budget_seconds) {
 // the mirror the views draw from. Called whenever the session was made or changed here.
 void HandToTrainer(TrainUi& t) {
   t.trainer.reset();
-  if (!t.session || !kernels::ThreadsAvailable()) return;
+  const int threads = settings::TrainingThreads(t.s);
+  if (!t.session || threads == 0) return;
   auto copy = train::CloneSession(*t.session);
-  if (copy) t.trainer = std::make_unique<train::TrainerThread>(std::move(*copy), kernels::DefaultTrainingThreads());
+  if (copy) t.trainer = std::make_unique<train::TrainerThread>(std::move(*copy), threads);
 }
 
 void StartTraining(TrainUi& t) {

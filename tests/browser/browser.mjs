@@ -22,8 +22,9 @@ export async function launchBrowser(extraFlags = []) {
 }
 
 // Serves `root` on a free loopback port; returns { server, base } with base ending in '/'.
-export async function serve(root) {
-  const server = await startServer({ root, host: '127.0.0.1', port: 0 });
+// isolate: with the cross-origin isolation headers (the page then loads its threaded build).
+export async function serve(root, { isolate = false } = {}) {
+  const server = await startServer({ root, host: '127.0.0.1', port: 0, isolate });
   return { server, base: `http://127.0.0.1:${server.address().port}/` };
 }
 
@@ -105,17 +106,18 @@ export function parseArgs(argv, defaults) {
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// Runs one browser test file: reads --site, --out and the test's own options (`options`: their
-// defaults), serves the site's parent folder (so the page lives at a sub-path, as on a course
-// host), starts Chromium and calls body({ browser, url, out, t, openPage, opt }). An exception
+// Runs one browser test file: reads --site, --out, --isolate and the test's own options
+// (`options`: their defaults), serves the site's parent folder (so the page lives at a sub-path,
+// as on a course host; with --isolate yes cross-origin isolated, so the page runs its threaded
+// build, as scripts/play serves it), starts Chromium and calls body({ browser, url, out, t, openPage, opt }). An exception
 // fails the test with its message; the browser and the server always close; the process exits
 // with the reporter's code.
 export async function runBrowserTest(name, body, options = {}) {
-  const opt = parseArgs(process.argv.slice(2), { site: 'build/wasm/site', out: 'build/wasm/screenshots', ...options });
+  const opt = parseArgs(process.argv.slice(2), { site: 'build/wasm/site', out: 'build/wasm/screenshots', isolate: 'no', ...options });
   const site = path.resolve(opt.site);
   fs.mkdirSync(opt.out, { recursive: true });
   const t = reporter();
-  const { server, base } = await serve(path.dirname(site));
+  const { server, base } = await serve(path.dirname(site), { isolate: opt.isolate === 'yes' });
   const browser = await launchBrowser();
   const errors = [];
   // A new page of the given context options whose errors count against the test.
