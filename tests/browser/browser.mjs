@@ -170,3 +170,9 @@ export async function afterFrames(page, n) {
 
 // What the app reports about itself (window.gradlab.state(), web/shell.js): tab, items on screen, training, lesson.
 export const state = (page) => page.evaluate(() => window.gradlab.state());
+// The app's state once it has applied and shown all it was asked: in the threaded build a step
+// asked for is taken on the training thread and shown a frame or two later. Not while it plays.
+export async function settledState(page) {
+  await page.waitForFunction(() => window.gradlab.state().train.settled !== false, null, { timeout: 30000 });
+  return state(page);
+}

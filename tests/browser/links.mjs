@@ -5,7 +5,7 @@
 // - twenty damaged links each leave a working page and a message naming the bad key.
 //   node tests/browser/links.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { afterFrames, clickItem, runBrowserTest, state } from './browser.mjs';
+import { afterFrames, clickItem, runBrowserTest, settledState, state } from './browser.mjs';
 
 const ready = (page) => page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3,
                                              null, { timeout: 60000 });
@@ -37,7 +37,7 @@ async function trainSteps(page, n) {
   await afterFrames(page, 3);  // a changed data setting starts its loading first
   await page.waitForFunction(() => window.gradlab.state().train.dataState === 'ready', null, { timeout: 60000 });
   for (let i = 0; i < n; i++) await page.evaluate(() => window.gradlab.set('train', 'step'));
-  return (await state(page)).train.firstLosses;
+  return (await settledState(page)).train.firstLosses;
 }
 
 await runBrowserTest('browser links test', async ({ url, out, t, openPage }) => {

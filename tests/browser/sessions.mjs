@@ -4,14 +4,14 @@
 // the page works and says, once and quietly, that the work is not kept.
 //   node tests/browser/sessions.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { afterFrames, clickItem, runBrowserTest, state } from './browser.mjs';
+import { afterFrames, clickItem, runBrowserTest, settledState, state } from './browser.mjs';
 
 const ready = (page) => page.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3,
                                              null, { timeout: 60000 });
 async function steps(page, n) {
   await page.waitForFunction(() => window.gradlab.state().train.dataState === 'ready', null, { timeout: 60000 });
   for (let i = 0; i < n; i++) await page.evaluate(() => window.gradlab.set('train', 'step'));
-  return (await state(page)).train;
+  return (await settledState(page)).train;
 }
 // The app stores at most every 3 seconds, once a step is complete.
 const stored = (page) => page.waitForTimeout(4500);
