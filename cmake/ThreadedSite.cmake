@@ -21,4 +21,4 @@ ExternalProject_Add(gradlab_threads
   BUILD_ALWAYS ON  # its own build knows what changed
   BUILD_BYPRODUCTS "${site}/gradlab-threads.js" "${site}/gradlab-threads.wasm" "${site}/gradlab-threads.data"
                    "${site}/gradlab-threads.worker.js" "${GRADLAB_THREADS_DIR}/gradlab-cli.js"
-  USES_TERMINAL_BUILD ON)  # one nested build at a time: the machine has few cores
+  USES_TERMINAL_BUILD ON)  # its progress shows as it goes (its own ninja runs beside the outer one's jobs)

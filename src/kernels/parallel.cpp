@@ -34,6 +34,14 @@ int DefaultTrainingThreads() {
   return std::clamp(cores - 1, 1, 8);
 }
 
+int MostTrainingThreads() {
+#ifdef __EMSCRIPTEN__
+  return DefaultTrainingThreads();  // -sPTHREAD_POOL_SIZE's formula
+#else
+  return 8;
+#endif
+}
+
 ThreadPool::ThreadPool(int threads) {
   if (!ThreadsAvailable()) return;  // one thread: the caller's
   for (int slot = 1; slot < std::clamp(threads, 1, 8); ++slot) helpers_.emplace_back([this, slot] { Help(slot); });

@@ -55,5 +55,9 @@ class UsePool {
 bool ThreadsAvailable();
 // Threads a page or an app may give training: the cores less one for the UI, at most 8.
 int DefaultTrainingThreads();
+// The most threads training may have: 8, and in the page as many as the workers it starts with
+// (cmake/Platform.cmake), because a thread beyond them starts only once the page's own thread is
+// free, which may be waiting for it.
+int MostTrainingThreads();
 
 }  // namespace gradlab::kernels

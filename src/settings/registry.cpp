@@ -637,7 +637,8 @@ std::vector<Entry> MakeRegistry() {
                    [](Settings& s) -> double& { return s.train.budget_ms; }));
   r.push_back(Text("threads", G::kTrain, "auto, 0, 1, 2, 3, 4, 5, 6, 7, 8",
                    "threads that train, from the next start: auto (the cores less one, at most 8); 0 (none: training shares the "
-                   "page's thread, between frames; also picks the page's build without threads); 1 to 8 (the same losses whatever the number)",
+                   "page's thread, between frames; also picks the page's build without threads); 1 to 8 (the same losses whatever the number; "
+                   "in the page at most the cores less one)",
                    [](Settings& s) -> std::string& { return s.train.threads; },
                    [](const std::string& v) {
                      static const std::set<std::string> kAllowed = {"auto", "0", "1", "2", "3", "4", "5", "6", "7", "8"};

@@ -67,8 +67,8 @@ void SetFromConfig(TrainSettings& t, const train::TrainConfig& c) {
 
 int TrainingThreads(const TrainSettings& t) {
   if (!kernels::ThreadsAvailable()) return 0;
-  if (t.threads == "auto") return kernels::DefaultTrainingThreads();
-  return std::clamp(std::atoi(t.threads.c_str()), 0, 8);  // checked by the registry
+  const int asked = t.threads == "auto" ? kernels::DefaultTrainingThreads() : std::atoi(t.threads.c_str());  // checked by the registry
+  return std::clamp(asked, 0, kernels::MostTrainingThreads());
 }
 
 }  // namespace gradlab::settings

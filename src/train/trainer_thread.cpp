@@ -30,7 +30,7 @@ Result<std::unique_ptr<Session>> CloneSession(Session& session) {
 
 TrainerThread::TrainerThread(std::unique_ptr<Session> session, int threads)
     : session_(std::move(session)),
-      threads_(threads),
+      pool_(threads),
       running_(session_->running()),
       between_steps_(session_->between_steps()),
       thread_([this] { Run(); }) {}
@@ -78,8 +78,7 @@ bool TrainerThread::HasWork() const {
 }
 
 void TrainerThread::Run() {
-  kernels::ThreadPool pool(threads_);
-  kernels::UsePool use_pool(&pool);
+  kernels::UsePool use_pool(&pool_);
   double last_publish = 0;
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {

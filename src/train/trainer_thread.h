@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "kernels/parallel.h"
 #include "train/inspect.h"
 #include "train/session.h"
 
@@ -53,6 +54,7 @@ class TrainerThread {
   double TakeTrainingSeconds();
   // 0..1 through an epoch's scoring while the thread scores one (no picture is taken then), else -1.
   double ScoringProgress() const;
+  int threads() const { return pool_.threads(); }  // this one and its helpers
 
  private:
   void Run();
@@ -60,7 +62,9 @@ class TrainerThread {
   SessionPicture Picture();  // between steps
 
   std::unique_ptr<Session> session_;  // the thread's alone
-  const int threads_;
+  // The conv layers' helpers, started (and joined) by the thread that makes this object: in the
+  // page a thread started by a worker waits for the page's own thread, which may be waiting here.
+  kernels::ThreadPool pool_;
   mutable std::mutex mutex_;          // guards everything below
   std::condition_variable wake_;
   std::atomic<bool> stop_ = false;  // also read while a scoring is finished, outside the lock

@@ -241,6 +241,7 @@ nlohmann::json TrainStateJson(const TrainUi& t) {
     j["message"] = train::DivergenceMessage(t.session->divergence());
     j["imagesPerSecond"] = t.session->images_per_second();
     j["trainingThread"] = t.trainer != nullptr;
+    j["trainingThreads"] = t.trainer ? t.trainer->threads() : 0;
     j["settled"] = TrainingSettled(t);
     if (!h.step_loss.empty()) {
       j["firstLoss"] = h.step_loss.front();

@@ -94,7 +94,7 @@ await runBrowserTest('browser offline test', async ({ browser, out, t, openPage 
     a.server.closeAllConnections();
     const offlineResponses = [];
     page.on('response', (r) => offlineResponses.push(r));
-    await page.goto(`${url}?v=1&data=toy:circles&model=mlp:8&epochs=500&train=1`);  // an old-style link: a query
+    await page.goto(`${url}?v=1&data=toy:circles&model=mlp:8&epochs=100000&train=1`);  // an old-style link: a query; still training when checked
     await ready(page);
     t.check('offline, with the server gone, the page starts', await page.evaluate(() => !navigator.onLine && window.gradlab.ready()));
     const notServed = offlineResponses.filter((r) => !r.fromServiceWorker()).map((r) => r.url());

@@ -3,7 +3,8 @@
 // the one that trains between frames. In headless Chromium:
 // - served with the isolation headers: the threaded build, a training thread; Pause stops at a
 //   step boundary and stays, Step takes exactly one step, Play goes on, Reset puts the run away;
-// - the same seed gives the same losses, bit for bit, in both builds;
+// - the same seed gives the same losses, bit for bit, in both builds, also with a CNN split over
+//   three threads (a 4-core laptop, as the page is told);
 // - served without the headers, or with threads=0: the build without threads, which pauses,
 //   steps and resets the same way;
 // - a plain static host: the first visit has no isolation; from the next, the service worker
@@ -48,6 +49,8 @@ async function controls(t, page, label, wantThread) {
   t.check(`${label}: Reset puts the run away`, reset.steps === undefined, JSON.stringify(reset.steps));
 }
 
+const CNN = 'data=cifar10&classes=cat,dog,ship&per_class=200&model=conv8k3p1+relu+pool2+conv8k3p1+relu+pool2+fc&epochs=20000&seed=7';
+
 // The first losses of a run of the same set-up and seed, 20 steps taken one by one.
 async function firstLosses(page) {
   await set(page, 'train', 'reset');
@@ -79,6 +82,27 @@ await runBrowserTest('browser threads test', async ({ url, out, t, openPage, opt
     t.check('the same seed gives the same losses in both builds, bit for bit',
             threadedLosses?.length === 20 && JSON.stringify(threadedLosses) === JSON.stringify(singleLosses),
             `${threadedLosses?.slice(0, 3)} vs ${singleLosses?.slice(0, 3)}`);
+
+    // A laptop with 4 cores: the training thread and two helpers split the conv layers' images.
+    // Runs started and put away at once (the helpers are started and joined by the page's own
+    // thread: one started by the training thread would wait for it), then the same losses.
+    const four = await openPage({ viewport: { width: 1280, height: 800 } });
+    await four.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 4 }));
+    await four.goto(`${isolated.base}${sub}/?${CNN}`);
+    await ready(four);
+    for (let i = 0; i < 5; i++) await four.evaluate(() => { window.gradlab.set('train', '1'); window.gradlab.set('train', 'reset'); });
+    const frame = (await four.evaluate(() => window.gradlab.state().frame));
+    await four.waitForTimeout(500);
+    t.check('runs started and put away at once leave the page drawing', (await four.evaluate(() => window.gradlab.state().frame)) > frame);
+    const pooled = await firstLosses(four);
+    const threads = (await four.evaluate(() => window.gradlab.state().train.trainingThreads));
+    t.check('a 4-core laptop trains on the cores less one', threads === 3, `${threads} threads`);
+    const cnnSingle = await openPage({ viewport: { width: 1280, height: 800 } });
+    await cnnSingle.goto(`${isolated.base}${sub}/?${CNN}&threads=0`);
+    await ready(cnnSingle);
+    const unpooled = await firstLosses(cnnSingle);
+    t.check('a CNN trained by three threads in the page gives the losses of the build without threads',
+            pooled?.length === 20 && JSON.stringify(pooled) === JSON.stringify(unpooled), `${pooled?.slice(0, 2)} vs ${unpooled?.slice(0, 2)}`);
   } finally {
     isolated.server.close();
   }

@@ -1,6 +1,6 @@
 // The WebAssembly build with threads gives the losses of the one without, bit for bit, whatever
 // the thread count (conv layers split their images over a pool, kernels/parallel.h, and sum the
-// weight gradients in image order). Runs a small CNN with gradlab-cli.js (no threads) and with
+// weight gradients in groups of images fixed by the chunk's size). Runs a small CNN with gradlab-cli.js (no threads) and with
 // the threaded build's gradlab-cli.js on 1 and 2 threads, and compares every step's loss.
 //   node tests/cross/same_threaded.mjs CLI_JS THREADED_CLI_JS
 import { execFileSync } from 'node:child_process';
