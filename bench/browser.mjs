@@ -3,14 +3,16 @@
 // at batch 32 with SGD momentum, and prints one JSON line like the other peers of bench/run.mjs.
 // train_images_per_second is the page's own figure (training time only: forward, backward,
 // update and batch assembly, as in the Node.js runs); wall_images_per_second is steps x 32 over
-// the wall-clock time of the epoch while the page also draws its frames.
-//   node bench/browser.mjs --model cnn [--site build/wasm/site]
+// the wall-clock time of the epoch while the page also draws its frames; frame_p50_ms and
+// frame_p99_ms are the times between the page's animation frames meanwhile. --isolate yes serves
+// the page cross-origin isolated, so it loads its threaded build (training off the page's thread).
+//   node bench/browser.mjs --model cnn [--site build/wasm/site] [--isolate no|yes]
 import path from 'node:path';
 import { launchBrowser, serve, parseArgs, repoRoot } from '../tests/browser/browser.mjs';
 
-const opt = parseArgs(process.argv.slice(2), { site: path.join(repoRoot, 'build/wasm/site'), model: 'cnn', seconds: '' });
+const opt = parseArgs(process.argv.slice(2), { site: path.join(repoRoot, 'build/wasm/site'), model: 'cnn', seconds: '', isolate: 'no' });
 const site = path.resolve(opt.site);
-const { server, base } = await serve(path.dirname(site));
+const { server, base } = await serve(path.dirname(site), { isolate: opt.isolate === 'yes' });
 const browser = await launchBrowser();
 try {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
@@ -19,14 +21,18 @@ try {
   // Wall clock from the first step to step 150 of 157 (the epoch's evaluation left out).
   const result = await page.evaluate(() => new Promise((resolve, reject) => {
     const started = performance.now();
-    let first = null, wall = null;
+    let first = null, wall = null, last = null;
+    const gaps = [];
+    const pct = (p) => { const g = [...gaps].sort((a, b) => a - b); return g[Math.min(g.length - 1, Math.floor(p * g.length))]; };
     const tick = () => {
       const s = window.gradlab.state(), b = s.bench || {}, steps = b.steps || 0, now = performance.now();
       if (/bench/.test(s.status || '')) return reject(new Error(s.status));
       if (now - started > 600000) return reject(new Error('no result after 10 minutes'));
       if (!first && steps >= 1) first = { steps, now };
+      if (first && wall === null && last !== null) gaps.push(now - last);
+      last = now;
       if (first && wall === null && steps >= 150) wall = ((steps - first.steps) * 32) / ((now - first.now) / 1000);
-      if (b.finished) return resolve({ ...b, wall });
+      if (b.finished) return resolve({ ...b, wall, p50: pct(0.5), p99: pct(0.99), build: window.gradlab.build() });
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -34,6 +40,7 @@ try {
   const version = await browser.version();
   console.log(JSON.stringify({ peer: 'gradlab-browser', model: opt.model, train_images_per_second: result.imagesPerSecond,
                                infer_images_per_second: null, wall_images_per_second: result.wall, steps: result.steps,
+                               frame_p50_ms: result.p50, frame_p99_ms: result.p99, build: result.build,
                                browser: `Chromium ${version}` }));
 } finally {
   await browser.close();

@@ -3,16 +3,17 @@
 // work inside the app (events, training slice, UI, GL calls; from the page hook gradlab.frames())
 // and (3) the training slice alone, and prints their distributions. The goal is every frame
 // under 33 ms. The same is measured with training paused, to separate drawing from training.
-//   node bench/frame-time.mjs [--site build/wasm/site] [--seconds 15] [--model SPEC] [--budget MS]
+//   node bench/frame-time.mjs [--site build/wasm/site] [--seconds 15] [--model SPEC] [--budget MS] [--isolate no|yes]
 import path from 'node:path';
 import { launchBrowser, serve, parseArgs } from '../tests/browser/browser.mjs';
 
 const opt = parseArgs(process.argv.slice(2), {
-  site: 'build/wasm/site', seconds: '15', budget: '', uncapped: '0',
+  site: 'build/wasm/site', seconds: '15', budget: '', uncapped: '0', isolate: 'no',
   model: 'conv16k5p2 relu pool2 conv20k5p2 relu pool2 conv20k5p2 relu pool2 fc',
 });
 const site = path.resolve(opt.site);
-const { server, base } = await serve(path.dirname(site));
+// --isolate yes: cross-origin isolated, so the page runs its threaded build (training off its thread).
+const { server, base } = await serve(path.dirname(site), { isolate: opt.isolate === 'yes' });
 // --uncapped 1: no vsync cap, so frame to frame shows what drawing and work really cost.
 const browser = await launchBrowser(opt.uncapped === '1' ? ['--disable-gpu-vsync', '--disable-frame-rate-limit'] : []);
 

@@ -5,7 +5,7 @@
 // are alternated (all peers for one model, then the next model, round after round, the order of
 // peers rotated each round) and the medians reported, since the machine is shared and noisy.
 //   node bench/run.mjs --native-cli build/native/gradlab-cli --wasm-cli build/wasm/gradlab-cli.js
-//                      [--rounds 3] [--seconds 1.5] [--models linear,mlp,cnn] [--update-readme] [--browser]
+//                      [--wasm-threads-cli build/wasm/threads/gradlab-cli.js] [--rounds 3] [--seconds 1.5] [--models linear,mlp,cnn] [--update-readme] [--browser]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const opt = { 'native-cli': 'build/native/gradlab-cli', 'wasm-cli': 'build/wasm/gradlab-cli.js', rounds: '3',
+const opt = { 'native-cli': 'build/native/gradlab-cli', 'wasm-cli': 'build/wasm/gradlab-cli.js',
+              'wasm-threads-cli': 'build/wasm/threads/gradlab-cli.js', rounds: '3',
               seconds: '1.5', models: 'linear,mlp,cnn', 'update-readme': false, browser: false };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
@@ -42,13 +43,24 @@ const peers = [
   // Two threads each: Gradlab's conv layers split their images (kernels/parallel.h), PyTorch its own way.
   { id: 'gradlab-native-2', label: 'Gradlab native, 2 threads', cmd: (m) => [path.resolve(opt['native-cli']), [...gradlabArgs(m), '--threads', '2']] },
   { id: 'pytorch-2', label: 'PyTorch 1.13, 2 threads', cmd: (m) => ['/usr/bin/python3', ['bench/torch_bench.py', '--model', m, '--seconds', seconds, '--threads', '2']], env: torchEnv },
+  // The page's threaded build (cmake/ThreadedSite.cmake), its CLI under Node.js.
+  { id: 'gradlab-wasm-2', label: 'Gradlab WebAssembly with threads (Node.js), 2 threads',
+    cmd: (m) => [process.execPath, [path.resolve(opt['wasm-threads-cli']), ...gradlabArgs(m), '--threads', '2']] },
 ];
 // --browser: the page's benchmark mode in headless Chromium (bench/browser.mjs; needs the site).
+// Twice: served as most hosts do (the build that trains between frames) and cross-origin
+// isolated (the threaded build, training on a thread of its own).
 if (opt.browser)
   peers.splice(2, 0, { id: 'gradlab-browser', label: 'Gradlab in the page (Chromium, training time only)',
-                       cmd: (m) => [process.execPath, ['bench/browser.mjs', '--model', m]] });
+                       cmd: (m) => [process.execPath, ['bench/browser.mjs', '--model', m]] },
+               { id: 'gradlab-browser-threads', label: 'Gradlab in an isolated page, threaded build (Chromium, training time only)',
+                 cmd: (m) => [process.execPath, ['bench/browser.mjs', '--model', m, '--isolate', 'yes']] },
+               // The page race's other side: a TensorFlow.js page (bench/tfjs-page.html), isolated, with the threads Gradlab's page uses.
+               { id: 'tfjs-browser', label: 'TensorFlow.js wasm in an isolated page (Chromium, training time only)',
+                 cmd: (m) => [process.execPath, ['bench/tfjs-browser.mjs', '--model', m, '--isolate', 'yes',
+                                                 '--threads', String(Math.min(8, Math.max(1, os.cpus().length - 1)))]] });  // as the page's threads
 // Gradlab is compared with the peers of its kind: WebAssembly with the JavaScript peers, native with PyTorch.
-const gradlabFor = (peer) => (peer === 'pytorch' ? 'gradlab-native' : peer === 'pytorch-2' ? 'gradlab-native-2' : 'gradlab-wasm');
+const gradlabFor = (peer) => ({ pytorch: 'gradlab-native', 'pytorch-2': 'gradlab-native-2', 'tfjs-browser': 'gradlab-browser-threads' })[peer] || 'gradlab-wasm';
 
 function run(cmd, args, env) {
   const out = execFileSync(cmd, args.map(String), { cwd: root, env: env || process.env, encoding: 'utf8',
@@ -73,7 +85,8 @@ for (let r = 0; r < rounds; r++) {
         continue;
       }
       ((results[peer.id] ||= {})[m] ||= []).push({ train: rec.train_images_per_second, infer: rec.infer_images_per_second ?? NaN,
-                                                  wall: rec.wall_images_per_second ?? NaN });
+                                                  wall: rec.wall_images_per_second ?? NaN,
+                                                  p50: rec.frame_p50_ms ?? NaN, p99: rec.frame_p99_ms ?? NaN });
       extra[peer.id] = rec;
       console.error(`round ${r + 1}/${rounds}  ${m.padEnd(6)} ${peer.id.padEnd(15)} train ${rec.train_images_per_second.toFixed(0).padStart(7)}  ` +
                     `inference ${(rec.infer_images_per_second ?? NaN).toFixed(0).padStart(7)} images/s`);
@@ -107,11 +120,41 @@ for (const peer of peers) {
 const torch = extra.pytorch;
 if (torch) md += `\nPyTorch ${torch.version} with ${torch.blas} (OPENBLAS_CORETYPE unset, so OpenBLAS may use AVX-512; convolutions through oneDNN), ` +
                  `${torch.threads} thread, glibc malloc told to keep its memory (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_).`;
+const wallAndFrames = (peer) => models.map((m) => `${names[m]} ${fmt(med(peer, m, 'wall'))} images/s ` +
+  `(frames p50 ${med(peer, m, 'p50').toFixed(1)} ms, p99 ${med(peer, m, 'p99').toFixed(1)} ms)`).join(', ');
 if (extra['gradlab-browser'])
   md += ` Gradlab in the page: \`?bench=MODEL\` in headless ${extra['gradlab-browser'].browser} (SwiftShader drawing), one epoch; ` +
-        `the page's own count of training time, as in the Node.js runs; over wall-clock time, with the page drawing its frames: ` +
-        `${models.map((m) => `${names[m]} ${fmt(med('gradlab-browser', m, 'wall'))}`).join(', ')} images/s.`;
+        `the page's own count of training time, as in the Node.js runs; over wall-clock time, with the page drawing its frames ` +
+        `(the time between two of them, meanwhile): ${wallAndFrames('gradlab-browser')}.`;
+if (extra['gradlab-browser-threads'])
+  md += ` The same page served cross-origin isolated, so that it loads the threaded build (${extra['gradlab-browser-threads'].build}): ` +
+        `${wallAndFrames('gradlab-browser-threads')}.`;
+if (extra['tfjs-browser'])
+  md += ` TensorFlow.js in an isolated page (bench/tfjs-page.html: one step, then the page draws; wasm backend, ` +
+        `${extra['tfjs-browser'].threads} thread(s)): ${wallAndFrames('tfjs-browser')}.`;
 if (extra['tfjs-wasm']) md += ` TensorFlow.js ${extra['tfjs-wasm'].version}, wasm backend SIMD ${extra['tfjs-wasm'].simd ? 'on' : 'off'}, threads ${extra['tfjs-wasm'].threads ? 'on' : 'off'}.\n`;
+
+// Issue #16's goals for the small CNN's training, from the medians above.
+const pageThreads = Math.min(8, Math.max(1, os.cpus().length - 1));
+const cnn = (peer) => med(peer, 'cnn', 'train');
+const goals = [
+  ['WebAssembly against TensorFlow.js wasm, one thread', cnn('gradlab-wasm') / cnn('tfjs-wasm'), 6],
+  ['WebAssembly against ConvNetJS', cnn('gradlab-wasm') / cnn('convnetjs'), 45],
+  ['native against PyTorch, one thread', cnn('gradlab-native') / cnn('pytorch'), 1.3],
+  ['native, 2 threads against 1', cnn('gradlab-native-2') / cnn('gradlab-native'), 1.6],
+  ['WebAssembly (Node.js), 2 threads against the build without threads', cnn('gradlab-wasm-2') / cnn('gradlab-wasm'), 1.6],
+  // The isolated page gives training the cores less one: compared where a Node.js row has as many.
+  ['the isolated page over wall-clock time against WebAssembly in Node.js on as many threads',
+   med('gradlab-browser-threads', 'cnn', 'wall') / ({ 1: cnn('gradlab-wasm'), 2: cnn('gradlab-wasm-2') }[pageThreads] ?? NaN), 0.95],
+  ['the isolated page against TensorFlow.js\'s isolated page, wall-clock, the same threads',
+   med('gradlab-browser-threads', 'cnn', 'wall') / med('tfjs-browser', 'cnn', 'wall'), 5],
+].filter(([, got]) => Number.isFinite(got));
+const p99 = med('gradlab-browser-threads', 'cnn', 'p99');
+if (goals.length) {
+  md += `\nGoals (small CNN, training): ${goals.map(([what, got, want]) =>
+    `${what} ${got.toFixed(2)}x, goal ${want}x: ${got >= want ? 'met' : '**not met**'}`).join('; ')}` +
+    (Number.isFinite(p99) ? `; frames in the isolated page p99 ${p99.toFixed(1)} ms, goal 17 ms: ${p99 <= 17 ? 'met' : '**not met**'}` : '') + '.\n';
+}
 
 // GEMM: the models' products in GFLOP/s against the measured peak, WebAssembly and native.
 try {
