@@ -357,6 +357,9 @@ Phase Session::Step(double seconds) {
 }
 
 Phase Session::StepBatches(int n) {
+  // An epoch's scoring under way (a pause can come part-way through it) is finished first, or the
+  // steps asked for would not be taken.
+  while (phase_ == Phase::kEvaluating) EvaluateSome(0);
   for (int i = 0; i < n && phase_ == Phase::kTraining; ++i) {
     if (!TrainOneStep()) return phase_;
     while (phase_ == Phase::kEvaluating) EvaluateSome(0);

@@ -201,3 +201,16 @@ TEST_CASE("A CNN trains to the same losses, bit for bit, whatever the number of 
   CHECK(SameBits(CnnLosses(2), one));
   CHECK(SameBits(CnnLosses(3), one));
 }
+
+TEST_CASE("Step during an epoch's scoring finishes the scoring, then takes the step", "[train]") {
+  const Toy d = Circles();
+  auto s = Make(Config(3), d);
+  // Small units of work until a pause would land part-way through the first epoch's scoring.
+  for (int i = 0; i < 10000 && s->phase() != Phase::kEvaluating; ++i) s->Step(0);
+  REQUIRE(s->phase() == Phase::kEvaluating);
+  const long before = s->steps();
+  s->StepBatches(1);
+  CHECK(s->steps() == before + 1);
+  CHECK(s->history().epochs.size() == 1);  // the scoring was finished, not dropped
+  CHECK(s->phase() == Phase::kTraining);
+}
