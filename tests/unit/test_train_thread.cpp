@@ -203,8 +203,16 @@ TEST_CASE("A CNN trains to the same losses, bit for bit, whatever the number of 
 }
 
 TEST_CASE("Step during an epoch's scoring finishes the scoring, then takes the step", "[train]") {
-  const Toy d = Circles();
-  auto s = Make(Config(3), d);
+  auto toy = data::MakeToyTrainTest(data::ToyKind::kSpiral, 3, 120, 60, 0.1, 4);  // a build without threads too
+  TrainConfig c;
+  c.model_spec = "mlp:24 relu";
+  c.epochs = 3;
+  c.batch_size = 20;
+  c.seed = 11;
+  auto made = Session::Create(c, std::make_shared<data::Dataset>(std::move(toy.train)), std::make_shared<data::Dataset>(std::move(toy.test)));
+  REQUIRE(made.ok());
+  Session* s = made->get();
+  s->set_eval_chunk(16);
   // Small units of work until a pause would land part-way through the first epoch's scoring.
   for (int i = 0; i < 10000 && s->phase() != Phase::kEvaluating; ++i) s->Step(0);
   REQUIRE(s->phase() == Phase::kEvaluating);
