@@ -32,6 +32,8 @@ const names = { linear: 'linear 3072-10', mlp: 'MLP 3072-100-10', cnn: 'small CN
 const torchEnv = { ...process.env, LD_LIBRARY_PATH: '/usr/lib/x86_64-linux-gnu/openblas-pthread',
                    MALLOC_MMAP_THRESHOLD_: '33554432', MALLOC_TRIM_THRESHOLD_: '4294967296' };
 delete torchEnv.OPENBLAS_CORETYPE;
+// The threads Gradlab's isolated page trains on (kernels::DefaultTrainingThreads): the cores less one, at most 8.
+const pageThreads = Math.min(8, Math.max(1, os.cpus().length - 1));
 const gradlabArgs = (m) => ['bench', '--model', specs[m], '--seconds', seconds, '--test', '10', '--json'];
 const peers = [
   { id: 'gradlab-native', label: 'Gradlab native', cmd: (m) => [path.resolve(opt['native-cli']), gradlabArgs(m)] },
@@ -58,7 +60,7 @@ if (opt.browser)
                // The page race's other side: a TensorFlow.js page (bench/tfjs-page.html), isolated, with the threads Gradlab's page uses.
                { id: 'tfjs-browser', label: 'TensorFlow.js wasm in an isolated page (Chromium, training time only)',
                  cmd: (m) => [process.execPath, ['bench/tfjs-browser.mjs', '--model', m, '--isolate', 'yes',
-                                                 '--threads', String(Math.min(8, Math.max(1, os.cpus().length - 1)))]] });  // as the page's threads
+                                                 '--threads', String(pageThreads)]] });
 // Gradlab is compared with the peers of its kind: WebAssembly with the JavaScript peers, native with PyTorch.
 const gradlabFor = (peer) => ({ pytorch: 'gradlab-native', 'pytorch-2': 'gradlab-native-2', 'tfjs-browser': 'gradlab-browser-threads' })[peer] || 'gradlab-wasm';
 
@@ -135,7 +137,6 @@ if (extra['tfjs-browser'])
 if (extra['tfjs-wasm']) md += ` TensorFlow.js ${extra['tfjs-wasm'].version}, wasm backend SIMD ${extra['tfjs-wasm'].simd ? 'on' : 'off'}, threads ${extra['tfjs-wasm'].threads ? 'on' : 'off'}.\n`;
 
 // Issue #16's goals for the small CNN's training, from the medians above.
-const pageThreads = Math.min(8, Math.max(1, os.cpus().length - 1));
 const cnn = (peer) => med(peer, 'cnn', 'train');
 const goals = [
   ['WebAssembly against TensorFlow.js wasm, one thread', cnn('gradlab-wasm') / cnn('tfjs-wasm'), 6],
