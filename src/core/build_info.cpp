@@ -44,6 +44,11 @@ std::string DetectCompiler() {
 const BuildInfo& GetBuildInfo() {
   static const BuildInfo info{
       GRADLAB_VERSION, GRADLAB_TARGET, DetectSimd(),
+#if !defined(__EMSCRIPTEN__) || defined(__EMSCRIPTEN_PTHREADS__)
+      true,
+#else
+      false,
+#endif
 #ifdef NDEBUG
       "release",
 #else
@@ -55,7 +60,8 @@ const BuildInfo& GetBuildInfo() {
 
 std::string BuildSummary() {
   const BuildInfo& b = GetBuildInfo();
-  return "Gradlab " + b.version + " (" + b.target + ", SIMD: " + b.simd + ", " + b.build_type + ")";
+  return "Gradlab " + b.version + " (" + b.target + (b.threads ? ", threads" : ", one thread") + ", SIMD: " + b.simd +
+         ", " + b.build_type + ")";
 }
 
 }  // namespace gradlab

@@ -10,6 +10,7 @@ struct BuildInfo {
   std::string version;     // e.g. "0.1.0"
   std::string target;      // "native" or "web"
   std::string simd;        // e.g. "WASM SIMD128", "AVX2+FMA", "none"
+  bool threads;            // false only in the page's build for hosts that are not cross-origin isolated
   std::string build_type;  // "release" or "debug"
   std::string compiler;    // e.g. "clang 14.0.6"
   uint64_t memory_limit_bytes;  // the most memory the build can have (the page's WebAssembly
@@ -18,7 +19,7 @@ struct BuildInfo {
 
 const BuildInfo& GetBuildInfo();
 
-// One line for --version and the About box: "Gradlab 0.1.0 (web, WASM SIMD128, release)".
+// One line for --version and the status bar: "Gradlab 0.1.0 (web, threads, SIMD: WASM SIMD128, release)".
 std::string BuildSummary();
 
 }  // namespace gradlab

@@ -18,6 +18,11 @@ void ParallelFor(int count, const std::function<void(int task, int slot)>& fn) {
 
 int Slots() { return installed ? installed->threads() : 1; }
 
+void ParallelRanges(size_t n, size_t min_piece, const std::function<void(size_t, size_t)>& fn) {
+  const size_t pieces = std::clamp<size_t>(n / std::max<size_t>(min_piece, 1), 1, Slots());
+  ParallelFor(static_cast<int>(pieces), [&](int piece, int) { fn(n * piece / pieces, n * (piece + 1) / pieces); });
+}
+
 UsePool::UsePool(ThreadPool* pool) : previous_(installed) { installed = pool; }
 UsePool::~UsePool() { installed = previous_; }
 

@@ -18,6 +18,9 @@ namespace gradlab::kernels {
 void ParallelFor(int count, const std::function<void(int task, int slot)>& fn);
 // How many slots a ParallelFor on this thread may use: the installed pool's threads, or 1.
 int Slots();
+// Runs fn(begin, end) over pieces of [0, n) of at least `min_piece` items, one piece per slot,
+// for element-wise loops (ReLU, pooling) whose results cannot depend on how they are split.
+void ParallelRanges(size_t n, size_t min_piece, const std::function<void(size_t begin, size_t end)>& fn);
 
 class ThreadPool {
  public:

@@ -87,11 +87,11 @@ void Conv2dT<T>::BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT
   const size_t in_size = x.inner(), out_size = static_cast<size_t>(out_channels_) * pixels;
   if (dx) {
     if (dx->shape != x.shape) dx->Resize(x.shape);
-    dx->Zero();
     // Each image's input gradient is its own: the images may go to the pool's threads.
     T* dcols = Workspace(dcols_);
     kernels::ParallelFor(n, [&](int i, int slot) {
       T* own_dcols = dcols + static_cast<size_t>(slot) * patch * pixels;
+      std::fill(dx->ptr() + i * in_size, dx->ptr() + (i + 1) * in_size, T(0));  // Col2Im adds
       // dcols (patch, pixels) = W^T (patch, OC) * dy_i (OC, pixels)
       kernels::Gemm<T>(true, false, patch, pixels, out_channels_, T(1), weight_.value.ptr(), patch,
                        dy.ptr() + i * out_size, pixels, T(0), own_dcols, pixels);

@@ -1,10 +1,15 @@
 #include "nn/maxpool2d.h"
 
 #include "kernels/maxpool.h"
+#include "kernels/parallel.h"
 #include "nn/conv_arithmetic.h"
 #include "i18n/translate.h"
 
 namespace gradlab::nn {
+
+namespace {
+constexpr size_t kMinImages = 4;  // fewer are not worth a helper thread
+}  // namespace
 
 template <typename T>
 std::string MaxPool2dT<T>::spec() const {
@@ -24,19 +29,27 @@ Result<Shape> MaxPool2dT<T>::Configure(const Shape& in) {
 }
 
 // x is (N, C, H, W), y is (N, C, OH, OW); every image plane is pooled on its own.
+// The images may go to the pool's threads: each writes only its own planes.
 template <typename T>
 void MaxPool2dT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
-  const kernels::PoolGeometry g{x.dim(0) * this->in_[0], this->in_[1], this->in_[2], kernel_, stride_};
-  y.Resize(this->BatchShape(x.dim(0)));
+  const int n = x.dim(0);
+  y.Resize(this->BatchShape(n));
   argmax_.resize(y.size());
-  kernels::MaxPool(g, x.ptr(), y.ptr(), argmax_.data());
+  const size_t in_size = x.inner(), out_size = y.inner();
+  kernels::ParallelRanges(n, kMinImages, [&](size_t first, size_t end) {
+    const kernels::PoolGeometry g{static_cast<int>(end - first) * this->in_[0], this->in_[1], this->in_[2], kernel_, stride_};
+    kernels::MaxPool(g, x.ptr() + first * in_size, y.ptr() + first * out_size, argmax_.data() + first * out_size);
+  });
 }
 
 template <typename T>
 void MaxPool2dT<T>::Backward(const TensorT<T>& x, const TensorT<T>&, const TensorT<T>& dy, TensorT<T>& dx) {
-  const kernels::PoolGeometry g{x.dim(0) * this->in_[0], this->in_[1], this->in_[2], kernel_, stride_};
   if (dx.shape != x.shape) dx.Resize(x.shape);
-  kernels::MaxPoolBackward(g, dy.ptr(), argmax_.data(), dx.ptr());
+  const size_t in_size = x.inner(), out_size = dy.inner();
+  kernels::ParallelRanges(x.dim(0), kMinImages, [&](size_t first, size_t end) {
+    const kernels::PoolGeometry g{static_cast<int>(end - first) * this->in_[0], this->in_[1], this->in_[2], kernel_, stride_};
+    kernels::MaxPoolBackward(g, dy.ptr() + first * out_size, argmax_.data() + first * out_size, dx.ptr() + first * in_size);
+  });
 }
 
 template class MaxPool2dT<float>;

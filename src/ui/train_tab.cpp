@@ -304,11 +304,18 @@ void DrawRunPanel(TrainUi& t, bool files) {
     ImGui::ProgressBar(s.phase() == train::Phase::kFinished ? 1.0f : static_cast<float>(s.epoch_progress()), ImVec2(-1, 0), label);
   }
   ImGui::Text(tr("%ld steps, %.0f images/s"), s.steps(), s.images_per_second());
-  // More time per frame trains faster; less keeps the page smooth on a slow laptop.
-  ImGui::SetNextItemWidth(120);
-  SliderDouble(TrLabel("training per frame"), &t.s.budget_ms, 1, 30, "%.0f ms");
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip(tr("the last frame trained for %.1f ms; more trains faster, less keeps drawing smooth"), t.last_frame_train_ms);
+  if (t.trainer) {
+    // Training has a thread of its own: no share of the frame to choose, so say where it runs.
+    ImGui::TextDisabled(tr("training on its own thread (%d in all)"), t.trainer->threads());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", tr("the setting threads chooses how many (0: training shares the frames with drawing)"));
+  } else {
+    // More time per frame trains faster; less keeps the page smooth on a slow laptop.
+    ImGui::SetNextItemWidth(120);
+    SliderDouble(TrLabel("training per frame"), &t.s.budget_ms, 1, 30, "%.0f ms");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(tr("the last frame trained for %.1f ms; more trains faster, less keeps drawing smooth"), t.last_frame_train_ms);
+  }
   // The result in plain words, beside the controls that made it.
   if (const std::string result = ResultLine(s); !result.empty()) {
     ImGui::PushTextWrapPos(0);

@@ -240,6 +240,7 @@ static void DrawAboutWindow(AppState& state) {
     ImGui::Text(tr("Build:     %s (%s)"), b.target == "web" ? tr("web (WebAssembly)") : tr("native desktop"),
                 b.build_type.c_str());
     ImGui::Text(tr("SIMD:      %s"), b.simd == "none" ? tr("off") : b.simd.c_str());
+    ImGui::Text(tr("Threads:   %s"), b.threads ? tr("training has a thread of its own") : tr("one; training shares it with drawing"));
     ImGui::Text(tr("Compiler:  %s"), b.compiler.c_str());
     ImGui::Text(tr("Memory:    %s"), nn::MemorySummary().c_str());
     ImGui::Text(tr("Dear ImGui %s"), ImGui::GetVersion());
