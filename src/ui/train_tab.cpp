@@ -306,7 +306,7 @@ void DrawRunPanel(TrainUi& t, bool files) {
   ImGui::Text(tr("%ld steps, %.0f images/s"), s.steps(), s.images_per_second());
   if (t.trainer) {
     // Training has a thread of its own: no share of the frame to choose, so say where it runs.
-    ImGui::TextDisabled(tr("training on its own thread (%d in all)"), t.trainer->threads());
+    ImGui::TextDisabled(tr("training threads: %d, apart from drawing"), t.trainer->threads());
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("%s", tr("the setting threads chooses how many (0: training shares the frames with drawing)"));
   } else {
