@@ -6,6 +6,13 @@ namespace gradlab::kernels {
 
 namespace {
 thread_local ThreadPool* installed = nullptr;
+// Checks of the job counter before a helper sleeps: some tens of microseconds natively. Not in
+// WebAssembly, where the watching helper slowed Node.js's 2 threads from 2,170 to 1,800 images/s.
+#ifdef __EMSCRIPTEN__
+constexpr long kSpins = 0;
+#else
+constexpr long kSpins = 50000;
+#endif
 }  // namespace
 
 void ParallelFor(int count, const std::function<void(int task, int slot)>& fn) {
@@ -80,6 +87,11 @@ void ThreadPool::Run(int count, const std::function<void(int, int)>& fn) {
 void ThreadPool::Help(int slot) {
   long seen = 0;
   while (true) {
+    // A training step asks for about twenty jobs, one per layer and pass: watching for the next
+    // a little while before sleeping saves a wake-up's latency on each (native small CNN on 2
+    // threads: 4,340 -> 4,500 images/s).
+    for (long i = 0; i < kSpins && job_.load(std::memory_order_acquire) == seen; ++i) {
+    }
     {
       std::unique_lock<std::mutex> lock(mutex_);
       wake_.wait(lock, [&] { return stop_ || job_ != seen; });

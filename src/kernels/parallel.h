@@ -5,6 +5,7 @@
 // thread, the CLI's main thread); anywhere else, or with no pool, the tasks run one after
 // another on the calling thread.
 #pragma once
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -40,7 +41,7 @@ class ThreadPool {
   std::condition_variable wake_, done_;
   const std::function<void(int, int)>* fn_ = nullptr;
   int count_ = 0, next_ = 0, busy_ = 0;
-  long job_ = 0;  // grows with each Run: a helper joins each job once
+  std::atomic<long> job_{0};  // grows with each Run (under mutex_): a helper joins each job once
   bool stop_ = false;
 };
 
