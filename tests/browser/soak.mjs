@@ -94,11 +94,11 @@ await runBrowserTest('browser soak test', async ({ url, out, t, openPage, opt })
   for (const r of rows) {
     console.log(`| ${r.minute} | ${r.rounds} | ${mb(r.heap)} | ${mb(r.memory)} | ${r.frames} | ${r.medianMs.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.maxMs.toFixed(0)} |`);
   }
-  // Warm-up: the first two rounds fill caches (textures, fonts). Each round also walks a different
-  // lesson, and a lesson seen for the first time may fill a cache of its own: a 2-minute run went
-  // 8.5, 10.1, 10.1, 9.9, 9.9, 10.0, 9.9, 10.0 MB (one step, at lesson 4, then flat). So the check
-  // is that the heap stops climbing: the last round sets no new high over the rounds before it,
-  // which a leak of a megabyte a round always does.
+  // Warm-up: the first two rounds fill caches (textures, fonts). But rounds differ (each walks a
+  // different lesson), and something may still fill once, later: a 2-minute run went 8.5, 10.1,
+  // 10.1, 9.9, 9.9, 10.0, 9.9, 10.0 MB (one step, at round 4, then flat). So the check is that the
+  // heap stops climbing: the last round sets no new high over the rounds before it, which a leak
+  // of a megabyte a round always does.
   const settled = roundEnds.slice(2);
   const growth = settled.length >= 2 ? settled.at(-1) - Math.max(...settled.slice(0, -1)) : 0;
   console.log(`heap in use less the CIFAR-10 files kept, at the end of rounds 3..${roundEnds.length}: ${settled.map(mb).join(', ')} MB`);
