@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/build_info.h"
+
 namespace gradlab::kernels {
 
 namespace {
@@ -33,13 +35,7 @@ void ParallelRanges(size_t n, size_t min_piece, const std::function<void(size_t,
 UsePool::UsePool(ThreadPool* pool) : previous_(installed) { installed = pool; }
 UsePool::~UsePool() { installed = previous_; }
 
-bool ThreadsAvailable() {
-#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-  return false;
-#else
-  return true;
-#endif
-}
+bool ThreadsAvailable() { return GetBuildInfo().threads; }
 
 int DefaultTrainingThreads() {
   const int cores = static_cast<int>(std::thread::hardware_concurrency());

@@ -29,6 +29,12 @@ Result<Shape> MaxPool2dT<T>::Configure(const Shape& in) {
 }
 
 // x is (N, C, H, W), y is (N, C, OH, OW); every image plane is pooled on its own.
+// The planes of `images` images, pooled as one run.
+template <typename T>
+kernels::PoolGeometry MaxPool2dT<T>::Planes(size_t images) const {
+  return {static_cast<int>(images) * this->in_[0], this->in_[1], this->in_[2], kernel_, stride_};
+}
+
 // The images may go to the pool's threads: each writes only its own planes.
 template <typename T>
 void MaxPool2dT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
@@ -37,8 +43,7 @@ void MaxPool2dT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
   argmax_.resize(y.size());
   const size_t in_size = x.inner(), out_size = y.inner();
   kernels::ParallelRanges(n, kMinImages, [&](size_t first, size_t end) {
-    const kernels::PoolGeometry g{static_cast<int>(end - first) * this->in_[0], this->in_[1], this->in_[2], kernel_, stride_};
-    kernels::MaxPool(g, x.ptr() + first * in_size, y.ptr() + first * out_size, argmax_.data() + first * out_size);
+    kernels::MaxPool(Planes(end - first), x.ptr() + first * in_size, y.ptr() + first * out_size, argmax_.data() + first * out_size);
   });
 }
 
@@ -47,8 +52,7 @@ void MaxPool2dT<T>::Backward(const TensorT<T>& x, const TensorT<T>&, const Tenso
   if (dx.shape != x.shape) dx.Resize(x.shape);
   const size_t in_size = x.inner(), out_size = dy.inner();
   kernels::ParallelRanges(x.dim(0), kMinImages, [&](size_t first, size_t end) {
-    const kernels::PoolGeometry g{static_cast<int>(end - first) * this->in_[0], this->in_[1], this->in_[2], kernel_, stride_};
-    kernels::MaxPoolBackward(g, dy.ptr() + first * out_size, argmax_.data() + first * out_size, dx.ptr() + first * in_size);
+    kernels::MaxPoolBackward(Planes(end - first), dy.ptr() + first * out_size, argmax_.data() + first * out_size, dx.ptr() + first * in_size);
   });
 }
 

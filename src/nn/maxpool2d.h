@@ -1,6 +1,7 @@
 // MaxPool2d: the largest value in each KxK window (stride S, no padding); backward routes the
 // gradient to the position that won ("max routes the gradient").
 #pragma once
+#include "kernels/maxpool.h"
 #include "nn/layer.h"
 
 namespace gradlab::nn {
@@ -21,6 +22,8 @@ class MaxPool2dT : public LayerT<T> {
   Result<Shape> Configure(const Shape& in) override;
 
  private:
+  kernels::PoolGeometry Planes(size_t images) const;
+
   int kernel_, stride_;
   std::vector<int> argmax_;  // per output element: index of the winner within its image plane
 };
