@@ -168,6 +168,15 @@ export async function afterFrames(page, n) {
   await page.waitForFunction((f) => window.gradlab.state().frame >= f, start + n, { timeout: 20000 });
 }
 
+// Polls an async condition every 200 ms until it holds (true) or the time is up (false): for what a
+// slow, shared machine shows late, where a fixed wait would sometimes look too early.
+export async function until(what, timeoutMs) {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+    if (await what()) return true;
+  }
+  return await what();
+}
+
 // What the app reports about itself (window.gradlab.state(), web/shell.js): tab, items on screen, training, lesson.
 export const state = (page) => page.evaluate(() => window.gradlab.state());
 // The app's state once it has applied and shown all it was asked: in the threaded build a step

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterFrames, runBrowserTest, serve } from './browser.mjs';
+import { afterFrames, clickItem, runBrowserTest, serve, until } from './browser.mjs';
 
 const THIRD = 'http://third.test';
 
@@ -235,41 +235,44 @@ await runBrowserTest('browser embed test', async ({ browser, url, out, t }) => {
   const box2 = await page.locator('#e1 iframe').boundingBox();
   await page.mouse.move(box2.x + box2.width / 2, box2.y + 40);
   await page.mouse.wheel(0, 300);
-  await page.waitForTimeout(400);
+  await until(async () => (await page.evaluate(() => window.scrollY)) > 100, 5000);
   const scrolled = await page.evaluate(() => window.scrollY);
   t.check('the wheel over the unfocused embed scrolls the host page', scrolled > 100, `scrollY ${scrolled}`);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(100);
   const box3 = await page.locator('#e1 iframe').boundingBox();
   await page.mouse.click(box3.x + box3.width - 30, box3.y + 200);  // the view, where a click changes nothing
-  const focused = await frame.evaluate(() => document.activeElement === window.gradlab.canvas);
+  const focused = await until(() => frame.evaluate(() => document.activeElement === window.gradlab.canvas), 5000);
   const clickScroll = await page.evaluate(() => window.scrollY);
   for (const key of ['ArrowDown', 'ArrowDown', 'PageDown', 'End', 'Space']) await page.keyboard.press(key);
   await page.waitForTimeout(300);
   t.check('a click focuses the app, and arrow keys there do not scroll the host page', focused && (await page.evaluate(() => window.scrollY)) === 0,
           `focused ${focused}, scrollY after the click ${clickScroll}, after the keys ${await page.evaluate(() => window.scrollY)}`);
   await page.keyboard.press('Escape');
-  const released = await frame.evaluate(() => document.activeElement !== window.gradlab.canvas);
+  const released = await until(() => frame.evaluate(() => document.activeElement !== window.gradlab.canvas), 5000);
   t.check('Escape gives the keyboard back', released);
 
   // ---- fullscreen (gradlab-embed.js's iframe has allow="fullscreen")
   await page.locator('#e1 iframe').contentFrame().locator('#embed-fullscreen').click();
-  await page.waitForTimeout(500);
-  const full = await frame.evaluate(() => document.fullscreenElement !== null);
+  const full = await until(() => frame.evaluate(() => document.fullscreenElement !== null), 5000);
   await page.locator('#e1 iframe').contentFrame().locator('#embed-fullscreen').click();
-  await page.waitForTimeout(500);
-  t.check('the embed\'s fullscreen button enters and leaves fullscreen', full && await frame.evaluate(() => document.fullscreenElement === null));
+  const left = await until(() => frame.evaluate(() => document.fullscreenElement === null), 5000);
+  t.check('the embed\'s fullscreen button enters and leaves fullscreen', full && left, `entered ${full}, left ${left}`);
 
   // ---- auto-height
+  // The height goes app -> message -> host script -> style, a few frames each: waited for, not timed.
+  const frameHeight = () => page.evaluate(() => parseFloat(window.handles[0].iframe.style.height));
+  const fitsContent = async () => Math.abs((await frameHeight()) - (await frame.evaluate(() => window.gradlab.state().contentHeight))) <= 1;
   await call(page, 'setState', { tab: 'lessons' });
-  await page.waitForTimeout(800);
+  await until(async () => (await events(page, 'resize')).length > 0 && await fitsContent(), 10000);
   const sized = await page.evaluate(() => parseFloat(window.handles[0].iframe.style.height));
   const content = await frame.evaluate(() => window.gradlab.state().contentHeight);
   const resizes = await events(page, 'resize');
   t.check('auto-height: the frame takes the height the content reports', resizes.length > 0 && Math.abs(sized - content) <= 1 &&
           Math.abs(resizes.at(-1).data.height - sized) <= 1, `frame ${sized}, content ${content}`);
   await call(page, 'setState', { tab: 'train', view: 'curves' });
-  await page.waitForTimeout(1000);
+  await until(async () => (await frameHeight()) !== sized && await fitsContent() &&
+                          Math.abs((await frame.evaluate(() => window.gradlab.state().display.height)) - (await frameHeight())) <= 1, 10000);
   const grown = await page.evaluate(() => parseFloat(window.handles[0].iframe.style.height));
   const shown = await frame.evaluate(() => window.gradlab.state());
   t.check('auto-height follows the content: the Train tab\'s set-up panel fits without scrolling', grown >= sized &&
@@ -307,19 +310,8 @@ await runBrowserTest('browser embed test', async ({ browser, url, out, t }) => {
   await app.goto(`${url}#v=1&tab=backprop&example=add-mul`);
   await app.waitForFunction(() => window.gradlab && window.gradlab.ready() && window.gradlab.state().frame > 3, null, { timeout: 60000 });
   await app.evaluate(() => { window.copied = []; window.gradlab.copyText = (text) => window.copied.push(text); });
-  const clickItem = async (name) => {
-    const item = (await app.evaluate(() => window.gradlab.state())).items[name];
-    if (!item) return;
-    await app.mouse.move(item.x + item.w / 2, item.y + item.h / 2);  // a tab is chosen only under a mouse it has seen
-    await app.waitForTimeout(100);
-    await app.mouse.down();
-    await app.waitForTimeout(50);
-    await app.mouse.up();
-    await app.waitForTimeout(200);
-  };
-  await clickItem('share');
-  await clickItem('share-embed-tab');
-  await clickItem('share-copy-embed');
+  for (const item of ['share', 'share-embed-tab', 'share-copy-embed']) await clickItem(app, item);
+  await until(() => app.evaluate(() => window.copied.length > 0), 5000);
   const snippet = (await app.evaluate(() => window.copied.at(-1))) || '';
   t.check('the Embed tab gives an iframe snippet for the set-up', snippet.startsWith(`<iframe src="${url}#v=1&`) &&
           /tab=backprop/.test(snippet) && /embed=1/.test(snippet) && /loading="lazy"/.test(snippet) &&

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { runBrowserTest, serve, watchErrors, parseArgs, repoRoot, state } from './browser.mjs';
+import { runBrowserTest, serve, watchErrors, parseArgs, repoRoot, state, until } from './browser.mjs';
 
 const site = path.resolve(parseArgs(process.argv.slice(2), { site: 'build/wasm/site', out: '' }).site);
 const ready = (page) => page.waitForFunction(() => window.gradlab?.ready() && window.gradlab.state().frame > 3, null, { timeout: 60000 });
@@ -26,12 +26,6 @@ const cifarReady = (page, timeout) => page.waitForFunction(() => {
   return t.dataState === 'error' || (t.dataState === 'ready' && t.classes?.join() === 'cat,dog');
 }, null, { timeout });
 const marked = (page) => page.evaluate(() => !!document.querySelector('meta[name="gradlab-test-version"]'));
-async function until(what, timeoutMs) {  // polls an async condition
-  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
-    if (await what()) return true;
-  }
-  return false;
-}
 
 // A copy of the site's top-level files (the app; small) with data/ linked, at tmp/gradlab/.
 function copySite() {
