@@ -9,8 +9,10 @@
 #include "data/cifar10.h"
 #include "data/cifar10_chunks.h"
 #include "i18n/translate.h"
+#include "kernels/parallel.h"
 #include "nn/schedule.h"
 #include "settings/registry.h"
+#include "settings/train_settings.h"
 #include "ui/augment_editor.h"
 #include "ui/hook_items.h"
 #include "ui/layout.h"
@@ -173,6 +175,38 @@ void DrawModelPanel(TrainUi& t) {
 
 // [SECTION] Training settings ---------------------------------------------------------------
 
+// How many threads train, apart from the one that draws: "auto" or 1 up to what this page or
+// machine allows. A running trainer keeps its threads, so a change counts from the next start.
+// (0, training between frames, stays a link's or the CLI's: in the page it means another build.)
+void DrawThreadsChoice(TrainUi& t) {
+  settings::TrainSettings automatic = t.s;
+  automatic.threads = "auto";
+  char auto_label[64], preview[64];
+  std::snprintf(auto_label, sizeof auto_label, tr("auto (%d)"), settings::TrainingThreads(automatic));
+  const int chosen = settings::TrainingThreads(t.s);
+  if (t.s.threads == "auto") std::snprintf(preview, sizeof preview, "%s", auto_label);
+  else std::snprintf(preview, sizeof preview, "%d", chosen);
+  ImGui::SetNextItemWidth(120);
+  if (ImGui::BeginCombo(TrLabel("training threads"), preview)) {
+    if (ImGui::Selectable(auto_label, t.s.threads == "auto")) ApplyOneSetting(t.s, "threads", "auto");
+    NoteLastItem("training-threads-auto");
+    for (int n = 1; n <= kernels::MostTrainingThreads(); ++n) {
+      const std::string value = std::to_string(n);
+      if (ImGui::Selectable(value.c_str(), t.s.threads == value)) ApplyOneSetting(t.s, "threads", value);
+      NoteLastItem(("training-threads-" + value).c_str());
+    }
+    ImGui::EndCombo();
+  }
+  NoteLastItem("training-threads");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", tr("threads that train, apart from the one that draws; a change counts from the next start or Reset"));
+  const int running = t.trainer->threads();
+  if (chosen != running) {
+    ImGui::SameLine();
+    ImGui::TextDisabled(tr("%d now, %d from the next start"), running, chosen);
+  }
+}
+
 void DrawTrainingPanel(TrainUi& t) {
   settings::TrainSettings& c = t.s;
   if (ImGui::RadioButton(TrLabel("softmax"), c.loss == "softmax")) c.loss = "softmax";
@@ -305,10 +339,7 @@ void DrawRunPanel(TrainUi& t, bool files) {
   }
   ImGui::Text(tr("%ld steps, %.0f images/s"), s.steps(), s.images_per_second());
   if (t.trainer) {
-    // Training has a thread of its own: no share of the frame to choose, so say where it runs.
-    ImGui::TextDisabled(tr("training threads: %d, apart from drawing"), t.trainer->threads());
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s", tr("the setting threads chooses how many (0: training shares the frames with drawing)"));
+    DrawThreadsChoice(t);  // training has threads of its own: no share of the frame to choose
   } else {
     // More time per frame trains faster; less keeps the page smooth on a slow laptop.
     ImGui::SetNextItemWidth(120);

@@ -11,7 +11,7 @@
 //   gives it, and the page loads the threaded build.
 //   node tests/browser/threads.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { runBrowserTest, serve } from './browser.mjs';
+import { clickItem, runBrowserTest, serve } from './browser.mjs';
 
 const SETUP = 'data=cifar10&classes=cat,dog,ship&per_class=200&model=linear&epochs=20000&seed=7';
 const ready = (page) => page.waitForFunction(() => window.gradlab?.ready() && window.gradlab.state().train.dataState !== 'loading',
@@ -97,6 +97,17 @@ await runBrowserTest('browser threads test', async ({ url, out, t, openPage, opt
     const pooled = await firstLosses(four);
     const threads = (await four.evaluate(() => window.gradlab.state().train.trainingThreads));
     t.check('a 4-core laptop trains on the cores less one', threads === 3, `${threads} threads`);
+    // The Train tab's choice: 2 of them, from the next start; the run on 3 goes on meanwhile.
+    await clickItem(four, 'training-threads');
+    await clickItem(four, 'training-threads-2');
+    await settled(four);
+    const chosen = await four.evaluate(() => window.gradlab.state());
+    t.check('the Train tab chooses the training threads, from the next start', /[&?#]threads=2(&|$)/.test(chosen.link) &&
+            chosen.train.trainingThreads === 3, `${chosen.train.trainingThreads} threads, ${chosen.link}`);
+    const two = await firstLosses(four);
+    const twoThreads = (await four.evaluate(() => window.gradlab.state().train.trainingThreads));
+    t.check('the next run trains on the threads chosen, with the same losses', twoThreads === 2 && JSON.stringify(two) === JSON.stringify(pooled),
+            `${twoThreads} threads`);
     const cnnSingle = await openPage({ viewport: { width: 1280, height: 800 } });
     await cnnSingle.goto(`${isolated.base}${sub}/?${CNN}&threads=0`);
     await ready(cnnSingle);
