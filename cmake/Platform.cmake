@@ -33,27 +33,41 @@ if(EMSCRIPTEN)
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/cmake/node-env.js")
   endfunction()
 
-  # The app is a static site: site/index.html + gradlab.js + gradlab.wasm + gradlab.data + sw.js,
-  # and the threaded build beside it (gradlab-threads.*), made by a second build of these sources.
+  # The app is a static site: site/index.html + gradlab.js + gradlab.wasm + gradlab-assets.data +
+  # sw.js, and the threaded build beside it (gradlab-threads.*), made by a second build of these
+  # sources. The packed assets (the UI font, the name 한국어, the lessons) are one file that both
+  # builds fetch: Emscripten's file packager writes it and its loader once, and each build links
+  # the loader in as --preload-file would (it does nothing in a pthread's worker), so a student
+  # downloads and the service worker keeps them once, not once per build.
   function(gradlab_app_executable target)
     target_link_options(${target} PRIVATE
       -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
       -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,writeArrayToMemory -sEXPORTED_FUNCTIONS=_main,_malloc,_free
-      "--preload-file=${GRADLAB_FONT_FILE}@/assets/fonts/ui.ttf"
-      "--preload-file=${GRADLAB_I18N_DIR}/ko-name.otf@/assets/fonts/ko-name.otf"
-      "--preload-file=${PROJECT_SOURCE_DIR}/assets/lessons@/assets/lessons")
-    add_dependencies(${target} gradlab_translations)
-    file(GLOB lesson_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/assets/lessons/*.json")
-    set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${lesson_files})
+      -sFORCE_FILESYSTEM=1)  # what --preload-file would set: the loader needs FS_createPath and its kin
     if(GRADLAB_WASM_THREADS)
       # Into the single-thread build's site; the pthreads run in workers. One worker per core
       # less one (the page's own thread), at most 8, is started with the page.
       set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${GRADLAB_SITE_DIR}" OUTPUT_NAME "gradlab-threads")
-      target_link_options(${target} PRIVATE -sENVIRONMENT=web,worker
+      target_link_options(${target} PRIVATE -sENVIRONMENT=web,worker "--pre-js=${GRADLAB_ASSETS_JS}"
         "-sPTHREAD_POOL_SIZE=Math.max(1,Math.min((navigator.hardwareConcurrency||2)-1,8))")
+      set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${GRADLAB_ASSETS_JS}")
       return()
     endif()
     set(site "${CMAKE_BINARY_DIR}/site")
+    set(GRADLAB_ASSETS_JS "${CMAKE_BINARY_DIR}/gradlab-assets.js")  # also read by ThreadedSite.cmake
+    file(GLOB lesson_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/assets/lessons/*.json")
+    add_custom_command(OUTPUT "${site}/gradlab-assets.data" "${GRADLAB_ASSETS_JS}"
+      COMMAND ${CMAKE_COMMAND} -E make_directory "${site}"
+      COMMAND "${EMSCRIPTEN_ROOT_PATH}/tools/file_packager.py" "${site}/gradlab-assets.data"
+              --preload "${GRADLAB_FONT_FILE}@/assets/fonts/ui.ttf" "${GRADLAB_I18N_DIR}/ko-name.otf@/assets/fonts/ko-name.otf"
+                        "${PROJECT_SOURCE_DIR}/assets/lessons@/assets/lessons"
+              "--js-output=${GRADLAB_ASSETS_JS}"
+      DEPENDS "${GRADLAB_FONT_FILE}" "${GRADLAB_I18N_DIR}/ko-name.otf" ${lesson_files}
+      COMMENT "Packing the app's assets into gradlab-assets.data")
+    add_custom_target(gradlab_assets DEPENDS "${site}/gradlab-assets.data")
+    add_dependencies(${target} gradlab_assets gradlab_translations)
+    target_link_options(${target} PRIVATE "--pre-js=${GRADLAB_ASSETS_JS}")
+    set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${GRADLAB_ASSETS_JS}")
     set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${site}")
     target_link_options(${target} PRIVATE -sENVIRONMENT=web)
     include("${PROJECT_SOURCE_DIR}/cmake/ThreadedSite.cmake")  # the target gradlab_threads

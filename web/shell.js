@@ -84,7 +84,7 @@
     onAbort: (what) => showError('Gradlab stopped: ' + what + '. Reload the page to try again.'),
   };
 
-  // The engine (gradlab.js, which fetches gradlab.wasm and gradlab.data; or gradlab-threads.js
+  // The engine (gradlab.js, which fetches gradlab.wasm and gradlab-assets.data; or gradlab-threads.js
   // and its files) loads once, on demand. A host that did not upload the threaded build still
   // gets the other.
   let engineRequested = false;

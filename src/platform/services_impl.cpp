@@ -146,7 +146,7 @@ class PlatformServices : public ui::Services {
 
   std::string AssetDir() const override {
 #ifdef __EMSCRIPTEN__
-    return "/assets/";  // packed into gradlab.data
+    return "/assets/";  // packed into gradlab-assets.data
 #else
     char* base = SDL_GetBasePath();
     const std::string dir = std::string(base ? base : "./") + "assets/";

@@ -80,7 +80,7 @@ await runBrowserTest('browser embed test', async ({ browser, url, out, t }) => {
     // Bytes on the wire (compressed, as scripts/serve.mjs and static hosts send them).
     const sizes = await r.request().sizes().catch(() => ({ responseBodySize: 0, responseHeadersSize: 0 }));
     const size = sizes.responseBodySize + sizes.responseHeadersSize;
-    if (/gradlab\.(js|wasm|data)$/.test(r.url()) || r.url().includes('/data/')) bytes.engine += size; else bytes.idle += size;
+    if (/gradlab(-assets)?\.(js|wasm|data)$/.test(r.url()) || r.url().includes('/data/')) bytes.engine += size; else bytes.idle += size;
   });
   await context.route(`${THIRD}/**`, (route) => route.fulfill({ contentType: 'text/html', body: thirdPage }));
   const page = await context.newPage();

@@ -99,6 +99,8 @@ await runBrowserTest('browser threads test', async ({ url, out, t, openPage, opt
     t.check('a 4-core laptop trains on the cores less one', threads === 3, `${threads} threads`);
     // The Train tab's choice: 2 of them, from the next start; the run on 3 goes on meanwhile.
     await clickItem(four, 'training-threads');
+    // The list opens a frame or two after the click, later on a page whose cores are all training.
+    await four.waitForFunction(() => window.gradlab.state().items['training-threads-2'], null, { timeout: 20000 });
     await clickItem(four, 'training-threads-2');
     await settled(four);
     const chosen = await four.evaluate(() => window.gradlab.state());
