@@ -252,9 +252,11 @@ TEST_CASE("the WebAssembly build multiplies floats with its SIMD128 kernels", "[
     }
     CHECK(std::string(chosen.dot->name).find("_wasmsimd") != std::string::npos);
     CHECK(chosen.dot->kind == GemmKindF32::kDot);
-    // The tile height follows m: 20 rows are 4 tiles of 5, 16 rows 3 tiles of 6 (2 wasted).
-    CHECK(chosen.BroadcastFor(20)->mr == 5);
+    // The tile height follows m: 20 rows are 3 tiles of 6 and 2 edge rows, 16 rows 2 tiles of 6
+    // and 4 edge rows, 5 rows one tile of 5 (as edge rows of the 6x8 they would cost a little more).
+    CHECK(chosen.BroadcastFor(20)->mr == 6);
     CHECK(chosen.BroadcastFor(16)->mr == 6);
+    CHECK(chosen.BroadcastFor(5)->mr == 5);
   } else {
     CHECK(chosen.broadcast.empty());  // natively Gemm<float> is Eigen's, measured faster (gemm.cpp)
   }
