@@ -144,7 +144,9 @@ export async function runBrowserTest(name, body, options = {}) {
 // is drawn now and clicks once the pointer has rested there. The place is read again after two
 // frames, since a status line, a message or a loaded panel can move the layout meanwhile (a
 // slow machine draws few frames), and ImGui acts on a press only under a pointer it has seen.
+// An item about to appear (a list just opened, a panel still loading) is waited for, up to 20 s.
 export async function clickItem(page, name) {
+  await page.waitForFunction((n) => window.gradlab.state().items[n], name, { timeout: 20000 }).catch(() => {});
   let aimed = null;
   for (let tries = 0; tries < 10; tries++) {
     const item = await itemAfterFrames(page, name, 2);

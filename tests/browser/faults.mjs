@@ -120,7 +120,6 @@ await runBrowserTest('browser fault test', async ({ url, out, t, openPage }) => 
     await page.keyboard.press('Escape');
   };
   await clickItem(page, 'menu-gradlab');
-  await page.waitForFunction(() => window.gradlab.state().items['save-session'], null, { timeout: 10000 });
   const [sessionDownload] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'save-session')]);
   const session = fs.readFileSync(await sessionDownload.path());
   for (const [name, buffer] of [['cut.gradlab-session', session.subarray(0, session.length - 7)],
