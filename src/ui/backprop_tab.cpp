@@ -16,6 +16,7 @@
 #include "graph/snapshot.h"
 #include "i18n/translate.h"
 #include "settings/registry.h"
+#include "ui/focused_control.h"
 #include "ui/hook_items.h"
 #include "ui/layout.h"
 #include "ui/setting_edit.h"
@@ -335,7 +336,7 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   const graph::Example* example = graph::FindExample(b.s.example);
   ImGui::BeginDisabled(locked);
   ImGui::SetNextItemWidth(160);
-  if (ImGui::BeginCombo(TrLabel("example"), b.s.example.c_str())) {
+  if (BeginCombo(TrLabel("example"), b.s.example.c_str())) {
     for (const graph::Example& e : graph::Examples())
       if (ImGui::Selectable(e.name.c_str(), e.name == b.s.example)) (void)SetWithin(b.s, &settings::Settings::backprop, "example", e.name);
     ImGui::EndCombo();

@@ -13,6 +13,7 @@
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
 #include "train/inspect.h"
+#include "ui/focused_control.h"
 #include "ui/layout.h"
 #include "ui/plot.h"
 #include "ui/services.h"
@@ -140,7 +141,7 @@ void DrawActivations(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(200);
   using settings::CalcActivation;
   int chosen = static_cast<int>(c.s.activation);
-  if (ImGui::Combo(TrLabel("activation"), &chosen, names, settings::kCalcActivationCount)) c.s.activation = static_cast<CalcActivation>(chosen);
+  if (Combo(TrLabel("activation"), &chosen, names, settings::kCalcActivationCount)) c.s.activation = static_cast<CalcActivation>(chosen);
   nn::Curve curve;
   if (c.s.activation == CalcActivation::kLeakyRelu || c.s.activation == CalcActivation::kElu) {
     ImGui::SetNextItemWidth(200);
@@ -330,7 +331,7 @@ void DrawRegularization(CalculatorsUi& c) {
 
 void DrawOptimizerRace(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(220);
-  if (ImGui::BeginCombo(TrLabel("surface"), nn::SurfaceName(c.s.surface))) {
+  if (BeginCombo(TrLabel("surface"), nn::SurfaceName(c.s.surface))) {
     for (nn::Surface surface : {nn::Surface::kRavine, nn::Surface::kBowl, nn::Surface::kSaddle})
       if (ImGui::Selectable(nn::SurfaceName(surface), surface == c.s.surface)) c.s.surface = surface;
     ImGui::EndCombo();

@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <utility>
+
 #include "ui/layout_check.h"
 
 namespace gradlab::ui {
@@ -12,6 +14,7 @@ namespace {
 struct Seen {
   ImGuiID id = 0;
   FocusedControl control;
+  int frame = 0;  // ImGui's frame count when it was drawn: a tab left behind keeps its NavId
 };
 Seen g_seen;
 
@@ -36,9 +39,32 @@ FocusedControl Describe(const ImGuiContext& g, const char* label, ImGuiItemStatu
 
 void EnableFocusTracking() { ImGui::GetCurrentContext()->TestEngineHookItems = true; }
 
+bool BeginCombo(const char* label, const char* preview) {
+  const ImGuiID id = ImGui::GetID(label);  // before BeginCombo: an open popup has its own ID stack
+  if (id == ImGui::GetCurrentContext()->NavId) {
+    FocusedControl c{VisibleLabel(label), "combobox", preview};
+    if (c.label.empty()) std::swap(c.label, c.state);  // "##add" shows only its preview
+    g_seen = {id, c, ImGui::GetFrameCount()};
+  }
+  return ImGui::BeginCombo(label, preview);
+}
+
+bool Combo(const char* label, int* current, const char* const names[], int count) {
+  bool changed = false;
+  if (BeginCombo(label, names[*current])) {
+    for (int i = 0; i < count; ++i)
+      if (ImGui::Selectable(names[i], i == *current) && i != *current) {
+        *current = i;
+        changed = true;
+      }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
 FocusedControl CurrentFocus() {
   const ImGuiContext* g = ImGui::GetCurrentContext();
-  if (!g || g->NavId == 0 || g->NavId != g_seen.id) return {};
+  if (!g || g->NavId == 0 || g->NavId != g_seen.id || g_seen.frame < g->FrameCount - 1) return {};
   return g_seen.control;
 }
 
@@ -52,7 +78,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
   gradlab::ui::NameCheckedItem(id, label);
   if (id == 0 || id != ctx->NavId) return;
-  gradlab::ui::g_seen = {id, gradlab::ui::Describe(*ctx, label, flags)};
+  gradlab::ui::g_seen = {id, gradlab::ui::Describe(*ctx, label, flags), ctx->FrameCount};
 }
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

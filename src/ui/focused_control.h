@@ -13,4 +13,10 @@ struct FocusedControl {
 void EnableFocusTracking();        // once, after ImGui::CreateContext
 FocusedControl CurrentFocus();     // as of the last frame drawn
 
+// ImGui's combo boxes with the hook: ImGui 1.86's BeginCombo reports no item info, so without
+// these a screen reader would say nothing on a drop-down list. These name it ("optimizer",
+// "combobox", its value). Same arguments and result as ImGui::BeginCombo and ImGui::Combo.
+bool BeginCombo(const char* label, const char* preview);
+bool Combo(const char* label, int* current, const char* const names[], int count);
+
 }  // namespace gradlab::ui

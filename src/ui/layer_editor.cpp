@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "i18n/translate.h"
+#include "ui/focused_control.h"
 
 namespace gradlab::ui {
 
@@ -69,7 +70,7 @@ bool DrawLayerFields(ParsedLayer& l) {
   for (size_t i = 0; i < Kinds().size(); ++i)
     if (Kinds()[i].word == l.word) kind = static_cast<int>(i);
   ImGui::SetNextItemWidth(160);
-  if (ImGui::BeginCombo(TrLabel("kind"), tr(Kinds()[kind].name))) {
+  if (BeginCombo(TrLabel("kind"), tr(Kinds()[kind].name))) {
     for (size_t i = 0; i < Kinds().size(); ++i)
       if (ImGui::Selectable(Kinds()[i].name, static_cast<int>(i) == kind) && static_cast<int>(i) != kind) {
         l = Kinds()[i].fresh;
@@ -171,7 +172,7 @@ void DrawLayerEditor(TrainUi& t) {
 
   // Add a layer: after the selected one, or before the final fc where most layers belong.
   ImGui::SetNextItemWidth(160);
-  if (ImGui::BeginCombo("##add", tr("add a layer..."))) {
+  if (BeginCombo("##add", tr("add a layer..."))) {
     for (const KindChoice& k : Kinds())
       if (ImGui::Selectable(TrLabel(k.name))) {
         int at = static_cast<int>(words.size());

@@ -8,6 +8,7 @@
 #include "i18n/translate.h"
 #include "settings/registry.h"
 #include "ui/app_state.h"
+#include "ui/focused_control.h"
 #include "ui/hook_items.h"
 #include "ui/services.h"
 
@@ -77,7 +78,7 @@ void DrawEmbedTab(AppState& state, const settings::Settings& shared) {
   share.embed_height = std::clamp(share.embed_height, 200, 4000);
   ImGui::SetNextItemWidth(230);
   const char* const starts[] = {tr("on a click on its poster"), tr("when scrolled into view"), tr("at once")};
-  ImGui::Combo(TrLabel("starts"), &share.embed_start, starts, 3);
+  Combo(TrLabel("starts"), &share.embed_start, starts, 3);
   settings::Settings embedded = shared;
   embedded.app.embed = true;
   embedded.app.start = share.embed_start == 1 ? "visible" : share.embed_start == 2 ? "now" : "click";
@@ -146,7 +147,7 @@ void DrawShareDialog(AppState& state) {
     ImGui::Separator();
     ImGui::TextUnformatted(tr("Make an exercise of it (for instructors):"));
     ImGui::SetNextItemWidth(160);
-    if (ImGui::BeginCombo(TrLabel("opens on the tab"), tr(TabLabel(share.tab)))) {
+    if (BeginCombo(TrLabel("opens on the tab"), tr(TabLabel(share.tab)))) {
       for (int i = 0; i < settings::kTabCount; ++i)
         if (ImGui::Selectable(TrLabel(TabLabel(static_cast<Tab>(i))), share.tab == static_cast<Tab>(i))) share.tab = static_cast<Tab>(i);
       ImGui::EndCombo();

@@ -14,6 +14,7 @@
 #include "settings/registry.h"
 #include "settings/train_settings.h"
 #include "ui/augment_editor.h"
+#include "ui/focused_control.h"
 #include "ui/hook_items.h"
 #include "ui/layout.h"
 #include "ui/layer_editor.h"
@@ -90,7 +91,7 @@ void DrawDataPanel(TrainUi& t) {
 
   if (!t.s.cifar) {
     ImGui::SetNextItemWidth(140);
-    if (ImGui::BeginCombo(TrLabel("shape"), data::ToyKindName(t.s.toy_kind))) {
+    if (BeginCombo(TrLabel("shape"), data::ToyKindName(t.s.toy_kind))) {
       for (int k = 0; k < data::kToyKinds; ++k)
         if (ImGui::Selectable(data::ToyKindName(static_cast<data::ToyKind>(k)), k == static_cast<int>(t.s.toy_kind)))
           t.s.toy_kind = static_cast<data::ToyKind>(k);
@@ -175,38 +176,6 @@ void DrawModelPanel(TrainUi& t) {
 
 // [SECTION] Training settings ---------------------------------------------------------------
 
-// How many threads train, apart from the one that draws: "auto" or 1 up to what this page or
-// machine allows. A running trainer keeps its threads, so a change counts from the next start.
-// (0, training between frames, stays a link's or the CLI's: in the page it means another build.)
-void DrawThreadsChoice(TrainUi& t) {
-  settings::TrainSettings automatic = t.s;
-  automatic.threads = "auto";
-  char auto_label[64], preview[64];
-  std::snprintf(auto_label, sizeof auto_label, tr("auto (%d)"), settings::TrainingThreads(automatic));
-  const int chosen = settings::TrainingThreads(t.s);
-  if (t.s.threads == "auto") std::snprintf(preview, sizeof preview, "%s", auto_label);
-  else std::snprintf(preview, sizeof preview, "%d", chosen);
-  ImGui::SetNextItemWidth(120);
-  if (ImGui::BeginCombo(TrLabel("training threads"), preview)) {
-    if (ImGui::Selectable(auto_label, t.s.threads == "auto")) ApplyOneSetting(t.s, "threads", "auto");
-    NoteLastItem("training-threads-auto");
-    for (int n = 1; n <= kernels::MostTrainingThreads(); ++n) {
-      const std::string value = std::to_string(n);
-      if (ImGui::Selectable(value.c_str(), t.s.threads == value)) ApplyOneSetting(t.s, "threads", value);
-      NoteLastItem(("training-threads-" + value).c_str());
-    }
-    ImGui::EndCombo();
-  }
-  NoteLastItem("training-threads");
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s", tr("threads that train, apart from the one that draws; a change counts from the next start or Reset"));
-  const int running = t.trainer->threads();
-  if (chosen != running) {
-    ImGui::SameLine();
-    ImGui::TextDisabled(tr("%d now, %d from the next start"), running, chosen);
-  }
-}
-
 void DrawTrainingPanel(TrainUi& t) {
   settings::TrainSettings& c = t.s;
   if (ImGui::RadioButton(TrLabel("softmax"), c.loss == "softmax")) c.loss = "softmax";
@@ -215,7 +184,7 @@ void DrawTrainingPanel(TrainUi& t) {
   NoteLastItem("loss-svm");
 
   ImGui::SetNextItemWidth(120);
-  if (ImGui::BeginCombo(TrLabel("optimizer"), nn::OptimizerName(c.optimizer))) {
+  if (BeginCombo(TrLabel("optimizer"), nn::OptimizerName(c.optimizer))) {
     for (int k = 0; k <= static_cast<int>(nn::OptimizerKind::kAdam); ++k) {
       const auto kind = static_cast<nn::OptimizerKind>(k);
       if (ImGui::Selectable(nn::OptimizerName(kind), kind == c.optimizer) && kind != c.optimizer)
@@ -251,7 +220,7 @@ void DrawTrainingPanel(TrainUi& t) {
   for (int k = 0; k < 4; ++k)
     if (c.reg == reg_keys[k]) reg = k;
   ImGui::SetNextItemWidth(120);
-  if (ImGui::BeginCombo(TrLabel("regularization"), tr(reg_names[reg]))) {
+  if (BeginCombo(TrLabel("regularization"), tr(reg_names[reg]))) {
     for (int k = 0; k < 4; ++k)
       if (ImGui::Selectable(TrLabel(reg_names[k]), c.reg == reg_keys[k])) c.reg = reg_keys[k];
     ImGui::EndCombo();
@@ -267,6 +236,38 @@ void DrawTrainingPanel(TrainUi& t) {
 }
 
 // [SECTION] Run controls --------------------------------------------------------------------
+
+// How many threads train, apart from the one that draws: "auto" or 1 up to what this page or
+// machine allows. A running trainer keeps its threads, so a change counts from the next start.
+// (0, training between frames, stays a link's or the CLI's: in the page it means another build.)
+void DrawThreadsChoice(TrainUi& t) {
+  settings::TrainSettings automatic = t.s;
+  automatic.threads = "auto";
+  char auto_label[64], preview[64];
+  std::snprintf(auto_label, sizeof auto_label, tr("auto (%d)"), settings::TrainingThreads(automatic));
+  const int chosen = settings::TrainingThreads(t.s);
+  if (t.s.threads == "auto") std::snprintf(preview, sizeof preview, "%s", auto_label);
+  else std::snprintf(preview, sizeof preview, "%d", chosen);
+  ImGui::SetNextItemWidth(120);
+  if (BeginCombo(TrLabel("training threads"), preview)) {
+    if (ImGui::Selectable(auto_label, t.s.threads == "auto")) ApplyOneSetting(t.s, "threads", "auto");
+    NoteLastItem("training-threads-auto");
+    for (int n = 1; n <= kernels::MostTrainingThreads(); ++n) {
+      const std::string value = std::to_string(n);
+      if (ImGui::Selectable(value.c_str(), t.s.threads == value)) ApplyOneSetting(t.s, "threads", value);
+      NoteLastItem(("training-threads-" + value).c_str());
+    }
+    ImGui::EndCombo();
+  }
+  NoteLastItem("training-threads");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", tr("threads that train, apart from the one that draws; a change counts from the next start or Reset"));
+  const int running = t.trainer->threads();
+  if (chosen != running) {
+    ImGui::SameLine();
+    ImGui::TextDisabled(tr("%d now, %d from the next start"), running, chosen);
+  }
+}
 
 // Save and load models, export for PyTorch: a download/upload in the browser, a path on the desktop.
 void DrawFilePanel(TrainUi& t) {

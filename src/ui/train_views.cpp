@@ -9,6 +9,7 @@
 #include "i18n/translate.h"
 #include "train/evaluate.h"
 #include "ui/augment_editor.h"
+#include "ui/focused_control.h"
 #include "ui/layout.h"
 #include "ui/plot.h"
 #include "ui/services.h"
@@ -135,7 +136,7 @@ void DrawFeatureMaps(TrainUi& t) {
   if (t.views.feature_layer >= 0 && t.views.feature_layer < model.num_layers())
     std::snprintf(current, sizeof current, "%d %s", t.views.feature_layer, model.layer(t.views.feature_layer).spec().c_str());
   ImGui::SetNextItemWidth(200);
-  if (ImGui::BeginCombo(TrLabel("layer"), current)) {
+  if (BeginCombo(TrLabel("layer"), current)) {
     for (int i = 0; i < model.num_layers(); ++i) {
       const Shape& out = model.layer(i).output_shape();
       if (out.size() != 3) continue;
