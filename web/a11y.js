@@ -27,7 +27,8 @@
     return text.replace(/\{(\d)\}/g, (all, n) => (n < values.length ? String(values[n]) : all));
   };
   const controlWord = (word) => ({
-    checkbox: tr('checkbox'), button: tr('button'), field: tr('field'), combobox: tr('combo box'), checked: tr('checked'),
+    checkbox: tr('checkbox'), button: tr('button'), field: tr('field'), combobox: tr('combo box'),
+    radio: tr('radio button'), checked: tr('checked'),
     'not checked': tr('not checked'), expanded: tr('expanded'), collapsed: tr('collapsed'),
   })[word] || word;
 

@@ -326,11 +326,11 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   const bool narrow = RadioWidth(TrLabel("One training iteration: conv layer on 6x6 images")) > ImGui::GetContentRegionAvail().x;
   const std::string mlp = std::string(narrow ? tr("MLP iteration") : tr("One training iteration: MLP on toy points")) + "###mlp";
   const std::string conv = std::string(narrow ? tr("Conv iteration") : tr("One training iteration: conv layer on 6x6 images")) + "###conv";
-  if (ImGui::RadioButton(TrLabel("Computational graph"), b.s.mode == BackpropMode::kGraph)) b.s.mode = BackpropMode::kGraph;
+  if (RadioButton(TrLabel("Computational graph"), b.s.mode == BackpropMode::kGraph)) b.s.mode = BackpropMode::kGraph;
   SameLineIfFits(RadioWidth(mlp.c_str()));
-  if (ImGui::RadioButton(mlp.c_str(), b.s.mode == BackpropMode::kMlp)) b.s.mode = BackpropMode::kMlp;
+  if (RadioButton(mlp.c_str(), b.s.mode == BackpropMode::kMlp)) b.s.mode = BackpropMode::kMlp;
   SameLineIfFits(RadioWidth(conv.c_str()));
-  if (ImGui::RadioButton(conv.c_str(), b.s.mode == BackpropMode::kConv)) b.s.mode = BackpropMode::kConv;
+  if (RadioButton(conv.c_str(), b.s.mode == BackpropMode::kConv)) b.s.mode = BackpropMode::kConv;
   SyncBackprop(b);
   if (b.s.mode != BackpropMode::kGraph) return DrawIteration(b);
   const graph::Example* example = graph::FindExample(b.s.example);

@@ -99,7 +99,7 @@ void DrawLosses(CalculatorsUi& c) {
   for (int j = 0; j < 3; ++j) {
     const std::string label = std::string("label: ") + names[j];
     if (j) SameLineIfFits(RadioWidth(label.c_str()));
-    ImGui::RadioButton(label.c_str(), &c.s.label, j);
+    RadioButton(label.c_str(), &c.s.label, j);
   }
   const std::vector<double> s(c.s.scores.begin(), c.s.scores.end());
   const nn::LossBreakdown b = nn::ExplainLosses(s, c.s.label);

@@ -62,6 +62,19 @@ bool Combo(const char* label, int* current, const char* const names[], int count
   return changed;
 }
 
+bool RadioButton(const char* label, bool active) {
+  const bool pressed = ImGui::RadioButton(label, active);
+  if (g_seen.id == ImGui::GetItemID() && g_seen.frame == ImGui::GetFrameCount())  // the hook saw it focused
+    g_seen.control = {g_seen.control.label, "radio", active ? "checked" : "not checked"};
+  return pressed;
+}
+
+bool RadioButton(const char* label, int* v, int v_button) {
+  const bool pressed = RadioButton(label, *v == v_button);
+  if (pressed) *v = v_button;
+  return pressed;
+}
+
 FocusedControl CurrentFocus() {
   const ImGuiContext* g = ImGui::GetCurrentContext();
   if (!g || g->NavId == 0 || g->NavId != g_seen.id || g_seen.frame < g->FrameCount - 1) return {};

@@ -19,4 +19,9 @@ FocusedControl CurrentFocus();     // as of the last frame drawn
 bool BeginCombo(const char* label, const char* preview);
 bool Combo(const char* label, int* current, const char* const names[], int count);
 
+// ImGui's radio buttons report themselves as plain buttons; these say "radio" and whether the
+// button is the chosen one. Same arguments and result as ImGui::RadioButton.
+bool RadioButton(const char* label, bool active);
+bool RadioButton(const char* label, int* v, int v_button);
+
 }  // namespace gradlab::ui

@@ -10,6 +10,7 @@
 
 #include "i18n/translate.h"
 #include "ui/app_state.h"
+#include "ui/focused_control.h"
 #include "ui/hook_items.h"
 #include "ui/layout.h"
 #include "ui/own_lessons.h"
@@ -58,7 +59,7 @@ void DrawChoices(const lessons::Question& q, int& choice, bool answered, int ans
   ImGui::BeginDisabled(answered);
   for (size_t i = 0; i < q.choices.size(); ++i) {
     const std::string id = q.Choice(i) + "##choice" + std::to_string(i);
-    if (ImGui::RadioButton(id.c_str(), (answered ? answered_with : choice) == static_cast<int>(i))) choice = static_cast<int>(i);
+    if (RadioButton(id.c_str(), (answered ? answered_with : choice) == static_cast<int>(i))) choice = static_cast<int>(i);
     NoteLastItem(("lesson-choice-" + std::to_string(i + 1)).c_str());
   }
   ImGui::EndDisabled();

@@ -84,9 +84,9 @@ void DrawClassPicker(TrainUi& t) {
 }
 
 void DrawDataPanel(TrainUi& t) {
-  if (ImGui::RadioButton(TrLabel("Toy 2-D points"), !t.s.cifar)) t.s.cifar = false;
+  if (RadioButton(TrLabel("Toy 2-D points"), !t.s.cifar)) t.s.cifar = false;
   SameLineIfFits(RadioWidth(TrLabel("CIFAR-10 images")));
-  if (ImGui::RadioButton(TrLabel("CIFAR-10 images"), t.s.cifar)) t.s.cifar = true;
+  if (RadioButton(TrLabel("CIFAR-10 images"), t.s.cifar)) t.s.cifar = true;
   NoteLastItem("data-cifar10");
 
   if (!t.s.cifar) {
@@ -178,9 +178,9 @@ void DrawModelPanel(TrainUi& t) {
 
 void DrawTrainingPanel(TrainUi& t) {
   settings::TrainSettings& c = t.s;
-  if (ImGui::RadioButton(TrLabel("softmax"), c.loss == "softmax")) c.loss = "softmax";
+  if (RadioButton(TrLabel("softmax"), c.loss == "softmax")) c.loss = "softmax";
   ImGui::SameLine();
-  if (ImGui::RadioButton(TrLabel("SVM loss"), c.loss == "svm")) c.loss = "svm";
+  if (RadioButton(TrLabel("SVM loss"), c.loss == "svm")) c.loss = "svm";
   NoteLastItem("loss-svm");
 
   ImGui::SetNextItemWidth(120);

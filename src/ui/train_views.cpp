@@ -350,7 +350,7 @@ void DrawTrainViews(TrainUi& t, bool view_selector) {
   for (int i = 0; i < settings::kTrainViewCount && view_selector; ++i) {
     if (i) SameLineIfFits(RadioWidth(TrLabel(labels[i])));  // wraps rather than clipping "Decision boundary"
     const auto view = static_cast<TrainView>(i);
-    const bool picked = ImGui::RadioButton(TrLabel(labels[i]), t.s.view == view);
+    const bool picked = RadioButton(TrLabel(labels[i]), t.s.view == view);
     NoteLastItem((std::string("view-") + settings::TrainViewName(view)).c_str());
     if (picked) {
       t.s.view = view;

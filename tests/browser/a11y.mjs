@@ -49,6 +49,11 @@ await runBrowserTest('a11y', async ({ url, t, openPage }) => {
   t.check('it holds the last epoch\'s metrics', text.includes('Epoch 3 of 3') && text.includes(`test accuracy ${test}`), text.slice(0, 600));
   t.check('and the result in words', text.includes('Finished: test accuracy'), text.slice(0, 600));
   t.check('the focus line forgets a control of the tab left behind', !text.includes('Focus: example'), text.slice(0, 400));
+  // A radio button says it is one, and whether it is the chosen one (ImGui calls it a button).
+  await clickItem(page, 'loss-svm');
+  await page.waitForTimeout(150);
+  focus = await page.evaluate(() => window.gradlab.state().focus);
+  t.check('a radio button is named with its role and state', focus.label === 'SVM loss' && focus.role === 'radio' && focus.state === 'checked', JSON.stringify(focus));
 
   await page.evaluate(() => window.gradlab.open('#v=1&lesson=9.2'));
   await page.waitForTimeout(1200);
