@@ -267,6 +267,7 @@ void DrawIteration(BackpropUi& b) {
   ImGui::SetNextItemWidth(120);
   const double lr_lo = 0.01, lr_hi = 2.0;
   ImGui::SliderScalar(TrLabel("learning rate"), ImGuiDataType_Double, &b.s.iteration_lr, &lr_lo, &lr_hi, "%.3f", ImGuiSliderFlags_AlwaysClamp);
+  NoteFocusedValue("%.3f", b.s.iteration_lr);
   const int stage = std::clamp(b.s.stage, 1, stages) - 1;
   const train::IterationStage& s = it.stages[stage];
   ImGui::Text(tr("Stage %d of %zu: %s"), stage + 1, it.stages.size(), s.title.c_str());
@@ -372,7 +373,9 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   for (size_t i = 0; i < b.values.size(); ++i) {
     if (i) SameLineIfFits(110 + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(b.values[i].first.c_str()).x);
     ImGui::SetNextItemWidth(110);
-    if (ImGui::InputDouble(b.values[i].first.c_str(), &b.values[i].second, 0, 0, "%.4g"))
+    const bool edited = ImGui::InputDouble(b.values[i].first.c_str(), &b.values[i].second, 0, 0, "%.4g");
+    NoteFocusedValue("%.4g", b.values[i].second);
+    if (edited)
       if (Status st = SetWithin(b.s, &settings::Settings::backprop, "inputs", settings::FormatInputs(b.values)); !st) b.error = st.message();
   }
   ImGui::EndDisabled();

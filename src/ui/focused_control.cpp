@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cstdio>
 #include <utility>
 
 #include "ui/layout_check.h"
@@ -35,6 +36,9 @@ FocusedControl Describe(const ImGuiContext& g, const char* label, ImGuiItemStatu
   return c;
 }
 
+// The hook saw the item just drawn with the focus, this frame.
+bool LastItemFocused() { return g_seen.id == ImGui::GetItemID() && g_seen.frame == ImGui::GetFrameCount(); }
+
 }  // namespace
 
 void EnableFocusTracking() { ImGui::GetCurrentContext()->TestEngineHookItems = true; }
@@ -64,8 +68,7 @@ bool Combo(const char* label, int* current, const char* const names[], int count
 
 bool RadioButton(const char* label, bool active) {
   const bool pressed = ImGui::RadioButton(label, active);
-  if (g_seen.id == ImGui::GetItemID() && g_seen.frame == ImGui::GetFrameCount())  // the hook saw it focused
-    g_seen.control = {g_seen.control.label, "radio", active ? "checked" : "not checked"};
+  if (LastItemFocused()) g_seen.control = {g_seen.control.label, "radio", active ? "checked" : "not checked"};
   return pressed;
 }
 
@@ -73,6 +76,21 @@ bool RadioButton(const char* label, int* v, int v_button) {
   const bool pressed = RadioButton(label, *v == v_button);
   if (pressed) *v = v_button;
   return pressed;
+}
+
+void NoteFocusedValue(const std::string& text) {
+  if (LastItemFocused()) g_seen.control.state = text;
+}
+
+void NoteFocusedValue(const char* format, double v) {
+  if (!LastItemFocused()) return;
+  char text[64];
+  std::snprintf(text, sizeof text, format, v);
+  g_seen.control.state = text;
+}
+
+void NoteFocusedValue(int v) {
+  if (LastItemFocused()) g_seen.control.state = std::to_string(v);
 }
 
 FocusedControl CurrentFocus() {

@@ -24,4 +24,10 @@ bool Combo(const char* label, int* current, const char* const names[], int count
 bool RadioButton(const char* label, bool active);
 bool RadioButton(const char* label, int* v, int v_button);
 
+// After a slider or a field: the value it shows, read out with its label and role when it has
+// the focus (ImGui's hooks report neither). Formats only then.
+void NoteFocusedValue(const std::string& text);
+void NoteFocusedValue(const char* format, double v);  // a printf format of one double
+void NoteFocusedValue(int v);
+
 }  // namespace gradlab::ui

@@ -50,6 +50,7 @@ const char* KindName(LayerWord w) {
 bool IntField(const char* label, int* v, int lo, int hi, const char* help) {
   ImGui::SetNextItemWidth(120);
   const bool changed = ImGui::DragInt(label, v, 0.2f, lo, hi, "%d", ImGuiSliderFlags_AlwaysClamp);
+  NoteFocusedValue(*v);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
   return changed;
 }
@@ -58,6 +59,7 @@ bool RealField(const char* label, double* v, float lo, float hi, const char* hel
   float f = static_cast<float>(*v);
   ImGui::SetNextItemWidth(120);
   const bool changed = ImGui::SliderFloat(label, &f, lo, hi, "%.2f", ImGuiSliderFlags_AlwaysClamp);
+  NoteFocusedValue("%.2f", f);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
   if (changed) *v = std::round(f * 100) / 100;  // the spec keeps a few decimals
   return changed;

@@ -34,7 +34,9 @@ const double kZero = 0, kHundred = 100;
 constexpr float kOneColumnBelow = 900;
 
 bool SliderDouble(const char* label, double* v, double lo, double hi, const char* format) {
-  return ImGui::SliderScalar(label, ImGuiDataType_Double, v, &lo, &hi, format, ImGuiSliderFlags_AlwaysClamp);
+  const bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, v, &lo, &hi, format, ImGuiSliderFlags_AlwaysClamp);
+  NoteFocusedValue(format, *v);
+  return changed;
 }
 
 // A setting changed through the registry, for the widgets whose change means more than one field.
@@ -99,16 +101,20 @@ void DrawDataPanel(TrainUi& t) {
     }
     ImGui::SetNextItemWidth(140);
     ImGui::SliderInt(TrLabel("classes"), &t.s.toy_classes, 2, 6);
+    NoteFocusedValue(t.s.toy_classes);
     ImGui::SetNextItemWidth(140);
     ImGui::SliderInt(TrLabel("points per class"), &t.s.toy_points, 20, 1000);
+    NoteFocusedValue(t.s.toy_points);
     ImGui::SetNextItemWidth(140);
     SliderDouble(TrLabel("noise"), &t.s.toy_noise, 0.0, 0.5, "%.2f");
   } else {
     DrawClassPicker(t);
     ImGui::SetNextItemWidth(140);
     ImGui::DragInt(TrLabel("train images per class"), &t.s.train_per_class, 10, 10, 5000);
+    NoteFocusedValue(t.s.train_per_class);
     ImGui::SetNextItemWidth(140);
     ImGui::DragInt(TrLabel("test images"), &t.s.test, 10, 10, 10000);
+    NoteFocusedValue(t.s.test);
   }
   switch (t.data.state) {
     case TrainData::State::kLoading: {
@@ -198,11 +204,14 @@ void DrawTrainingPanel(TrainUi& t) {
   }
   ImGui::SetNextItemWidth(120);
   ImGui::InputDouble(TrLabel("learning rate"), &c.lr, 0, 0, "%.5g");
+  NoteFocusedValue("%.5g", c.lr);
   ImGui::SetNextItemWidth(120);
   ImGui::InputText(TrLabel("schedule"), &c.schedule);
+  NoteFocusedValue(c.schedule);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("constant, step:10,20, cosine, linear, invsqrt"));
   ImGui::SetNextItemWidth(120);
   ImGui::DragScalar(TrLabel("warm-up epochs"), ImGuiDataType_Double, &c.warmup, 0.1f, &kZero, &kHundred, "%.1f");
+  NoteFocusedValue("%.1f", c.warmup);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", nn::kWarmupHelp);
   // The schedule's curve before training starts.
   std::vector<float> curve;
@@ -212,8 +221,10 @@ void DrawTrainingPanel(TrainUi& t) {
 
   ImGui::SetNextItemWidth(120);
   ImGui::DragInt(TrLabel("batch size (0 = full)"), &c.batch, 1, 0, 5000);
+  NoteFocusedValue(c.batch);
   ImGui::SetNextItemWidth(120);
   ImGui::DragInt(TrLabel("epochs"), &c.epochs, 1, 1, 1000);
+  NoteFocusedValue(c.epochs);
   static const char* reg_keys[] = {"none", "l2", "l1", "elastic"};
   static const char* reg_names[] = {N_("none"), "L2", "L1", N_("elastic net")};
   int reg = 0;
@@ -228,10 +239,12 @@ void DrawTrainingPanel(TrainUi& t) {
   if (c.reg != "none") {
     ImGui::SetNextItemWidth(120);
     ImGui::InputDouble(TrLabel("lambda"), &c.lambda, 0, 0, "%.5g");
+    NoteFocusedValue("%.5g", c.lambda);
   }
   ImGui::SetNextItemWidth(120);
   if (ImGui::InputScalar("seed", ImGuiDataType_U64, &c.seed))
     c.seed = std::min(c.seed, static_cast<uint64_t>(settings::GetEntry("seed").hi));  // what a link can carry
+  NoteFocusedValue(std::to_string(c.seed));
   DrawAugmentationEditor(t);
 }
 

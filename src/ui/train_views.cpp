@@ -131,6 +131,7 @@ void DrawFeatureMaps(TrainUi& t) {
   const int index = std::clamp(t.views.feature_image, 0, std::max(0, test.size() - 1));
   ImGui::SetNextItemWidth(200);
   if (ImGui::SliderInt(TrLabel("test image"), &t.views.feature_image, 0, std::max(0, test.size() - 1))) t.views.textures_step = -1;
+  NoteFocusedValue(t.views.feature_image);
   ImGui::SameLine();
   char current[96] = "";
   if (t.views.feature_layer >= 0 && t.views.feature_layer < model.num_layers())

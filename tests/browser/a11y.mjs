@@ -54,6 +54,15 @@ await runBrowserTest('a11y', async ({ url, t, openPage }) => {
   await page.waitForTimeout(150);
   focus = await page.evaluate(() => window.gradlab.state().focus);
   t.check('a radio button is named with its role and state', focus.label === 'SVM loss' && focus.role === 'radio' && focus.state === 'checked', JSON.stringify(focus));
+  // Down to the learning rate's field, which says its value (the link's lr=0.5).
+  const passed = [];
+  for (let press = 0; press < 10 && focus.label !== 'learning rate'; ++press) {
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(150);
+    focus = await page.evaluate(() => window.gradlab.state().focus);
+    passed.push(`${focus.label}: ${focus.state}`);
+  }
+  t.check('a field is read out with its value', focus.label === 'learning rate' && focus.role === 'field' && focus.state === '0.5', passed.join(' | '));
 
   await page.evaluate(() => window.gradlab.open('#v=1&lesson=9.2'));
   await page.waitForTimeout(1200);
