@@ -352,6 +352,7 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   ImGui::SetNextItemWidth(-90);
   bool build = ImGui::InputText("##expr", &b.expression_text, ImGuiInputTextFlags_EnterReturnsTrue);
   NoteLastItem("expr-field");
+  NoteFocusedField(tr("expression"), b.expression_text);
   ImGui::SameLine();
   build |= ImGui::Button(TrLabel("Build"));
   if (build) {

@@ -93,6 +93,10 @@ void NoteFocusedValue(int v) {
   if (LastItemFocused()) g_seen.control.state = std::to_string(v);
 }
 
+void NoteFocusedField(const char* name, const std::string& value) {
+  if (LastItemFocused()) g_seen.control = {name, g_seen.control.role, value};
+}
+
 FocusedControl CurrentFocus() {
   const ImGuiContext* g = ImGui::GetCurrentContext();
   if (!g || g->NavId == 0 || g->NavId != g_seen.id || g_seen.frame < g->FrameCount - 1) return {};

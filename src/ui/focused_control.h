@@ -29,5 +29,7 @@ bool RadioButton(const char* label, int* v, int v_button);
 void NoteFocusedValue(const std::string& text);
 void NoteFocusedValue(const char* format, double v);  // a printf format of one double
 void NoteFocusedValue(int v);
+// The same for a field drawn without a label ("##spec"), with the name a screen reader says.
+void NoteFocusedField(const char* name, const std::string& value);
 
 }  // namespace gradlab::ui

@@ -108,6 +108,7 @@ void DrawQuestion(AppState& state, const lessons::Lesson& lesson, int at) {
     const bool entered = ImGui::InputText("##answer", l.typed, sizeof l.typed,
                                           ImGuiInputTextFlags_CharsScientific | ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     NoteLastItem("lesson-answer");
+    NoteFocusedField(tr("answer"), l.typed);
     ImGui::SameLine();
     const bool check = ImGui::Button(TrLabel("Check")) || entered;
     NoteLastItem("lesson-check");

@@ -84,6 +84,7 @@ void DrawEmbedTab(AppState& state, const settings::Settings& shared) {
   embedded.app.start = share.embed_start == 1 ? "visible" : share.embed_start == 2 ? "now" : "click";
   std::string snippet = EmbedSnippet(embedded, EmbedTitle(state, embedded), share.embed_width, share.embed_height);
   ImGui::InputTextMultiline("##snippet", &snippet, ImVec2(-1, ImGui::GetTextLineHeight() * 5), ImGuiInputTextFlags_ReadOnly);
+  NoteFocusedField(tr("embed code"), snippet);
   if (ImGui::Button(TrLabel("Copy snippet"))) {
     services().CopyText(snippet);
     share.copied = true;
@@ -127,6 +128,7 @@ void DrawShareDialog(AppState& state) {
                            "Training starts fresh from them (same seed, same numbers)."));
         ImGui::SetNextItemWidth(-90);
         ImGui::InputText("##link", &link, ImGuiInputTextFlags_ReadOnly);
+        NoteFocusedField(tr("Link"), link);
         ImGui::SameLine();
         if (ImGui::Button(TrLabel("Copy"))) {
           services().CopyText(link);

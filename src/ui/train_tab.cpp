@@ -163,6 +163,7 @@ void DrawModelPanel(TrainUi& t) {
   }
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##spec", &t.s.model);
+  NoteFocusedField(tr("model"), t.s.model);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("e.g. mlp:100,50 relu dropout0.3, or conv16k5p2 relu pool2 fc (see README)"));
   DrawLayerEditor(t);
   // The starting set-up is a linear model on the spiral: say why it cannot learn it, and what can.

@@ -30,11 +30,17 @@ await runBrowserTest('a11y', async ({ url, t, openPage }) => {
 
   // Up from there to the drop-down list of examples: ImGui's combo boxes report nothing to the
   // hook by themselves (focused_control.cpp names them).
+  const passedUp = [];
   for (let press = 0; press < 6 && focus.role !== 'combobox'; ++press) {
     await page.keyboard.press('ArrowUp');
     await page.waitForTimeout(150);
     focus = await page.evaluate(() => window.gradlab.state().focus);
+    passedUp.push(focus);
   }
+  // On the way: the expression's field, drawn without a label, named and read out all the same.
+  const expression = passedUp.find((f) => f.label === 'expression');
+  t.check('a field without a visible label is named, with its text', expression && expression.role === 'field' && expression.state.includes('z'),
+          JSON.stringify(passedUp));
   t.check('a drop-down list is named with its role and value', focus.label === 'example' && focus.role === 'combobox' && focus.state === 'add-mul', JSON.stringify(focus));
   await page.waitForTimeout(1200);
   text = await tree();
