@@ -80,16 +80,18 @@ export async function distinctColours(page, png) {
 
 // A tiny TAP-like reporter: check(name, condition, detail) and a summary with the exit code.
 export function reporter() {
-  let passed = 0, failed = 0;
+  let passed = 0;
+  const failed = [];
   return {
     check(name, ok, detail = '') {
-      if (ok) passed++; else failed++;
+      if (ok) passed++; else failed.push(name);
       console.log(`${ok ? 'ok' : 'not ok'} - ${name}${detail ? ` (${detail})` : ''}`);
       return ok;
     },
     finish() {
-      console.log(`browser checks: ${passed} passed, ${failed} failed`);
-      return failed === 0 ? 0 : 1;
+      // The failed names again, last: a long log is often shown by its head and tail only.
+      console.log(`browser checks: ${passed} passed, ${failed.length} failed${failed.length ? `: ${failed.join('; ')}` : ''}`);
+      return failed.length === 0 ? 0 : 1;
     },
   };
 }
