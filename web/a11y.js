@@ -28,7 +28,7 @@
   };
   const controlWord = (word) => ({
     checkbox: tr('checkbox'), button: tr('button'), field: tr('field'), combobox: tr('combo box'),
-    radio: tr('radio button'), checked: tr('checked'),
+    radio: tr('radio button'), group: tr('group'), 'Space to enter': tr('Space to enter'), checked: tr('checked'),
     'not checked': tr('not checked'), expanded: tr('expanded'), collapsed: tr('collapsed'),
   })[word] || word;
 

@@ -394,7 +394,7 @@ void DrawCalculatorsTab(CalculatorsUi& c, bool locked) {
   ImGui::BeginChild("calc-nav", ImVec2(nav + 2 * ImGui::GetStyle().WindowPadding.x + 4, 0), true);
   for (int i = 0; i < settings::kCalcSectionCount; ++i)
     if (ImGui::Selectable(TrLabel(sections[i]), static_cast<int>(c.s.section) == i)) c.s.section = static_cast<settings::CalcSection>(i);
-  ImGui::EndChild();
+  EndChild(tr("Calculators"));
   ImGui::SameLine();
   ImGui::BeginChild("calc-body", ImVec2(0, 0), false);
   ImGui::BeginDisabled(locked);
@@ -409,7 +409,7 @@ void DrawCalculatorsTab(CalculatorsUi& c, bool locked) {
     case CalcSection::kOptimizers: DrawOptimizerRace(c); break;
   }
   ImGui::EndDisabled();
-  ImGui::EndChild();
+  EndChild(tr(sections[static_cast<int>(c.s.section)]));
 }
 
 }  // namespace gradlab::ui

@@ -93,6 +93,12 @@ void NoteFocusedValue(int v) {
   if (LastItemFocused()) g_seen.control.state = std::to_string(v);
 }
 
+void EndChild(const char* name) {
+  ImGui::EndChild();
+  const ImGuiID id = ImGui::GetItemID();  // the child as an item of its parent
+  if (id != 0 && id == ImGui::GetCurrentContext()->NavId) g_seen = {id, {name, "group", "Space to enter"}, ImGui::GetFrameCount()};
+}
+
 void NoteFocusedField(const char* name, const std::string& value) {
   if (LastItemFocused()) g_seen.control = {name, g_seen.control.role, value};
 }

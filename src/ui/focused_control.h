@@ -29,6 +29,10 @@ bool RadioButton(const char* label, int* v, int v_button);
 void NoteFocusedValue(const std::string& text);
 void NoteFocusedValue(const char* format, double v);  // a printf format of one double
 void NoteFocusedValue(int v);
+// Instead of ImGui::EndChild: a child window (a panel) is one item to the keyboard until Space
+// enters it, and reports nothing to the hooks; this names it when it has the focus ("Views",
+// "group", "Space to enter"). `name` is what a screen reader says, already translated.
+void EndChild(const char* name);
 // The same for a field drawn without a label ("##spec"), with the name a screen reader says.
 void NoteFocusedField(const char* name, const std::string& value);
 

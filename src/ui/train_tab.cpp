@@ -403,7 +403,7 @@ void DrawTrainTab(TrainUi& t, const settings::AppSettings& app) {
     const float views_height = std::max(480.0f, ImGui::GetMainViewport()->WorkSize.y * 0.85f);
     ImGui::BeginChild("views", ImVec2(0, views_height), false);
     DrawTrainViews(t, !settings::ListHas(app.hide, "views"));
-    ImGui::EndChild();
+    EndChild(tr("Views"));
     return;
   }
   // The run controls and the run's progress stay in view above the set-up, which scrolls.
@@ -416,13 +416,13 @@ void DrawTrainTab(TrainUi& t, const settings::AppSettings& app) {
     panel(N_("Data"), "data", DrawDataPanel);
     panel(N_("Model"), "model", DrawModelPanel);
     panel(N_("Training"), "training", DrawTrainingPanel);
-    ImGui::EndChild();
+    EndChild(tr("Set-up: data, model, training"));
   }
-  ImGui::EndChild();
+  EndChild(tr("Run and set-up"));
   ImGui::SameLine();
   ImGui::BeginChild("views", ImVec2(0, 0), false);
   DrawTrainViews(t, !settings::ListHas(app.hide, "views"));
-  ImGui::EndChild();
+  EndChild(tr("Views"));
 }
 
 }  // namespace gradlab::ui

@@ -207,8 +207,8 @@ static void DrawKeyboardHelp(AppState& state) {
   if (ImGui::Begin(TrLabel("Keyboard"), &state.show_keys, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
     static const char* kKeys[][2] = {
         {N_("Arrow keys"), N_("move between controls (a frame shows which one has the focus)")},
-        {N_("Space, Enter"), N_("press a button, tick a box, open a list, edit a field")},
-        {N_("Escape"), N_("leave a field or a list; in a course page, give the keyboard back to the page")},
+        {N_("Space, Enter"), N_("press a button, tick a box, open a list, edit a field, enter a panel")},
+        {N_("Escape"), N_("leave a field, a list or a panel; in a course page, give the keyboard back to the page")},
         {N_("Tab, Shift+Tab"), N_("next or previous text field")},
         {N_("Ctrl+Tab"), N_("switch between the workspace and open windows (a lesson, Share)")},
         {N_("Page Up, Page Down"), N_("scroll the panel that has the focus")},
@@ -349,6 +349,10 @@ void DrawWorkspace(AppState& state) {
   const float status_height = status_bar ? StatusBarHeight(state) : 0;
   const ImVec2 tabs_size = ReserveLessonDock(state, status_height);
   ImGui::BeginChild("tabs", tabs_size);
+  // A page just opened gives the keyboard to ImGui's hidden default window, or to the main window,
+  // which offers the tabs' area as one unnamed item entered with Space: arrow keys would seem dead
+  // to a keyboard-only student. The tabs' area takes it when it first appears or nothing has it.
+  if (ImGui::IsWindowAppearing() || !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow)) ImGui::SetWindowFocus();
   DrawTabs(state);
   ImGui::EndChild();
   if (status_bar) DrawStatusBar(state);

@@ -2,6 +2,7 @@
 // - at 1280x800 Start, Step and Reset are in view, and the result is said in words when training ends;
 // - changing the model puts the old run away (no old views under the new model);
 // - on a touch screen one tap switches a tab;
+// - a page just opened answers the keyboard without a click (Start can be pressed from the keys);
 // - a lesson can be taken from start to finish with the keyboard alone, and "?" shows the keys.
 //   node tests/browser/first_minutes.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
@@ -111,6 +112,23 @@ await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPag
   t.check('below the set-up the views are reachable, and Start trained', curves && run.steps > 0, JSON.stringify({ curves, steps: run.steps }));
   await swipe(14, 700, 420);  // along the left margin, beside the controls
   await one.screenshot({ path: path.join(out, 'web-phone-views.png') });
+
+  // ---- the keyboard alone, on a page just opened and never clicked: the arrows answer at once
+  const fresh = await openPage({ viewport });
+  await fresh.goto(`${url}#v=1&tab=train&data=toy:circles&model=mlp:8+relu&epochs=2`);
+  await ready(fresh);
+  const heard = [];
+  for (const key of ['ArrowDown', 'ArrowDown', 'Space']) {
+    await fresh.keyboard.press(key);
+    await fresh.waitForTimeout(150);
+    heard.push((await state(fresh)).focus);
+  }
+  t.check('on a page just opened, arrow keys reach the run panel, named as a group, and Space enters it',
+          heard[1].label === 'Run and set-up' && heard[1].role === 'group' && heard[2].label === 'Start', JSON.stringify(heard));
+  await fresh.keyboard.press('Space');
+  await fresh.waitForFunction(() => window.gradlab.state().train.steps > 0, null, { timeout: 10000 }).catch(() => {});
+  t.check('and Space on Start trains', (await state(fresh)).train.steps > 0, JSON.stringify((await state(fresh)).train).slice(0, 200));
+  await fresh.close();
 
   // ---- the keyboard alone: "?" and a whole lesson
   const keys = await openPage({ viewport });
