@@ -11,8 +11,8 @@
 #include "data/augment.h"
 #include "i18n/translate.h"
 #include "train/inspect.h"
-#include "ui/focused_control.h"
 #include "ui/services.h"
+#include "ui/spoken_inputs.h"
 #include "ui/train_controller.h"
 #include "ui/train_textures.h"
 
@@ -37,19 +37,15 @@ void DrawSwitches(TrainUi& t) {
       for (const data::AugmentParam& p : item.params) {
         ImGui::SetNextItemWidth(150);
         if (p.whole) {
-          changed |= ImGui::SliderInt(p.name, p.whole, static_cast<int>(p.lo), static_cast<int>(p.hi), "%d",
-                                      ImGuiSliderFlags_AlwaysClamp);
-          NoteFocusedValue(*p.whole);
+          changed |= SliderInt(p.name, p.whole, static_cast<int>(p.lo), static_cast<int>(p.hi), "%d", ImGuiSliderFlags_AlwaysClamp);
         } else {
           float v = static_cast<float>(*p.real);
           // Mixing alphas span 0.01 to 100, where a log scale is the useful one.
           const ImGuiSliderFlags log = p.hi / std::max(p.lo, 1e-9) >= 1000 ? ImGuiSliderFlags_Logarithmic : 0;
-          if (ImGui::SliderFloat(p.name, &v, static_cast<float>(p.lo), static_cast<float>(p.hi), "%.2f",
-                                 log | ImGuiSliderFlags_AlwaysClamp)) {
+          if (SliderFloat(p.name, &v, static_cast<float>(p.lo), static_cast<float>(p.hi), "%.2f", log | ImGuiSliderFlags_AlwaysClamp)) {
             *p.real = std::round(v * 100) / 100;  // two decimals keep the text form short
             changed = true;
           }
-          NoteFocusedValue("%.2f", v);
         }
       }
       ImGui::Unindent();
@@ -108,8 +104,7 @@ void DrawPreview(TrainUi& t, float side, int columns) {
 
 void DrawAugmentationEditor(TrainUi& t) {
   ImGui::SetNextItemWidth(-110);
-  ImGui::InputText(TrLabel("augmentation"), &t.s.augment);
-  NoteFocusedValue(t.s.augment);
+  InputText(TrLabel("augmentation"), &t.s.augment);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("e.g. hflip,crop:4,jitter:0.4,cutout:8,mixup:0.2 (see README)"));
   if (ImGui::TreeNode(TrLabel("augmentations one by one"))) {
     DrawSwitches(t);

@@ -20,6 +20,7 @@
 #include "ui/hook_items.h"
 #include "ui/layout.h"
 #include "ui/setting_edit.h"
+#include "ui/spoken_inputs.h"
 
 namespace gradlab::ui {
 
@@ -265,9 +266,7 @@ void DrawIteration(BackpropUi& b) {
   if (ImGui::Button(TrLabel("Next >")) && b.s.stage < stages) ++b.s.stage;
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
-  const double lr_lo = 0.01, lr_hi = 2.0;
-  ImGui::SliderScalar(TrLabel("learning rate"), ImGuiDataType_Double, &b.s.iteration_lr, &lr_lo, &lr_hi, "%.3f", ImGuiSliderFlags_AlwaysClamp);
-  NoteFocusedValue("%.3f", b.s.iteration_lr);
+  SliderDouble(TrLabel("learning rate"), &b.s.iteration_lr, 0.01, 2.0, "%.3f", ImGuiSliderFlags_AlwaysClamp);
   const int stage = std::clamp(b.s.stage, 1, stages) - 1;
   const train::IterationStage& s = it.stages[stage];
   ImGui::Text(tr("Stage %d of %zu: %s"), stage + 1, it.stages.size(), s.title.c_str());
@@ -374,8 +373,7 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   for (size_t i = 0; i < b.values.size(); ++i) {
     if (i) SameLineIfFits(110 + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(b.values[i].first.c_str()).x);
     ImGui::SetNextItemWidth(110);
-    const bool edited = ImGui::InputDouble(b.values[i].first.c_str(), &b.values[i].second, 0, 0, "%.4g");
-    NoteFocusedValue("%.4g", b.values[i].second);
+    const bool edited = InputDouble(b.values[i].first.c_str(), &b.values[i].second, 0, 0, "%.4g");
     if (edited)
       if (Status st = SetWithin(b.s, &settings::Settings::backprop, "inputs", settings::FormatInputs(b.values)); !st) b.error = st.message();
   }

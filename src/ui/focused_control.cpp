@@ -93,6 +93,10 @@ void NoteFocusedValue(int v) {
   if (LastItemFocused()) g_seen.control.state = std::to_string(v);
 }
 
+void NoteFocusedValue(uint64_t v) {
+  if (LastItemFocused()) g_seen.control.state = std::to_string(v);
+}
+
 void EndChild(const char* name) {
   ImGui::EndChild();
   const ImGuiID id = ImGui::GetItemID();  // the child as an item of its parent

@@ -2,6 +2,7 @@
 // its state ("Start", "button"; "Show answers", "checkbox", "checked"). Read from ImGui's item
 // hooks (IMGUI_ENABLE_TEST_ENGINE), which report each widget's label and kind as it is drawn.
 #pragma once
+#include <cstdint>
 #include <string>
 
 namespace gradlab::ui {
@@ -25,10 +26,11 @@ bool RadioButton(const char* label, bool active);
 bool RadioButton(const char* label, int* v, int v_button);
 
 // After a slider or a field: the value it shows, read out with its label and role when it has
-// the focus (ImGui's hooks report neither). Formats only then.
+// the focus (ImGui's hooks report neither). Formats only then. spoken_inputs.h calls these.
 void NoteFocusedValue(const std::string& text);
 void NoteFocusedValue(const char* format, double v);  // a printf format of one double
 void NoteFocusedValue(int v);
+void NoteFocusedValue(uint64_t v);
 // Instead of ImGui::EndChild: a child window (a panel) is one item to the keyboard until Space
 // enters it, and reports nothing to the hooks; this names it when it has the focus ("Views",
 // "group", "Space to enter"). `name` is what a screen reader says, already translated.

@@ -8,6 +8,7 @@
 
 #include "i18n/translate.h"
 #include "ui/focused_control.h"
+#include "ui/spoken_inputs.h"
 
 namespace gradlab::ui {
 
@@ -49,8 +50,7 @@ const char* KindName(LayerWord w) {
 // One integer field; the ranges are those the spec parser takes (nn::kSpecLimits).
 bool IntField(const char* label, int* v, int lo, int hi, const char* help) {
   ImGui::SetNextItemWidth(120);
-  const bool changed = ImGui::DragInt(label, v, 0.2f, lo, hi, "%d", ImGuiSliderFlags_AlwaysClamp);
-  NoteFocusedValue(*v);
+  const bool changed = DragInt(label, v, 0.2f, lo, hi, "%d", ImGuiSliderFlags_AlwaysClamp);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
   return changed;
 }
@@ -58,8 +58,7 @@ bool IntField(const char* label, int* v, int lo, int hi, const char* help) {
 bool RealField(const char* label, double* v, float lo, float hi, const char* help) {
   float f = static_cast<float>(*v);
   ImGui::SetNextItemWidth(120);
-  const bool changed = ImGui::SliderFloat(label, &f, lo, hi, "%.2f", ImGuiSliderFlags_AlwaysClamp);
-  NoteFocusedValue("%.2f", f);
+  const bool changed = SliderFloat(label, &f, lo, hi, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
   if (changed) *v = std::round(f * 100) / 100;  // the spec keeps a few decimals
   return changed;

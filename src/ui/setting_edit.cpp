@@ -4,7 +4,7 @@
 
 #include <imgui.h>
 
-#include "ui/focused_control.h"
+#include "ui/spoken_inputs.h"
 
 namespace gradlab::ui {
 
@@ -16,41 +16,33 @@ bool InRange(const settings::Entry& e, double v) { return v >= e.lo && v <= e.hi
 
 bool SliderWhole(const char* label, const char* key, int* v) {
   const settings::Entry& e = settings::GetEntry(key);
-  const bool changed = ImGui::SliderInt(label, v, static_cast<int>(e.lo), static_cast<int>(e.hi), "%d", ImGuiSliderFlags_AlwaysClamp);
-  NoteFocusedValue(*v);
-  return changed;
+  return SliderInt(label, v, static_cast<int>(e.lo), static_cast<int>(e.hi), "%d", ImGuiSliderFlags_AlwaysClamp);
 }
 
 bool InputWhole(const char* label, const char* key, int* v) {
   const settings::Entry& e = settings::GetEntry(key);
   const int old = *v;
-  const bool edited = ImGui::InputInt(label, v, 0);
+  const bool edited = InputInt(label, v, 0);
   if (edited && !InRange(e, *v)) *v = old;
-  NoteFocusedValue(*v);
   return *v != old;
 }
 
 bool SliderReal(const char* label, const char* key, double* v, const char* format) {
   const settings::Entry& e = settings::GetEntry(key);
-  const bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, v, &e.lo, &e.hi, format, ImGuiSliderFlags_AlwaysClamp);
-  NoteFocusedValue(format, *v);
-  return changed;
+  return SliderDouble(label, v, e.lo, e.hi, format, ImGuiSliderFlags_AlwaysClamp);
 }
 
 bool InputReal(const char* label, const char* key, double* v, const char* format) {
   const settings::Entry& e = settings::GetEntry(key);
   const double old = *v;
-  const bool edited = ImGui::InputDouble(label, v, 0, 0, format);
+  const bool edited = InputDouble(label, v, 0, 0, format);
   if (edited && !InRange(e, *v)) *v = old;
-  NoteFocusedValue(format, *v);
   return *v != old;
 }
 
 bool DragReal(const char* label, const char* key, double* v, const char* format) {
   const settings::Entry& e = settings::GetEntry(key);
-  const bool changed = ImGui::DragScalar(label, ImGuiDataType_Double, v, 0.01f, &e.lo, &e.hi, format, ImGuiSliderFlags_AlwaysClamp);
-  NoteFocusedValue(format, *v);
-  return changed;
+  return DragDouble(label, v, 0.01f, e.lo, e.hi, format, ImGuiSliderFlags_AlwaysClamp);
 }
 
 }  // namespace gradlab::ui

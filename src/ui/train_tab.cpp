@@ -16,10 +16,11 @@
 #include "ui/augment_editor.h"
 #include "ui/focused_control.h"
 #include "ui/hook_items.h"
-#include "ui/layout.h"
 #include "ui/layer_editor.h"
+#include "ui/layout.h"
 #include "ui/plot.h"
 #include "ui/services.h"
+#include "ui/spoken_inputs.h"
 #include "ui/train_controller.h"
 #include "ui/train_data_loader.h"
 
@@ -29,15 +30,9 @@ namespace {
 
 const ImVec4 kErrorColour(1.0f, 0.45f, 0.4f, 1.0f);
 const ImVec4 kOkColour(0.55f, 0.85f, 0.55f, 1.0f);
-const double kZero = 0, kHundred = 100;
 // Below this width (logical pixels) the set-up and the views do not fit side by side.
 constexpr float kOneColumnBelow = 900;
 
-bool SliderDouble(const char* label, double* v, double lo, double hi, const char* format) {
-  const bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, v, &lo, &hi, format, ImGuiSliderFlags_AlwaysClamp);
-  NoteFocusedValue(format, *v);
-  return changed;
-}
 
 // A setting changed through the registry, for the widgets whose change means more than one field.
 void ApplyOneSetting(settings::TrainSettings& t, const char* key, const std::string& value) {
@@ -100,21 +95,17 @@ void DrawDataPanel(TrainUi& t) {
       ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(140);
-    ImGui::SliderInt(TrLabel("classes"), &t.s.toy_classes, 2, 6);
-    NoteFocusedValue(t.s.toy_classes);
+    SliderInt(TrLabel("classes"), &t.s.toy_classes, 2, 6);
     ImGui::SetNextItemWidth(140);
-    ImGui::SliderInt(TrLabel("points per class"), &t.s.toy_points, 20, 1000);
-    NoteFocusedValue(t.s.toy_points);
+    SliderInt(TrLabel("points per class"), &t.s.toy_points, 20, 1000);
     ImGui::SetNextItemWidth(140);
-    SliderDouble(TrLabel("noise"), &t.s.toy_noise, 0.0, 0.5, "%.2f");
+    SliderDouble(TrLabel("noise"), &t.s.toy_noise, 0.0, 0.5, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   } else {
     DrawClassPicker(t);
     ImGui::SetNextItemWidth(140);
-    ImGui::DragInt(TrLabel("train images per class"), &t.s.train_per_class, 10, 10, 5000);
-    NoteFocusedValue(t.s.train_per_class);
+    DragInt(TrLabel("train images per class"), &t.s.train_per_class, 10, 10, 5000);
     ImGui::SetNextItemWidth(140);
-    ImGui::DragInt(TrLabel("test images"), &t.s.test, 10, 10, 10000);
-    NoteFocusedValue(t.s.test);
+    DragInt(TrLabel("test images"), &t.s.test, 10, 10, 10000);
   }
   switch (t.data.state) {
     case TrainData::State::kLoading: {
@@ -201,18 +192,15 @@ void DrawTrainingPanel(TrainUi& t) {
   }
   if (c.optimizer == nn::OptimizerKind::kMomentum || c.optimizer == nn::OptimizerKind::kNesterov) {
     ImGui::SetNextItemWidth(120);
-    SliderDouble(TrLabel("momentum"), &c.momentum, 0.0, 0.99, "%.2f");
+    SliderDouble(TrLabel("momentum"), &c.momentum, 0.0, 0.99, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   }
   ImGui::SetNextItemWidth(120);
-  ImGui::InputDouble(TrLabel("learning rate"), &c.lr, 0, 0, "%.5g");
-  NoteFocusedValue("%.5g", c.lr);
+  InputDouble(TrLabel("learning rate"), &c.lr, 0, 0, "%.5g");
   ImGui::SetNextItemWidth(120);
-  ImGui::InputText(TrLabel("schedule"), &c.schedule);
-  NoteFocusedValue(c.schedule);
+  InputText(TrLabel("schedule"), &c.schedule);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("constant, step:10,20, cosine, linear, invsqrt"));
   ImGui::SetNextItemWidth(120);
-  ImGui::DragScalar(TrLabel("warm-up epochs"), ImGuiDataType_Double, &c.warmup, 0.1f, &kZero, &kHundred, "%.1f");
-  NoteFocusedValue("%.1f", c.warmup);
+  DragDouble(TrLabel("warm-up epochs"), &c.warmup, 0.1f, 0, 100, "%.1f");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", nn::kWarmupHelp);
   // The schedule's curve before training starts.
   std::vector<float> curve;
@@ -221,11 +209,9 @@ void DrawTrainingPanel(TrainUi& t) {
            {tr("epoch"), true});
 
   ImGui::SetNextItemWidth(120);
-  ImGui::DragInt(TrLabel("batch size (0 = full)"), &c.batch, 1, 0, 5000);
-  NoteFocusedValue(c.batch);
+  DragInt(TrLabel("batch size (0 = full)"), &c.batch, 1, 0, 5000);
   ImGui::SetNextItemWidth(120);
-  ImGui::DragInt(TrLabel("epochs"), &c.epochs, 1, 1, 1000);
-  NoteFocusedValue(c.epochs);
+  DragInt(TrLabel("epochs"), &c.epochs, 1, 1, 1000);
   static const char* reg_keys[] = {"none", "l2", "l1", "elastic"};
   static const char* reg_names[] = {N_("none"), "L2", "L1", N_("elastic net")};
   int reg = 0;
@@ -239,13 +225,11 @@ void DrawTrainingPanel(TrainUi& t) {
   }
   if (c.reg != "none") {
     ImGui::SetNextItemWidth(120);
-    ImGui::InputDouble(TrLabel("lambda"), &c.lambda, 0, 0, "%.5g");
-    NoteFocusedValue("%.5g", c.lambda);
+    InputDouble(TrLabel("lambda"), &c.lambda, 0, 0, "%.5g");
   }
   ImGui::SetNextItemWidth(120);
-  if (ImGui::InputScalar("seed", ImGuiDataType_U64, &c.seed))
+  if (InputU64("seed", &c.seed))
     c.seed = std::min(c.seed, static_cast<uint64_t>(settings::GetEntry("seed").hi));  // what a link can carry
-  NoteFocusedValue(std::to_string(c.seed));
   DrawAugmentationEditor(t);
 }
 
@@ -358,7 +342,7 @@ void DrawRunPanel(TrainUi& t, bool files) {
   } else {
     // More time per frame trains faster; less keeps the page smooth on a slow laptop.
     ImGui::SetNextItemWidth(120);
-    SliderDouble(TrLabel("training per frame"), &t.s.budget_ms, 1, 30, "%.0f ms");
+    SliderDouble(TrLabel("training per frame"), &t.s.budget_ms, 1, 30, "%.0f ms", ImGuiSliderFlags_AlwaysClamp);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(tr("the last frame trained for %.1f ms; more trains faster, less keeps drawing smooth"), t.last_frame_train_ms);
   }

@@ -10,11 +10,12 @@
 #include "train/evaluate.h"
 #include "ui/augment_editor.h"
 #include "ui/focused_control.h"
+#include "ui/hook_items.h"
 #include "ui/layout.h"
 #include "ui/plot.h"
 #include "ui/services.h"
+#include "ui/spoken_inputs.h"
 #include "ui/train_controller.h"
-#include "ui/hook_items.h"
 #include "ui/train_tab.h"
 #include "ui/train_textures.h"
 
@@ -130,8 +131,7 @@ void DrawFeatureMaps(TrainUi& t) {
   const auto& test = t.session->test_data();
   const int index = std::clamp(t.views.feature_image, 0, std::max(0, test.size() - 1));
   ImGui::SetNextItemWidth(200);
-  if (ImGui::SliderInt(TrLabel("test image"), &t.views.feature_image, 0, std::max(0, test.size() - 1))) t.views.textures_step = -1;
-  NoteFocusedValue(t.views.feature_image);
+  if (SliderInt(TrLabel("test image"), &t.views.feature_image, 0, std::max(0, test.size() - 1))) t.views.textures_step = -1;
   ImGui::SameLine();
   char current[96] = "";
   if (t.views.feature_layer >= 0 && t.views.feature_layer < model.num_layers())
