@@ -28,8 +28,9 @@
   };
   const controlWord = (word) => ({
     checkbox: tr('checkbox'), button: tr('button'), field: tr('field'), combobox: tr('combo box'),
-    radio: tr('radio button'), group: tr('group'), 'Space to enter': tr('Space to enter'), checked: tr('checked'),
-    'not checked': tr('not checked'), expanded: tr('expanded'), collapsed: tr('collapsed'),
+    radio: tr('radio button'), tab: tr('tab'), group: tr('group'), checked: tr('checked'), 'not checked': tr('not checked'),
+    selected: tr('selected'), 'not selected': tr('not selected'), expanded: tr('expanded'), collapsed: tr('collapsed'),
+    'Space to enter': tr('Space to enter'),
   })[word] || word;
 
   const set = (id, text) => {

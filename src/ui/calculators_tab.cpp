@@ -14,6 +14,7 @@
 #include "nn/schedule.h"
 #include "train/inspect.h"
 #include "ui/focused_control.h"
+#include "ui/hook_items.h"
 #include "ui/layout.h"
 #include "ui/plot.h"
 #include "ui/services.h"
@@ -239,6 +240,8 @@ void DrawPooling(CalculatorsUi& c) {
       if (winner) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.85f, 0.3f, 1));
       ImGui::SetNextItemWidth(44);
       InputWhole("##v", "pool", &c.s.pool[i]);
+      if (i == 0) NoteLastItem("pool-cell-1");
+      if (LastItemHasFocus()) NoteFocusedName(Fill(tr("row {0}, column {1}"), {std::to_string(r + 1), std::to_string(col + 1)}));
       if (winner) ImGui::PopStyleColor();
       ImGui::PopStyleColor();
       ImGui::PopID();
@@ -298,6 +301,7 @@ void DrawRegularization(CalculatorsUi& c) {
     if (i) ImGui::SameLine();
     ImGui::SetNextItemWidth(70);
     DragReal("##w", "weights", &c.s.weights[i]);
+    if (LastItemHasFocus()) NoteFocusedName(Fill(tr("weight {0}"), {std::to_string(i + 1)}));
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(120);

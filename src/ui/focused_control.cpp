@@ -66,6 +66,12 @@ bool Combo(const char* label, int* current, const char* const names[], int count
   return changed;
 }
 
+bool BeginTabItem(const char* label, int flags) {
+  const bool shown = ImGui::BeginTabItem(label, nullptr, flags);
+  if (LastItemFocused()) g_seen.control = {g_seen.control.label, "tab", shown ? "selected" : "not selected"};
+  return shown;
+}
+
 bool RadioButton(const char* label, bool active) {
   const bool pressed = ImGui::RadioButton(label, active);
   if (LastItemFocused()) g_seen.control = {g_seen.control.label, "radio", active ? "checked" : "not checked"};
@@ -105,6 +111,12 @@ void EndChild(const char* name) {
 
 void NoteFocusedField(const char* name, const std::string& value) {
   if (LastItemFocused()) g_seen.control = {name, g_seen.control.role, value};
+}
+
+bool LastItemHasFocus() { return LastItemFocused(); }
+
+void NoteFocusedName(const std::string& name) {
+  if (LastItemFocused()) g_seen.control.label = name;
 }
 
 FocusedControl CurrentFocus() {

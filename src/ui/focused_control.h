@@ -20,6 +20,10 @@ FocusedControl CurrentFocus();     // as of the last frame drawn
 bool BeginCombo(const char* label, const char* preview);
 bool Combo(const char* label, int* current, const char* const names[], int count);
 
+// ImGui's tabs report themselves as plain buttons; this says "tab" and whether it is the one
+// shown. Same arguments (without p_open) and result as ImGui::BeginTabItem.
+bool BeginTabItem(const char* label, int flags = 0);
+
 // ImGui's radio buttons report themselves as plain buttons; these say "radio" and whether the
 // button is the chosen one. Same arguments and result as ImGui::RadioButton.
 bool RadioButton(const char* label, bool active);
@@ -37,5 +41,9 @@ void NoteFocusedValue(uint64_t v);
 void EndChild(const char* name);
 // The same for a field drawn without a label ("##spec"), with the name a screen reader says.
 void NoteFocusedField(const char* name, const std::string& value);
+// For a name worth building only when needed (one of a grid of unlabelled cells): whether the
+// item just drawn has the focus, and then its name, keeping the value already noted.
+bool LastItemHasFocus();
+void NoteFocusedName(const std::string& name);
 
 }  // namespace gradlab::ui

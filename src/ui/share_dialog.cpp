@@ -11,6 +11,7 @@
 #include "ui/focused_control.h"
 #include "ui/hook_items.h"
 #include "ui/services.h"
+#include "ui/spoken_inputs.h"
 
 namespace gradlab::ui {
 
@@ -70,10 +71,12 @@ void DrawEmbedTab(AppState& state, const settings::Settings& shared) {
   ImGui::TextWrapped("%s", tr("Paste this into a course page, a blog or an LMS's HTML editor. The embed shows only the tab it opens, "
                      "without the menu and status bars, and loads nothing heavy until a student starts it."));
   ImGui::SetNextItemWidth(110);
-  ImGui::InputInt(TrLabel("width"), &share.embed_width, 20);
+  // Typed, without ImGui's +/- buttons: a field with them reports its inner part, unnamed, to the
+  // hooks, and a screen reader would hear nothing.
+  InputInt(TrLabel("width"), &share.embed_width, 0);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(110);
-  ImGui::InputInt(TrLabel("height"), &share.embed_height, 20);
+  InputInt(TrLabel("height"), &share.embed_height, 0);
   share.embed_width = std::clamp(share.embed_width, 240, 4000);
   share.embed_height = std::clamp(share.embed_height, 200, 4000);
   ImGui::SetNextItemWidth(230);
@@ -122,7 +125,7 @@ void DrawShareDialog(AppState& state) {
     shared.app.lock = share.lock;
     shared.app.tab = share.tab;
     if (ImGui::BeginTabBar("share-as")) {
-      if (ImGui::BeginTabItem(TrLabel("Link"))) {
+      if (BeginTabItem(TrLabel("Link"))) {
         std::string link = ShareLink(shared);
         ImGui::TextWrapped("%s", tr("Whoever opens this link sees this set-up: the data, the model, the settings and the view. "
                            "Training starts fresh from them (same seed, same numbers)."));
@@ -138,7 +141,7 @@ void DrawShareDialog(AppState& state) {
         if (share.copied) ImGui::TextDisabled("%s", tr("Copied."));
         ImGui::EndTabItem();
       }
-      const bool embed_open = ImGui::BeginTabItem(TrLabel("Embed"));
+      const bool embed_open = BeginTabItem(TrLabel("Embed"));
       NoteLastItem("share-embed-tab");
       if (embed_open) {
         DrawEmbedTab(state, shared);

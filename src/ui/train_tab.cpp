@@ -260,7 +260,7 @@ void DrawThreadsChoice(TrainUi& t) {
   NoteLastItem("training-threads");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s", tr("threads that train, apart from the one that draws; a change counts from the next start or Reset"));
-  const int running = t.trainer->threads();
+  const int running = t.trainer ? t.trainer->threads() : chosen;  // before a first Start: none yet
   if (chosen != running) {
     ImGui::SameLine();
     ImGui::TextDisabled(tr("%d now, %d from the next start"), running, chosen);
@@ -322,7 +322,10 @@ void DrawRunPanel(TrainUi& t, bool files) {
 
   if (files) DrawFilePanel(t);
   else if (!t.notice.empty()) ImGui::TextWrapped("%s", t.notice.c_str());
-  if (!t.session) return;
+  if (!t.session) {
+    if (kernels::ThreadsAvailable()) DrawThreadsChoice(t);  // chosen before a first Start, too
+    return;
+  }
   train::Session& s = *t.session;
   if (s.phase() == train::Phase::kDiverged) return;  // said above the views, with the way back
   char label[128];

@@ -9,6 +9,7 @@
 #include "core/build_info.h"
 #include "i18n/translate.h"
 #include "nn/model_budget.h"
+#include "ui/focused_control.h"
 #include "ui/hook_items.h"
 #include "ui/layout.h"
 #include "ui/train_controller.h"
@@ -85,7 +86,7 @@ static void DrawTabs(AppState& state) {
     const Tab tab = static_cast<Tab>(index);
     if (tab != wanted && settings::ListHas(state.settings.app.hide, settings::TabName(tab))) continue;  // hidden by an exercise
     const ImGuiTabItemFlags flags = switching && tab == wanted ? ImGuiTabItemFlags_SetSelected : 0;
-    const bool open = ImGui::BeginTabItem(TrLabel(TabLabel(tab)), nullptr, flags);
+    const bool open = BeginTabItem(TrLabel(TabLabel(tab)), flags);
     const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
     state.tab_rects[index] = {min.x, min.y, size.x, size.y};
     if (!open) continue;
@@ -354,7 +355,7 @@ void DrawWorkspace(AppState& state) {
   // to a keyboard-only student. The tabs' area takes it when it first appears or nothing has it.
   if (ImGui::IsWindowAppearing() || !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow)) ImGui::SetWindowFocus();
   DrawTabs(state);
-  ImGui::EndChild();
+  EndChild(tr("Workspace"));  // Escape out of the tabs' area lands on it
   if (status_bar) DrawStatusBar(state);
   ImGui::End();
   if (embed) state.content_height = MeasureContentHeight(viewport->WorkSize.y);  // only an embed's host sizes its frame

@@ -70,6 +70,14 @@ await runBrowserTest('a11y', async ({ url, t, openPage }) => {
   }
   t.check('a field is read out with its value', focus.label === 'learning rate' && focus.role === 'field' && focus.state === '0.5', passed.join(' | '));
 
+  // A cell of the pooling grid, drawn without a label, is named by its place and read with its value.
+  await page.evaluate(() => window.gradlab.open('#v=1&tab=calculators&calc=pooling'));
+  await clickItem(page, 'pool-cell-1');
+  await page.waitForTimeout(150);
+  focus = await page.evaluate(() => window.gradlab.state().focus);
+  t.check('a cell of a grid without labels is named by its row and column, with its value',
+          focus.label === 'row 1, column 1' && focus.role === 'field' && /^-?\d+$/.test(focus.state), JSON.stringify(focus));
+
   await page.evaluate(() => window.gradlab.open('#v=1&lesson=9.2'));
   await page.waitForTimeout(1200);
   text = await tree();

@@ -123,7 +123,8 @@ await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPag
     await fresh.waitForTimeout(150);
     heard.push((await state(fresh)).focus);
   }
-  t.check('on a page just opened, arrow keys reach the run panel, named as a group, and Space enters it',
+  t.check('on a page just opened, arrow keys reach the tab (named as the one shown) and the run panel (a group); Space enters it',
+          heard[0].label === 'Train' && heard[0].role === 'tab' && heard[0].state === 'selected' &&
           heard[1].label === 'Run and set-up' && heard[1].role === 'group' && heard[2].label === 'Start', JSON.stringify(heard));
   await fresh.keyboard.press('Space');
   await fresh.waitForFunction(() => window.gradlab.state().train.steps > 0, null, { timeout: 10000 }).catch(() => {});
