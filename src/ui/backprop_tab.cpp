@@ -402,19 +402,19 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   if (width > avail) {
     ImGui::BeginChild("graph-scroll", ImVec2(avail, height + ImGui::GetStyle().ScrollbarSize), false, ImGuiWindowFlags_HorizontalScrollbar);
     DrawGraph(b, ImVec2(width, height));
-    EndChild(tr("Computational graph"));
+    EndChild(N_("Computational graph"));
   } else {
     DrawGraph(b, ImVec2(width, height));
   }
   ImGui::BeginChild("explain", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), true);
   DrawStepPanel(b);
-  EndChild(tr("This step"));
+  EndChild(N_("This step"));
   ImGui::SameLine();
   ImGui::BeginChild("check", ImVec2(0, 0), true);
   if (answers || s.at_end()) DrawGradCheck(s);
   else ImGui::TextWrapped("%s", tr("The numerical gradient check appears at the end of the backward pass, to compare with what you worked out "
                           "(Show answers shows it now)."));
-  EndChild(tr("Gradient check"));
+  EndChild(N_("Gradient check"));
 }
 
 nlohmann::json BackpropStateJson(const BackpropUi& b) {

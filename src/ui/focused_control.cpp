@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "i18n/translate.h"
 #include "ui/layout_check.h"
 
 namespace gradlab::ui {
@@ -36,10 +37,10 @@ FocusedControl Describe(const ImGuiContext& g, const char* label, ImGuiItemStatu
   return c;
 }
 
-// The hook saw the item just drawn with the focus, this frame.
-bool LastItemFocused() { return g_seen.id == ImGui::GetItemID() && g_seen.frame == ImGui::GetFrameCount(); }
-
 }  // namespace
+
+// The hook saw the item just drawn with the focus, this frame.
+bool LastItemHasFocus() { return g_seen.id == ImGui::GetItemID() && g_seen.frame == ImGui::GetFrameCount(); }
 
 void EnableFocusTracking() { ImGui::GetCurrentContext()->TestEngineHookItems = true; }
 
@@ -68,13 +69,13 @@ bool Combo(const char* label, int* current, const char* const names[], int count
 
 bool BeginTabItem(const char* label, int flags) {
   const bool shown = ImGui::BeginTabItem(label, nullptr, flags);
-  if (LastItemFocused()) g_seen.control = {g_seen.control.label, "tab", shown ? "selected" : "not selected"};
+  if (LastItemHasFocus()) g_seen.control = {g_seen.control.label, "tab", shown ? "selected" : "not selected"};
   return shown;
 }
 
 bool RadioButton(const char* label, bool active) {
   const bool pressed = ImGui::RadioButton(label, active);
-  if (LastItemFocused()) g_seen.control = {g_seen.control.label, "radio", active ? "checked" : "not checked"};
+  if (LastItemHasFocus()) g_seen.control = {g_seen.control.label, "radio", active ? "checked" : "not checked"};
   return pressed;
 }
 
@@ -85,38 +86,36 @@ bool RadioButton(const char* label, int* v, int v_button) {
 }
 
 void NoteFocusedValue(const std::string& text) {
-  if (LastItemFocused()) g_seen.control.state = text;
+  if (LastItemHasFocus()) g_seen.control.state = text;
 }
 
 void NoteFocusedValue(const char* format, double v) {
-  if (!LastItemFocused()) return;
+  if (!LastItemHasFocus()) return;
   char text[64];
   std::snprintf(text, sizeof text, format, v);
   g_seen.control.state = text;
 }
 
 void NoteFocusedValue(int v) {
-  if (LastItemFocused()) g_seen.control.state = std::to_string(v);
+  if (LastItemHasFocus()) g_seen.control.state = std::to_string(v);
 }
 
 void NoteFocusedValue(uint64_t v) {
-  if (LastItemFocused()) g_seen.control.state = std::to_string(v);
+  if (LastItemHasFocus()) g_seen.control.state = std::to_string(v);
 }
 
 void EndChild(const char* name) {
   ImGui::EndChild();
   const ImGuiID id = ImGui::GetItemID();  // the child as an item of its parent
-  if (id != 0 && id == ImGui::GetCurrentContext()->NavId) g_seen = {id, {name, "group", "Space to enter"}, ImGui::GetFrameCount()};
+  if (id != 0 && id == ImGui::GetCurrentContext()->NavId) g_seen = {id, {tr(name), "group", "Space to enter"}, ImGui::GetFrameCount()};
 }
 
 void NoteFocusedField(const char* name, const std::string& value) {
-  if (LastItemFocused()) g_seen.control = {name, g_seen.control.role, value};
+  if (LastItemHasFocus()) g_seen.control = {name, g_seen.control.role, value};
 }
 
-bool LastItemHasFocus() { return LastItemFocused(); }
-
 void NoteFocusedName(const std::string& name) {
-  if (LastItemFocused()) g_seen.control.label = name;
+  if (LastItemHasFocus()) g_seen.control.label = name;
 }
 
 FocusedControl CurrentFocus() {

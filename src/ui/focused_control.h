@@ -37,7 +37,8 @@ void NoteFocusedValue(int v);
 void NoteFocusedValue(uint64_t v);
 // Instead of ImGui::EndChild: a child window (a panel) is one item to the keyboard until Space
 // enters it, and reports nothing to the hooks; this names it when it has the focus ("Views",
-// "group", "Space to enter"). `name` is what a screen reader says, already translated.
+// "group", "Space to enter"). `name` is what a screen reader says, in English (marked with N_):
+// it is translated only when the panel has the focus.
 void EndChild(const char* name);
 // The same for a field drawn without a label ("##spec"), with the name a screen reader says.
 void NoteFocusedField(const char* name, const std::string& value);

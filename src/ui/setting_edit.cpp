@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "ui/focused_control.h"
 #include "ui/spoken_inputs.h"
 
 namespace gradlab::ui {
@@ -23,7 +24,10 @@ bool InputWhole(const char* label, const char* key, int* v) {
   const settings::Entry& e = settings::GetEntry(key);
   const int old = *v;
   const bool edited = InputInt(label, v, 0);
-  if (edited && !InRange(e, *v)) *v = old;
+  if (edited && !InRange(e, *v)) {
+    *v = old;
+    NoteFocusedValue(old);  // the value kept, not the one refused
+  }
   return *v != old;
 }
 
@@ -36,7 +40,10 @@ bool InputReal(const char* label, const char* key, double* v, const char* format
   const settings::Entry& e = settings::GetEntry(key);
   const double old = *v;
   const bool edited = InputDouble(label, v, 0, 0, format);
-  if (edited && !InRange(e, *v)) *v = old;
+  if (edited && !InRange(e, *v)) {
+    *v = old;
+    NoteFocusedValue(format, old);  // the value kept, not the one refused
+  }
   return *v != old;
 }
 

@@ -201,7 +201,7 @@ void DrawTrainingPanel(TrainUi& t) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("constant, step:10,20, cosine, linear, invsqrt"));
   ImGui::SetNextItemWidth(120);
   DragDouble(TrLabel("warm-up epochs"), &c.warmup, 0.1f, 0, 100, "%.1f");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", nn::kWarmupHelp);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(nn::kWarmupHelp));
   // The schedule's curve before training starts.
   std::vector<float> curve;
   for (int e = 0; e <= t.cfg.epochs; ++e) curve.push_back(static_cast<float>(nn::LearningRateAt(t.cfg.schedule, e, t.cfg.epochs)));
@@ -390,7 +390,7 @@ void DrawTrainTab(TrainUi& t, const settings::AppSettings& app) {
     const float views_height = std::max(480.0f, ImGui::GetMainViewport()->WorkSize.y * 0.85f);
     ImGui::BeginChild("views", ImVec2(0, views_height), false);
     DrawTrainViews(t, !settings::ListHas(app.hide, "views"));
-    EndChild(tr("Views"));
+    EndChild(N_("Views"));
     return;
   }
   // The run controls and the run's progress stay in view above the set-up, which scrolls.
@@ -403,13 +403,13 @@ void DrawTrainTab(TrainUi& t, const settings::AppSettings& app) {
     panel(N_("Data"), "data", DrawDataPanel);
     panel(N_("Model"), "model", DrawModelPanel);
     panel(N_("Training"), "training", DrawTrainingPanel);
-    EndChild(tr("Set-up: data, model, training"));
+    EndChild(N_("Set-up: data, model, training"));
   }
-  EndChild(tr("Run and set-up"));
+  EndChild(N_("Run and set-up"));
   ImGui::SameLine();
   ImGui::BeginChild("views", ImVec2(0, 0), false);
   DrawTrainViews(t, !settings::ListHas(app.hide, "views"));
-  EndChild(tr("Views"));
+  EndChild(N_("Views"));
 }
 
 }  // namespace gradlab::ui

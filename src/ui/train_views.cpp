@@ -367,7 +367,7 @@ void DrawTrainViews(TrainUi& t, bool view_selector) {
     if (ImGui::Button(TrLabel("Go back to the last good weights and divide the learning rate by 10"))) RecoverFromDivergence(t);
     ImGui::SameLine();
     if (ImGui::Button(TrLabel("Start over"))) ResetTraining(t);
-    EndChild(tr("Training diverged"));
+    EndChild(N_("Training diverged"));
     ImGui::PopStyleColor();
   }
   switch (t.s.view) {

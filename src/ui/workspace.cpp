@@ -90,6 +90,9 @@ static void DrawTabs(AppState& state) {
     const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
     state.tab_rects[index] = {min.x, min.y, size.x, size.y};
     if (!open) continue;
+    // With nothing focused (a page just opened), the keyboard starts on the tab shown: a screen
+    // reader says which tab is open, and Down goes into it (ImGui would start from the first tab).
+    if (!switching && ImGui::GetFocusID() == 0 && ImGui::IsWindowFocused()) ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
     opened = tab;
     DrawTabContent(state, tab);
     ImGui::EndTabItem();
@@ -355,7 +358,7 @@ void DrawWorkspace(AppState& state) {
   // to a keyboard-only student. The tabs' area takes it when it first appears or nothing has it.
   if (ImGui::IsWindowAppearing() || !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow)) ImGui::SetWindowFocus();
   DrawTabs(state);
-  EndChild(tr("Workspace"));  // Escape out of the tabs' area lands on it
+  EndChild(N_("Workspace"));  // Escape out of the tabs' area lands on it
   if (status_bar) DrawStatusBar(state);
   ImGui::End();
   if (embed) state.content_height = MeasureContentHeight(viewport->WorkSize.y);  // only an embed's host sizes its frame
