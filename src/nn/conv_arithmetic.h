@@ -10,9 +10,9 @@ namespace gradlab::nn {
 
 inline constexpr const char* kOutputSizeFormula = "(N - F + 2P) / S + 1";
 // The lecture's slip, quoted where the calculator and the lesson show the formula.
-inline constexpr const char* kOutputSizeSlip =
+inline constexpr const char* kOutputSizeSlip = N_(
     "The lecture also writes (N+2P-f+1)/S: that gives its 7 only because S = 1; the + 1 comes after "
-    "the division, (N + 2P - F)/S + 1.";
+    "the division, (N + 2P - F)/S + 1.");
 
 struct WindowFit {
   int output = 0;          // whole output size when it fits

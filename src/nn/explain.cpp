@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/rng.h"
+#include "i18n/translate.h"
 #include "nn/loss.h"
 
 namespace gradlab::nn {
@@ -55,9 +56,9 @@ Curve SampleMaxout(double w1, double b1, double w2, double b2, double x_min, dou
 
 const char* SurfaceName(Surface s) {
   switch (s) {
-    case Surface::kRavine: return "ravine (steep across, shallow along)";
-    case Surface::kBowl: return "round bowl";
-    case Surface::kSaddle: return "saddle with a bowl beyond";
+    case Surface::kRavine: return N_("ravine (steep across, shallow along)");
+    case Surface::kBowl: return N_("round bowl");
+    case Surface::kSaddle: return N_("saddle with a bowl beyond");
   }
   return "?";
 }

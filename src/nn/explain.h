@@ -33,7 +33,7 @@ Curve SampleMaxout(double w1, double b1, double w2, double b2, double x_min, dou
 
 // 2-D loss surfaces for the optimizer race.
 enum class Surface { kRavine, kBowl, kSaddle };
-const char* SurfaceName(Surface s);
+const char* SurfaceName(Surface s);  // in English, marked for translation (N_)
 double SurfaceValue(Surface s, double x, double y);
 void SurfaceGradient(Surface s, double x, double y, double* gx, double* gy);
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "i18n/translate.h"
 #include "nn/layer.h"
 
 namespace gradlab::nn {
@@ -32,12 +33,12 @@ const char* RegKindName(RegKind kind);
 
 // For the calculator. L1's pull has the same size at every weight, so a plain (sub)gradient step
 // carries a small weight past 0: it hovers around 0 rather than reaching it (a test shows it).
-inline constexpr const char* kRegularizerPulls =
+inline constexpr const char* kRegularizerPulls = N_(
     "L2 pulls big weights hardest (2 lambda W); L1 pulls every weight by the same lambda, so with plain "
-    "(sub)gradient steps small ones overshoot 0 and hover around it rather than settle at exactly 0.";
+    "(sub)gradient steps small ones overshoot 0 and hover around it rather than settle at exactly 0.");
 // The lecture's slip, quoted where the calculator shows lambda R(W).
-inline constexpr const char* kLossSignSlip =
+inline constexpr const char* kLossSignSlip = N_(
     "The lecture's first slide on it writes L(W) = 1/N sum_i L_i(f(x_i, W), y_i) - lambda R(W): the penalty is added, "
-    "+ lambda R(W), as its later slides write it.";
+    "+ lambda R(W), as its later slides write it.");
 
 }  // namespace gradlab::nn

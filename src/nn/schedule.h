@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "i18n/translate.h"
 
 namespace gradlab::nn {
 
@@ -36,9 +37,9 @@ double LearningRateAt(const ScheduleConfig& cfg, double t, double total);
 const char* ScheduleFormula(ScheduleKind kind);
 // What t is, and what warm-up does, in the same words everywhere (settings and CLI help,
 // calculators).
-inline constexpr const char* kScheduleTime = "t = epochs completed, from 0";
+inline constexpr const char* kScheduleTime = N_("t = epochs completed, from 0");
 inline constexpr const char* kWarmupHelp =
-    "linear warm-up over the first W epochs: epoch t (from 0) runs at min(1, (t + 1)/(W + 1)) times the rate";
+    N_("linear warm-up over the first W epochs: epoch t (from 0) runs at min(1, (t + 1)/(W + 1)) times the rate");
 
 // "step:30,60,90" (optionally ":gamma=0.5"), "cosine", "linear", "invsqrt", "constant";
 // warm-up as a separate value.

@@ -1,6 +1,7 @@
 #include "ui/calculators_tab.h"
 
 #include <algorithm>
+#include <cstdarg>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -43,10 +44,15 @@ const nn::RegKind kRegKinds[] = {nn::RegKind::kL2, nn::RegKind::kL1, nn::RegKind
 // x = -4 the quartic's gradient, -56, threw every racer out at the default rate.)
 ImVec2 RaceStart(nn::Surface surface) { return surface == nn::Surface::kSaddle ? ImVec2(0.16f, 2.5f) : ImVec2(-4.0f, 2.5f); }
 
-// A greyed note that wraps: the lecture's slips and the formulas' fine print are long lines.
-void FinePrint(const char* text) {
+// A greyed note that wraps (on a phone too): the legends, the lecture's slips and the formulas'
+// fine print are long lines. A printf format, as ImGui::TextDisabled.
+void FinePrint(const char* format, ...) IM_FMTARGS(1);
+void FinePrint(const char* format, ...) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-  ImGui::TextWrapped("%s", text);
+  va_list args;
+  va_start(args, format);
+  ImGui::TextWrappedV(format, args);
+  va_end(args);
   ImGui::PopStyleColor();
 }
 
@@ -131,8 +137,8 @@ void DrawLosses(CalculatorsUi& c) {
   const std::string p = FormatProbability(b.probs[c.s.label]);
   ImGui::Text(tr("Softmax loss = -ln p(%s) = -ln %s = %.2f"), names[c.s.label], p.c_str(), b.softmax_loss);
   ImGui::Text(tr("KL divergence from the one-hot target = 1 * ln(1 / %s) = %.2f (the same number)"), p.c_str(), b.kl_divergence);
-  ImGui::TextDisabled(tr("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln."),
-                      b.softmax_loss_log10);
+  FinePrint(tr("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln."),
+            b.softmax_loss_log10);
 }
 
 // [SECTION] Activations ------------------------------------------------------------------------
@@ -156,7 +162,7 @@ void DrawActivations(CalculatorsUi& c) {
     case CalcActivation::kLeakyRelu: curve = nn::SampleActivation(nn::ActivationKind::kLeakyReLU, param, -6, 6, 241); break;
     case CalcActivation::kElu: curve = nn::SampleActivation(nn::ActivationKind::kELU, param, -6, 6, 241); break;
     case CalcActivation::kMaxout:
-      ImGui::TextDisabled("%s", tr("max(w1 x + b1, w2 x + b2) with w1 = 1, b1 = 0, w2 = -0.5, b2 = 1"));
+      FinePrint("%s", tr("max(w1 x + b1, w2 x + b2) with w1 = 1, b1 = 0, w2 = -0.5, b2 = 1"));
       curve = nn::SampleMaxout(1, 0, -0.5, 1, -6, 6, 241);
   }
   const float step = 12.0f / 240;
@@ -164,7 +170,7 @@ void DrawActivations(CalculatorsUi& c) {
            {{"f(x)", curve.y.data(), static_cast<int>(curve.y.size()), IM_COL32(110, 170, 255, 255), 2.5f, step, -6},
             {"f'(x)", curve.dy.data(), static_cast<int>(curve.dy.size()), IM_COL32(250, 160, 70, 255), 1.5f, step, -6}},
            {"x", false, false, false, true});
-  ImGui::TextDisabled("%s", tr("Blue: the function. Orange: its derivative, the local gradient backprop multiplies by. Hover to read values."));
+  FinePrint("%s", tr("Blue: the function. Orange: its derivative, the local gradient backprop multiplies by. Hover to read values."));
 }
 
 // [SECTION] Conv arithmetic --------------------------------------------------------------------
@@ -198,8 +204,8 @@ void DrawConv(CalculatorsUi& c) {
     }
   dl->AddRect(o, ImVec2(o.x + c.s.conv_f * cell, o.y + c.s.conv_f * cell), IM_COL32(255, 120, 80, 255), 0, 0, 3);
   ImGui::Dummy(ImVec2(side * cell, side * cell));
-  ImGui::TextDisabled("%s", tr("Grey border: zero padding. Dots: where a window starts (every S cells). Orange: the first window."));
-  FinePrint(nn::kOutputSizeSlip);
+  FinePrint("%s", tr("Grey border: zero padding. Dots: where a window starts (every S cells). Orange: the first window."));
+  FinePrint("%s", tr(nn::kOutputSizeSlip));
   ImGui::Separator();
   ImGui::SetNextItemWidth(120);
   SliderWhole(TrLabel("input channels C"), "conv_c", &c.s.conv_c);
@@ -212,7 +218,7 @@ void DrawConv(CalculatorsUi& c) {
   const int rf = nn::ReceptiveField(c.s.conv_layers, c.s.conv_f);
   ImGui::Text(tr("receptive field after %d layers of %dx%d (stride 1) = %s = %d x %d pixels"), c.s.conv_layers, c.s.conv_f,
               c.s.conv_f, nn::kReceptiveFieldFormula, rf, rf);
-  FinePrint(tr("The lecture's receptive-field slides write K for the filter size; here F is the filter size, K the number of filters."));
+  FinePrint("%s", tr("The lecture's receptive-field slides write K for the filter size; here F is the filter size, K the number of filters."));
   // On a 32x32 image: the square one output unit sees.
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float px = 6;
@@ -221,7 +227,7 @@ void DrawConv(CalculatorsUi& c) {
   dl->AddRectFilled(ImVec2(p.x + start, p.y + start), ImVec2(p.x + start + std::min(rf, 32) * px, p.y + start + std::min(rf, 32) * px),
                     IM_COL32(250, 200, 80, 140));
   ImGui::Dummy(ImVec2(32 * px, 32 * px));
-  ImGui::TextDisabled("%s", tr("The square a unit of the last layer sees on a 32x32 CIFAR-10 image."));
+  FinePrint("%s", tr("The square a unit of the last layer sees on a 32x32 CIFAR-10 image."));
 }
 
 // [SECTION] Max pooling ------------------------------------------------------------------------
@@ -230,6 +236,9 @@ void DrawPooling(CalculatorsUi& c) {
   ImGui::TextWrapped("%s", tr("2x2 max pooling with stride 2 on a 4x4 input (the lecture's example gives 6, 8, 3, 4). Edit the numbers."));
   const CalcResults& res = Results(c);
   static const ImVec4 quadrant[] = {{0.35f, 0.2f, 0.2f, 1}, {0.2f, 0.35f, 0.2f, 1}, {0.2f, 0.25f, 0.4f, 1}, {0.38f, 0.33f, 0.15f, 1}};
+  // The pooled 2x2 beside the grid, level with its windows' rows; below it where that has no room (a phone).
+  constexpr float kOutputX = 260;
+  const bool beside = ImGui::GetContentRegionAvail().x >= kOutputX + ImGui::CalcTextSize("->   00   00").x;
   for (int r = 0; r < 4; ++r) {
     for (int col = 0; col < 4; ++col) {
       const int i = r * 4 + col, q = (r / 2) * 2 + col / 2;
@@ -246,16 +255,16 @@ void DrawPooling(CalculatorsUi& c) {
       ImGui::PopStyleColor();
       ImGui::PopID();
     }
-    if (r == 1) {
-      ImGui::SameLine(260);
-      ImGui::Text("->   %g   %g", res.pooled[0], res.pooled[1]);
-    }
-    if (r == 3) {
-      ImGui::SameLine(260);
-      ImGui::Text("     %g   %g", res.pooled[2], res.pooled[3]);
+    if (beside && r % 2 == 1) {
+      ImGui::SameLine(kOutputX);
+      ImGui::Text("%s   %g   %g", r == 1 ? "->" : "  ", res.pooled[r - 1], res.pooled[r]);
     }
   }
-  ImGui::TextDisabled("%s", tr("Yellow: the winners. In backprop, max routes each window's gradient to its winner only."));
+  if (!beside) {
+    ImGui::Text("->   %g   %g", res.pooled[0], res.pooled[1]);
+    ImGui::Text("     %g   %g", res.pooled[2], res.pooled[3]);
+  }
+  FinePrint("%s", tr("Yellow: the winners. In backprop, max routes each window's gradient to its winner only."));
 }
 
 // [SECTION] Schedules ---------------------------------------------------------------------------
@@ -287,9 +296,9 @@ void DrawSchedules(CalculatorsUi& c) {
   }
   DrawPlot("schedules", ImVec2(-1, 260), series, {tr("epoch"), true, false, false, true});
   using nn::ScheduleFormula, nn::ScheduleKind;
-  ImGui::TextDisabled(tr("step: x0.1 at 30, 60, 90 (yellow); cosine %s (blue); linear %s (green); inverse sqrt %s (pink);"),
-                      ScheduleFormula(ScheduleKind::kCosine), ScheduleFormula(ScheduleKind::kLinear), ScheduleFormula(ScheduleKind::kInverseSqrt));
-  FinePrint((std::string(nn::kScheduleTime) + ". The " + nn::kWarmupHelp + ".").c_str());
+  FinePrint(tr("step: x0.1 at 30, 60, 90 (yellow); cosine %s (blue); linear %s (green); inverse sqrt %s (pink);"),
+            ScheduleFormula(ScheduleKind::kCosine), ScheduleFormula(ScheduleKind::kLinear), ScheduleFormula(ScheduleKind::kInverseSqrt));
+  FinePrint("%s", Fill(tr("{0}. The {1}."), {tr(nn::kScheduleTime), tr(nn::kWarmupHelp)}).c_str());
 }
 
 // [SECTION] Regularization ----------------------------------------------------------------------
@@ -298,7 +307,7 @@ void DrawRegularization(CalculatorsUi& c) {
   ImGui::TextWrapped("%s", tr("A weight vector W; edit it and the strength. Each penalty and its gradient, added to the data loss's."));
   for (int i = 0; i < 5; ++i) {
     ImGui::PushID(i);
-    if (i) ImGui::SameLine();
+    if (i) SameLineIfFits(70);
     ImGui::SetNextItemWidth(70);
     DragReal("##w", "weights", &c.s.weights[i]);
     if (LastItemHasFocus()) NoteFocusedName(Fill(tr("weight {0}"), {std::to_string(i + 1)}));
@@ -327,34 +336,40 @@ void DrawRegularization(CalculatorsUi& c) {
     }
     ImGui::EndTable();
   }
-  FinePrint(nn::kRegularizerPulls);
-  FinePrint(nn::kLossSignSlip);
+  FinePrint("%s", tr(nn::kRegularizerPulls));
+  FinePrint("%s", tr(nn::kLossSignSlip));
 }
 
 // [SECTION] Optimizers on a loss surface -----------------------------------------------------------
 
 void DrawOptimizerRace(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(220);
-  if (BeginCombo(TrLabel("surface"), nn::SurfaceName(c.s.surface))) {
+  if (BeginCombo(TrLabel("surface"), tr(nn::SurfaceName(c.s.surface)))) {
     for (nn::Surface surface : {nn::Surface::kRavine, nn::Surface::kBowl, nn::Surface::kSaddle})
-      if (ImGui::Selectable(nn::SurfaceName(surface), surface == c.s.surface)) c.s.surface = surface;
+      if (ImGui::Selectable(TrLabel(nn::SurfaceName(surface)), surface == c.s.surface)) c.s.surface = surface;
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  SameLineIfFits(FieldWidth(120, TrLabel("learning rate")));
   ImGui::SetNextItemWidth(120);
   SliderReal(TrLabel("learning rate"), "race_lr", &c.s.race_lr);
-  ImGui::SameLine();
+  SameLineIfFits(FieldWidth(120, TrLabel("steps")));
   ImGui::SetNextItemWidth(120);
   SliderWhole(TrLabel("steps"), "race_steps", &c.s.race_steps);
-  ImGui::SetNextItemWidth(200);
-  SliderReal(TrLabel("mini-batch noise (0 = full batch)"), "race_noise", &c.s.race_noise);
+  const char* noise = TrLabel("mini-batch noise (0 = full batch)");
+  ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - FieldWidth(0, noise), 80.0f, 200.0f));
+  SliderReal(noise, "race_noise", &c.s.race_noise);
   const float lo = -5, hi = 5;
   if (c.surface_texture_of != static_cast<int>(c.s.surface)) {
     const auto img = train::SurfaceHeatmap(static_cast<int>(c.s.surface), lo, hi, lo, hi, 128);
     c.surface_texture = services().UploadTexture(c.surface_texture, img);
     c.surface_texture_of = static_cast<int>(c.s.surface);
   }
-  const float size = std::min(ImGui::GetContentRegionAvail().x - 220, ImGui::GetContentRegionAvail().y - 10);
+  // The legend beside the surface where both have room, else below it (a phone).
+  const ImVec2 room = ImGui::GetContentRegionAvail();
+  const float legend_width = 220 * TextScale();
+  const bool legend_beside = room.x >= 2 * legend_width;
+  const float size = legend_beside ? std::min(room.x - legend_width, room.y - 10)
+                                   : std::max(100.0f, std::min(room.x, room.y - 6 * ImGui::GetTextLineHeightWithSpacing()));
   const ImVec2 o = ImGui::GetCursorScreenPos();
   ImGui::Image(c.surface_texture, ImVec2(size, size));
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -370,21 +385,24 @@ void DrawOptimizerRace(CalculatorsUi& c) {
       dl->AddLine(to_screen(path[i - 1].first, path[i - 1].second), to_screen(path[i].first, path[i].second), r.colour, 2);
     const auto& end = path.back();
     dl->AddCircleFilled(to_screen(end.first, end.second), 4, r.colour);
-    char buf[128];
+    char loss_text[32];
     const double loss = nn::SurfaceValue(c.s.surface, end.first, end.second);
+    std::snprintf(loss_text, sizeof loss_text, "%.4g", loss);
+    const std::string steps = std::to_string(path.size() - 1);
     if (static_cast<int>(path.size()) - 1 < c.s.race_steps || !(loss < 1e6))  // OptimizerPath stops one that flew off
-      std::snprintf(buf, sizeof buf, "%s: diverged after %zu steps: the learning rate is too high for it here", r.name, path.size() - 1);
+      legend.push_back(Fill(tr("{0}: diverged after {1} steps: the learning rate is too high for it here"), {r.name, steps}));
     else
-      std::snprintf(buf, sizeof buf, "%s: loss %.4g after %zu steps", r.name, loss, path.size() - 1);
-    legend.push_back(buf);
+      legend.push_back(Fill(tr("{0}: loss {1} after {2} steps"), {r.name, loss_text, steps}));
   }
   dl->AddCircle(to_screen(x0, y0), 6, IM_COL32(255, 255, 255, 255), 0, 2);
   dl->PopClipRect();
-  ImGui::SameLine();
+  if (legend_beside) ImGui::SameLine();
   ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(0);  // a racer that diverged has a long line
   for (size_t i = 0; i < legend.size(); ++i)
     ImGui::TextColored(Readable(ImGui::ColorConvertU32ToFloat4(kRacers[i].colour)), "%s", legend[i].c_str());
   ImGui::TextDisabled("%s", tr("All start at the white circle."));
+  ImGui::PopTextWrapPos();
   ImGui::EndGroup();
 }
 
@@ -395,11 +413,24 @@ void DrawCalculatorsTab(CalculatorsUi& c, bool locked) {
                                    N_("LR schedules"), N_("Regularization"), N_("Optimizers")};
   float nav = 0;  // as wide as the longest section name, in any theme
   for (const char* s : sections) nav = std::max(nav, ImGui::CalcTextSize(tr(s)).x);
-  ImGui::BeginChild("calc-nav", ImVec2(nav + 2 * ImGui::GetStyle().WindowPadding.x + 4, 0), true);
-  for (int i = 0; i < settings::kCalcSectionCount; ++i)
-    if (ImGui::Selectable(TrLabel(sections[i]), static_cast<int>(c.s.section) == i)) c.s.section = static_cast<settings::CalcSection>(i);
-  EndChild(tr("Calculators"));
-  ImGui::SameLine();
+  nav += 2 * ImGui::GetStyle().WindowPadding.x + 4;
+  // The calculators' widest fixed parts (the pooling grid, the conv grid) need about 20 em; where
+  // the list beside them leaves less (a phone), the list becomes a drop-down above them.
+  if (ImGui::GetContentRegionAvail().x - nav >= 20 * ImGui::GetFontSize()) {
+    ImGui::BeginChild("calc-nav", ImVec2(nav, 0), true);
+    for (int i = 0; i < settings::kCalcSectionCount; ++i)
+      if (ImGui::Selectable(TrLabel(sections[i]), static_cast<int>(c.s.section) == i)) c.s.section = static_cast<settings::CalcSection>(i);
+    EndChild(N_("Calculators"));
+    ImGui::SameLine();
+  } else {
+    const char* names[settings::kCalcSectionCount];
+    for (int i = 0; i < settings::kCalcSectionCount; ++i) names[i] = tr(sections[i]);
+    int section = static_cast<int>(c.s.section);
+    const char* label = TrLabel("calculator");
+    ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().ItemInnerSpacing.x));
+    if (Combo(label, &section, names, settings::kCalcSectionCount))
+      c.s.section = static_cast<settings::CalcSection>(section);
+  }
   ImGui::BeginChild("calc-body", ImVec2(0, 0), false);
   ImGui::BeginDisabled(locked);
   using settings::CalcSection;
@@ -413,7 +444,7 @@ void DrawCalculatorsTab(CalculatorsUi& c, bool locked) {
     case CalcSection::kOptimizers: DrawOptimizerRace(c); break;
   }
   ImGui::EndDisabled();
-  EndChild(tr(sections[static_cast<int>(c.s.section)]));
+  EndChild(sections[static_cast<int>(c.s.section)]);
 }
 
 }  // namespace gradlab::ui

@@ -18,6 +18,11 @@ float RadioWidth(const char* label) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
+float FieldWidth(float field, const char* label) {
+  const float text = ImGui::CalcTextSize(label, nullptr, true).x;
+  return field + (text > 0 ? ImGui::GetStyle().ItemInnerSpacing.x + text : 0);
+}
+
 float TextScale() { return ImGui::GetFontSize() / 16.0f; }
 
 bool LightBackground() {

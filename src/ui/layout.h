@@ -10,6 +10,7 @@ namespace gradlab::ui {
 void SameLineIfFits(float width, float spacing = -1);
 float ButtonWidth(const char* label);  // ImGui::Button's width for `label`
 float RadioWidth(const char* label);   // ImGui::RadioButton's and Checkbox's
+float FieldWidth(float field, const char* label);  // a slider, field or combo `field` wide, with its label
 
 // The text size over the usual 16 px (1.5 in the projector theme): sizes drawn by hand grow with it.
 float TextScale();

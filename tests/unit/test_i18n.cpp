@@ -8,7 +8,10 @@
 #include "i18n/translate.h"
 #include "lessons/lesson.h"
 #include "nn/model.h"
+#include "nn/conv_arithmetic.h"
 #include "nn/model_plan.h"
+#include "nn/regularizer.h"
+#include "nn/schedule.h"
 #include "settings/registry.h"
 
 using namespace gradlab;
@@ -154,4 +157,14 @@ TEST_CASE("The engine's own messages speak the student's language, as whole sent
   REQUIRE_FALSE(lesson.ok());
   CHECK(lesson.error().rfind("mine.json, ", 0) == 0);
   CHECK(hangul(lesson.error()));
+}
+
+TEST_CASE("The engine's notes on the lecture, which the calculators show, are in the catalogue", "[i18n]") {
+  SpeaksEnglishAfter english;
+  i18n::Speak(KoreanCatalog(), "ko");
+  // Marked with N_ where they are defined (src/nn) and translated where they are shown.
+  for (const char* note : {nn::kOutputSizeSlip, nn::kRegularizerPulls, nn::kLossSignSlip, nn::kScheduleTime, nn::kWarmupHelp}) {
+    INFO(note);
+    CHECK(std::string(tr(note)) != note);
+  }
 }
