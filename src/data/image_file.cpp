@@ -17,6 +17,7 @@
 #include <stb/stb_image.h>
 
 #include "core/text.h"
+#include "i18n/translate.h"
 #include "data/jpeg_guard.h"
 
 namespace gradlab::data {
@@ -36,8 +37,8 @@ bool PngSize(const std::vector<uint8_t>& b, long long& w, long long& h) {
 }
 
 std::string TooLarge(const std::string& name, long long w, long long h, long long max_pixels) {
-  return name + " is " + std::to_string(w) + "x" + std::to_string(h) + " pixels, too large: images up to " +
-         WithCommas(static_cast<uint64_t>(max_pixels)) + " pixels are accepted";
+  return Fill(tr("{0} is {1}x{2} pixels, too large: images up to {3} pixels are accepted"),
+              {name, std::to_string(w), std::to_string(h), WithCommas(static_cast<uint64_t>(max_pixels))});
 }
 
 }  // namespace
@@ -45,11 +46,11 @@ std::string TooLarge(const std::string& name, long long w, long long h, long lon
 Result<DecodedImage> DecodeImage(const std::vector<uint8_t>& bytes, const std::string& name, int size,
                                  long long max_pixels) {
   using R = Result<DecodedImage>;
-  if (bytes.empty()) return R::Error(name + " is empty");
-  if (bytes.size() > (64u << 20)) return R::Error(name + " is larger than 64 MB");
+  if (bytes.empty()) return R::Error(Fill(tr("{0} is empty"), {name}));
+  if (bytes.size() > (64u << 20)) return R::Error(Fill(tr("{0} is larger than 64 MB"), {name}));
   // Before stb reads anything: stbi_info already builds the Huffman tables.
   if (!JpegHuffmanTablesFit(bytes.data(), bytes.size()))
-    return R::Error(name + " could not be decoded: it is a damaged JPEG (a Huffman table is too long)");
+    return R::Error(Fill(tr("{0} could not be decoded: it is a damaged JPEG (a Huffman table is too long)"), {name}));
   int w = 0, h = 0, channels = 0;
   // The size first (stbi_info reads only the header), so nothing is decoded into a huge buffer.
   if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels)) {
@@ -57,15 +58,15 @@ Result<DecodedImage> DecodeImage(const std::vector<uint8_t>& bytes, const std::s
     // Each side first: two 32-bit sides can overflow their product even in 64 bits.
     if (PngSize(bytes, pw, ph) && (pw > max_pixels || ph > max_pixels || pw * ph > max_pixels))
       return R::Error(TooLarge(name, pw, ph, max_pixels));
-    return R::Error(name + " is not an image Gradlab can read (PNG, JPEG, BMP, GIF, TGA): " + stbi_failure_reason());
+    return R::Error(Fill(tr("{0} is not an image Gradlab can read (PNG, JPEG, BMP, GIF, TGA): {1}"), {name, stbi_failure_reason()}));
   }
   // A top-down BMP stores its height as a negative number; stbi_info passes it on as it is.
   const long long width = w, height = h < 0 ? -static_cast<long long>(h) : h;
   if (width < 1 || height < 1)
-    return R::Error(name + " is " + std::to_string(width) + "x" + std::to_string(height) + " pixels: it has no pixels");
+    return R::Error(Fill(tr("{0} is {1}x{2} pixels: it has no pixels"), {name, std::to_string(width), std::to_string(height)}));
   if (width * height > max_pixels) return R::Error(TooLarge(name, width, height, max_pixels));
   unsigned char* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 3);
-  if (!pixels) return R::Error(name + " could not be decoded: " + stbi_failure_reason());
+  if (!pixels) return R::Error(Fill(tr("{0} could not be decoded: {1}"), {name, stbi_failure_reason()}));
 
   DecodedImage out;
   out.original_width = w;

@@ -5,6 +5,7 @@
 
 #include "core/file_io.h"
 #include "core/npz.h"
+#include "i18n/translate.h"
 #include "nn/model_budget.h"
 #include "train/model_header.h"
 
@@ -62,40 +63,40 @@ std::vector<uint8_t> SerializeModel(nn::Model& model, const std::vector<std::str
 Result<SavedModel> DeserializeModel(const std::vector<uint8_t>& bytes, const std::string& name) {
   using R = Result<SavedModel>;
   if (bytes.size() < 16 || std::memcmp(bytes.data(), kMagic, 8) != 0)
-    return R::Error(name + " is not a Gradlab model file (it starts with '" +
-                    Printable(bytes.data(), std::min<size_t>(bytes.size(), 8)) + "')");
+    return R::Error(Fill(tr("{0} is not a Gradlab model file (it starts with '{1}')"),
+                         {name, Printable(bytes.data(), std::min<size_t>(bytes.size(), 8))}));
   const uint32_t version = Get32(&bytes[8]), header_len = Get32(&bytes[12]);
   if (version > kModelFormatVersion)
-    return R::Error(name + " was saved by a newer Gradlab (model format " + std::to_string(version) +
-                    "); this one reads format " + std::to_string(kModelFormatVersion) + ". Update Gradlab to open it.");
+    return R::Error(Fill(tr("{0} was saved by a newer Gradlab (model format {1}); this one reads format {2}. Update Gradlab to open it."),
+                         {name, std::to_string(version), std::to_string(kModelFormatVersion)}));
   if (version < kModelFormatVersion)
-    return R::Error(name + " was saved by an older Gradlab (model format " + std::to_string(version) +
-                    ", without a checksum); this one reads format " + std::to_string(kModelFormatVersion) +
-                    ". Train and save the model again.");
+    return R::Error(Fill(tr("{0} was saved by an older Gradlab (model format {1}, without a checksum); this one reads format {2}. "
+                            "Train and save the model again."),
+                         {name, std::to_string(version), std::to_string(kModelFormatVersion)}));
   if (16 + static_cast<size_t>(header_len) > bytes.size())
-    return R::Error(name + " is truncated: its header says " + std::to_string(header_len) + " bytes but the file has " +
-                    std::to_string(bytes.size() - 16) + " after the start");
+    return R::Error(Fill(tr("{0} is truncated: its header says {1} bytes but the file has {2} after the start"),
+                         {name, std::to_string(header_len), std::to_string(bytes.size() - 16)}));
   const nlohmann::json h = nlohmann::json::parse(bytes.begin() + 16, bytes.begin() + 16 + header_len, nullptr, false);
-  if (h.is_discarded()) return R::Error(name + " is damaged: its header is not valid JSON");
+  if (h.is_discarded()) return R::Error(Fill(tr("{0} is damaged: its header is not valid JSON"), {name}));
   auto header = ParseModelHeader(h);
-  if (!header) return R::Error(name + " is damaged: " + header.error());
+  if (!header) return R::Error(Fill(tr("{0} is damaged: {1}"), {name, header.error()}));
 
   // The sizes before anything is allocated: the weights the header lists, then the checksum.
   const size_t weights_at = 16 + header_len, expected = weights_at + 4 * header->numbers + 4;
   if (bytes.size() < expected)
-    return R::Error(name + " is truncated: its header lists " + std::to_string(header->numbers) + " weights (" +
-                    std::to_string(expected) + " bytes in all) but the file has " + std::to_string(bytes.size()) + " bytes");
+    return R::Error(Fill(tr("{0} is truncated: its header lists {1} weights ({2} bytes in all) but the file has {3} bytes"),
+                         {name, std::to_string(header->numbers), std::to_string(expected), std::to_string(bytes.size())}));
   if (bytes.size() > expected)
-    return R::Error(name + " is damaged: " + std::to_string(bytes.size() - expected) + " unexpected bytes after the weights");
+    return R::Error(Fill(tr("{0} is damaged: {1} unexpected bytes after the weights"), {name, std::to_string(bytes.size() - expected)}));
   if (Crc32(bytes.data(), expected - 4) != Get32(&bytes[expected - 4]))
-    return R::Error(name + " is damaged: its checksum does not match (the file was changed after it was saved)");
+    return R::Error(Fill(tr("{0} is damaged: its checksum does not match (the file was changed after it was saved)"), {name}));
 
   // The spec must need exactly the listed numbers, worked out without building it.
   auto cost = nn::CheckModelBudget(header->spec, header->input, static_cast<int>(header->class_names.size()));
   if (!cost) return R::Error(name + ": " + cost.error());
   if (cost->complete && cost->state != header->numbers)
-    return R::Error(name + " is damaged: its model needs " + std::to_string(cost->state) + " weights but it lists " +
-                    std::to_string(header->numbers));
+    return R::Error(Fill(tr("{0} is damaged: its model needs {1} weights but it lists {2}"),
+                         {name, std::to_string(cost->state), std::to_string(header->numbers)}));
 
   SavedModel saved;
   saved.class_names = header->class_names;

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "i18n/translate.h"
+
 namespace gradlab::train {
 
 namespace {
@@ -140,18 +142,18 @@ std::vector<uint8_t> SerializeSession(const SessionFile& session) {
 Result<SessionFile> DeserializeSession(const std::vector<uint8_t>& bytes, const std::string& name) {
   using R = Result<SessionFile>;
   if (bytes.size() < 20 || std::memcmp(bytes.data(), kMagic, 8) != 0)
-    return R::Error(name + " is not a Gradlab session file (Save session in the Train tab makes one)");
+    return R::Error(Fill(tr("{0} is not a Gradlab session file (Save session in the Train tab makes one)"), {name}));
   const uint32_t version = Get32(bytes.data() + 8);
   if (version != kSessionFormatVersion && version != 1)
-    return R::Error(name + " is a session file of version " + std::to_string(version) + "; this Gradlab reads version " +
-                    std::to_string(kSessionFormatVersion));
+    return R::Error(Fill(tr("{0} is a session file of version {1}; this Gradlab reads version {2}"),
+                         {name, std::to_string(version), std::to_string(kSessionFormatVersion)}));
   const size_t header_size = Get32(bytes.data() + 12);
-  if (header_size > kMaxHeader || 16 + header_size + 4 > bytes.size()) return R::Error(name + " is cut short (its header is incomplete)");
+  if (header_size > kMaxHeader || 16 + header_size + 4 > bytes.size()) return R::Error(Fill(tr("{0} is cut short (its header is incomplete)"), {name}));
   const auto header = nlohmann::json::parse(bytes.begin() + 16, bytes.begin() + 16 + static_cast<long>(header_size), nullptr, false);
-  if (header.is_discarded() || !header.is_object()) return R::Error(name + ": the session header is not valid JSON");
+  if (header.is_discarded() || !header.is_object()) return R::Error(Fill(tr("{0}: the session header is not valid JSON"), {name}));
   const size_t model_at = 16 + header_size + 4;
   const size_t model_size = Get32(bytes.data() + 16 + header_size);
-  if (model_size > bytes.size() - model_at) return R::Error(name + " is cut short (the model inside is incomplete)");
+  if (model_size > bytes.size() - model_at) return R::Error(Fill(tr("{0} is cut short (the model inside is incomplete)"), {name}));
 
   Reader r;
   SessionFile out;
@@ -235,8 +237,8 @@ Result<SessionFile> DeserializeSession(const std::vector<uint8_t>& bytes, const 
     }
   }
   if (!r.problem().empty()) return R::Error(name + ": " + r.problem());
-  if (at != bytes.size()) return R::Error(name + ": " + std::to_string(bytes.size() - at) + " bytes more than the header describes");
-  if (p.cursor > static_cast<int>(p.order.size())) return R::Error(name + ": the position in the epoch is past its end");
+  if (at != bytes.size()) return R::Error(Fill(tr("{0}: {1} bytes more than the header describes"), {name, std::to_string(bytes.size() - at)}));
+  if (p.cursor > static_cast<int>(p.order.size())) return R::Error(Fill(tr("{0}: the position in the epoch is past its end"), {name}));
   return out;
 }
 

@@ -86,7 +86,7 @@ void RestoreStoredSession(AppState& state, bool opened_with_link) {
       state.first_visit = !opened_with_link;
       return;
     }
-    auto file = train::DeserializeSession(*bytes, "the session kept in this browser");
+    auto file = train::DeserializeSession(*bytes, tr("the session kept in this browser"));
     if (!file) {
       say(Fill(tr("{0}; starting fresh."), {file.error()}));
       services().ForgetStoredSession();
@@ -96,7 +96,7 @@ void RestoreStoredSession(AppState& state, bool opened_with_link) {
       state.lessons.progress = ProgressFromJson(file->lessons, LoadedLessons(state.lessons));  // but the lessons taken stay
       return;
     }
-    OpenSessionBytes(state, *bytes, "the session kept in this browser");
+    OpenSessionBytes(state, *bytes, tr("the session kept in this browser"));
     k.stored_link = file->link;
     k.stored_steps = file->progress.steps;
     k.stored_lessons = state.lessons.progress.revision;

@@ -75,7 +75,7 @@ Status RunTrainAction(TrainUi& t, const std::string& value) {
   else if (value == "pause" || value == "0") t.playing = t.start_requested = false;
   else if (value == "resume") t.playing = t.session && t.session->running();
   else if (value == "step" && t.data.state == TrainData::State::kReady) StepOneBatch(t);
-  else if (value == "step") return Status::Error("the data is not loaded yet");
+  else if (value == "step") return Status::Error(tr("the data is not loaded yet"));
   else if (value == "reset") ResetTraining(t);
   else if (value == "play" && t.session && t.session->running()) t.playing = true;  // go on where it paused
   else if (value == "play") t.start_requested = true;
@@ -138,7 +138,7 @@ void StartTraining(TrainUi& t) {
 }
 
 Status RestoreTraining(TrainUi& t, const train::TrainConfig& config, nn::Model& weights, train::Progress progress) {
-  if (!t.data.train) return Status::Error("its data is not loaded");
+  if (!t.data.train) return Status::Error(tr("its data is not loaded"));
   // The session's own config: the settings may have changed since it started (they apply at
   // the next Start), and going on must not change what it trains with.
   train::TrainConfig cfg = config;

@@ -4,6 +4,7 @@
 
 #include "core/file_io.h"
 #include "data/cifar10.h"
+#include "data/image_file.h"
 #include "graph/parser.h"
 #include "i18n/translate.h"
 #include "lessons/lesson.h"
@@ -13,6 +14,8 @@
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
 #include "settings/registry.h"
+#include "train/model_file.h"
+#include "train/session_file.h"
 
 using namespace gradlab;
 using i18n::Catalog;
@@ -157,6 +160,13 @@ TEST_CASE("The engine's own messages speak the student's language, as whole sent
   REQUIRE_FALSE(lesson.ok());
   CHECK(lesson.error().rfind("mine.json, ", 0) == 0);
   CHECK(hangul(lesson.error()));
+  // Files a student opens: a model, a session, an image that are not what they claim.
+  const std::vector<uint8_t> junk = {'n', 'o', 't', ' ', 'a', ' ', 'f', 'i', 'l', 'e', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  const std::string model = train::DeserializeModel(junk, "cat.gradlab").error();
+  CHECK(hangul(model));
+  CHECK(model.find("cat.gradlab") != std::string::npos);
+  CHECK(hangul(train::DeserializeSession(junk, "work.gradlab-session").error()));
+  CHECK(hangul(data::DecodeImage({}, "cat.png").error()));
 }
 
 TEST_CASE("The engine's notes on the lecture, which the calculators show, are in the catalogue", "[i18n]") {
