@@ -9,6 +9,7 @@
 //   node bench/browser.mjs --model cnn [--site build/wasm/site] [--isolate no|yes]
 import path from 'node:path';
 import { launchBrowser, serve, parseArgs, repoRoot } from '../tests/browser/browser.mjs';
+import { percentile } from './percentile.mjs';
 
 const opt = parseArgs(process.argv.slice(2), { site: path.join(repoRoot, 'build/wasm/site'), model: 'cnn', seconds: '', isolate: 'no' });
 const site = path.resolve(opt.site);
@@ -23,7 +24,6 @@ try {
     const started = performance.now();
     let first = null, wall = null, last = null;
     const gaps = [];
-    const pct = (p) => { const g = [...gaps].sort((a, b) => a - b); return g[Math.min(g.length - 1, Math.floor(p * g.length))]; };
     const tick = () => {
       const s = window.gradlab.state(), b = s.bench || {}, steps = b.steps || 0, now = performance.now();
       if (/bench/.test(s.status || '')) return reject(new Error(s.status));
@@ -32,7 +32,7 @@ try {
       if (first && wall === null && last !== null) gaps.push(now - last);
       last = now;
       if (first && wall === null && steps >= 150) wall = ((steps - first.steps) * 32) / ((now - first.now) / 1000);
-      if (b.finished) return resolve({ ...b, wall, p50: pct(0.5), p99: pct(0.99), build: window.gradlab.build() });
+      if (b.finished) return resolve({ ...b, wall, gaps, build: window.gradlab.build() });
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -40,7 +40,7 @@ try {
   const version = await browser.version();
   console.log(JSON.stringify({ peer: 'gradlab-browser', model: opt.model, train_images_per_second: result.imagesPerSecond,
                                infer_images_per_second: null, wall_images_per_second: result.wall, steps: result.steps,
-                               frame_p50_ms: result.p50, frame_p99_ms: result.p99, build: result.build,
+                               frame_p50_ms: percentile(result.gaps, 0.5), frame_p99_ms: percentile(result.gaps, 0.99), build: result.build,
                                browser: `Chromium ${version}` }));
 } finally {
   await browser.close();

@@ -6,6 +6,7 @@
 //   node bench/frame-time.mjs [--site build/wasm/site] [--seconds 15] [--model SPEC] [--budget MS] [--isolate no|yes]
 import path from 'node:path';
 import { launchBrowser, serve, parseArgs } from '../tests/browser/browser.mjs';
+import { percentile as pct } from './percentile.mjs';
 
 const opt = parseArgs(process.argv.slice(2), {
   site: 'build/wasm/site', seconds: '15', budget: '', uncapped: '0', isolate: 'no',
@@ -38,7 +39,6 @@ async function record(page, seconds) {
   return { gaps: gaps.slice(1), work: log.workMs, train: log.trainMs, drawn: log.drawn };
 }
 
-const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const over = (a) => a.filter((g) => g > 33).length;
 function row(name, a) {
   if (!a.length) return;

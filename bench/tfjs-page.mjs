@@ -6,13 +6,13 @@
 // frame_p50_ms, frame_p99_ms, steps, threads, version } or { error }.
 import { BATCH, cifarSample } from './cifar-sample.mjs';
 import { makeBatches, makeModel } from './tfjs-model.mjs';
+import { percentile } from './percentile.mjs';
 
 const tf = window.tf;
 const query = new URLSearchParams(location.search);
 const status = document.getElementById('status');
 const plot = document.getElementById('loss').getContext('2d');
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
 async function run() {
   tf.wasm.setWasmPaths(new URL('node_modules/@tensorflow/tfjs-backend-wasm/dist/', location.href).href);
