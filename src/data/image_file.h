@@ -19,6 +19,8 @@ struct DecodedImage {
 // Images over `max_pixels` (40 megapixels unless a caller, like the fuzzer, wants less) are
 // refused from their header, before anything is decoded.
 inline constexpr long long kMaxImagePixels = 40'000'000;
+// The messages speak the student's language (tr()), so call it where tr() may be called: the UI's
+// thread or the CLI's (i18n/translate.h), not a worker.
 Result<DecodedImage> DecodeImage(const std::vector<uint8_t>& bytes, const std::string& name, int size = 32,
                                  long long max_pixels = kMaxImagePixels);
 

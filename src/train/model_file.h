@@ -29,6 +29,8 @@ std::vector<uint8_t> SerializeModel(nn::Model& model, const std::vector<std::str
                                     const std::vector<float>& mean, const std::vector<float>& std,
                                     const TrainConfig& config, const std::string& dataset);
 // `name` is used in messages ("model.gradlab is not a Gradlab model file ...").
+// The messages speak the student's language (tr()), so call it where tr() may be called: the UI's
+// thread or the CLI's (i18n/translate.h), not a worker.
 Result<SavedModel> DeserializeModel(const std::vector<uint8_t>& bytes, const std::string& name);
 
 Result<SavedModel> LoadModelFile(const std::string& path);

@@ -31,6 +31,8 @@ struct SessionFile {
 
 std::vector<uint8_t> SerializeSession(const SessionFile& session);
 // `name` is used in messages. Every size is checked before anything is allocated from it.
+// The messages speak the student's language (tr()), so call it where tr() may be called: the UI's
+// thread or the CLI's (i18n/translate.h), not a worker.
 Result<SessionFile> DeserializeSession(const std::vector<uint8_t>& bytes, const std::string& name);
 
 }  // namespace gradlab::train
