@@ -3,27 +3,28 @@
 #include <cmath>
 #include <limits>
 
+#include "i18n/translate.h"
 #include "train/json_keys.h"
 
 namespace gradlab::train {
 
 Status ValidateConfig(const TrainConfig& cfg) {
   const double lr = cfg.schedule.base_lr;
-  if (!(std::isfinite(lr) && lr > 0)) return Status::Error("the learning rate must be a positive number");
-  if (cfg.batch_size < 0 || cfg.batch_size > 100000) return Status::Error("the batch size must be from 1 to 100,000 (0 for full batch)");
-  if (cfg.micro_batch < 0 || cfg.micro_batch > 100000) return Status::Error("the micro-batch must be from 1 to 100,000 (0 for automatic)");
-  if (cfg.epochs < 1 || cfg.epochs > 100000) return Status::Error("epochs must be from 1 to 100,000");
+  if (!(std::isfinite(lr) && lr > 0)) return Status::Error(tr("the learning rate must be a positive number"));
+  if (cfg.batch_size < 0 || cfg.batch_size > 100000) return Status::Error(tr("the batch size must be from 1 to 100,000 (0 for full batch)"));
+  if (cfg.micro_batch < 0 || cfg.micro_batch > 100000) return Status::Error(tr("the micro-batch must be from 1 to 100,000 (0 for automatic)"));
+  if (cfg.epochs < 1 || cfg.epochs > 100000) return Status::Error(tr("epochs must be from 1 to 100,000"));
   if (!(cfg.regularization.lambda >= 0 && std::isfinite(cfg.regularization.lambda)))
-    return Status::Error("the regularization strength must be a finite number, 0 or more");
+    return Status::Error(tr("the regularization strength must be a finite number, 0 or more"));
   if (!(cfg.regularization.beta >= 0 && std::isfinite(cfg.regularization.beta)))
-    return Status::Error("the elastic-net beta must be a finite number, 0 or more");
+    return Status::Error(tr("the elastic-net beta must be a finite number, 0 or more"));
   const auto& o = cfg.optimizer;
-  if (!(o.momentum >= 0 && o.momentum < 1)) return Status::Error("momentum must be in [0, 1)");
-  if (!(o.rho >= 0 && o.rho < 1)) return Status::Error("the RMSProp decay must be in [0, 1)");
-  if (!(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1)) return Status::Error("Adam's betas must be in [0, 1)");
+  if (!(o.momentum >= 0 && o.momentum < 1)) return Status::Error(tr("momentum must be in [0, 1)"));
+  if (!(o.rho >= 0 && o.rho < 1)) return Status::Error(tr("the RMSProp decay must be in [0, 1)"));
+  if (!(o.beta1 >= 0 && o.beta1 < 1 && o.beta2 >= 0 && o.beta2 < 1)) return Status::Error(tr("Adam's betas must be in [0, 1)"));
   if (!(cfg.schedule.warmup >= 0 && cfg.schedule.warmup <= 1e9))
-    return Status::Error("warm-up must be a number from 0 to 1e9 (epochs, or steps)");
-  if (cfg.train_eval_limit < 0) return Status::Error("the train-accuracy sample must be 0 (all) or more");
+    return Status::Error(tr("warm-up must be a number from 0 to 1e9 (epochs, or steps)"));
+  if (cfg.train_eval_limit < 0) return Status::Error(tr("the train-accuracy sample must be 0 (all) or more"));
   return Status();
 }
 
@@ -69,37 +70,37 @@ bool FitsIn(const nlohmann::json& v) {
 
 Result<TrainConfig> ConfigFromJson(const nlohmann::json& j) {
   using R = Result<TrainConfig>;
-  if (!j.is_object()) return R::Error("training settings are not a JSON object");
+  if (!j.is_object()) return R::Error(tr("training settings are not a JSON object"));
   TrainConfig c;
   // Every setting must be present with its type: a missing or misspelt key is an error, never
   // a silent default (a saved model must say exactly how it was trained).
   if (auto key = UnknownKey(j, {"model", "loss", "optimizer", "momentum", "rho", "beta1", "beta2", "lr", "schedule",
                                  "warmup", "schedule_per_step", "batch_size", "micro_batch", "epochs", "reg",
                                  "reg_lambda", "reg_beta", "augment", "init", "seed", "train_eval_limit"}))
-    return R::Error("training settings: unknown setting '" + *key + "'");
+    return R::Error(Fill(tr("training settings: unknown setting '{0}'"), {*key}));
   std::string problem;
   auto get = [&](const char* key, auto& out) {
     if (!problem.empty()) return;
     if (!j.contains(key)) {
-      problem = std::string("'") + key + "' is missing";
+      problem = Fill(tr("'{0}' is missing"), {key});
       return;
     }
     const auto& v = j[key];
     using V = std::decay_t<decltype(out)>;
     if constexpr (std::is_same_v<V, std::string>) {
       if (v.is_string()) out = v.get<std::string>();
-      else problem = std::string("'") + key + "' should be text";
+      else problem = Fill(tr("'{0}' should be text"), {key});
     } else if constexpr (std::is_same_v<V, bool>) {
       if (v.is_boolean()) out = v.get<bool>();
-      else problem = std::string("'") + key + "' should be true or false";
+      else problem = Fill(tr("'{0}' should be true or false"), {key});
     } else if constexpr (std::is_integral_v<V>) {
       // Whole numbers only, checked before the conversion (1e20 into an int is undefined).
       const bool fits = FitsIn<V>(v);
       if (fits) out = v.get<V>();
-      else problem = std::string("'") + key + "' should be a whole number in range";
+      else problem = Fill(tr("'{0}' should be a whole number in range"), {key});
     } else {
       if (v.is_number() && std::isfinite(v.get<double>())) out = v.get<V>();
-      else problem = std::string("'") + key + "' should be a finite number";
+      else problem = Fill(tr("'{0}' should be a finite number"), {key});
     }
   };
   std::string loss, optimizer, schedule, reg, augment, init;
@@ -126,11 +127,11 @@ Result<TrainConfig> ConfigFromJson(const nlohmann::json& j) {
   get("init", init);
   get("seed", c.seed);
   get("train_eval_limit", c.train_eval_limit);
-  if (!problem.empty()) return R::Error("training settings: " + problem);
+  if (!problem.empty()) return R::Error(Fill(tr("training settings: {0}"), {problem}));
 
   if (loss == "svm") c.loss = nn::LossKind::kSvm;
   else if (loss == "softmax") c.loss = nn::LossKind::kSoftmax;
-  else return R::Error("unknown loss '" + loss + "'; use softmax or svm");
+  else return R::Error(Fill(tr("unknown loss '{0}'; use softmax or svm"), {loss}));
   auto opt = nn::ParseOptimizerKind(optimizer);
   if (!opt) return R::Error(opt.error());
   c.optimizer.kind = *opt;
@@ -147,7 +148,7 @@ Result<TrainConfig> ConfigFromJson(const nlohmann::json& j) {
   c.augment = *aug;
   if (init == "he") c.init = nn::InitKind::kHe;
   else if (init == "xavier") c.init = nn::InitKind::kXavier;
-  else return R::Error("unknown initialisation '" + init + "'; use he or xavier");
+  else return R::Error(Fill(tr("unknown initialisation '{0}'; use he or xavier"), {init}));
   Status valid = ValidateConfig(c);
   if (!valid) return R::Error(valid.message());
   return c;

@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "data/augment.h"
+#include "i18n/translate.h"
 #include "nn/model_budget.h"
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
@@ -43,11 +44,11 @@ Result<std::unique_ptr<Session>> Session::Create(const TrainConfig& cfg,
                                                  std::shared_ptr<const data::Dataset> test) {
   using R = Result<std::unique_ptr<Session>>;
   if (Status s = ValidateConfig(cfg); !s) return R::Error(s.message());
-  if (!train || train->size() == 0) return R::Error("there are no training images");
-  if (!test) return R::Error("there is no test set");
+  if (!train || train->size() == 0) return R::Error(tr("there are no training images"));
+  if (!test) return R::Error(tr("there is no test set"));
   if (test->size() > 0 && test->sample_shape != train->sample_shape)
-    return R::Error("the test set's samples are " + ShapeToString(test->sample_shape) + " but the training set's are " +
-                    ShapeToString(train->sample_shape));
+    return R::Error(Fill(tr("the test set's samples are {0} but the training set's are {1}"),
+                         {ShapeToString(test->sample_shape), ShapeToString(train->sample_shape)}));
   auto model = nn::Model::Create(cfg.model_spec, train->sample_shape, train->num_classes(), cfg.seed, cfg.init);
   if (!model) return R::Error(model.error());
 
@@ -65,10 +66,9 @@ Result<std::unique_ptr<Session>> Session::Create(const TrainConfig& cfg,
   s->max_chunk_ = static_cast<int>(std::min<uint64_t>(
       1 << 30, 1 + (nn::kModelBudgetBytes - cost->bytes) / std::max<uint64_t>(1, cost->sample_bytes)));
   if (const int chunk = std::min(s->ChunkSize(), s->batch_size_); chunk > s->max_chunk_)
-    return R::Error("a chunk of " + std::to_string(chunk) + " samples needs " +
-                    nn::FormatBytes(cost->bytes + (chunk - 1) * cost->sample_bytes) +
-                    " with this model (the limit is " + nn::FormatBytes(nn::kModelBudgetBytes) + "); use a micro-batch of " +
-                    std::to_string(s->max_chunk_) + " or less");
+    return R::Error(Fill(tr("a chunk of {0} samples needs {1} with this model (the limit is {2}); use a micro-batch of {3} or less"),
+                         {std::to_string(chunk), nn::FormatBytes(cost->bytes + (chunk - 1) * cost->sample_bytes),
+                          nn::FormatBytes(nn::kModelBudgetBytes), std::to_string(s->max_chunk_)}));
   s->StartEpoch();
   return s;
 }
@@ -215,11 +215,11 @@ bool Session::TrainOneStep() {
 Status Session::LoadWeights(nn::Model& source) {
   auto from = source.StateDict(), to = model_->StateDict();
   if (from.size() != to.size())
-    return Status::Error("the saved model has " + std::to_string(from.size()) + " tensors; this one has " + std::to_string(to.size()));
+    return Status::Error(Fill(tr("the saved model has {0} tensors; this one has {1}"), {std::to_string(from.size()), std::to_string(to.size())}));
   for (size_t i = 0; i < to.size(); ++i)
     if (from[i].first != to[i].first || from[i].second->shape != to[i].second->shape)
-      return Status::Error("the saved model's " + from[i].first + " is " + ShapeToString(from[i].second->shape) +
-                           ", this model's " + to[i].first + " is " + ShapeToString(to[i].second->shape));
+      return Status::Error(Fill(tr("the saved model's {0} is {1}, this model's {2} is {3}"),
+                                {from[i].first, ShapeToString(from[i].second->shape), to[i].first, ShapeToString(to[i].second->shape)}));
   for (size_t i = 0; i < to.size(); ++i) to[i].second->data = from[i].second->data;
   return Status();
 }
@@ -261,10 +261,10 @@ Status Session::RestoreProgress(Progress p) {
   // Everything is checked before anything changes: a damaged file leaves the session as it was.
   const int n = train_->size();
   if (static_cast<int>(p.order.size()) != n || p.cursor < 0 || p.cursor > n || p.epoch < 0 || p.epoch > cfg_.epochs || p.steps < 0)
-    return Status::Error("the saved progress does not fit this data (" + std::to_string(p.order.size()) + " samples saved, " +
-                         std::to_string(n) + " here)");
+    return Status::Error(Fill(tr("the saved progress does not fit this data ({0} samples saved, {1} here)"),
+                              {std::to_string(p.order.size()), std::to_string(n)}));
   for (int i : p.order)
-    if (i < 0 || i >= n) return Status::Error("the saved sample order names a sample this data does not have");
+    if (i < 0 || i >= n) return Status::Error(tr("the saved sample order names a sample this data does not have"));
   const auto params = model_->Params();
   auto fits = [&](const std::vector<std::vector<float>>& state) {
     if (state.empty()) return true;
@@ -273,7 +273,7 @@ Status Session::RestoreProgress(Progress p) {
       if (state[i].size() != params[i]->value.size()) return false;
     return true;
   };
-  if (!fits(p.optimizer1) || !fits(p.optimizer2)) return Status::Error("the saved optimizer state does not fit this model");
+  if (!fits(p.optimizer1) || !fits(p.optimizer2)) return Status::Error(tr("the saved optimizer state does not fit this model"));
   history_ = std::move(p.history);
   steps_ = p.steps;
   epoch_ = p.epoch;

@@ -14,7 +14,9 @@
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
 #include "settings/registry.h"
+#include "train/config.h"
 #include "train/model_file.h"
+#include "train/model_header.h"
 #include "train/session_file.h"
 
 using namespace gradlab;
@@ -167,6 +169,14 @@ TEST_CASE("The engine's own messages speak the student's language, as whole sent
   CHECK(model.find("cat.gradlab") != std::string::npos);
   CHECK(hangul(train::DeserializeSession(junk, "work.gradlab-session").error()));
   CHECK(hangul(data::DecodeImage({}, "cat.png").error()));
+  // What is wrong inside a model file's header, and training settings a file or URL gives.
+  const std::string header = train::ParseModelHeader(nlohmann::json{{"colour", 1}}).error();
+  CHECK(hangul(header));
+  CHECK(header.find("'colour'") != std::string::npos);
+  CHECK(hangul(train::ConfigFromJson(nlohmann::json::object()).error()));
+  train::TrainConfig negative_lr;
+  negative_lr.schedule.base_lr = -1;
+  CHECK(hangul(train::ValidateConfig(negative_lr).message()));
 }
 
 TEST_CASE("The engine's notes on the lecture, which the calculators show, are in the catalogue", "[i18n]") {
