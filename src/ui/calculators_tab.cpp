@@ -4,6 +4,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/text.h"
@@ -45,9 +46,10 @@ const nn::RegKind kRegKinds[] = {nn::RegKind::kL2, nn::RegKind::kL1, nn::RegKind
 ImVec2 RaceStart(nn::Surface surface) { return surface == nn::Surface::kSaddle ? ImVec2(0.16f, 2.5f) : ImVec2(-4.0f, 2.5f); }
 
 // A greyed note that wraps (on a phone too): the legends, the lecture's slips and the formulas'
-// fine print are long lines. A printf format, as ImGui::TextDisabled.
-void FinePrint(const char* format, ...) IM_FMTARGS(1);
-void FinePrint(const char* format, ...) {
+// fine print are long lines. FinePrintf takes a printf format, as ImGui::TextDisabled; FinePrint
+// takes the text as it is (a translation may hold a '%').
+void FinePrintf(const char* format, ...) IM_FMTARGS(1);
+void FinePrintf(const char* format, ...) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   va_list args;
   va_start(args, format);
@@ -55,6 +57,7 @@ void FinePrint(const char* format, ...) {
   va_end(args);
   ImGui::PopStyleColor();
 }
+void FinePrint(std::string_view text) { FinePrintf("%.*s", static_cast<int>(text.size()), text.data()); }
 
 // The engine's numbers for the current inputs, made again only when an input changed.
 const CalcResults& Results(CalculatorsUi& c) {
@@ -137,7 +140,7 @@ void DrawLosses(CalculatorsUi& c) {
   const std::string p = FormatProbability(b.probs[c.s.label]);
   ImGui::Text(tr("Softmax loss = -ln p(%s) = -ln %s = %.2f"), names[c.s.label], p.c_str(), b.softmax_loss);
   ImGui::Text(tr("KL divergence from the one-hot target = 1 * ln(1 / %s) = %.2f (the same number)"), p.c_str(), b.kl_divergence);
-  FinePrint(tr("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln."),
+  FinePrintf(tr("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln."),
             b.softmax_loss_log10);
 }
 
@@ -162,7 +165,7 @@ void DrawActivations(CalculatorsUi& c) {
     case CalcActivation::kLeakyRelu: curve = nn::SampleActivation(nn::ActivationKind::kLeakyReLU, param, -6, 6, 241); break;
     case CalcActivation::kElu: curve = nn::SampleActivation(nn::ActivationKind::kELU, param, -6, 6, 241); break;
     case CalcActivation::kMaxout:
-      FinePrint("%s", tr("max(w1 x + b1, w2 x + b2) with w1 = 1, b1 = 0, w2 = -0.5, b2 = 1"));
+      FinePrint(tr("max(w1 x + b1, w2 x + b2) with w1 = 1, b1 = 0, w2 = -0.5, b2 = 1"));
       curve = nn::SampleMaxout(1, 0, -0.5, 1, -6, 6, 241);
   }
   const float step = 12.0f / 240;
@@ -170,7 +173,7 @@ void DrawActivations(CalculatorsUi& c) {
            {{"f(x)", curve.y.data(), static_cast<int>(curve.y.size()), IM_COL32(110, 170, 255, 255), 2.5f, step, -6},
             {"f'(x)", curve.dy.data(), static_cast<int>(curve.dy.size()), IM_COL32(250, 160, 70, 255), 1.5f, step, -6}},
            {"x", false, false, false, true});
-  FinePrint("%s", tr("Blue: the function. Orange: its derivative, the local gradient backprop multiplies by. Hover to read values."));
+  FinePrint(tr("Blue: the function. Orange: its derivative, the local gradient backprop multiplies by. Hover to read values."));
 }
 
 // [SECTION] Conv arithmetic --------------------------------------------------------------------
@@ -204,8 +207,8 @@ void DrawConv(CalculatorsUi& c) {
     }
   dl->AddRect(o, ImVec2(o.x + c.s.conv_f * cell, o.y + c.s.conv_f * cell), IM_COL32(255, 120, 80, 255), 0, 0, 3);
   ImGui::Dummy(ImVec2(side * cell, side * cell));
-  FinePrint("%s", tr("Grey border: zero padding. Dots: where a window starts (every S cells). Orange: the first window."));
-  FinePrint("%s", tr(nn::kOutputSizeSlip));
+  FinePrint(tr("Grey border: zero padding. Dots: where a window starts (every S cells). Orange: the first window."));
+  FinePrint(tr(nn::kOutputSizeSlip));
   ImGui::Separator();
   ImGui::SetNextItemWidth(120);
   SliderWhole(TrLabel("input channels C"), "conv_c", &c.s.conv_c);
@@ -218,7 +221,7 @@ void DrawConv(CalculatorsUi& c) {
   const int rf = nn::ReceptiveField(c.s.conv_layers, c.s.conv_f);
   ImGui::Text(tr("receptive field after %d layers of %dx%d (stride 1) = %s = %d x %d pixels"), c.s.conv_layers, c.s.conv_f,
               c.s.conv_f, nn::kReceptiveFieldFormula, rf, rf);
-  FinePrint("%s", tr("The lecture's receptive-field slides write K for the filter size; here F is the filter size, K the number of filters."));
+  FinePrint(tr("The lecture's receptive-field slides write K for the filter size; here F is the filter size, K the number of filters."));
   // On a 32x32 image: the square one output unit sees.
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float px = 6;
@@ -227,7 +230,7 @@ void DrawConv(CalculatorsUi& c) {
   dl->AddRectFilled(ImVec2(p.x + start, p.y + start), ImVec2(p.x + start + std::min(rf, 32) * px, p.y + start + std::min(rf, 32) * px),
                     IM_COL32(250, 200, 80, 140));
   ImGui::Dummy(ImVec2(32 * px, 32 * px));
-  FinePrint("%s", tr("The square a unit of the last layer sees on a 32x32 CIFAR-10 image."));
+  FinePrint(tr("The square a unit of the last layer sees on a 32x32 CIFAR-10 image."));
 }
 
 // [SECTION] Max pooling ------------------------------------------------------------------------
@@ -237,8 +240,13 @@ void DrawPooling(CalculatorsUi& c) {
   const CalcResults& res = Results(c);
   static const ImVec4 quadrant[] = {{0.35f, 0.2f, 0.2f, 1}, {0.2f, 0.35f, 0.2f, 1}, {0.2f, 0.25f, 0.4f, 1}, {0.38f, 0.33f, 0.15f, 1}};
   // The pooled 2x2 beside the grid, level with its windows' rows; below it where that has no room (a phone).
-  constexpr float kOutputX = 260;
-  const bool beside = ImGui::GetContentRegionAvail().x >= kOutputX + ImGui::CalcTextSize("->   00   00").x;
+  constexpr float kCellWidth = 44;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x, gap = 3 * spacing;
+  const float grid_width = 4 * kCellWidth + 3 * spacing;
+  const bool beside = ImGui::GetContentRegionAvail().x >= grid_width + gap + ImGui::CalcTextSize("->   00   00").x;
+  const auto pooled_row = [&](int row) {  // row 0 or 1 of the output, the first marked with the arrow
+    ImGui::Text("%s   %g   %g", row == 0 ? "->" : "  ", res.pooled[2 * row], res.pooled[2 * row + 1]);
+  };
   for (int r = 0; r < 4; ++r) {
     for (int col = 0; col < 4; ++col) {
       const int i = r * 4 + col, q = (r / 2) * 2 + col / 2;
@@ -247,7 +255,7 @@ void DrawPooling(CalculatorsUi& c) {
       ImGui::PushStyleColor(ImGuiCol_FrameBg, quadrant[q]);
       const bool winner = res.winner[i];  // read before the edit below can change the results
       if (winner) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.85f, 0.3f, 1));
-      ImGui::SetNextItemWidth(44);
+      ImGui::SetNextItemWidth(kCellWidth);
       InputWhole("##v", "pool", &c.s.pool[i]);
       if (i == 0) NoteLastItem("pool-cell-1");
       if (LastItemHasFocus()) NoteFocusedName(Fill(tr("row {0}, column {1}"), {std::to_string(r + 1), std::to_string(col + 1)}));
@@ -256,15 +264,15 @@ void DrawPooling(CalculatorsUi& c) {
       ImGui::PopID();
     }
     if (beside && r % 2 == 1) {
-      ImGui::SameLine(kOutputX);
-      ImGui::Text("%s   %g   %g", r == 1 ? "->" : "  ", res.pooled[r - 1], res.pooled[r]);
+      ImGui::SameLine(0, gap);
+      pooled_row(r / 2);
     }
   }
   if (!beside) {
-    ImGui::Text("->   %g   %g", res.pooled[0], res.pooled[1]);
-    ImGui::Text("     %g   %g", res.pooled[2], res.pooled[3]);
+    pooled_row(0);
+    pooled_row(1);
   }
-  FinePrint("%s", tr("Yellow: the winners. In backprop, max routes each window's gradient to its winner only."));
+  FinePrint(tr("Yellow: the winners. In backprop, max routes each window's gradient to its winner only."));
 }
 
 // [SECTION] Schedules ---------------------------------------------------------------------------
@@ -296,9 +304,9 @@ void DrawSchedules(CalculatorsUi& c) {
   }
   DrawPlot("schedules", ImVec2(-1, 260), series, {tr("epoch"), true, false, false, true});
   using nn::ScheduleFormula, nn::ScheduleKind;
-  FinePrint(tr("step: x0.1 at 30, 60, 90 (yellow); cosine %s (blue); linear %s (green); inverse sqrt %s (pink);"),
+  FinePrintf(tr("step: x0.1 at 30, 60, 90 (yellow); cosine %s (blue); linear %s (green); inverse sqrt %s (pink);"),
             ScheduleFormula(ScheduleKind::kCosine), ScheduleFormula(ScheduleKind::kLinear), ScheduleFormula(ScheduleKind::kInverseSqrt));
-  FinePrint("%s", Fill(tr("{0}. The {1}."), {tr(nn::kScheduleTime), tr(nn::kWarmupHelp)}).c_str());
+  FinePrint(Fill(tr("{0}. The {1}."), {tr(nn::kScheduleTime), tr(nn::kWarmupHelp)}));
 }
 
 // [SECTION] Regularization ----------------------------------------------------------------------
@@ -336,8 +344,8 @@ void DrawRegularization(CalculatorsUi& c) {
     }
     ImGui::EndTable();
   }
-  FinePrint("%s", tr(nn::kRegularizerPulls));
-  FinePrint("%s", tr(nn::kLossSignSlip));
+  FinePrint(tr(nn::kRegularizerPulls));
+  FinePrint(tr(nn::kLossSignSlip));
 }
 
 // [SECTION] Optimizers on a loss surface -----------------------------------------------------------
