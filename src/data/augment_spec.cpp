@@ -1,7 +1,7 @@
 // The text form of AugmentConfig (ParseAugmentSpec, FormatAugmentSpec): the grammar is documented
 // in augment.h. This file only converts between text and AugmentConfig; it applies nothing.
 #include "data/augment.h"
-#include "i18n/translate.h"  // N_: the help is translated where the app shows it
+#include "i18n/translate.h"  // N_: the help is translated where the app shows it; tr: the messages
 
 #include <algorithm>
 #include <cctype>
@@ -95,26 +95,29 @@ std::string ValidItems(std::vector<Item>& items) {
   return out;
 }
 
+std::string OutOfRange(const Param& p, const std::string& text) {
+  return Fill(tr("{0} must be {1} to {2}, got {3}"), {p.name, FormatNumber(p.lo), FormatNumber(p.hi), text});
+}
+
 // Reads one value into p; on failure returns the problem ("p must be 0 to 1, got 1.5").
 std::string ReadValue(const std::string& text, const Param& p) {
-  const std::string range = FormatNumber(p.lo) + " to " + FormatNumber(p.hi);
   const char* begin = text.c_str();
   char* end = nullptr;
   errno = 0;
   if (p.whole) {
     long v = std::strtol(begin, &end, 10);
     if (text.empty() || end != begin + text.size() || errno != 0) {  // all of it, NUL bytes included
-      return std::string(p.name) + " must be a whole number, got '" + text + "'";
+      return Fill(tr("{0} must be a whole number, got '{1}'"), {p.name, text});
     }
-    if (v < p.lo || v > p.hi) return std::string(p.name) + " must be " + range + ", got " + text;
+    if (v < p.lo || v > p.hi) return OutOfRange(p, text);
     *p.whole = static_cast<int>(v);
     return "";
   }
   double v = std::strtod(begin, &end);
   if (text.empty() || end != begin + text.size() || errno != 0 || !std::isfinite(v)) {
-    return std::string(p.name) + " must be a number, got '" + text + "'";
+    return Fill(tr("{0} must be a number, got '{1}'"), {p.name, text});
   }
-  if (v < p.lo || v > p.hi) return std::string(p.name) + " must be " + range + ", got " + text;
+  if (v < p.lo || v > p.hi) return OutOfRange(p, text);
   *p.real = v;
   return "";
 }
@@ -122,8 +125,7 @@ std::string ReadValue(const std::string& text, const Param& p) {
 // Checks that a lower bound does not exceed its upper bound.
 std::string CheckOrder(const char* lo_name, double lo, const char* hi_name, double hi) {
   if (lo <= hi) return "";
-  return std::string(lo_name) + " (" + FormatNumber(lo) + ") must not exceed " + hi_name + " (" +
-         FormatNumber(hi) + ")";
+  return Fill(tr("{0} ({1}) must not exceed {2} ({3})"), {lo_name, FormatNumber(lo), hi_name, FormatNumber(hi)});
 }
 
 }  // namespace
@@ -137,7 +139,7 @@ Result<AugmentConfig> ParseAugmentSpec(const std::string& spec) {
 
   for (const std::string& raw : Split(trimmed, ',')) {
     const std::string token = Trim(raw);
-    if (token.empty()) return R::Error("empty item in augmentation spec '" + spec + "'");
+    if (token.empty()) return R::Error(Fill(tr("empty item in augmentation spec '{0}'"), {spec}));
     std::vector<std::string> parts = Split(token, ':');
     std::string name = Trim(parts[0]);
     for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -147,24 +149,23 @@ Result<AugmentConfig> ParseAugmentSpec(const std::string& spec) {
       if (name == it.name) item = &it;
     }
     if (!item) {
-      return R::Error("unknown augmentation '" + parts[0] + "'; valid items: " + ValidItems(items) +
-                      " (or 'none' alone)");
+      return R::Error(Fill(tr("unknown augmentation '{0}'; valid items: {1} (or 'none' alone)"), {parts[0], ValidItems(items)}));
     }
-    const std::string what = "augmentation '" + token + "': ";
-    if (*item->on) return R::Error("augmentation '" + name + "' is listed twice");
+    const auto in_item = [&](const std::string& problem) { return R::Error(Fill(tr("augmentation '{0}': {1}"), {token, problem})); };
+    if (*item->on) return R::Error(Fill(tr("augmentation '{0}' is listed twice"), {name}));
     *item->on = true;
 
     std::vector<std::string> values;
     for (size_t i = 1; i < parts.size(); ++i) values.push_back(Trim(parts[i]));
     if (values.size() > item->params.size()) {
-      return R::Error(what + "too many values (" + std::to_string(values.size()) + "); the form is " + item->usage);
+      return in_item(Fill(tr("too many values ({0}); the form is {1}"), {std::to_string(values.size()), item->usage}));
     }
     if (name == "jitter" && values.size() == 2) {
-      return R::Error(what + "give one strength for all three, or three (brightness:contrast:saturation)");
+      return in_item(tr("give one strength for all three, or three (brightness:contrast:saturation)"));
     }
     for (size_t i = 0; i < values.size(); ++i) {
       if (std::string problem = ReadValue(values[i], item->params[i]); !problem.empty()) {
-        return R::Error(what + problem);
+        return in_item(problem);
       }
     }
     if (name == "jitter" && values.size() == 1) {
@@ -178,7 +179,7 @@ Result<AugmentConfig> ParseAugmentSpec(const std::string& spec) {
       }
     }
     if (name == "blur") problem = CheckOrder("sigma_min", config.blur.sigma_min, "sigma_max", config.blur.sigma_max);
-    if (!problem.empty()) return R::Error(what + problem);
+    if (!problem.empty()) return in_item(problem);
   }
   return config;
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/rng.h"
+#include "i18n/translate.h"
 
 namespace gradlab::data {
 namespace {
@@ -120,18 +121,18 @@ Result<ToyKind> ParseToyKind(const std::string& name) {
     if (name == ToyKindName(kind)) return kind;
     valid += (i ? ", " : "") + std::string(ToyKindName(kind));
   }
-  return Result<ToyKind>::Error("unknown toy dataset '" + name + "'; the toy datasets are " + valid);
+  return Result<ToyKind>::Error(Fill(tr("unknown toy dataset '{0}'; the toy datasets are {1}"), {name, valid}));
 }
 
 Status CheckToyParams(int classes, int points_per_class, double noise) {
   if (classes < kToyMinClasses || classes > kToyMaxClasses) {
-    return Status::Error("a toy dataset has 2 to 10 classes, got " + std::to_string(classes));
+    return Status::Error(Fill(tr("a toy dataset has 2 to 10 classes, got {0}"), {std::to_string(classes)}));
   }
   if (points_per_class < 1 || points_per_class > kMaxPointsPerClass) {
-    return Status::Error("points per class must be 1 to 100,000, got " + std::to_string(points_per_class));
+    return Status::Error(Fill(tr("points per class must be 1 to 100,000, got {0}"), {std::to_string(points_per_class)}));
   }
   if (!(noise >= 0.0 && noise <= 1.0)) {  // also refuses NaN
-    return Status::Error("noise must be 0 to 1, got " + std::to_string(noise));
+    return Status::Error(Fill(tr("noise must be 0 to 1, got {0}"), {std::to_string(noise)}));
   }
   return Status();
 }

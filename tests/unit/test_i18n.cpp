@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "core/file_io.h"
+#include "data/augment.h"
 #include "data/cifar10.h"
 #include "data/image_file.h"
+#include "data/toy2d.h"
 #include "graph/parser.h"
 #include "i18n/translate.h"
 #include "lessons/lesson.h"
@@ -177,6 +179,11 @@ TEST_CASE("The engine's own messages speak the student's language, as whole sent
   train::TrainConfig negative_lr;
   negative_lr.schedule.base_lr = -1;
   CHECK(hangul(train::ValidateConfig(negative_lr).message()));
+  // The augmentation text a student types, and the toy data's numbers.
+  const std::string augment = data::ParseAugmentSpec("hflip,crop:x").error();
+  CHECK(hangul(augment));
+  CHECK(augment.find("'crop:x'") != std::string::npos);
+  CHECK(hangul(data::CheckToyParams(1, 100, 0.1).message()));
 }
 
 TEST_CASE("The engine's notes on the lecture, which the calculators show, are in the catalogue", "[i18n]") {
