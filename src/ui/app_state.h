@@ -40,6 +40,7 @@ struct AppState {
 
   // Workspace
   Tab shown_tab = Tab::kTrain;  // the tab the tab bar shows (settings.app.tab is the one wanted)
+  bool focus_on_tab_bar = false;  // last frame: the keyboard's focus was on a tab
   settings::Theme applied_theme = settings::Theme::kDark;
   LanguageUi language;
   bool show_about = false;

@@ -82,6 +82,17 @@ static void DrawTabs(AppState& state) {
   const Tab wanted = state.settings.app.tab;
   const bool switching = wanted != state.shown_tab;
   Tab opened = state.shown_tab;
+  // Up out of a tab's content lands on the tab shown, not on whichever tab is nearest above
+  // (ImGui's arrows go by geometry): the keyboard comes back to the tab it left. Only an arrow's
+  // arrival from outside the tab bar: Left and Right along the tabs are left alone.
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  bool arrived_on_other_tab = false;
+  if (!state.focus_on_tab_bar && !switching && g.NavJustMovedToId != 0)
+    for (int index = 0; index < kTabCount; ++index) {
+      const Tab tab = static_cast<Tab>(index);
+      arrived_on_other_tab |= tab != state.shown_tab && g.NavJustMovedToId == ImGui::GetID(TrLabel(TabLabel(tab)));
+    }
+  bool focus_on_tab_bar = false;
   for (int index = 0; index < kTabCount; ++index) {
     const Tab tab = static_cast<Tab>(index);
     if (tab != wanted && settings::ListHas(state.settings.app.hide, settings::TabName(tab))) continue;  // hidden by an exercise
@@ -89,6 +100,11 @@ static void DrawTabs(AppState& state) {
     const bool open = BeginTabItem(TrLabel(TabLabel(tab)), flags);
     const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
     state.tab_rects[index] = {min.x, min.y, size.x, size.y};
+    if (arrived_on_other_tab && tab == state.shown_tab) {
+      ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());  // here, so ImGui takes this tab's rectangle
+      g.NavDisableHighlight = false;  // SetFocusID hides the focus ring unless an item is active; it came by key
+    }
+    focus_on_tab_bar |= ImGui::GetFocusID() == ImGui::GetItemID();
     if (!open) continue;
     // With nothing focused (a page just opened), the keyboard starts on the tab shown: a screen
     // reader says which tab is open, and Down goes into it (ImGui would start from the first tab).
@@ -97,6 +113,7 @@ static void DrawTabs(AppState& state) {
     DrawTabContent(state, tab);
     ImGui::EndTabItem();
   }
+  state.focus_on_tab_bar = focus_on_tab_bar;
   if (opened != state.shown_tab) {
     state.shown_tab = opened;
     if (!switching) state.settings.app.tab = opened;  // the student clicked it

@@ -70,6 +70,22 @@ await runBrowserTest('a11y', async ({ url, t, openPage }) => {
   }
   t.check('a field is read out with its value', focus.label === 'learning rate' && focus.role === 'field' && focus.state === '0.5', passed.join(' | '));
 
+  // Up out of a tab's content comes back to the tab shown, not to the tab nearest above (ImGui's
+  // arrows go by geometry: from the Calculators' section list that was Lessons).
+  const keys = await openPage({ viewport: { width: 1280, height: 800 } });
+  await keys.goto(`${url}#v=1&tab=calculators`);
+  await keys.waitForFunction(() => window.gradlab?.ready() && window.gradlab.state().frame > 3, null, { timeout: 60000 });
+  const heard = [];
+  for (const key of ['ArrowDown', 'ArrowUp', 'ArrowLeft']) {
+    await keys.keyboard.press(key);
+    await keys.waitForTimeout(150);
+    heard.push(await keys.evaluate(() => window.gradlab.state().focus));
+  }
+  t.check('Down goes into the Calculators tab, Up comes back to its tab, Left goes on along the tabs',
+          heard[0].role === 'group' && heard[1].label === 'Calculators' && heard[1].state === 'selected' &&
+          heard[2].label === 'Lessons' && heard[2].role === 'tab', JSON.stringify(heard));
+  await keys.close();
+
   // A cell of the pooling grid, drawn without a label, is named by its place and read with its value.
   await page.evaluate(() => window.gradlab.open('#v=1&tab=calculators&calc=pooling'));
   await clickItem(page, 'pool-cell-1');
