@@ -130,6 +130,8 @@ void UpdateLanguage(AppState& state) {
   // What the engine wrote in the old language is made again in the new one.
   state.backprop.iteration.reset();
   state.backprop.graph_made = false;
+  state.train.cfg_made = false;  // the settings' first problem
+  state.train.plan_key.clear();  // the model table and why the spec does not fit
   SayLinkProblemsAgain(state);
 }
 

@@ -52,6 +52,17 @@ await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
           /epochs=7/.test(d.link), d.status);
   await damaged.close();
 
+  // ---- made before Korean arrived, made again in Korean: why a model does not fit the data
+  const misfit = await openPage({ viewport: { width: 1280, height: 800 } });
+  await misfit.goto(`${url}#v=1&locale=ko&data=toy:spiral&model=conv8k3p1+relu+pool2+fc`);
+  await ready(misfit);
+  await speaks(misfit, 'ko');
+  await afterFrames(misfit, 3);
+  const m = (await state(misfit)).train;
+  t.check('the model table\'s reason a spec does not fit the data is in Korean', /[\uac00-\ud7a3]/.test(m.modelError) && m.modelError.includes('conv8k3p1'),
+          m.modelError);
+  await misfit.close();
+
   // ---- the language menu: the trained run and the lesson step stay
   const before = { run: runOf(s), lesson: s.lesson.active, step: s.lesson.step };
   await chooseLanguage(korean, 'en');
