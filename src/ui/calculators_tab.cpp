@@ -1,10 +1,8 @@
 #include "ui/calculators_tab.h"
 
 #include <algorithm>
-#include <cstdarg>
 #include <cstdio>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/text.h"
@@ -44,20 +42,6 @@ const nn::RegKind kRegKinds[] = {nn::RegKind::kL2, nn::RegKind::kL1, nn::RegKind
 // gradient is nearly 0 and plain SGD lingers while momentum and Adam roll off into a well. (From
 // x = -4 the quartic's gradient, -56, threw every racer out at the default rate.)
 ImVec2 RaceStart(nn::Surface surface) { return surface == nn::Surface::kSaddle ? ImVec2(0.16f, 2.5f) : ImVec2(-4.0f, 2.5f); }
-
-// A greyed note that wraps (on a phone too): the legends, the lecture's slips and the formulas'
-// fine print are long lines. FinePrintf takes a printf format, as ImGui::TextDisabled; FinePrint
-// takes the text as it is (a translation may hold a '%').
-void FinePrintf(const char* format, ...) IM_FMTARGS(1);
-void FinePrintf(const char* format, ...) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-  va_list args;
-  va_start(args, format);
-  ImGui::TextWrappedV(format, args);
-  va_end(args);
-  ImGui::PopStyleColor();
-}
-void FinePrint(std::string_view text) { FinePrintf("%.*s", static_cast<int>(text.size()), text.data()); }
 
 // The engine's numbers for the current inputs, made again only when an input changed.
 const CalcResults& Results(CalculatorsUi& c) {

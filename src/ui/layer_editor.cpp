@@ -186,7 +186,8 @@ void DrawLayerEditor(TrainUi& t) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  if (plan.ok()) ImGui::TextDisabled(tr("%zu layers, %zu parameters"), plan.layers.size(), plan.parameters);
+  if (plan.ok() && plan.layers.size() == 1) ImGui::TextDisabled(tr("1 layer, %zu parameters"), plan.parameters);
+  else if (plan.ok()) ImGui::TextDisabled(tr("%zu layers, %zu parameters"), plan.layers.size(), plan.parameters);
 
   if (selected >= 0 && !changed) {
     ImGui::Separator();

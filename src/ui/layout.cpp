@@ -1,6 +1,7 @@
 #include "ui/layout.h"
 
 #include <algorithm>
+#include <cstdarg>
 
 #include <imgui.h>
 
@@ -11,6 +12,17 @@ void SameLineIfFits(float width, float spacing) {
   const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
   if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, spacing);
 }
+
+void FinePrintf(const char* format, ...) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  va_list args;
+  va_start(args, format);
+  ImGui::TextWrappedV(format, args);
+  va_end(args);
+  ImGui::PopStyleColor();
+}
+
+void FinePrint(std::string_view text) { FinePrintf("%.*s", static_cast<int>(text.size()), text.data()); }
 
 float ButtonWidth(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
 

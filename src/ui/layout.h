@@ -3,6 +3,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <string_view>
+
 namespace gradlab::ui {
 
 // Puts the next item on the line of the last one if `width` more pixels fit there, `spacing`
@@ -11,6 +13,12 @@ void SameLineIfFits(float width, float spacing = -1);
 float ButtonWidth(const char* label);  // ImGui::Button's width for `label`
 float RadioWidth(const char* label);   // ImGui::RadioButton's and Checkbox's
 float FieldWidth(float field, const char* label);  // a slider, field or combo `field` wide, with its label
+
+// A greyed note that wraps (on a phone too): legends, the lecture's slips, a formula's fine print.
+// FinePrintf takes a printf format, as ImGui::TextDisabled; FinePrint takes the text as it is (a
+// translation may hold a '%').
+void FinePrintf(const char* format, ...) IM_FMTARGS(1);
+void FinePrint(std::string_view text);
 
 // The text size over the usual 16 px (1.5 in the projector theme): sizes drawn by hand grow with it.
 float TextScale();

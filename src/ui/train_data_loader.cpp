@@ -118,7 +118,10 @@ void RequestCifar(TrainUi& t) {
 
 std::string DataSummary(const TrainData& d) {
   if (!d.train || !d.test) return "";
-  return Fill(tr("{0}: {1} training, {2} test"), {d.train->name, std::to_string(d.train->size()), std::to_string(d.test->size())});
+  // Not the set's name ("CIFAR-10 train (cat, dog)"): the choices just above say it, and in English.
+  const std::string train = std::to_string(d.train->size()), test = std::to_string(d.test->size());
+  return d.train->is_image() ? Fill(tr("{0} training images, {1} test images"), {train, test})
+                             : Fill(tr("{0} training points, {1} test points"), {train, test});
 }
 
 void RequestData(TrainUi& t) {

@@ -8,7 +8,7 @@
 namespace gradlab::ui {
 
 void RequestData(TrainUi& t);  // per frame; does nothing while the data settings are unchanged
-// "spiral train: 450 training, 225 test", in the language spoken now ("" before data is loaded).
+// "450 training points, 225 test points", in the language spoken now ("" before data is loaded).
 std::string DataSummary(const TrainData& d);
 
 }  // namespace gradlab::ui

@@ -118,7 +118,7 @@ void DrawDataPanel(TrainUi& t) {
       ImGui::TextColored(Readable(kErrorColour), "%s", t.data.message.c_str());
       ImGui::PopTextWrapPos();
       break;
-    case TrainData::State::kReady: ImGui::TextDisabled("%s", DataSummary(t.data).c_str()); break;  // in today's language
+    case TrainData::State::kReady: FinePrint(DataSummary(t.data)); break;  // in today's language
     default: break;
   }
   // A few samples per class (images) as a gallery.
