@@ -91,39 +91,54 @@ void DrawLosses(CalculatorsUi& c) {
     InputReal(names[j], "scores", &c.s.scores[j], "%.2f");
   }
   for (int j = 0; j < 3; ++j) {
-    const std::string label = std::string("label: ") + names[j];
+    const std::string label = Fill(tr("label: {0}"), {names[j]}) + "###label-" + names[j];  // the same id in every language
     if (j) SameLineIfFits(RadioWidth(label.c_str()));
     RadioButton(label.c_str(), &c.s.label, j);
   }
   const std::vector<double> s(c.s.scores.begin(), c.s.scores.end());
   const nn::LossBreakdown b = nn::ExplainLosses(s, c.s.label);
-  if (ImGui::BeginTable("losses", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-    for (const char* h : {N_("class"), N_("score s"), N_("margin s_j - s_y + 1"), N_("hinge max(0, margin)"), "exp(s)", N_("p = exp / sum")})
-      ImGui::TableSetupColumn(tr(h));
+  // Columns: 0 class, 1 score, 2 margin, 3 hinge, 4 exp, 5 p. One table where all six fit; on a
+  // phone the SVM's columns and the softmax's are two tables, one above the other.
+  static const char* const headers[] = {N_("class"), N_("score s"), N_("margin s_j - s_y + 1"), N_("hinge max(0, margin)"),
+                                        "exp(s)", N_("p = exp / sum")};
+  const auto cell = [&](int column, int j) {
+    const bool is_true = j == c.s.label;
+    switch (column) {
+      case 0: ImGui::Text("%s%s", names[j], is_true ? tr(" (true)") : ""); break;
+      case 1: ImGui::Text("%.2f", s[j]); break;
+      case 2: is_true ? ImGui::TextDisabled("-") : ImGui::Text("%.2f", b.margins[j]); break;
+      case 3: is_true ? ImGui::TextDisabled("-") : ImGui::TextColored(b.hinge[j] > 0 ? kBad : kGood, "%.2f", b.hinge[j]); break;
+      case 4: ImGui::Text("%.2f", b.exps[j]); break;
+      default: ImGui::TextUnformatted(FormatProbability(b.probs[j]).c_str());
+    }
+  };
+  const auto table = [&](const char* id, std::initializer_list<int> columns) {
+    if (!ImGui::BeginTable(id, static_cast<int>(columns.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
+    for (int column : columns) ImGui::TableSetupColumn(tr(headers[column]));
     ImGui::TableHeadersRow();
     for (int j = 0; j < 3; ++j) {
       ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::Text("%s%s", names[j], j == c.s.label ? tr(" (true)") : "");
-      ImGui::TableNextColumn();
-      ImGui::Text("%.2f", s[j]);
-      ImGui::TableNextColumn();
-      if (j == c.s.label) ImGui::TextDisabled("-");
-      else ImGui::Text("%.2f", b.margins[j]);
-      ImGui::TableNextColumn();
-      if (j == c.s.label) ImGui::TextDisabled("-");
-      else ImGui::TextColored(b.hinge[j] > 0 ? kBad : kGood, "%.2f", b.hinge[j]);
-      ImGui::TableNextColumn();
-      ImGui::Text("%.2f", b.exps[j]);
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(FormatProbability(b.probs[j]).c_str());
+      for (int column : columns) {
+        ImGui::TableNextColumn();
+        cell(column, j);
+      }
     }
     ImGui::EndTable();
+  };
+  float all_six = 0;  // each column as wide as its header or its widest value
+  const float value = ImGui::CalcTextSize("-00.00").x, first = ImGui::CalcTextSize((std::string("frog") + tr(" (true)")).c_str()).x;
+  for (int column = 0; column < 6; ++column)
+    all_six += std::max(column ? value : first, ImGui::CalcTextSize(tr(headers[column])).x) + 2 * ImGui::GetStyle().CellPadding.x + 1;
+  if (all_six <= ImGui::GetContentRegionAvail().x) {
+    table("losses", {0, 1, 2, 3, 4, 5});
+  } else {
+    table("svm", {0, 1, 2, 3});
+    table("softmax", {0, 1, 4, 5});
   }
-  ImGui::Text(tr("SVM loss = sum of hinges = %.2f"), b.svm_loss);
+  ImGui::TextWrapped(tr("SVM loss = sum of hinges = %.2f"), b.svm_loss);
   const std::string p = FormatProbability(b.probs[c.s.label]);
-  ImGui::Text(tr("Softmax loss = -ln p(%s) = -ln %s = %.2f"), names[c.s.label], p.c_str(), b.softmax_loss);
-  ImGui::Text(tr("KL divergence from the one-hot target = 1 * ln(1 / %s) = %.2f (the same number)"), p.c_str(), b.kl_divergence);
+  ImGui::TextWrapped(tr("Softmax loss = -ln p(%s) = -ln %s = %.2f"), names[c.s.label], p.c_str(), b.softmax_loss);
+  ImGui::TextWrapped(tr("KL divergence from the one-hot target = 1 * ln(1 / %s) = %.2f (the same number)"), p.c_str(), b.kl_divergence);
   FinePrintf(tr("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln."),
             b.softmax_loss_log10);
 }
@@ -172,10 +187,12 @@ void DrawConv(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(120);
   SliderWhole(TrLabel("stride S"), "conv_s", &c.s.conv_s);
   const nn::WindowFit fit = nn::FitWindow(c.s.conv_n, c.s.conv_f, c.s.conv_s, c.s.conv_p);
-  ImGui::Text(tr("output = %s = (%d - %d + 2*%d) / %d + 1 = %.2f"), nn::kOutputSizeFormula, c.s.conv_n, c.s.conv_f, c.s.conv_p, c.s.conv_s,
-              fit.exact);
-  if (fit.fits) ImGui::TextColored(kGood, tr("valid: the output is %d x %d"), fit.output, fit.output);
-  else ImGui::TextColored(kBad, tr("not valid: %s"), fit.message.c_str());
+  ImGui::TextWrapped(tr("output = %s = (%d - %d + 2*%d) / %d + 1 = %.2f"), nn::kOutputSizeFormula, c.s.conv_n, c.s.conv_f, c.s.conv_p,
+                     c.s.conv_s, fit.exact);
+  ImGui::PushStyleColor(ImGuiCol_Text, fit.fits ? kGood : kBad);
+  if (fit.fits) ImGui::TextWrapped(tr("valid: the output is %d x %d"), fit.output, fit.output);
+  else ImGui::TextWrapped(tr("not valid: %s"), fit.message.c_str());  // a sentence: wrapped on a phone
+  ImGui::PopStyleColor();
   // The padded input as a grid, with the windows' top-left corners and the first window.
   const int side = c.s.conv_n + 2 * c.s.conv_p;
   const float cell = std::min(18.0f, 360.0f / std::max(1, side));
@@ -198,13 +215,13 @@ void DrawConv(CalculatorsUi& c) {
   SliderWhole(TrLabel("input channels C"), "conv_c", &c.s.conv_c);
   ImGui::SetNextItemWidth(120);
   SliderWhole(TrLabel("filters K"), "conv_k", &c.s.conv_k);
-  ImGui::Text(tr("parameters = F*F*C*K + K = %d*%d*%d*%d + %d = %lld"), c.s.conv_f, c.s.conv_f, c.s.conv_c, c.s.conv_k, c.s.conv_k,
-              nn::ConvParameters(c.s.conv_f, c.s.conv_c, c.s.conv_k));
+  ImGui::TextWrapped(tr("parameters = F*F*C*K + K = %d*%d*%d*%d + %d = %lld"), c.s.conv_f, c.s.conv_f, c.s.conv_c, c.s.conv_k, c.s.conv_k,
+                     nn::ConvParameters(c.s.conv_f, c.s.conv_c, c.s.conv_k));
   ImGui::SetNextItemWidth(120);
   SliderWhole(TrLabel("stacked layers L"), "conv_layers", &c.s.conv_layers);
   const int rf = nn::ReceptiveField(c.s.conv_layers, c.s.conv_f);
-  ImGui::Text(tr("receptive field after %d layers of %dx%d (stride 1) = %s = %d x %d pixels"), c.s.conv_layers, c.s.conv_f,
-              c.s.conv_f, nn::kReceptiveFieldFormula, rf, rf);
+  ImGui::TextWrapped(tr("receptive field after %d layers of %dx%d (stride 1) = %s = %d x %d pixels"), c.s.conv_layers, c.s.conv_f,
+                     c.s.conv_f, nn::kReceptiveFieldFormula, rf, rf);
   FinePrint(tr("The lecture's receptive-field slides write K for the filter size; here F is the filter size, K the number of filters."));
   // On a 32x32 image: the square one output unit sees.
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -310,21 +327,28 @@ void DrawRegularization(CalculatorsUi& c) {
   ImGui::SetNextItemWidth(120);
   SliderReal(TrLabel("beta (elastic net)"), "reg_beta", &c.s.reg_beta);
   const CalcResults& r = Results(c);
-  if (ImGui::BeginTable("reg", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn(tr("regularizer"));
-    ImGui::TableSetupColumn(tr("lambda * R(W)"));
-    ImGui::TableSetupColumn(tr("gradient lambda * dR/dW"));
+  // Each column as wide as its text where that fits; on a phone the columns share the width and
+  // their text wraps.
+  const char* names[] = {"L2: sum W^2", "L1: sum |W|", "elastic: sum beta W^2 + |W|"};
+  const char* headers[] = {tr("regularizer"), tr("lambda * R(W)"), tr("gradient lambda * dR/dW")};
+  const float fixed_width = ImGui::CalcTextSize(names[2]).x + ImGui::CalcTextSize(headers[1]).x +
+                            std::max(ImGui::CalcTextSize(headers[2]).x, ImGui::CalcTextSize("+0.000 +0.000 +0.000 +0.000 +0.000").x) +
+                            6 * ImGui::GetStyle().CellPadding.x + 4;
+  const bool wrap = fixed_width > ImGui::GetContentRegionAvail().x;  // (wrapped text in a fitted column would shrink it)
+  if (ImGui::BeginTable("reg", 3, ImGuiTableFlags_Borders | (wrap ? ImGuiTableFlags_SizingStretchProp : ImGuiTableFlags_SizingFixedFit))) {
+    for (const char* header : headers) ImGui::TableSetupColumn(header);
     ImGui::TableHeadersRow();
-    const char* names[] = {"L2: sum W^2", "L1: sum |W|", "elastic: sum beta W^2 + |W|"};
     for (int k = 0; k < 3; ++k) {
       const auto& g = r.gradient[k];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(names[k]);
+      wrap ? ImGui::TextWrapped("%s", names[k]) : ImGui::TextUnformatted(names[k]);
       ImGui::TableNextColumn();
       ImGui::Text("%.4f", r.penalty[k]);
       ImGui::TableNextColumn();
-      ImGui::Text("%+.3f %+.3f %+.3f %+.3f %+.3f", g[0], g[1], g[2], g[3], g[4]);
+      char gradient[96];
+      std::snprintf(gradient, sizeof gradient, "%+.3f %+.3f %+.3f %+.3f %+.3f", g[0], g[1], g[2], g[3], g[4]);
+      wrap ? ImGui::TextWrapped("%s", gradient) : ImGui::TextUnformatted(gradient);
     }
     ImGui::EndTable();
   }

@@ -9,6 +9,7 @@ const SETUPS = [
   'tab=train', 'tab=train&data=cifar10&view=predictions&train=1', 'tab=backprop&example=add-mul&bp=end&bp_answers=show',
   'tab=lessons', 'tab=calculators', 'lesson=9.3', 'tab=train&theme=projector', 'tab=train&theme=projector&data=cifar10',
   'tab=backprop&theme=projector', 'tab=calculators&theme=projector', 'tab=calculators&calc=pooling&theme=projector',
+  'tab=calculators&calc=regularization&theme=projector', 'tab=calculators&calc=conv&theme=projector',
 ];
 
 await runBrowserTest('layout', async ({ url, out, t, openPage }) => {
