@@ -220,18 +220,19 @@ void DrawLessonsTab(AppState& state) {
     ImGui::PushID(static_cast<int>(i));
     if (ImGui::Button(TrLabel("Start"))) OpenLessonStep(state, static_cast<int>(i) + 1, 1);
     ImGui::SameLine();
-    ImGui::Text("%zu. %s", i + 1, lesson.Title().c_str());
-    ImGui::SameLine();
+    ImGui::TextWrapped("%zu. %s", i + 1, lesson.Title().c_str());
     const LessonProgress* kept = FindProgress(state.lessons.progress, lesson);
     if (kept && std::count(kept->seen.begin(), kept->seen.end(), true) > 0) {
       const LessonProgress& p = *kept;
-      ImGui::TextColored(p.finished ? Readable(kRightColour) : Readable(kHintColour), p.finished ? tr("finished, score %d %%") : tr("started, score %d %%"),
-                         Score(lesson, p));
-      ImGui::SameLine();
+      char score[96];
+      std::snprintf(score, sizeof score, p.finished ? tr("finished, score %d %%") : tr("started, score %d %%"), Score(lesson, p));
+      SameLineIfFits(ImGui::CalcTextSize(score).x);
+      ImGui::TextColored(p.finished ? Readable(kRightColour) : Readable(kHintColour), "%s", score);
     }
-    ImGui::PushTextWrapPos(0);  // a long summary wraps instead of running off the edge
-    ImGui::TextDisabled(tr("(%zu steps) %s"), lesson.steps.size(), lesson.Summary().c_str());
-    ImGui::PopTextWrapPos();
+    // The summary beside the title where a reading width is left, else below it (on a phone it
+    // was a column one word wide); wrapped either way.
+    SameLineIfFits(20 * ImGui::GetFontSize());
+    FinePrintf(tr("(%zu steps) %s"), lesson.steps.size(), lesson.Summary().c_str());
     ImGui::PopID();
   }
   for (const std::string& problem : library.problems) ImGui::TextColored(Readable(ImVec4(1, 0.5f, 0.45f, 1)), "%s", problem.c_str());
