@@ -228,7 +228,7 @@ void DrawTrainingPanel(TrainUi& t) {
     InputDouble(TrLabel("lambda"), &c.lambda, 0, 0, "%.5g");
   }
   ImGui::SetNextItemWidth(120);
-  if (InputU64("seed", &c.seed))
+  if (InputU64(TrLabel("seed"), &c.seed))
     c.seed = std::min(c.seed, static_cast<uint64_t>(settings::GetEntry("seed").hi));  // what a link can carry
   DrawAugmentationEditor(t);
 }

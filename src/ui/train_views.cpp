@@ -215,9 +215,20 @@ void DrawConfusion(TrainUi& t) {
   const auto& names = t.session->test_data().class_names;
   const int k = static_cast<int>(names.size());
   const auto per_class = e.per_class_accuracy();
-  ImGui::Text(tr("Test set after epoch %d: %.1f%% correct. Rows: true class; columns: predicted. Click a cell to see its images."),
-              t.session->history().epochs.back().epoch, 100 * e.accuracy());
-  if (ImGui::BeginTable("confusion", k + 2, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+  ImGui::TextWrapped(tr("Test set after epoch %d: %.1f%% correct. Rows: true class; columns: predicted. Click a cell to see its images."),
+                     t.session->history().epochs.back().epoch, 100 * e.accuracy());
+  // Ten classes are wider than a phone: there the table scrolls sideways (so it needs a height).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float name_width = ImGui::CalcTextSize(tr("true \\ predicted")).x;
+  for (const std::string& name : names) name_width = std::max(name_width, ImGui::CalcTextSize(name.c_str()).x);
+  const float width = name_width + k * ImGui::CalcTextSize("000000").x + ImGui::CalcTextSize(tr("accuracy")).x +
+                      (k + 2) * (2 * style.CellPadding.x + 1);
+  const bool scrolls = width > ImGui::GetContentRegionAvail().x;
+  const float row = ImGui::GetTextLineHeight() + 2 * style.CellPadding.y;
+  const ImVec2 outer = scrolls ? ImVec2(0, (k + 1) * row + style.ScrollbarSize + 2) : ImVec2(0, 0);
+  if (ImGui::BeginTable("confusion", k + 2, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | (scrolls ? ImGuiTableFlags_ScrollX : 0),
+                        outer)) {
+    if (scrolls) ImGui::TableSetupScrollFreeze(1, 0);  // the class names stay in view
     ImGui::TableSetupColumn(tr("true \\ predicted"));
     for (int c = 0; c < k; ++c) ImGui::TableSetupColumn(names[c].substr(0, 6).c_str());
     ImGui::TableSetupColumn(tr("accuracy"));
@@ -240,6 +251,7 @@ void DrawConfusion(TrainUi& t) {
           t.views.confusion_row = r;
           t.views.confusion_col = c;
         }
+        if (r == 0 && (c == 0 || c == k - 1)) NoteLastItem(c == 0 ? "confusion-first-cell" : "confusion-last-column");
       }
       ImGui::TableNextColumn();
       ImGui::Text("%.1f%%", 100 * per_class[r]);

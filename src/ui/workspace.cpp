@@ -294,10 +294,12 @@ static ImVec2 ReserveLessonDock(AppState& state, float status_height) {
 
 // Touch screens: a finger swiped up or down across a window scrolls it (or the nearest window
 // around it that scrolls), as a page does; ImGui itself scrolls only with a wheel or a scrollbar.
-// Only a mostly vertical swipe scrolls (sliders take sideways drags); one that starts on a control
+// A mostly vertical swipe scrolls; a sideways one only a window that itself scrolls sideways (a
+// table wider than a phone), since sliders take sideways drags. One that starts on a control
 // scrolls too, and the control is let go without acting, as on a phone's web page.
 static void DragToScroll() {
   static ImGuiWindow* swiped = nullptr;  // the window being scrolled, until the finger lifts
+  static bool sideways = false;
   ImGuiContext& g = *ImGui::GetCurrentContext();
   if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
     swiped = nullptr;
@@ -308,13 +310,20 @@ static void DragToScroll() {
     if (!w || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6)) return;
     const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left);
     const bool on_control = g.ActiveId != w->MoveId;
-    if (std::fabs(drag.y) < 2 * std::fabs(drag.x)) return;
-    while (w && w->ScrollMax.y <= 0 && (w->Flags & ImGuiWindowFlags_ChildWindow)) w = w->ParentWindow;
-    if (!w || w->ScrollMax.y <= 0) return;
+    sideways = std::fabs(drag.x) >= 2 * std::fabs(drag.y);
+    if (sideways) {
+      if (w->ScrollMax.x <= 0) return;
+    } else {
+      if (std::fabs(drag.y) < 2 * std::fabs(drag.x)) return;
+      while (w && w->ScrollMax.y <= 0 && (w->Flags & ImGuiWindowFlags_ChildWindow)) w = w->ParentWindow;
+      if (!w || w->ScrollMax.y <= 0) return;
+    }
     if (on_control) ImGui::ClearActiveID();
     swiped = w;
   }
-  ImGui::SetScrollY(swiped, std::clamp(swiped->Scroll.y - ImGui::GetIO().MouseDelta.y, 0.0f, swiped->ScrollMax.y));
+  const ImVec2 delta = ImGui::GetIO().MouseDelta;
+  if (sideways) ImGui::SetScrollX(swiped, std::clamp(swiped->Scroll.x - delta.x, 0.0f, swiped->ScrollMax.x));
+  else ImGui::SetScrollY(swiped, std::clamp(swiped->Scroll.y - delta.y, 0.0f, swiped->ScrollMax.y));
 }
 
 // A first visit (nothing kept in this browser, no link): what the tabs are, in one line, and the

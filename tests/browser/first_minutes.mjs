@@ -114,6 +114,34 @@ await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPag
   await swipe(14, 700, 420);  // along the left margin, beside the controls
   await one.screenshot({ path: path.join(out, 'web-phone-views.png') });
 
+  // ---- a phone: ten classes' confusion matrix is wider than the screen; a sideways swipe scrolls it
+  const wide = await openPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+  await wide.goto(`${url}#v=1&data=cifar10&classes=airplane,automobile,bird,cat,deer,dog,frog,horse,ship,truck&per_class=50&test=50` +
+                  '&model=linear&epochs=1&train=1&view=confusion');
+  await ready(wide);
+  await wide.waitForFunction(() => window.gradlab.state().train.phase === 'finished', null, { timeout: 60000 });
+  const wideCdp = await wide.context().newCDPSession(wide);
+  const drag = async (x, y, dx, dy) => {  // a finger moved by (dx, dy) over a few frames
+    await wideCdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await afterFrames(wide, 1);
+    for (let i = 1; i <= 8; i++) {
+      await wideCdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * i) / 8, y: y + (dy * i) / 8 }] });
+      await afterFrames(wide, 1);
+    }
+    await wideCdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await afterFrames(wide, 3);
+  };
+  const wideItem = async (name) => (await state(wide)).items[name];
+  for (let i = 0; i < 10 && !(await wideItem('confusion-first-cell')); i++) await drag(14, 700, 0, -400);
+  const firstCell = await wideItem('confusion-first-cell');
+  const lastBefore = await wideItem('confusion-last-column');
+  if (firstCell) await drag(firstCell.x + firstCell.w / 2 + 150, firstCell.y + firstCell.h / 2, -250, 0);
+  const lastAfter = await wideItem('confusion-last-column');
+  t.check('on a phone the ten-class confusion matrix runs past the screen, and a sideways swipe brings its last column in',
+          firstCell && !lastBefore && lastAfter && lastAfter.x + lastAfter.w <= 390, JSON.stringify({ firstCell, lastBefore, lastAfter }));
+  await wide.screenshot({ path: path.join(out, 'web-phone-confusion.png') });
+  await wide.close();
+
   // ---- the keyboard alone, on a page just opened and never clicked: the arrows answer at once
   const fresh = await openPage({ viewport });
   await fresh.goto(`${url}#v=1&tab=train&data=toy:circles&model=mlp:8+relu&epochs=2`);
