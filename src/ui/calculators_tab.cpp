@@ -140,7 +140,7 @@ void DrawLosses(CalculatorsUi& c) {
   ImGui::TextWrapped(tr("Softmax loss = -ln p(%s) = -ln %s = %.2f"), names[c.s.label], p.c_str(), b.softmax_loss);
   ImGui::TextWrapped(tr("KL divergence from the one-hot target = 1 * ln(1 / %s) = %.2f (the same number)"), p.c_str(), b.kl_divergence);
   FinePrintf(tr("The lecture writes -log(0.13) = 0.89: that is the base-10 logarithm (here %.2f); the engine uses ln."),
-            b.softmax_loss_log10);
+             b.softmax_loss_log10);
 }
 
 // [SECTION] Activations ------------------------------------------------------------------------
@@ -306,7 +306,7 @@ void DrawSchedules(CalculatorsUi& c) {
   DrawPlot("schedules", ImVec2(-1, 260), series, {tr("epoch"), true, false, false, true});
   using nn::ScheduleFormula, nn::ScheduleKind;
   FinePrintf(tr("step: x0.1 at 30, 60, 90 (yellow); cosine %s (blue); linear %s (green); inverse sqrt %s (pink);"),
-            ScheduleFormula(ScheduleKind::kCosine), ScheduleFormula(ScheduleKind::kLinear), ScheduleFormula(ScheduleKind::kInverseSqrt));
+             ScheduleFormula(ScheduleKind::kCosine), ScheduleFormula(ScheduleKind::kLinear), ScheduleFormula(ScheduleKind::kInverseSqrt));
   FinePrint(Fill(tr("{0}. The {1}."), {tr(nn::kScheduleTime), tr(nn::kWarmupHelp)}));
 }
 
