@@ -394,7 +394,10 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   if (ImGui::Checkbox(TrLabel("Show answers"), &show)) b.s.answers = show ? settings::Answers::kShow : settings::Answers::kHide;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("every gradient and the gradient check now, before the stepper reaches them"));
   SyncBackprop(b);
-  const float panel = 190 * TextScale();
+  // A narrow window (a phone, 800 px, the projector theme): this step's panel and the gradient
+  // check one above the other (side by side the check's table, some 28 em, was cut off).
+  const bool stacked = ImGui::GetContentRegionAvail().x < 60 * ImGui::GetFontSize();
+  const float panel = (stacked ? 2 : 1) * 190 * TextScale();
   // Tall enough for every node's labels; a short window scrolls rather than piling them up.
   // Wide enough for the numbers between columns; a narrow screen (a phone) scrolls it sideways.
   const float height = std::max(GraphMinHeight(b.stepper->graph()), ImGui::GetContentRegionAvail().y - panel);
@@ -406,11 +409,19 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   } else {
     DrawGraph(b, ImVec2(width, height));
   }
-  ImGui::BeginChild("explain", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), true);
+  // Each panel at least its share of `panel` high; below a tall graph (a short window) the tab
+  // scrolls down to them rather than squeezing them to a line.
+  // (0: down to the window's bottom; the graph leaves `panel` less the spacing after it.)
+  const auto height_at_least = [](float least) {
+    least -= ImGui::GetStyle().ItemSpacing.y;
+    return ImGui::GetContentRegionAvail().y >= least ? 0.0f : least;
+  };
+  const float below = height_at_least(stacked ? panel / 2 : panel);
+  ImGui::BeginChild("explain", ImVec2(stacked ? 0 : ImGui::GetContentRegionAvail().x * 0.55f, stacked ? panel / 2 : below), true);
   DrawStepPanel(b);
   EndChild(N_("This step"));
-  ImGui::SameLine();
-  ImGui::BeginChild("check", ImVec2(0, 0), true);
+  if (!stacked) ImGui::SameLine();
+  ImGui::BeginChild("check", ImVec2(0, stacked ? height_at_least(panel / 2) : below), true);
   if (answers || s.at_end()) DrawGradCheck(s);
   else ImGui::TextWrapped("%s", tr("The numerical gradient check appears at the end of the backward pass, to compare with what you worked out "
                           "(Show answers shows it now)."));
