@@ -258,13 +258,13 @@ void DrawIteration(BackpropUi& b) {
   }
   const train::Iteration& it = *b.iteration;
   const int stages = static_cast<int>(it.stages.size());
-  ImGui::TextDisabled("%s", it.description.c_str());
+  FinePrint(it.description);
   if (ImGui::Button(TrLabel("|< First"))) b.s.stage = 1;
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth(TrLabel("< Back")));
   if (ImGui::Button(TrLabel("< Back")) && b.s.stage > 1) --b.s.stage;
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth(TrLabel("Next >")));
   if (ImGui::Button(TrLabel("Next >")) && b.s.stage < stages) ++b.s.stage;
-  ImGui::SameLine();
+  SameLineIfFits(FieldWidth(120, TrLabel("learning rate")));
   ImGui::SetNextItemWidth(120);
   SliderDouble(TrLabel("learning rate"), &b.s.iteration_lr, 0.01, 2.0, "%.3f", ImGuiSliderFlags_AlwaysClamp);
   const int stage = std::clamp(b.s.stage, 1, stages) - 1;
@@ -345,8 +345,8 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   if (example && b.s.expr.empty()) {
     // An example's description gives its gradients after the ';': hidden with the answers.
     const std::string d = tr(example->description);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", (answers ? d : d.substr(0, d.find(';'))).c_str());
+    SameLineIfFits(20 * ImGui::GetFontSize());  // beside the list where it has room to wrap, else below
+    FinePrint(answers ? d : d.substr(0, d.find(';')));
   }
   ImGui::SetNextItemWidth(-90);
   bool build = ImGui::InputText("##expr", &b.expression_text, ImGuiInputTextFlags_EnterReturnsTrue);
