@@ -125,11 +125,10 @@ void DrawLosses(CalculatorsUi& c) {
     }
     ImGui::EndTable();
   };
-  float all_six = 0;  // each column as wide as its header or its widest value
+  float contents = 0;  // each column as wide as its header or its widest value
   const float value = ImGui::CalcTextSize("-00.00").x, first = ImGui::CalcTextSize((std::string("frog") + tr(" (true)")).c_str()).x;
-  for (int column = 0; column < 6; ++column)
-    all_six += std::max(column ? value : first, ImGui::CalcTextSize(tr(headers[column])).x) + 2 * ImGui::GetStyle().CellPadding.x + 1;
-  if (all_six <= ImGui::GetContentRegionAvail().x) {
+  for (int column = 0; column < 6; ++column) contents += std::max(column ? value : first, ImGui::CalcTextSize(tr(headers[column])).x);
+  if (TableWidth(contents, 6) <= ImGui::GetContentRegionAvail().x) {
     table("losses", {0, 1, 2, 3, 4, 5});
   } else {
     table("svm", {0, 1, 2, 3});
@@ -331,10 +330,9 @@ void DrawRegularization(CalculatorsUi& c) {
   // their text wraps.
   const char* names[] = {"L2: sum W^2", "L1: sum |W|", "elastic: sum beta W^2 + |W|"};
   const char* headers[] = {tr("regularizer"), tr("lambda * R(W)"), tr("gradient lambda * dR/dW")};
-  const float fixed_width = ImGui::CalcTextSize(names[2]).x + ImGui::CalcTextSize(headers[1]).x +
-                            std::max(ImGui::CalcTextSize(headers[2]).x, ImGui::CalcTextSize("+0.000 +0.000 +0.000 +0.000 +0.000").x) +
-                            6 * ImGui::GetStyle().CellPadding.x + 4;
-  const bool wrap = fixed_width > ImGui::GetContentRegionAvail().x;  // (wrapped text in a fitted column would shrink it)
+  const float contents = ImGui::CalcTextSize(names[2]).x + ImGui::CalcTextSize(headers[1]).x +
+                         std::max(ImGui::CalcTextSize(headers[2]).x, ImGui::CalcTextSize("+0.000 +0.000 +0.000 +0.000 +0.000").x);
+  const bool wrap = TableWidth(contents, 3) > ImGui::GetContentRegionAvail().x;  // (wrapped text in a fitted column would shrink it)
   if (ImGui::BeginTable("reg", 3, ImGuiTableFlags_Borders | (wrap ? ImGuiTableFlags_SizingStretchProp : ImGuiTableFlags_SizingFixedFit))) {
     for (const char* header : headers) ImGui::TableSetupColumn(header);
     ImGui::TableHeadersRow();

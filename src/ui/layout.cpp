@@ -13,6 +13,8 @@ void SameLineIfFits(float width, float spacing) {
   if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, spacing);
 }
 
+float TableWidth(float contents, int columns) { return contents + columns * (2 * ImGui::GetStyle().CellPadding.x + 1); }
+
 void FinePrintf(const char* format, ...) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   va_list args;

@@ -13,6 +13,9 @@ void SameLineIfFits(float width, float spacing = -1);
 float ButtonWidth(const char* label);  // ImGui::Button's width for `label`
 float RadioWidth(const char* label);   // ImGui::RadioButton's and Checkbox's
 float FieldWidth(float field, const char* label);  // a slider, field or combo `field` wide, with its label
+// A bordered table's width whose `columns` columns hold `contents` pixels of text in all: each
+// column adds its cell padding and a border. Tables too wide for a phone are laid out otherwise.
+float TableWidth(float contents, int columns);
 
 // A greyed note that wraps (on a phone too): legends, the lecture's slips, a formula's fine print.
 // FinePrintf takes a printf format, as ImGui::TextDisabled; FinePrint takes the text as it is (a

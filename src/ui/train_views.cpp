@@ -221,9 +221,8 @@ void DrawConfusion(TrainUi& t) {
   const ImGuiStyle& style = ImGui::GetStyle();
   float name_width = ImGui::CalcTextSize(tr("true \\ predicted")).x;
   for (const std::string& name : names) name_width = std::max(name_width, ImGui::CalcTextSize(name.c_str()).x);
-  const float width = name_width + k * ImGui::CalcTextSize("000000").x + ImGui::CalcTextSize(tr("accuracy")).x +
-                      (k + 2) * (2 * style.CellPadding.x + 1);
-  const bool scrolls = width > ImGui::GetContentRegionAvail().x;
+  const float contents = name_width + k * ImGui::CalcTextSize("000000").x + ImGui::CalcTextSize(tr("accuracy")).x;
+  const bool scrolls = TableWidth(contents, k + 2) > ImGui::GetContentRegionAvail().x;
   const float row = ImGui::GetTextLineHeight() + 2 * style.CellPadding.y;
   const ImVec2 outer = scrolls ? ImVec2(0, (k + 1) * row + style.ScrollbarSize + 2) : ImVec2(0, 0);
   if (ImGui::BeginTable("confusion", k + 2, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | (scrolls ? ImGuiTableFlags_ScrollX : 0),
