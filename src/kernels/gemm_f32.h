@@ -15,6 +15,7 @@
 // kernels::Gemm<float> (gemm.h) takes the variants that gemm.cpp, the one file that chooses,
 // picks; tests run every variant against GemmReference. This file knows no instruction set.
 #pragma once
+#include <cstddef>
 #include <vector>
 
 namespace gradlab::kernels {
@@ -57,6 +58,19 @@ const GemmChoiceF32& GemmChosenF32();
 void GemmMicroF32(const GemmVariantF32& broadcast, const GemmVariantF32* dot, bool trans_a, bool trans_b,
                   int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
                   float beta, float* c, int ldc);
+
+// The largest tile (mr * nr) a variant may have: drivers keep a scratch tile of this size.
+constexpr int kMaxTileF32 = 8 * 16;
+
+// Driver pieces that the convolution's product (conv_gemm.h) shares:
+// the length of the k blocks the broadcast driver sums one after another (so that a product
+// made another way adds in the same order, bit for bit);
+int BroadcastBlockKF32(int k);
+// packs a row-major (m, k) matrix into ceil(m/mr) zero-padded panels of (k, mr), panel after panel;
+void PackRowPanelsF32(const float* a, int lda, int m, int k, int mr, float* out);
+// writes the valid rows x cols of a scratch tile (row stride nr) into C, element (i, j) at
+// c[i * rs + j * cs]: C = alpha * tile + beta * C, beta == 0 not reading C.
+void MergeTileF32(const float* tile, int nr, int rows, int cols, float alpha, float beta, float* c, size_t rs, size_t cs);
 
 // ---- micro-kernels (one file per instruction set) --------------------------------------------------
 void gemm_f32_4x4_scalar(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,

@@ -31,7 +31,6 @@ constexpr int kBlockM = 120;     // MC: a (MC, KC) A block is 120 KB
 constexpr int kBlockN = 512;     // NC: a (KC, NC) B block is 512 KB
 constexpr int kDotBlockK = 512;  // dot kernels: MR + NR rows of 2 KB stay in L1
 constexpr int kDotBlockN = 240;  // ... and NC rows of B (480 KB) in L2
-constexpr int kMaxTile = 8 * 16;
 constexpr int kMaxInPlaceReuse = 4;  // A panels that may read one B panel in place
 constexpr int kSmallK = 32;          // up to this kc, C is swept row panel by row panel
 
@@ -158,15 +157,6 @@ void ScaleC(int m, int n, float beta, float* c, int ldc) {
   }
 }
 
-// The valid rows x cols of a scratch tile (row stride nr) into C at (rs, cs) strides.
-void MergeTile(const float* tile, int nr, int rows, int cols, float alpha, float beta, float* c, size_t rs, size_t cs) {
-  for (int i = 0; i < rows; ++i)
-    for (int j = 0; j < cols; ++j) {
-      float& out = c[i * rs + j * cs];
-      out = alpha * tile[i * nr + j] + (beta == 0.0f ? 0.0f : beta * out);
-    }
-}
-
 void GemmBroadcast(const GemmVariantF32& v, Operand A, Operand B, int m, int n, int k, float alpha, float beta,
                    float* c, int ldc) {
   const int mr = v.mr, nr = v.nr;
@@ -189,12 +179,12 @@ void GemmBroadcast(const GemmVariantF32& v, Operand A, Operand B, int m, int n, 
   const bool b_aliases = B.ld % 1024 == 0;
   const bool a_in_place = A.trans, b_in_place = !B.trans && !b_aliases && (m + mr - 1) / mr <= kMaxInPlaceReuse;
 
-  const int block_k = BalancedBlock(k, kBlockK);
+  const int block_k = BroadcastBlockKF32(k);
   const int block_n = RoundUp(BalancedBlock(n, kBlockN), nr);
   const int block_m = RoundUp(BalancedBlock(m, kBlockM / mr * mr), mr);
   float* a_pack = Workspace::Aligned(workspace.a, static_cast<size_t>(RoundUp(std::min(m, block_m), mr)) * block_k);
   float* b_pack = Workspace::Aligned(workspace.b, static_cast<size_t>(RoundUp(std::min(n, block_n), nr)) * block_k);
-  alignas(64) float tile[kMaxTile];
+  alignas(64) float tile[kMaxTileF32];
 
   for (int jc = 0; jc < n; jc += block_n) {
     const int nc = std::min(block_n, n - jc);
@@ -234,7 +224,7 @@ void GemmBroadcast(const GemmVariantF32& v, Operand A, Operand B, int m, int n, 
             v.edge_rows[rows](kc, ap, a_stride, bp, b_stride, ct, static_cast<int>(rs), alpha, beta_block);
           } else {
             v.kernel(kc, ap, a_stride, bp, b_stride, tile, nr, 1.0f, 0.0f);
-            MergeTile(tile, nr, rows, cols, alpha, beta_block, ct, rs, cs);
+            MergeTileF32(tile, nr, rows, cols, alpha, beta_block, ct, rs, cs);
           }
         }
       }
@@ -259,7 +249,7 @@ void GemmDot(const GemmVariantF32& v, const float* a, int lda, const float* b, i
   const int block_n = RoundUp(BalancedBlock(n, kDotBlockN), nr);
   float* a_edge = Workspace::Aligned(workspace.a, static_cast<size_t>(mr) * block_k);
   float* b_edge = Workspace::Aligned(workspace.b, static_cast<size_t>(nr) * block_k);
-  alignas(64) float tile[kMaxTile];
+  alignas(64) float tile[kMaxTileF32];
   for (int jc = 0; jc < n; jc += block_n) {
     const int nc = std::min(block_n, n - jc);
     const int full_nc = nc / nr * nr;
@@ -285,7 +275,7 @@ void GemmDot(const GemmVariantF32& v, const float* a, int lda, const float* b, i
             v.kernel(kc, ap, a_stride, bp, b_stride, ct, ldc, alpha, beta_block);
           } else {
             v.kernel(kc, ap, a_stride, bp, b_stride, tile, nr, 1.0f, 0.0f);
-            MergeTile(tile, nr, rows, cols, alpha, beta_block, ct, static_cast<size_t>(ldc), 1);
+            MergeTileF32(tile, nr, rows, cols, alpha, beta_block, ct, static_cast<size_t>(ldc), 1);
           }
         }
       }
@@ -294,6 +284,20 @@ void GemmDot(const GemmVariantF32& v, const float* a, int lda, const float* b, i
 }
 
 }  // namespace
+
+int BroadcastBlockKF32(int k) { return BalancedBlock(k, kBlockK); }
+
+void PackRowPanelsF32(const float* a, int lda, int m, int k, int mr, float* out) {
+  PackA(Operand{a, lda, false}, 0, m, 0, k, mr, false, out);
+}
+
+void MergeTileF32(const float* tile, int nr, int rows, int cols, float alpha, float beta, float* c, size_t rs, size_t cs) {
+  for (int i = 0; i < rows; ++i)
+    for (int j = 0; j < cols; ++j) {
+      float& out = c[i * rs + j * cs];
+      out = alpha * tile[i * nr + j] + (beta == 0.0f ? 0.0f : beta * out);
+    }
+}
 
 void GemmMicroF32(const GemmVariantF32& broadcast, const GemmVariantF32* dot, bool trans_a, bool trans_b,
                   int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "i18n/translate.h"
+#include "kernels/conv_gemm.h"
 #include "kernels/gemm.h"
 #include "kernels/parallel.h"
 #include "kernels/sum.h"
@@ -66,9 +67,8 @@ void Conv2dT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
     T* own_cols = cols + static_cast<size_t>(slot) * patch * pixels;
     for (int oc = 0; oc < out_channels_; ++oc)
       std::fill(yi + oc * pixels, yi + (oc + 1) * pixels, bias_.value[oc]);
-    kernels::Im2Col<T>(geo_, x.ptr() + i * in_size, own_cols);
-    kernels::Gemm<T>(false, false, out_channels_, pixels, patch, T(1), weight_.value.ptr(), patch,
-                     own_cols, pixels, T(1), yi, pixels);
+    kernels::ConvProduct<T>(geo_, out_channels_, weight_.value.ptr(), patch, x.ptr() + i * in_size, own_cols, T(1),
+                            yi, pixels);
   });
 }
 

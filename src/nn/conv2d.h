@@ -1,5 +1,6 @@
 // Conv2d: square kernel, stride, zero padding. Computed as im2col + GEMM per image:
 //   y_n (OC, OH*OW) = W (OC, C*K*K) * cols_n (C*K*K, OH*OW) + b
+// (the forward pass through kernels::ConvProduct, which in WebAssembly skips the columns).
 // W is (OC, C, K, K) as in PyTorch. The backward pass makes each image's cols again rather
 // than keeping them from the forward pass: kept for a batch of 32 they take 27 MB for the small
 // CNN, out of cache, and measured no faster in WebAssembly and 10% slower natively.

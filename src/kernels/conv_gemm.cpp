@@ -1,0 +1,104 @@
+#include "kernels/conv_gemm.h"
+
+#include <algorithm>
+#include <cstring>
+#include <type_traits>
+#include <vector>
+
+#include "kernels/gemm.h"
+
+namespace gradlab::kernels {
+
+namespace {
+
+// Reused by every call on this thread; they grow only for a larger layer.
+struct Scratch {
+  std::vector<float> padded;   // the image with its zero border
+  std::vector<int> row_start;  // where row p = (channel, ky, kx) of the columns starts in `padded`
+  std::vector<float> a_panels, b_panel;
+};
+thread_local Scratch scratch;
+
+// Copies the image into scratch.padded with `padding` zeros around each channel, plus nr zeros
+// of slack: the last tile of an output row reads up to nr - 2 values past its row.
+const float* PadImage(const ConvGeometry& g, const float* image, int nr) {
+  const int hp = g.height + 2 * g.padding, wp = g.width + 2 * g.padding;
+  scratch.padded.assign(static_cast<size_t>(g.channels) * hp * wp + nr, 0.0f);
+  for (int c = 0; c < g.channels; ++c)
+    for (int y = 0; y < g.height; ++y)
+      std::memcpy(&scratch.padded[(static_cast<size_t>(c) * hp + y + g.padding) * wp + g.padding],
+                  image + (static_cast<size_t>(c) * g.height + y) * g.width, sizeof(float) * g.width);
+  return scratch.padded.data();
+}
+
+const int* RowStarts(const ConvGeometry& g) {
+  const int hp = g.height + 2 * g.padding, wp = g.width + 2 * g.padding;
+  scratch.row_start.clear();
+  for (int c = 0; c < g.channels; ++c)
+    for (int ky = 0; ky < g.kernel; ++ky)
+      for (int kx = 0; kx < g.kernel; ++kx) scratch.row_start.push_back((c * hp + ky) * wp + kx);
+  return scratch.row_start.data();
+}
+
+}  // namespace
+
+void ConvProductF32(const GemmVariantF32& v, const ConvGeometry& g, int m, const float* a, int lda, const float* image,
+                    float beta, float* c, int ldc) {
+  const int mr = v.mr, nr = v.nr, k = g.channels * g.kernel * g.kernel;
+  const int oh = g.out_height(), ow = g.out_width(), wp = g.width + 2 * g.padding;
+  if (m <= 0) return;
+  const float* padded = PadImage(g, image, nr);
+  const int* row_start = RowStarts(g);
+  scratch.a_panels.resize(static_cast<size_t>((m + mr - 1) / mr) * mr * k);
+  PackRowPanelsF32(a, lda, m, k, mr, scratch.a_panels.data());
+  const int block_k = BroadcastBlockKF32(k);
+  scratch.b_panel.resize(static_cast<size_t>(block_k) * nr);
+  float* b = scratch.b_panel.data();
+  alignas(64) float tile[kMaxTileF32];
+
+  for (int oy = 0; oy < oh; ++oy)
+    for (int ox = 0; ox < ow; ox += nr) {  // a tile: nr output pixels of one output row
+      const int cols = std::min(nr, ow - ox);
+      const float* window = padded + static_cast<size_t>(oy) * wp + ox;
+      float* c_tile = c + static_cast<size_t>(oy) * ow + ox;
+      for (int pc = 0; pc < k; pc += block_k) {
+        const int kc = std::min(block_k, k - pc);
+        const float beta_block = pc == 0 ? beta : 1.0f;  // later k blocks add to what is there
+        for (int p = 0; p < kc; ++p) {
+          if (nr == 8) std::memcpy(b + p * 8, window + row_start[pc + p], 8 * sizeof(float));  // v128 copies
+          else std::memcpy(b + p * nr, window + row_start[pc + p], nr * sizeof(float));
+        }
+        for (int ir = 0; ir < m; ir += mr) {
+          const int rows = std::min(mr, m - ir);
+          const float* ap = scratch.a_panels.data() + static_cast<size_t>(ir) * k + static_cast<size_t>(pc) * mr;
+          float* ct = c_tile + static_cast<size_t>(ir) * ldc;
+          if (rows == mr && cols == nr) {
+            v.kernel(kc, ap, mr, b, nr, ct, ldc, 1.0f, beta_block);
+          } else if (cols == nr && v.edge_rows) {
+            v.edge_rows[rows](kc, ap, mr, b, nr, ct, ldc, 1.0f, beta_block);
+          } else {
+            v.kernel(kc, ap, mr, b, nr, tile, nr, 1.0f, 0.0f);
+            MergeTileF32(tile, nr, rows, cols, 1.0f, beta_block, ct, static_cast<size_t>(ldc), 1);
+          }
+        }
+      }
+    }
+}
+
+template <typename T>
+void ConvProduct(const ConvGeometry& g, int m, const T* a, int lda, const T* image, T* cols, T beta, T* c, int ldc) {
+  if constexpr (std::is_same_v<T, float>) {
+    const GemmChoiceF32& chosen = GemmChosenF32();
+    if (g.stride == 1 && !chosen.broadcast.empty())
+      return ConvProductF32(*chosen.BroadcastFor(m), g, m, a, lda, image, beta, c, ldc);
+  }
+  const int k = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();
+  Im2Col<T>(g, image, cols);
+  Gemm<T>(false, false, m, pixels, k, T(1), a, lda, cols, pixels, beta, c, ldc);
+}
+
+template void ConvProduct<float>(const ConvGeometry&, int, const float*, int, const float*, float*, float, float*, int);
+template void ConvProduct<double>(const ConvGeometry&, int, const double*, int, const double*, double*, double, double*,
+                                  int);
+
+}  // namespace gradlab::kernels

@@ -1,0 +1,104 @@
+// The convolution's forward product without im2col's columns (kernels/conv_gemm.h) against
+// Im2Col + the GEMM of the same micro-kernel variant: the same sums in the same order, so equal
+// bit for bit, over channel counts, kernel sizes, paddings (up to the kernel's width), images
+// whose output rows are not a whole number of tiles, row counts around the tile heights, beta
+// 0 (C holding NaN), 1 and 0.5, and C rows wider than the output.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <limits>
+#include <vector>
+
+#include "core/rng.h"
+#include "kernels/conv_gemm.h"
+#include "kernels/gemm.h"
+#include "kernels/gemm_f32.h"
+#include "kernels/im2col.h"
+
+using namespace gradlab;
+using namespace gradlab::kernels;
+
+namespace {
+
+struct Product {
+  ConvGeometry g;
+  int m;
+  float beta;
+  int ldc;
+  std::vector<float> a, image, c;
+};
+
+Product RandomProduct(const ConvGeometry& g, int m, float beta, Rng& rng) {
+  const int k = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();
+  Product p{g, m, beta, pixels + 3, {}, {}, {}};
+  p.a.resize(static_cast<size_t>(m) * k);
+  p.image.resize(static_cast<size_t>(g.channels) * g.height * g.width);
+  p.c.resize(static_cast<size_t>(m) * p.ldc);
+  for (float& v : p.a) v = static_cast<float>(rng.Uniform(-1.0, 1.0));
+  for (float& v : p.image) v = static_cast<float>(rng.Uniform(-1.0, 1.0));
+  for (size_t i = 0; i < p.c.size(); ++i)  // with beta = 0, C is write-only: NaN must not leak in
+    p.c[i] = beta == 0.0f && i % p.ldc < static_cast<size_t>(pixels) ? std::numeric_limits<float>::quiet_NaN()
+                                                                      : static_cast<float>(rng.Uniform(-1.0, 1.0));
+  return p;
+}
+
+// Bitwise, so that NaN is equal to NaN (none is expected) and -0 differs from 0.
+bool SameBits(const std::vector<float>& x, const std::vector<float>& y) {
+  return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(float)) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("the convolution's product without columns equals im2col + GEMM bit for bit", "[kernels]") {
+  Rng rng(23);
+  int checked = 0;
+  for (const GemmVariantF32& v : GemmVariantsF32()) {
+    if (v.kind != GemmKindF32::kBroadcast) continue;
+    for (int channels : {1, 3})
+      for (int kernel : {1, 3, 5})
+        for (int padding = 0; padding <= kernel; padding += (kernel > 2 ? 2 : 1))
+          for (const auto& [h, w] : std::vector<std::pair<int, int>>{{1, 1}, {5, 7}, {8, 8}, {11, 6}, {16, 16}})
+            for (int m : {1, 5, 7, 16, 20})
+              for (float beta : {0.0f, 1.0f, 0.5f}) {
+                const ConvGeometry g{channels, h, w, kernel, 1, padding};
+                if (h + 2 * padding < kernel || w + 2 * padding < kernel) continue;
+                INFO(v.name << " C=" << channels << " H=" << h << " W=" << w << " K=" << kernel << " P=" << padding
+                            << " m=" << m << " beta=" << beta);
+                Product p = RandomProduct(g, m, beta, rng);
+                const int k = channels * kernel * kernel, pixels = g.out_height() * g.out_width();
+                std::vector<float> cols(static_cast<size_t>(k) * pixels), want = p.c;
+                Im2Col(g, p.image.data(), cols.data());
+                GemmMicroF32(v, nullptr, false, false, m, pixels, k, 1.0f, p.a.data(), k, cols.data(), pixels, beta,
+                             want.data(), p.ldc);
+                ConvProductF32(v, g, m, p.a.data(), k, p.image.data(), beta, p.c.data(), p.ldc);
+                CHECK(SameBits(p.c, want));
+                ++checked;
+              }
+  }
+  CHECK(checked > 500);
+}
+
+TEST_CASE("the convolution's product as the layers call it, any stride, float and double", "[kernels]") {
+  Rng rng(29);
+  // The small CNN's three layers, a strided one and one with more than a k block (k > 256).
+  for (const ConvGeometry& g : {ConvGeometry{3, 32, 32, 5, 1, 2}, ConvGeometry{16, 16, 16, 5, 1, 2},
+                                ConvGeometry{20, 8, 8, 5, 1, 2}, ConvGeometry{4, 9, 9, 3, 2, 1},
+                                ConvGeometry{12, 6, 6, 5, 1, 0}}) {
+    const int m = 20, k = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();
+    INFO("C=" << g.channels << " H=" << g.height << " K=" << g.kernel << " S=" << g.stride << " P=" << g.padding);
+    Product p = RandomProduct(g, m, 1.0f, rng);
+    std::vector<float> cols(static_cast<size_t>(k) * pixels), want = p.c;
+    Im2Col(g, p.image.data(), cols.data());
+    Gemm<float>(false, false, m, pixels, k, 1.0f, p.a.data(), k, cols.data(), pixels, 1.0f, want.data(), p.ldc);
+    std::fill(cols.begin(), cols.end(), 0.0f);
+    ConvProduct<float>(g, m, p.a.data(), k, p.image.data(), cols.data(), 1.0f, p.c.data(), p.ldc);
+    CHECK(SameBits(p.c, want));
+
+    std::vector<double> a(p.a.begin(), p.a.end()), image(p.image.begin(), p.image.end()), c(p.c.size(), 0.25);
+    std::vector<double> dcols(cols.size()), dwant = c;
+    Im2ColReference(g, image.data(), dcols.data());
+    GemmReference<double>(false, false, m, pixels, k, 1.0, a.data(), k, dcols.data(), pixels, 1.0, dwant.data(), p.ldc);
+    ConvProduct<double>(g, m, a.data(), k, image.data(), dcols.data(), 1.0, c.data(), p.ldc);
+    for (size_t i = 0; i < c.size(); ++i) REQUIRE(c[i] == Approx(dwant[i]).epsilon(1e-12).margin(1e-12));
+  }
+}
