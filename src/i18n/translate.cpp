@@ -16,6 +16,7 @@ struct Language {
   std::optional<Catalog> catalog;
   std::vector<std::pair<std::string, std::string>> glossary;  // (Korean, English), longest first
   bool terms = false;
+  int generation = 0;  // LanguageGeneration()
   // Texts made once per language and kept, so the pointers handed out stay valid (node-based maps).
   std::unordered_map<std::string, std::string> pseudo, glossed, labels;
 };
@@ -30,6 +31,7 @@ void Reset(Mode mode, std::optional<Catalog> catalog, std::string code) {
   l.mode = mode;
   l.code = std::move(code);
   l.catalog = std::move(catalog);
+  ++l.generation;
   l.pseudo.clear();
   l.glossed.clear();
   l.labels.clear();
@@ -55,6 +57,7 @@ void Speak(Catalog catalog, std::string language) { Reset(Mode::kCatalog, std::m
 void SpeakPseudo() { Reset(Mode::kPseudo, std::nullopt, "pseudo"); }
 
 const std::string& SpokenLanguage() { return Current().code; }
+int LanguageGeneration() { return Current().generation; }
 
 void SetGlossary(std::vector<std::pair<std::string, std::string>> glossary) {
   Current().glossary = std::move(glossary);
@@ -63,6 +66,7 @@ void SetGlossary(std::vector<std::pair<std::string, std::string>> glossary) {
 
 void ShowTerms(bool on) {
   Current().terms = on;
+  ++Current().generation;
   Current().glossed.clear();
   Current().labels.clear();
 }

@@ -38,6 +38,10 @@ std::string Glossed(std::string_view text);  // `text` with its terms glossed (w
 
 // "en", the catalogue's language ("ko"), or "pseudo".
 const std::string& SpokenLanguage();
+// A number that changes whenever what tr() returns may change (a language spoken, the terms mode
+// turned on or off). Text made with tr() and kept (a cached message) keys on it, so that it is
+// made again in the new language.
+int LanguageGeneration();
 // Text an author wrote in English and, maybe, in the spoken language (a lesson's "text" and
 // "text_ko"): the latter where there is one, else the English (in the pseudo-language's dress).
 std::string InSpokenLanguage(const std::string& english, const std::string& translated);

@@ -284,9 +284,11 @@ void DrawIteration(BackpropUi& b) {
 void SyncBackprop(BackpropUi& b) {
   using settings::BackpropMode;
   if (b.s.mode != BackpropMode::kGraph) {
-    if (!b.iteration || b.iteration_mode != b.s.mode || b.iteration_lr != b.s.iteration_lr) {
+    if (!b.iteration || b.iteration_mode != b.s.mode || b.iteration_lr != b.s.iteration_lr ||
+        b.iteration_language != i18n::LanguageGeneration()) {
       b.iteration_mode = b.s.mode;
       b.iteration_lr = b.s.iteration_lr;
+      b.iteration_language = i18n::LanguageGeneration();
       auto it = train::BuildIteration(b.s.mode == BackpropMode::kMlp ? train::IterationSetup::kMlp : train::IterationSetup::kConv,
                                       static_cast<float>(b.s.iteration_lr), 3);
       b.iteration = it ? std::make_unique<train::Iteration>(std::move(*it)) : nullptr;
@@ -294,8 +296,8 @@ void SyncBackprop(BackpropUi& b) {
     }
     return;
   }
-  if (!b.graph_made || !SameGraph(b.graph_of, b.s)) {
-    b.graph_made = true;
+  if (b.graph_language != i18n::LanguageGeneration() || !SameGraph(b.graph_of, b.s)) {
+    b.graph_language = i18n::LanguageGeneration();
     b.graph_of = b.s;
     b.error.clear();
     b.stepper.reset();

@@ -20,7 +20,7 @@ struct BackpropUi {
   settings::BackpropSettings& s;
   std::string expression_text;               // the text field; Build (or Enter) makes it the setting
   settings::BackpropSettings graph_of;       // the settings the stepper was made from
-  bool graph_made = false;
+  int graph_language = -1;                   // ... in this i18n::LanguageGeneration (-1: not made)
   std::unique_ptr<graph::Stepper> stepper;
   graph::InputValues values;                 // the inputs, as the fields show them
   std::string loaded_expression;             // what the stepper was built from
@@ -29,6 +29,7 @@ struct BackpropUi {
   std::unique_ptr<train::Iteration> iteration;
   settings::BackpropMode iteration_mode = settings::BackpropMode::kGraph;
   double iteration_lr = 0;
+  int iteration_language = -1;
   // The graph's labels that covered another label or a node in the last frame it was drawn (the
   // page hook reports them, so a test can tell that the lecture's graphs read cleanly).
   int label_overlaps = 0;

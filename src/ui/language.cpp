@@ -127,11 +127,8 @@ void UpdateLanguage(AppState& state) {
       break;
   }
   l.spoken = wanted;
-  // What the engine wrote in the old language is made again in the new one.
-  state.backprop.iteration.reset();
-  state.backprop.graph_made = false;
-  state.train.cfg_made = false;  // the settings' first problem
-  state.train.plan_key.clear();  // the model table and why the spec does not fit
+  // Cached text keys on i18n::LanguageGeneration() and is made again; a link's problems were
+  // said once, so they are said again.
   SayLinkProblemsAgain(state);
 }
 

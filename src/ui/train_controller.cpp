@@ -42,8 +42,8 @@ const std::vector<ModelPreset>& ToyPresets() {
 
 // Makes the training config when the settings changed, and checks the model spec against the data.
 void UpdateTrainSettings(TrainUi& t) {
-  if (!t.cfg_made || t.s != t.cfg_of) {
-    t.cfg_made = true;
+  if (t.cfg_language != i18n::LanguageGeneration() || t.s != t.cfg_of) {
+    t.cfg_language = i18n::LanguageGeneration();
     t.cfg_of = t.s;
     auto cfg = settings::ToTrainConfig(t.s);
     t.settings_error = cfg ? "" : cfg.error();
@@ -52,7 +52,7 @@ void UpdateTrainSettings(TrainUi& t) {
   }
   if (!t.data.train) return;
   const std::string key = t.s.model + "|" + ShapeToString(t.data.train->sample_shape) + "|" +
-                          std::to_string(t.data.train->num_classes());
+                          std::to_string(t.data.train->num_classes()) + "|" + std::to_string(i18n::LanguageGeneration());
   if (key == t.plan_key) return;
   t.plan_key = key;
   t.plan = nn::PlanModel(t.s.model, t.data.train->sample_shape, t.data.train->num_classes());

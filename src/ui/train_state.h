@@ -93,12 +93,12 @@ struct TrainUi {
   // ---- the training config made from the settings (when they change)
   train::TrainConfig cfg;
   settings::TrainSettings cfg_of;        // the settings `cfg` was made from
-  bool cfg_made = false;
+  int cfg_language = -1;                 // ... in this i18n::LanguageGeneration (-1: not made)
   std::string settings_error;            // first problem with the settings, shown before Start
   std::string model_error;               // why the model spec does not fit the data
   std::string notice;                    // what the last save/load/export did
   nn::ModelPlan plan;                    // the spec's layers for the current data (layer table)
-  std::string plan_key;
+  std::string plan_key;                  // what `plan` was made from, and in which language
 
   // ---- the session
   // The run the views draw from. Where threads exist it trains on a thread of its own (`trainer`)
