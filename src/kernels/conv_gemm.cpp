@@ -20,19 +20,27 @@ struct Scratch {
 thread_local Scratch scratch;
 
 // Copies the image into scratch.padded with `padding` zeros around each channel, plus nr zeros
-// of slack: the last tile of an output row reads up to nr - 2 values past its row.
+// of slack: the last tile of an output row reads up to nr - 2 values past its row. Only the
+// border is zeroed; the image's values are written once.
 const float* PadImage(const ConvGeometry& g, const float* image, int nr) {
-  const int hp = g.height + 2 * g.padding, wp = g.width + 2 * g.padding;
-  scratch.padded.assign(static_cast<size_t>(g.channels) * hp * wp + nr, 0.0f);
-  for (int c = 0; c < g.channels; ++c)
-    for (int y = 0; y < g.height; ++y)
-      std::memcpy(&scratch.padded[(static_cast<size_t>(c) * hp + y + g.padding) * wp + g.padding],
-                  image + (static_cast<size_t>(c) * g.height + y) * g.width, sizeof(float) * g.width);
+  const int hp = g.padded_height(), wp = g.padded_width(), p = g.padding;
+  scratch.padded.resize(static_cast<size_t>(g.channels) * hp * wp + nr);
+  float* out = scratch.padded.data();
+  for (int c = 0; c < g.channels; ++c) {
+    out = std::fill_n(out, static_cast<size_t>(p) * wp, 0.0f);  // the rows above
+    for (int y = 0; y < g.height; ++y) {
+      out = std::fill_n(out, p, 0.0f);
+      out = std::copy_n(image + (static_cast<size_t>(c) * g.height + y) * g.width, g.width, out);
+      out = std::fill_n(out, p, 0.0f);
+    }
+    out = std::fill_n(out, static_cast<size_t>(p) * wp, 0.0f);  // the rows below
+  }
+  std::fill_n(out, nr, 0.0f);
   return scratch.padded.data();
 }
 
 const int* RowStarts(const ConvGeometry& g) {
-  const int hp = g.height + 2 * g.padding, wp = g.width + 2 * g.padding;
+  const int hp = g.padded_height(), wp = g.padded_width();
   scratch.row_start.clear();
   for (int c = 0; c < g.channels; ++c)
     for (int ky = 0; ky < g.kernel; ++ky)
@@ -45,7 +53,7 @@ const int* RowStarts(const ConvGeometry& g) {
 void ConvProductF32(const GemmVariantF32& v, const ConvGeometry& g, int m, const float* a, int lda, const float* image,
                     float beta, float* c, int ldc) {
   const int mr = v.mr, nr = v.nr, k = g.channels * g.kernel * g.kernel;
-  const int oh = g.out_height(), ow = g.out_width(), wp = g.width + 2 * g.padding;
+  const int oh = g.out_height(), ow = g.out_width(), wp = g.padded_width();
   if (m <= 0) return;
   const float* padded = PadImage(g, image, nr);
   const int* row_start = RowStarts(g);

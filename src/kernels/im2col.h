@@ -10,8 +10,10 @@ namespace gradlab::kernels {
 struct ConvGeometry {
   int channels, height, width;  // input
   int kernel, stride, padding;  // square kernel
-  int out_height() const { return (height + 2 * padding - kernel) / stride + 1; }
-  int out_width() const { return (width + 2 * padding - kernel) / stride + 1; }
+  int padded_height() const { return height + 2 * padding; }
+  int padded_width() const { return width + 2 * padding; }
+  int out_height() const { return (padded_height() - kernel) / stride + 1; }
+  int out_width() const { return (padded_width() - kernel) / stride + 1; }
 };
 
 template <typename T>
