@@ -113,6 +113,23 @@ await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
   await korean.screenshot({ path: path.join(out, 'web-korean-terms.png') });
   await korean.evaluate(() => window.gradlab.set('terms', '0'));
 
+  // ---- text typed and not yet built stays when the graph is remade for the language (the terms mode)
+  await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&tab=backprop&expr=f%3Dx*y'));
+  await afterFrames(korean, 5);
+  await clickItem(korean, 'expr-field');
+  await afterFrames(korean, 3);
+  await korean.keyboard.press('End');
+  await korean.keyboard.insertText(' + 0');
+  await afterFrames(korean, 3);
+  await clickItem(korean, 'menu-language');  // the field lets go of its text here, as for a user
+  await clickItem(korean, 'language-terms');
+  await afterFrames(korean, 4);
+  s = await state(korean);
+  t.check('text typed and not yet built outlives a change of the terms mode',
+          s.backprop.expression.length > 0 && s.backprop.typed === `${s.backprop.expression} + 0`,
+          `typed ${JSON.stringify(s.backprop.typed)}, built ${JSON.stringify(s.backprop.expression)}`);
+  await korean.evaluate(() => window.gradlab.set('terms', '0'));
+
   // ---- typing Hangul: an input method's composition, and inserted text
   await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&tab=backprop&example=add-mul'));
   await afterFrames(korean, 5);
