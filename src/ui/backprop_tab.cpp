@@ -297,9 +297,8 @@ void SyncBackprop(BackpropUi& b) {
     return;
   }
   if (b.graph_language != i18n::LanguageGeneration() || !SameGraph(b.graph_of, b.s)) {
-    // Remade for a language only: text typed and not yet built stays in the field.
-    const bool keep_typed = b.graph_language != -1 && SameGraph(b.graph_of, b.s) && b.expression_text != b.loaded_expression;
-    const std::string typed = b.expression_text;
+    // Remade for a language only, the field keeps its text (typed and perhaps not yet built).
+    const bool settings_changed = b.graph_language == -1 || !SameGraph(b.graph_of, b.s);
     b.graph_language = i18n::LanguageGeneration();
     b.graph_of = b.s;
     b.error.clear();
@@ -309,8 +308,8 @@ void SyncBackprop(BackpropUi& b) {
       b.error = resolved.error();
       return;
     }
-    b.loaded_expression = b.expression_text = resolved->expression;
-    if (keep_typed) b.expression_text = typed;
+    b.loaded_expression = resolved->expression;
+    if (settings_changed) b.expression_text = resolved->expression;
     b.values = resolved->values;
     auto made = graph::MakeStepper(resolved->expression, resolved->values, resolved->labels);
     if (!made) {
