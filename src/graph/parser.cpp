@@ -354,6 +354,14 @@ bool IsVariableName(std::string_view name) {
          std::all_of(name.begin(), name.end(), IsNameChar);
 }
 
+size_t ByteOfColumn(std::string_view text, int column) {
+  size_t byte = 0;
+  for (int c = 1; c < column && byte < text.size(); ++c)
+    do ++byte;
+    while (byte < text.size() && IsContinuationByte(text[byte]));
+  return byte;
+}
+
 Result<Graph> ParseExpression(std::string_view text, ParseError* detail) {
   auto fail = [&](const ParseError& e) {
     if (detail) *detail = e;

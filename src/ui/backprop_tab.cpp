@@ -251,6 +251,28 @@ void DrawHeatmap(const train::Matrix& m, float max_cell) {
   ImGui::EndGroup();
 }
 
+// The parser's message, the line, and a caret under the column's character. Parsed again each
+// time it is drawn, so the message follows a change of language.
+void DrawParseError(const std::string& text) {
+  graph::ParseError e;
+  if (graph::ParseExpression(text, &e)) return;
+  ImGui::TextUnformatted(e.message.c_str());
+  if (e.column <= 0) return;
+  std::string line = text;
+  for (char& c : line)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  const float indent = ImGui::GetFontSize();
+  ImGui::Indent(indent);
+  ImGui::TextUnformatted(line.c_str());
+  // The font is proportional: the caret goes under the middle of the character, measured.
+  const size_t start = graph::ByteOfColumn(line, e.column), end = graph::ByteOfColumn(line, e.column + 1);
+  const float left = ImGui::CalcTextSize(line.c_str(), line.c_str() + start).x;
+  const float right = end > start ? ImGui::CalcTextSize(line.c_str(), line.c_str() + end).x : left + ImGui::CalcTextSize(" ").x;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (left + right - ImGui::CalcTextSize("^").x) / 2);
+  ImGui::TextUnformatted("^");
+  ImGui::Unindent(indent);
+}
+
 void DrawIteration(BackpropUi& b) {
   if (!b.iteration) {
     ImGui::TextColored(Readable(ImVec4(1, 0.5f, 0.45f, 1)), "%s", b.error.c_str());
@@ -309,7 +331,10 @@ void SyncBackprop(BackpropUi& b) {
       return;
     }
     b.loaded_expression = resolved->expression;
-    if (settings_changed) b.expression_text = resolved->expression;
+    if (settings_changed) {
+      b.expression_text = resolved->expression;
+      b.unparsed_text.clear();
+    }
     b.values = resolved->values;
     auto made = graph::MakeStepper(resolved->expression, resolved->values, resolved->labels);
     if (!made) {
@@ -361,14 +386,13 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
   build |= ImGui::Button(TrLabel("Build"));
   if (build) {
     const bool example_text = example && b.expression_text == example->expression;
-    if (Status st = SetWithin(b.s, &settings::Settings::backprop, "expr", example_text ? "" : b.expression_text); !st)
-      b.error = st.message().substr(st.message().find(": ") + 2);  // the parser's message, with its caret
+    const Status st = SetWithin(b.s, &settings::Settings::backprop, "expr", example_text ? "" : b.expression_text);
+    b.unparsed_text = st ? "" : b.expression_text;  // the registry refuses an expression only when it does not parse
   }
-  if (!b.error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.5f, 0.45f, 1));
-    ImGui::TextUnformatted(b.error.c_str());  // keeps the caret under the column
-    ImGui::PopStyleColor();
-  }
+  ImGui::PushStyleColor(ImGuiCol_Text, Readable(ImVec4(1, 0.5f, 0.45f, 1)));
+  if (!b.unparsed_text.empty()) DrawParseError(b.unparsed_text);
+  if (!b.error.empty()) ImGui::TextUnformatted(b.error.c_str());
+  ImGui::PopStyleColor();
   if (!b.stepper) {
     ImGui::EndDisabled();
     return;
@@ -434,7 +458,10 @@ void DrawBackpropTab(BackpropUi& b, bool locked, bool in_lesson) {
 }
 
 nlohmann::json BackpropStateJson(const BackpropUi& b) {
-  nlohmann::json j = {{"expression", b.loaded_expression}, {"typed", b.expression_text}, {"error", b.error}};
+  graph::ParseError parse_error;
+  if (!b.unparsed_text.empty()) (void)graph::ParseExpression(b.unparsed_text, &parse_error);
+  nlohmann::json j = {{"expression", b.loaded_expression}, {"typed", b.expression_text}, {"unparsed", b.unparsed_text},
+                      {"parseError", parse_error.message}, {"parseColumn", parse_error.column}, {"error", b.error}};
   if (b.stepper) j["graph"] = graph::Snapshot(*b.stepper);
   j["labelOverlaps"] = b.label_overlaps;
   return j;

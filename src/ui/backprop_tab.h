@@ -24,7 +24,8 @@ struct BackpropUi {
   std::unique_ptr<graph::Stepper> stepper;
   graph::InputValues values;                 // the inputs, as the fields show them
   std::string loaded_expression;             // what the stepper was built from
-  std::string error;                         // parse or input error, with the caret
+  std::string unparsed_text;                 // the field's text the last Build could not parse
+  std::string error;                         // any other error: the settings, an input, an iteration
   // The second mode: one training iteration of a small network, stage by stage.
   std::unique_ptr<train::Iteration> iteration;
   settings::BackpropMode iteration_mode = settings::BackpropMode::kGraph;

@@ -148,7 +148,21 @@ await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
           JSON.stringify(s.backprop.typed));
   t.check('each syllable arrives once (keys the input method does not use still reach the app)', !/한한|글글/.test(s.backprop.typed) && s.backprop.typed.startsWith('f = '),
           JSON.stringify(s.backprop.typed));
+  // "한글" is not part of an expression: Enter built nothing and the error names the '한'.
+  const column = [...s.backprop.typed].indexOf('한') + 1;
+  t.check('the parse error is in Korean and names the column of the first Hangul letter',
+          s.backprop.unparsed === s.backprop.typed && hangul.test(s.backprop.parseError) && s.backprop.parseColumn === column,
+          `${s.backprop.parseError} (column ${s.backprop.parseColumn}, expected ${column})`);
   await korean.screenshot({ path: path.join(out, 'web-korean-typed.png') });
+  // Remade for the terms mode, the field keeps its text and the error stays (parsed again, in the current language).
+  await clickItem(korean, 'menu-language');
+  await clickItem(korean, 'language-terms');
+  await afterFrames(korean, 4);
+  const typedError = s.backprop;
+  s = await state(korean);
+  t.check('a parse error outlives a change of the terms mode', s.backprop.typed === typedError.typed &&
+          s.backprop.parseColumn === typedError.parseColumn && s.backprop.parseError.length > 0, JSON.stringify(s.backprop.parseError));
+  await korean.evaluate(() => window.gradlab.set('terms', '0'));
   await korean.close();
 
   // ---- a phone's dense screen: Hangul at three device pixels per pixel still fits a texture

@@ -161,6 +161,22 @@ TEST_CASE("Graph parser: errors name the column and show a caret", "[graph]") {
   }
 }
 
+TEST_CASE("Graph parser: a column's byte, for a caret drawn in a proportional font", "[graph]") {
+  const std::string text = "x \xC3\x97 \xED\x95\x9C!";  // x, space, ×, space, 한, !
+  CHECK(ByteOfColumn(text, 1) == 0);
+  CHECK(ByteOfColumn(text, 3) == 2);   // ×: two bytes
+  CHECK(ByteOfColumn(text, 4) == 4);
+  CHECK(ByteOfColumn(text, 5) == 5);   // 한: three bytes
+  CHECK(ByteOfColumn(text, 6) == 8);
+  CHECK(ByteOfColumn(text, 7) == text.size());   // just past the end: where "ends too early" points
+  CHECK(ByteOfColumn(text, 50) == text.size());
+  CHECK(ByteOfColumn(text, 0) == 0);
+  ParseError e;
+  REQUIRE_FALSE(ParseExpression(text, &e).ok());
+  CHECK(e.column == 5);  // × is a product; 한 is not part of an expression
+  CHECK(text.substr(ByteOfColumn(text, e.column), 3) == "\xED\x95\x9C");
+}
+
 TEST_CASE("Graph parser: absurd inputs get a message, not a crash", "[graph]") {
   CHECK(ErrorOf("").message.find("empty") != std::string::npos);
   CHECK(ErrorOf("   ").column == 0);
