@@ -15,7 +15,7 @@
       if (navigator.serviceWorker.controller) return;
       navigator.serviceWorker.register('sw.js', { scope: './' }).then((registration) => {
         // A failed install (a file the host changed, or a network error) says why in the worker's console.
-        const worker = registration.installing;
+        const worker = registration?.installing;  // no registration where a test harness blocks workers
         worker?.addEventListener('statechange', () => {
           if (worker.state === 'redundant' && !registration.active && !registration.waiting && !registration.installing) {
             console.warn('Gradlab: working offline is not available: the service worker could not keep the app');

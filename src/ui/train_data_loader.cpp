@@ -45,6 +45,7 @@ void SetData(TrainUi& t, data::TrainTest tt) {
 void FailData(TrainUi& t, const std::string& message) {
   t.data.state = TrainData::State::kError;
   t.data.message = message;
+  t.data.error_language = i18n::LanguageGeneration();
   t.data.assembler.reset();
   t.start_requested = false;
 }
@@ -126,7 +127,10 @@ std::string DataSummary(const TrainData& d) {
 
 void RequestData(TrainUi& t) {
   const std::string key = DataKey(t);
-  if (key == t.data.key) return;
+  // A failure is asked for again after a change of language, so that its message is in the new
+  // one (and a file that failed to arrive gets another chance).
+  const bool error_in_old_language = t.data.state == TrainData::State::kError && t.data.error_language != i18n::LanguageGeneration();
+  if (key == t.data.key && !error_in_old_language) return;
   t.data.key = key;
   ++t.data.request;
   t.data.assembler.reset();

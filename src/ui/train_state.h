@@ -36,6 +36,7 @@ struct Texture {
 struct TrainData {
   enum class State { kNone, kLoading, kReady, kError } state = State::kNone;
   std::string message;  // progress text or the error
+  int error_language = -1;  // the i18n::LanguageGeneration the error was written in
   std::unique_ptr<data::ChunkAssembler> assembler;
   int fetches_pending = 0;
   uint64_t request = 0;  // bumps on each new request; late answers to old ones are ignored

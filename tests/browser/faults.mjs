@@ -150,7 +150,8 @@ await runBrowserTest('browser fault test', async ({ url, out, t, openPage }) => 
   await diverging.screenshot({ path: path.join(out, 'web-faults-diverged.png') });
 
   // ---- damaged CIFAR-10 files from the server: a message, then the same data loads once they are whole
-  const damaged = await openPage({ viewport: { width: 1280, height: 800 } });
+  // No service worker: its own fetches (the offline cache's) would pass the route by.
+  const damaged = await openPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const corrupt = { 'train-5-0.bin': (b) => b.subarray(0, b.length - 100),       // cut short
                     'test-5-0.bin': (b) => Buffer.concat([Buffer.from([255, 255, 255, 255]), b.subarray(4)]) };  // a position past the end
   await damaged.route(/data\/cifar10\/(train|test)-5-0\.bin$/, async (route) => {
@@ -164,6 +165,14 @@ await runBrowserTest('browser fault test', async ({ url, out, t, openPage }) => 
   t.check('a damaged CIFAR-10 file is named in a message and the app draws on', /5-0\.bin/.test(s.train.dataMessage) && await drawsOn(damaged),
           s.train.dataMessage);
   await damaged.screenshot({ path: path.join(out, 'web-faults-data.png') });
+  // In Korean the data is asked for again and the same file is named, in Korean.
+  await damaged.evaluate(() => window.gradlab.set('locale', 'ko'));
+  await damaged.waitForFunction(() => /[\uac00-\ud7a3]/.test(window.gradlab.state().train.dataMessage) &&
+                                      window.gradlab.state().train.dataState === 'error', null, { timeout: 30000 }).catch(() => {});
+  s = await state(damaged);
+  t.check('after a change of language the data\'s error is in the new language', /[\uac00-\ud7a3]/.test(s.train.dataMessage) &&
+          /5-0\.bin/.test(s.train.dataMessage) && s.train.dataState === 'error', s.train.dataMessage);
+  await damaged.evaluate(() => window.gradlab.set('locale', 'en'));
   await damaged.unroute(/data\/cifar10\/(train|test)-5-0\.bin$/);
   await damaged.evaluate(() => window.gradlab.set('train-per-class', '101'));  // new settings: the data is asked for again
   await damaged.waitForFunction(() => window.gradlab.state().train.dataState !== 'error', null, { timeout: 20000 }).catch(() => {});
