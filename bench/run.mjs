@@ -125,7 +125,7 @@ if (torch) md += `\nPyTorch ${torch.version} with ${torch.blas} (OPENBLAS_CORETY
 const wallAndFrames = (peer) => models.map((m) => `${names[m]} ${fmt(med(peer, m, 'wall'))} images/s ` +
   `(frames p50 ${med(peer, m, 'p50').toFixed(1)} ms, p99 ${med(peer, m, 'p99').toFixed(1)} ms)`).join(', ');
 if (extra['gradlab-browser'])
-  md += ` Gradlab in the page: \`?bench=MODEL\` in headless ${extra['gradlab-browser'].browser} (SwiftShader drawing), one epoch; ` +
+  md += ` Gradlab in the page: \`?bench=MODEL\` in headless ${extra['gradlab-browser'].browser} (SwiftShader drawing), the second of two epochs (the first warms up the compiled code); ` +
         `the page's own count of training time, as in the Node.js runs; over wall-clock time, with the page drawing its frames ` +
         `(the time between two of them, meanwhile): ${wallAndFrames('gradlab-browser')}.`;
 if (extra['gradlab-browser-threads'])

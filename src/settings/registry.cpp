@@ -647,7 +647,7 @@ std::vector<Entry> MakeRegistry() {
   r.back().type = "choice";
   r.push_back(Action("train", G::kTrain, {"1", "true", "play", "pause", "0", "resume", "step", "reset"},
                      "start training once the data is ready (1), go on or start (play), pause, resume, train one batch (step), or start over (reset)"));
-  r.push_back(Action("bench", G::kTrain, {"linear", "mlp", "cnn"}, "benchmark mode: train that model for one epoch and report images/s"));
+  r.push_back(Action("bench", G::kTrain, {"linear", "mlp", "cnn"}, "benchmark mode: train that model for two epochs and report the second's images/s"));
   // ---- backprop
   r.push_back(ExampleRow());
   r.push_back(ExprRow());

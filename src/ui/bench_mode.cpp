@@ -30,7 +30,7 @@ bool ApplyBenchMode(AppState& state, const std::string& model, std::string* prob
   const settings::Pairs preset = {
       {"data", "cifar10"}, {"classes", "airplane,automobile,bird,cat,deer,dog,frog,horse,ship,truck"},
       {"train-per-class", "500"}, {"test", "100"}, {"model", spec}, {"optimizer", "momentum"}, {"lr", "0.01"},
-      {"batch", "32"}, {"epochs", "1"}, {"view", "curves"}, {"budget", "30"}};  // fewer, longer training slices
+      {"batch", "32"}, {"epochs", "2"}, {"view", "curves"}, {"budget", "30"}};  // fewer, longer training slices
   for (const auto& [key, value] : preset)
     if (Status s = settings::Set(state.settings, key, value); !s) {
       *problem = s.message();
