@@ -1,21 +1,23 @@
 cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
 # Fails the build when a source file includes a header from a layer it may not use, so the
 # layering of ARCHITECTURE (platform -> ui -> lessons -> settings -> train -> nn/data/graph ->
-# kernels -> core; cli beside ui) holds. Run by the gradlab_layering target:
+# kernels -> core; i18n on core, io (file reads and writes, their messages translated) on i18n;
+# cli beside ui) holds. Run by the gradlab_layering target:
 #   cmake -DSOURCE_DIR=<repo> -P cmake/CheckLayering.cmake
 set(core_may "")
 set(kernels_may core)
 set(nn_may core kernels i18n)
-set(data_may core i18n)
+set(data_may core i18n io)
 set(i18n_may core)
+set(io_may core i18n)
 set(graph_may core i18n)
-set(train_may core kernels nn data i18n)
+set(train_may core kernels nn data i18n io)
 set(settings_may ${train_may} train graph)
 set(lessons_may ${settings_may} settings)
 set(cli_may ${lessons_may} lessons)
 set(ui_may ${lessons_may} lessons)
 set(platform_may ${ui_may} ui)
-set(layers core kernels nn data graph i18n train settings lessons cli ui platform)
+set(layers core kernels nn data graph i18n io train settings lessons cli ui platform)
 
 set(problems "")
 foreach(layer IN LISTS layers)

@@ -3,7 +3,7 @@
 
 #include "cli/command_line.h"
 #include "cli/commands.h"
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "train/model_file.h"
 #include "train/torch_export.h"
 

@@ -9,7 +9,7 @@
 
 #include "cli/command_line.h"
 #include "cli/commands.h"
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "lessons/lesson.h"
 
 namespace gradlab::cli {

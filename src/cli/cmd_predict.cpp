@@ -9,7 +9,7 @@
 
 #include "cli/command_line.h"
 #include "cli/commands.h"
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "core/text.h"
 #include "cli/data_options.h"
 #include "data/batch.h"

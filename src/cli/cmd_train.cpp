@@ -10,7 +10,7 @@
 
 #include "cli/command_line.h"
 #include "cli/commands.h"
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "cli/data_options.h"
 #include "cli/train_options.h"
 #include "core/npz.h"

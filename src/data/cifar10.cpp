@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "core/text.h"
 #include "i18n/translate.h"
 

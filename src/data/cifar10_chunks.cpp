@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "i18n/translate.h"
 
 namespace gradlab::data {

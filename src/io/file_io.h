@@ -1,6 +1,6 @@
 // Whole-file reads and writes: the one file edge of the engine, the CLI and the desktop app.
 // Messages name the file and the problem ("model.gradlab not found", "cannot write out.npz:
-// Permission denied").
+// Permission denied"), in the spoken language (tr(): call these on the UI thread, or in the CLI).
 #pragma once
 #include <cstdint>
 #include <string>

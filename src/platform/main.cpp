@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "core/build_info.h"
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "i18n/translate.h"
 #include "lessons/lesson.h"
 #include "platform/gl.h"

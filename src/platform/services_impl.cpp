@@ -7,7 +7,7 @@
 #include <map>
 #include <memory>
 
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "platform/gl.h"
 
 #ifdef __EMSCRIPTEN__

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "core/npz.h"
 #include "i18n/translate.h"
 #include "nn/model_budget.h"

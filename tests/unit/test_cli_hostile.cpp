@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "cli/commands.h"
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "train/model_file.h"
 
 using namespace gradlab;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "data/image_file.h"
 #include "data/jpeg_guard.h"
 

@@ -2,7 +2,7 @@
 // own .mo reader; labels keep their ImGui ids; Fill and the pseudo-language.
 #include <catch2/catch.hpp>
 
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "data/augment.h"
 #include "data/cifar10.h"
 #include "data/image_file.h"
@@ -171,6 +171,11 @@ TEST_CASE("The engine's own messages speak the student's language, as whole sent
   CHECK(model.find("cat.gradlab") != std::string::npos);
   CHECK(hangul(train::DeserializeSession(junk, "work.gradlab-session").error()));
   CHECK(hangul(data::DecodeImage({}, "cat.png").error()));
+  // A file the desktop app cannot read: missing, or a folder; the path stays as it is.
+  const std::string missing = ReadFileBytes("/no/such/cat.gradlab").error();
+  CHECK(hangul(missing));
+  CHECK(missing.find("/no/such/cat.gradlab") != std::string::npos);
+  CHECK(hangul(ReadFileBytes(std::string(GRADLAB_I18N_DIR)).error()));
   // What is wrong inside a model file's header, and training settings a file or URL gives.
   const std::string header = train::ParseModelHeader(nlohmann::json{{"colour", 1}}).error();
   CHECK(hangul(header));

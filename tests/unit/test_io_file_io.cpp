@@ -7,7 +7,7 @@
 
 #include <sys/stat.h>
 
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "data/cifar10.h"
 
 using namespace gradlab;

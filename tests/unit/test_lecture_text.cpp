@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/file_io.h"
+#include "io/file_io.h"
 #include "nn/conv_arithmetic.h"
 #include "nn/regularizer.h"
 #include "nn/schedule.h"
