@@ -117,6 +117,11 @@ void DrawDataPanel(TrainUi& t) {
       ImGui::PushTextWrapPos(0);
       ImGui::TextColored(Readable(kErrorColour), "%s", t.data.message.c_str());
       ImGui::PopTextWrapPos();
+      // A file that did not arrive or arrived damaged (it was not kept) is fetched again.
+      if (t.s.cifar && std::count(t.s.classes.begin(), t.s.classes.end(), true) >= 2) {
+        if (ImGui::Button(TrLabel("Try again"))) t.data.key.clear();
+        NoteLastItem("data-retry");
+      }
       break;
     case TrainData::State::kReady: FinePrint(DataSummary(t.data)); break;  // in today's language
     default: break;

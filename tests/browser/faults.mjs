@@ -173,11 +173,14 @@ await runBrowserTest('browser fault test', async ({ url, out, t, openPage }) => 
   t.check('after a change of language the data\'s error is in the new language', /[\uac00-\ud7a3]/.test(s.train.dataMessage) &&
           /5-0\.bin/.test(s.train.dataMessage) && s.train.dataState === 'error', s.train.dataMessage);
   await damaged.evaluate(() => window.gradlab.set('locale', 'en'));
+  await damaged.waitForFunction(() => window.gradlab.state().train.dataState === 'error' &&
+                                      !/[\uac00-\ud7a3]/.test(window.gradlab.state().train.dataMessage), null, { timeout: 30000 });
   await damaged.unroute(/data\/cifar10\/(train|test)-5-0\.bin$/);
-  await damaged.evaluate(() => window.gradlab.set('train-per-class', '101'));  // new settings: the data is asked for again
+  await clickItem(damaged, 'data-retry');
   await damaged.waitForFunction(() => window.gradlab.state().train.dataState !== 'error', null, { timeout: 20000 }).catch(() => {});
   await damaged.waitForFunction(() => window.gradlab.state().train.dataState === 'ready', null, { timeout: 60000 }).catch(() => {});
   s = await state(damaged);
-  t.check('once the files are whole again the same classes load (nothing damaged was kept)', s.train.dataState === 'ready',
+  t.check('once the files are whole again, Try again loads the same data (nothing damaged was kept)', s.train.dataState === 'ready' &&
+          /200 training images, 100 test images/.test(s.train.dataMessage),
           `${s.train.dataState}: ${s.train.dataMessage}`);
 });
