@@ -56,7 +56,9 @@
 
   function backpropText(backprop) {
     const g = backprop.graph;
-    if (backprop.error) return backprop.error;
+    // An expression that does not parse: the message names the column (the caret is for the eye).
+    const problems = [backprop.parseError, backprop.error].filter(Boolean);
+    if (problems.length) return problems.join(' ');
     if (!g) return '';
     const head = tr('{0}. Step {1} of {2}', g.expression, g.position, g.steps.total);
     const step = g.step;

@@ -1,7 +1,7 @@
 // The text layer for screen readers (web/a11y.js, issue 14): Chromium's accessibility tree holds
 // the tab, the Backprop step's formula and the last epoch's metrics, as a screen reader reads them.
 //   node tests/browser/a11y.mjs --site build/wasm/site --out build/wasm/screenshots
-import { clickItem, runBrowserTest } from './browser.mjs';
+import { afterFrames, clickItem, runBrowserTest } from './browser.mjs';
 
 await runBrowserTest('a11y', async ({ url, t, openPage }) => {
   const page = await openPage({ viewport: { width: 1280, height: 800 } });
@@ -93,6 +93,20 @@ await runBrowserTest('a11y', async ({ url, t, openPage }) => {
   focus = await page.evaluate(() => window.gradlab.state().focus);
   t.check('a cell of a grid without labels is named by its row and column, with its value',
           focus.label === 'row 1, column 1' && focus.role === 'field' && /^-?\d+$/.test(focus.state), JSON.stringify(focus));
+
+  // An expression that does not parse is read out with its column.
+  await page.evaluate(() => window.gradlab.open('#v=1&tab=backprop&example=add-mul'));
+  await afterFrames(page, 5);
+  await clickItem(page, 'expr-field');
+  await afterFrames(page, 3);
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(' +');
+  await afterFrames(page, 3);
+  await page.keyboard.press('Enter');
+  await afterFrames(page, 3);
+  await page.waitForTimeout(1200);
+  text = await tree();
+  t.check('an expression that does not parse is read out with its column', /ends too early at column \d+/.test(text), text.slice(0, 600));
 
   await page.evaluate(() => window.gradlab.open('#v=1&lesson=9.2'));
   await page.waitForTimeout(1200);
