@@ -11,10 +11,10 @@
 #define STBI_WRITE_NO_STDIO
 #include <stb/stb_image_write.h>
 
-#include "core/file_io.h"
 #include "core/npz.h"
 #include "data/cifar10.h"
 #include "data/cifar10_chunks.h"
+#include "io/file_io.h"
 #include "train/model_file.h"
 #include "train/session_file.h"
 #include "train/torch_export.h"
