@@ -341,10 +341,7 @@ class Parser {
 // The caret display: the message, the expression indented by two, a caret under the column.
 std::string WithCaret(std::string_view text, const ParseError& e) {
   if (e.column <= 0) return e.message;
-  std::string line(text);
-  for (char& c : line)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return e.message + "\n  " + line + "\n  " + std::string(e.column - 1, ' ') + "^";
+  return e.message + "\n  " + CaretLine(text) + "\n  " + std::string(e.column - 1, ' ') + "^";
 }
 
 }  // namespace
@@ -352,6 +349,13 @@ std::string WithCaret(std::string_view text, const ParseError& e) {
 bool IsVariableName(std::string_view name) {
   return !name.empty() && name.size() <= static_cast<size_t>(kMaxNameLength) && IsNameStart(name[0]) &&
          std::all_of(name.begin(), name.end(), IsNameChar);
+}
+
+std::string CaretLine(std::string_view text) {
+  std::string line(text);
+  for (char& c : line)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return line;
 }
 
 size_t ByteOfColumn(std::string_view text, int column) {

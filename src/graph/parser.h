@@ -47,6 +47,8 @@ struct ParseError {
 // and `detail`, if given, receives the message and the column separately.
 Result<Graph> ParseExpression(std::string_view text, ParseError* detail = nullptr);
 
+// The expression as the caret display shows it: on one line (tabs and line breaks as spaces).
+std::string CaretLine(std::string_view text);
 // The byte where a 1-based column starts (text.size() for a column past the end): the app's font
 // is proportional, so the UI measures the text before it to put the caret under the character.
 size_t ByteOfColumn(std::string_view text, int column);

@@ -258,9 +258,7 @@ void DrawParseError(const std::string& text) {
   if (graph::ParseExpression(text, &e)) return;
   ImGui::TextUnformatted(e.message.c_str());
   if (e.column <= 0) return;
-  std::string line = text;
-  for (char& c : line)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  const std::string line = graph::CaretLine(text);
   const float indent = ImGui::GetFontSize();
   ImGui::Indent(indent);
   ImGui::TextUnformatted(line.c_str());

@@ -1,7 +1,7 @@
 // The text layer for screen readers (web/a11y.js, issue 14): Chromium's accessibility tree holds
 // the tab, the Backprop step's formula and the last epoch's metrics, as a screen reader reads them.
 //   node tests/browser/a11y.mjs --site build/wasm/site --out build/wasm/screenshots
-import { afterFrames, clickItem, runBrowserTest } from './browser.mjs';
+import { afterFrames, clickItem, runBrowserTest, typeAtEndOfExpression } from './browser.mjs';
 
 await runBrowserTest('a11y', async ({ url, t, openPage }) => {
   const page = await openPage({ viewport: { width: 1280, height: 800 } });
@@ -97,11 +97,7 @@ await runBrowserTest('a11y', async ({ url, t, openPage }) => {
   // An expression that does not parse is read out with its column.
   await page.evaluate(() => window.gradlab.open('#v=1&tab=backprop&example=add-mul'));
   await afterFrames(page, 5);
-  await clickItem(page, 'expr-field');
-  await afterFrames(page, 3);
-  await page.keyboard.press('End');
-  await page.keyboard.insertText(' +');
-  await afterFrames(page, 3);
+  await typeAtEndOfExpression(page, ' +');
   await page.keyboard.press('Enter');
   await afterFrames(page, 3);
   await page.waitForTimeout(1200);

@@ -166,6 +166,16 @@ async function itemAfterFrames(page, name, frames) {
   return page.evaluate((n) => window.gradlab.state().items[n] ?? null, name);
 }
 
+// Types `text` at the end of the Backprop tab's expression field, as a student does: a click into
+// it, End, the text (without keys, as a paste or an input method gives it).
+export async function typeAtEndOfExpression(page, text) {
+  await clickItem(page, 'expr-field');
+  await afterFrames(page, 3);
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(text);
+  await afterFrames(page, 3);
+}
+
 // Waits until the app has drawn n more frames: what a click or a call changed has reached the state.
 export async function afterFrames(page, n) {
   const start = await page.evaluate(() => window.gradlab.state().frame);

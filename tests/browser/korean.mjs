@@ -7,7 +7,7 @@
 // - the pseudo-locale (every string a third longer) cuts off no control on any tab.
 //   node tests/browser/korean.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { afterFrames, clickItem, runBrowserTest, state } from './browser.mjs';
+import { afterFrames, clickItem, runBrowserTest, state, typeAtEndOfExpression } from './browser.mjs';
 
 const ready = (page) => page.waitForFunction(() => window.gradlab?.ready() && window.gradlab.state().frame > 3, null, { timeout: 60000 });
 const speaks = (page, locale) => page.waitForFunction((l) => window.gradlab.state().language.spoken === l, locale, { timeout: 30000 });
@@ -116,11 +116,7 @@ await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
   // ---- text typed and not yet built stays when the graph is remade for the language (the terms mode)
   await korean.evaluate(() => window.gradlab.open('#v=1&locale=ko&tab=backprop&expr=f%3Dx*y'));
   await afterFrames(korean, 5);
-  await clickItem(korean, 'expr-field');
-  await afterFrames(korean, 3);
-  await korean.keyboard.press('End');
-  await korean.keyboard.insertText(' + 0');
-  await afterFrames(korean, 3);
+  await typeAtEndOfExpression(korean, ' + 0');
   await clickItem(korean, 'menu-language');  // the field lets go of its text here, as for a user
   await clickItem(korean, 'language-terms');
   await afterFrames(korean, 4);
