@@ -194,7 +194,8 @@ std::string AppStateToJson(const AppState& state) {
       {"backprop", BackpropStateJson(state.backprop)},
       {"bench", BenchStateJson(state)},
   };
-  return j.dump();
+  // A link's bytes that are not UTF-8 reach the status message: shown as U+FFFD, not thrown.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace gradlab::ui

@@ -139,6 +139,11 @@ await runBrowserTest('browser fault test', async ({ url, out, t, openPage }) => 
           /unicorn/.test(s.status) && /epochs/.test(s.status), s.status);
   t.check('the wild link changed nothing it should not', s.link === ownLink, `${s.link} vs ${ownLink}`);
   await page.screenshot({ path: path.join(out, 'web-faults-link.png') });
+  // Bytes that are not UTF-8 in a value: refused and named, and the state (the test hook, the
+  // screen-reader layer) still reads, with the bytes as U+FFFD.
+  await page.evaluate((link) => window.gradlab.open(`#${link}&expr=x%FF%FE`), ownLink);
+  s = await keptAfter('a link with bytes that are not UTF-8');
+  t.check('a value that is not UTF-8 is named and the state still reads', /expr/.test(s.status) && s.status.includes('\ufffd'), s.status);
 
   // ---- a run that diverges: it stops with a message, and its curves stay
   const diverging = await openPage({ viewport: { width: 1280, height: 800 } });
