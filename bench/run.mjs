@@ -4,6 +4,9 @@
 // same data, models, batch size and optimizer. Every measurement is its own process; the runs
 // are alternated (all peers for one model, then the next model, round after round, the order of
 // peers rotated each round) and the medians reported, since the machine is shared and noisy.
+// A build's one- and two-thread runs are a pair, run back to back (which first alternates by
+// round): the two-thread goals are the median of each round's ratio, so that the machine's drift
+// between rounds does not enter them.
 //   node bench/run.mjs --native-cli build/native/gradlab-cli --wasm-cli build/wasm/gradlab-cli.js
 //                      [--wasm-threads-cli build/wasm/threads/gradlab-cli.js] [--rounds 3] [--seconds 1.5] [--models linear,mlp,cnn] [--update-readme] [--browser]
 import { execFileSync } from 'node:child_process';
@@ -36,8 +39,8 @@ delete torchEnv.OPENBLAS_CORETYPE;
 const pageThreads = Math.min(8, Math.max(1, os.cpus().length - 1));
 const gradlabArgs = (m) => ['bench', '--model', specs[m], '--seconds', seconds, '--test', '10', '--json'];
 const peers = [
-  { id: 'gradlab-native', label: 'Gradlab native', cmd: (m) => [path.resolve(opt['native-cli']), gradlabArgs(m)] },
-  { id: 'gradlab-wasm', label: 'Gradlab WebAssembly (Node.js)', cmd: (m) => [process.execPath, [path.resolve(opt['wasm-cli']), ...gradlabArgs(m)]] },
+  { id: 'gradlab-native', label: 'Gradlab native', pair: 'gradlab-native-2', cmd: (m) => [path.resolve(opt['native-cli']), gradlabArgs(m)] },
+  { id: 'gradlab-wasm', label: 'Gradlab WebAssembly (Node.js)', pair: 'gradlab-wasm-2', cmd: (m) => [process.execPath, [path.resolve(opt['wasm-cli']), ...gradlabArgs(m)]] },
   { id: 'tfjs-wasm', label: 'TensorFlow.js wasm (SIMD, 1 thread)', cmd: (m) => [process.execPath, ['bench/tfjs.mjs', '--backend', 'wasm', '--model', m, '--seconds', seconds]] },
   { id: 'tfjs-cpu', label: 'TensorFlow.js cpu', cmd: (m) => [process.execPath, ['bench/tfjs.mjs', '--backend', 'cpu', '--model', m, '--seconds', seconds]] },
   { id: 'convnetjs', label: 'ConvNetJS 0.3', cmd: (m) => [process.execPath, ['bench/convnetjs.mjs', '--model', m, '--seconds', seconds]] },
@@ -74,8 +77,11 @@ function run(cmd, args, env) {
 const loadBefore = os.loadavg()[0];
 const results = {};  // results[peer][model] = [{train, infer}, ...]
 const extra = {};
+// The units a round rotates: a peer alone, or a one-thread run with its two-thread pair.
+const paired = new Set(peers.filter((p) => p.pair).map((p) => p.pair));
+const units = peers.filter((p) => !paired.has(p.id)).map((p) => [p, ...peers.filter((q) => q.id === p.pair)]);
 for (let r = 0; r < rounds; r++) {
-  const order = peers.map((_, i) => peers[(i + r) % peers.length]);
+  const order = units.map((_, i) => units[(i + r) % units.length]).flatMap((u) => (r % 2 ? [...u].reverse() : u));
   for (const m of models)
     for (const peer of order) {
       const [cmd, args] = peer.cmd(m);
@@ -86,7 +92,7 @@ for (let r = 0; r < rounds; r++) {
         console.error(`${peer.id} ${m}: failed: ${String(e.stderr || e.message).trim().split('\n').slice(-3).join(' | ')}`);
         continue;
       }
-      ((results[peer.id] ||= {})[m] ||= []).push({ train: rec.train_images_per_second, infer: rec.infer_images_per_second ?? NaN,
+      ((results[peer.id] ||= {})[m] ||= []).push({ round: r, train: rec.train_images_per_second, infer: rec.infer_images_per_second ?? NaN,
                                                   wall: rec.wall_images_per_second ?? NaN,
                                                   p50: rec.frame_p50_ms ?? NaN, p99: rec.frame_p99_ms ?? NaN });
       extra[peer.id] = rec;
@@ -98,6 +104,11 @@ const loadAfter = os.loadavg()[0];
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const h = s.length >> 1; return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2; };
 const med = (peer, m, what) => (results[peer]?.[m] ? median(results[peer][m].map((x) => x[what])) : NaN);
+// The median of the ratios of two peers' runs in the same round (a pair, run back to back).
+const pairedRatio = (a, b, m, what) => {
+  const ratios = (results[a]?.[m] || []).flatMap((x) => (results[b]?.[m] || []).filter((y) => y.round === x.round).map((y) => x[what] / y[what]));
+  return ratios.length ? median(ratios) : NaN;
+};
 const fmt = (v) => (Number.isNaN(v) ? 'n/a' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1));
 const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? '' : ` (${a / b >= 10 ? Math.round(a / b) : (a / b).toFixed(1)}x)`);
 
@@ -142,8 +153,9 @@ const goals = [
   ['WebAssembly against TensorFlow.js wasm, one thread', cnn('gradlab-wasm') / cnn('tfjs-wasm'), 6],
   ['WebAssembly against ConvNetJS', cnn('gradlab-wasm') / cnn('convnetjs'), 45],
   ['native against PyTorch, one thread', cnn('gradlab-native') / cnn('pytorch'), 1.3],
-  ['native, 2 threads against 1', cnn('gradlab-native-2') / cnn('gradlab-native'), 1.6],
-  ['WebAssembly (Node.js), 2 threads against the build without threads', cnn('gradlab-wasm-2') / cnn('gradlab-wasm'), 1.6],
+  ['native, 2 threads against 1 (median of back-to-back pairs)', pairedRatio('gradlab-native-2', 'gradlab-native', 'cnn', 'train'), 1.6],
+  ['WebAssembly (Node.js), 2 threads against the build without threads (median of back-to-back pairs)',
+   pairedRatio('gradlab-wasm-2', 'gradlab-wasm', 'cnn', 'train'), 1.6],
   // The isolated page gives training the cores less one: compared where a Node.js row has as many.
   ['the isolated page over wall-clock time against WebAssembly in Node.js on as many threads',
    med('gradlab-browser-threads', 'cnn', 'wall') / ({ 1: cnn('gradlab-wasm'), 2: cnn('gradlab-wasm-2') }[pageThreads] ?? NaN), 0.95],
