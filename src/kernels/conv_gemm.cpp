@@ -73,7 +73,9 @@ void ConvProductF32(const GemmVariantF32& v, const ConvGeometry& g, int m, const
         const int kc = std::min(block_k, k - pc);
         const float beta_block = pc == 0 ? beta : 1.0f;  // later k blocks add to what is there
         for (int p = 0; p < kc; ++p) {
-          if (nr == 8) std::memcpy(b + p * 8, window + row_start[pc + p], 8 * sizeof(float));  // v128 copies
+          // Sizes the compiler knows become register copies (v128, zmm), not calls to memmove.
+          if (nr == 8) std::memcpy(b + p * 8, window + row_start[pc + p], 8 * sizeof(float));
+          else if (nr == 16) std::memcpy(b + p * 16, window + row_start[pc + p], 16 * sizeof(float));
           else std::memcpy(b + p * nr, window + row_start[pc + p], nr * sizeof(float));
         }
         for (int ir = 0; ir < m; ir += mr) {
@@ -93,12 +95,17 @@ void ConvProductF32(const GemmVariantF32& v, const ConvGeometry& g, int m, const
     }
 }
 
+const GemmVariantF32* ConvVariantFor(const ConvGeometry& g, int m) {
+  const GemmChoiceF32& chosen = GemmChosenF32();
+  if (g.stride != 1 || chosen.conv.empty()) return nullptr;
+  const GemmVariantF32* v = chosen.ConvFor(m);
+  return g.out_width() >= v->nr ? v : nullptr;  // shorter rows would waste most of each tile
+}
+
 template <typename T>
 void ConvProduct(const ConvGeometry& g, int m, const T* a, int lda, const T* image, T* cols, T beta, T* c, int ldc) {
   if constexpr (std::is_same_v<T, float>) {
-    const GemmChoiceF32& chosen = GemmChosenF32();
-    if (g.stride == 1 && !chosen.broadcast.empty())
-      return ConvProductF32(*chosen.BroadcastFor(m), g, m, a, lda, image, beta, c, ldc);
+    if (const GemmVariantF32* v = ConvVariantFor(g, m)) return ConvProductF32(*v, g, m, a, lda, image, beta, c, ldc);
   }
   const int k = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();
   Im2Col<T>(g, image, cols);

@@ -3,7 +3,8 @@
 //   WebAssembly: Eigen runs scalar there (Emscripten 3.1.6 cannot give it SSE), so float goes
 //                through the packed GEMM with the SIMD128 micro-kernel measured fastest.
 //   native:      Eigen's blocked product with AVX2/AVX-512 (-march=native) is faster than the
-//                packed GEMM with f32x4-width kernels, so it stays.
+//                packed GEMM with f32x4-width kernels, so it stays; on AVX-512 the stride-1
+//                convolution's product, which skips im2col, uses the 16-wide kernels instead.
 #include "kernels/gemm.h"
 
 #include <type_traits>
@@ -18,7 +19,7 @@ namespace gradlab::kernels {
 
 const std::vector<GemmVariantF32>& GemmVariantsF32() {
   using K = GemmKindF32;
-  // speed: GFLOP/s of the micro-kernel alone measured with `gradlab-cli bench --gemm` (Node.js 20,
+  // speed: GFLOP/s of the micro-kernel alone measured with `gradlab-cli bench --gemm` (Node.js 20 or native,
   // AMD EPYC); only the ratios between tiles of one kind matter.
   static const std::vector<GemmVariantF32> variants = {
 #ifdef __wasm_simd128__
@@ -27,6 +28,10 @@ const std::vector<GemmVariantF32>& GemmVariantsF32() {
       {"gemm_f32_4x8_wasmsimd", K::kBroadcast, 4, 8, gemm_f32_4x8_wasmsimd, 33, gemm_f32_rows_x8_wasmsimd},
       {"gemm_nt_f32_2x4_wasmsimd", K::kDot, 2, 4, gemm_nt_f32_2x4_wasmsimd, 48},
       {"gemm_nt_f32_2x5_wasmsimd", K::kDot, 2, 5, gemm_nt_f32_2x5_wasmsimd, 19},
+#endif
+#ifdef __AVX512F__
+      {"gemm_f32_10x16_avx512", K::kBroadcast, 10, 16, gemm_f32_10x16_avx512, 175, gemm_f32_rows_x16_avx512},
+      {"gemm_f32_8x16_avx512", K::kBroadcast, 8, 16, gemm_f32_8x16_avx512, 165.5f, gemm_f32_rows_x16_avx512},
 #endif
       {"gemm_f32_4x4_scalar", K::kBroadcast, 4, 4, gemm_f32_4x4_scalar, 1, gemm_f32_rows_x4_scalar},
       {"gemm_nt_f32_2x2_scalar", K::kDot, 2, 2, gemm_nt_f32_2x2_scalar, 1},
@@ -38,10 +43,10 @@ const std::vector<GemmVariantF32>& GemmVariantsF32() {
 // last whole tile cost a tile of their own where the variant has no edge_rows kernels, and their
 // number plus one (the B values they load all the same) where it has: m = 20 is 3 tiles of 6 and
 // 2 edge rows (bench --gemm: conv2 forward 38.3 -> 40.0 GFLOP/s against 4 tiles of 5).
-const GemmVariantF32* GemmChoiceF32::BroadcastFor(int m) const {
+const GemmVariantF32* GemmChoiceF32::FittestFor(const std::vector<const GemmVariantF32*>& variants, int m) {
   const GemmVariantF32* best = nullptr;
   float best_time = 0;
-  for (const GemmVariantF32* v : broadcast) {
+  for (const GemmVariantF32* v : variants) {
     const int whole = m / v->mr * v->mr, left = m - whole;
     const int rows = whole + (left == 0 ? 0 : v->edge_rows ? left + 1 : v->mr);
     const float time = static_cast<float>(rows) / v->speed;
@@ -55,8 +60,11 @@ const GemmVariantF32* GemmChoiceF32::BroadcastFor(int m) const {
 // for A * B^T, the 2x4 dot kernel, which needs no packing (2x5 would divide more of the models'
 // shapes, but V8 runs out of registers for it and it is half as fast). Native: Eigen.
 const GemmChoiceF32& GemmChosenF32() {
-#ifdef __wasm_simd128__
-  static const GemmChoiceF32 choice = {{&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, &GemmVariantsF32()[3]};
+#if defined(__wasm_simd128__)
+  static const GemmChoiceF32 choice = {{&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, &GemmVariantsF32()[3],
+                                       {&GemmVariantsF32()[0], &GemmVariantsF32()[1]}};
+#elif defined(__AVX512F__)
+  static const GemmChoiceF32 choice = {{}, nullptr, {&GemmVariantsF32()[0], &GemmVariantsF32()[1]}};
 #else
   static const GemmChoiceF32 choice;
 #endif

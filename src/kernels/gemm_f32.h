@@ -45,10 +45,15 @@ const std::vector<GemmVariantF32>& GemmVariantsF32();
 // What kernels::Gemm<float> uses: a broadcast variant for every product (of those listed, the
 // one whose tile height wastes least on the product's m, weighed by speed), and a dot variant
 // for A * B^T when it has one. None: Gemm<float> uses Eigen (native builds).
+// `conv`: the broadcast variants the stride-1 convolution's product (conv_gemm.h) picks from in
+// the same way; WebAssembly: the same as `broadcast`; native: the AVX-512 ones where compiled.
 struct GemmChoiceF32 {
   std::vector<const GemmVariantF32*> broadcast;
   const GemmVariantF32* dot = nullptr;
-  const GemmVariantF32* BroadcastFor(int m) const;
+  std::vector<const GemmVariantF32*> conv;
+  const GemmVariantF32* BroadcastFor(int m) const { return FittestFor(broadcast, m); }
+  const GemmVariantF32* ConvFor(int m) const { return FittestFor(conv, m); }
+  static const GemmVariantF32* FittestFor(const std::vector<const GemmVariantF32*>& variants, int m);
 };
 const GemmChoiceF32& GemmChosenF32();
 
@@ -60,7 +65,7 @@ void GemmMicroF32(const GemmVariantF32& broadcast, const GemmVariantF32* dot, bo
                   float beta, float* c, int ldc);
 
 // The largest tile (mr * nr) a variant may have: drivers keep a scratch tile of this size.
-constexpr int kMaxTileF32 = 8 * 16;
+constexpr int kMaxTileF32 = 10 * 16;
 
 // Driver pieces that the convolution's product (conv_gemm.h) shares:
 // the length of the k blocks the broadcast driver sums one after another (so that a product
@@ -90,6 +95,13 @@ void gemm_nt_f32_2x5_wasmsimd(int k, const float* a, int a_stride, const float* 
                               float alpha, float beta);
 void gemm_nt_f32_2x4_wasmsimd(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
                               float alpha, float beta);
+#endif
+#ifdef __AVX512F__
+extern const GemmMicroKernelF32 gemm_f32_rows_x16_avx512[10];  // [r]: r x 16, r = 1..9
+void gemm_f32_8x16_avx512(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                          float alpha, float beta);
+void gemm_f32_10x16_avx512(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
+                           float alpha, float beta);
 #endif
 
 }  // namespace gradlab::kernels

@@ -257,8 +257,19 @@ TEST_CASE("the WebAssembly build multiplies floats with its SIMD128 kernels", "[
     CHECK(chosen.BroadcastFor(20)->mr == 6);
     CHECK(chosen.BroadcastFor(16)->mr == 6);
     CHECK(chosen.BroadcastFor(5)->mr == 5);
+    CHECK(chosen.conv == chosen.broadcast);  // the convolution's product as every other
   } else {
     CHECK(chosen.broadcast.empty());  // natively Gemm<float> is Eigen's, measured faster (gemm.cpp)
+#ifdef __AVX512F__
+    // The convolution's product skips im2col with the 16-wide kernels: 16 rows are 2 tiles of 8,
+    // 20 rows 2 tiles of 10 (10 + 6 edge rows, or 8 + 8 + 4, would keep fewer sums in flight).
+    REQUIRE(!chosen.conv.empty());
+    CHECK(chosen.ConvFor(16)->mr == 8);
+    CHECK(chosen.ConvFor(20)->mr == 10);
+    for (const GemmVariantF32* v : chosen.conv) CHECK(std::string(v->name).find("_avx512") != std::string::npos);
+#else
+    CHECK(chosen.conv.empty());
+#endif
   }
   for (const GemmVariantF32& v : GemmVariantsF32()) CHECK(v.mr * v.nr <= kMaxTileF32);  // the drivers' scratch tile
 }
