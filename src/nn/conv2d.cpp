@@ -60,7 +60,7 @@ void Conv2dT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
   const int patch = geo_.channels * kernel_ * kernel_;
   y.Resize(this->BatchShape(n));
   const size_t in_size = x.inner(), out_size = static_cast<size_t>(out_channels_) * pixels;
-  T* cols = Workspace(cols_);
+  T* cols = Workspace(cols_, static_cast<size_t>(patch) * pixels);
   // Each image writes only its own output: the images may go to the pool's threads.
   kernels::ParallelFor(n, [&](int i, int slot) {
     T* yi = y.ptr() + i * out_size;
@@ -73,8 +73,7 @@ void Conv2dT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
 }
 
 template <typename T>
-T* Conv2dT<T>::Workspace(std::vector<T>& buffer) {
-  const size_t one = static_cast<size_t>(geo_.channels) * kernel_ * kernel_ * geo_.out_height() * geo_.out_width();
+T* Conv2dT<T>::Workspace(std::vector<T>& buffer, size_t one) {
   const size_t wanted = one * static_cast<size_t>(kernels::Slots());
   if (buffer.size() < wanted) buffer.resize(wanted);  // once per pool size, not per batch
   return buffer.data();
@@ -87,8 +86,27 @@ void Conv2dT<T>::BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT
   const size_t in_size = x.inner(), out_size = static_cast<size_t>(out_channels_) * pixels;
   if (dx) {
     if (dx->shape != x.shape) dx->Resize(x.shape);
+  }
+  if (dx && geo_.stride == 1 && padding_ < kernel_) {
+    // With stride 1, dx is dy convolved with the weights turned half a turn, in and out channels
+    // swapped, and padding K-1-P: the forward pass's product (no columns where the build skips
+    // them, kernels/conv_gemm.h) instead of a GEMM into columns and col2im adding them up.
+    const kernels::ConvGeometry back{out_channels_, geo_.out_height(), geo_.out_width(), kernel_, 1, kernel_ - 1 - padding_};
+    const int kk = kernel_ * kernel_, back_patch = out_channels_ * kk;
+    turned_.resize(static_cast<size_t>(geo_.channels) * back_patch);
+    for (int oc = 0; oc < out_channels_; ++oc)
+      for (int c = 0; c < geo_.channels; ++c)
+        for (int i = 0; i < kk; ++i)
+          turned_[(static_cast<size_t>(c) * out_channels_ + oc) * kk + (kk - 1 - i)] = weight_.value[(static_cast<size_t>(oc) * geo_.channels + c) * kk + i];
+    const size_t in_pixels = static_cast<size_t>(geo_.height) * geo_.width;
+    T* cols = Workspace(dcols_, back_patch * in_pixels);
+    kernels::ParallelFor(n, [&](int i, int slot) {
+      kernels::ConvProduct<T>(back, geo_.channels, turned_.data(), back_patch, dy.ptr() + i * out_size,
+                              cols + static_cast<size_t>(slot) * back_patch * in_pixels, T(0), dx->ptr() + i * in_size, static_cast<int>(in_pixels));
+    });
+  } else if (dx) {
     // Each image's input gradient is its own: the images may go to the pool's threads.
-    T* dcols = Workspace(dcols_);
+    T* dcols = Workspace(dcols_, static_cast<size_t>(patch) * pixels);
     kernels::ParallelFor(n, [&](int i, int slot) {
       T* own_dcols = dcols + static_cast<size_t>(slot) * patch * pixels;
       std::fill(dx->ptr() + i * in_size, dx->ptr() + (i + 1) * in_size, T(0));  // Col2Im adds
@@ -104,7 +122,7 @@ void Conv2dT<T>::BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT
   const int groups = std::min(n, kWeightGradientGroups);
   const size_t weights = weight_.grad.size();
   if (dw_parts_.size() < groups * weights) dw_parts_.resize(groups * weights);
-  T* cols = Workspace(cols_);
+  T* cols = Workspace(cols_, static_cast<size_t>(patch) * pixels);
   kernels::ParallelFor(groups, [&](int g, int slot) {
     T* own_cols = cols + static_cast<size_t>(slot) * patch * pixels;
     T* part = dw_parts_.data() + g * weights;

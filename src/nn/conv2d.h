@@ -1,7 +1,9 @@
 // Conv2d: square kernel, stride, zero padding. Computed as im2col + GEMM per image:
 //   y_n (OC, OH*OW) = W (OC, C*K*K) * cols_n (C*K*K, OH*OW) + b
 // (the forward pass through kernels::ConvProduct, which in WebAssembly skips the columns).
-// W is (OC, C, K, K) as in PyTorch. The backward pass makes each image's cols again rather
+// W is (OC, C, K, K) as in PyTorch. With stride 1, dx is the same kind of product: dy convolved
+// with W turned half a turn (no columns and no col2im where the build skips them); other strides
+// take dcols = W^T dy and col2im. The weights' gradient makes each image's cols again rather
 // than keeping them from the forward pass: kept for a batch of 32 they take 27 MB for the small
 // CNN, out of cache, and measured no faster in WebAssembly and 10% slower natively.
 #pragma once
@@ -41,7 +43,8 @@ class Conv2dT : public LayerT<T> {
 
   std::vector<T> cols_, dcols_;  // workspaces: one per thread of the pool (kernels/parallel.h)
   std::vector<T> dw_parts_;       // the weight gradient of each group of images (BackwardImpl)
-  T* Workspace(std::vector<T>& buffer);  // `buffer`, with room for every thread of the pool
+  std::vector<T> turned_;         // the weights turned half a turn, channels swapped (dx, stride 1)
+  T* Workspace(std::vector<T>& buffer, size_t per_thread);  // `buffer`, with room for every thread of the pool
 };
 
 }  // namespace gradlab::nn
