@@ -102,6 +102,35 @@ const GemmVariantF32* ConvVariantFor(const ConvGeometry& g, int m) {
   return g.out_width() >= v->nr ? v : nullptr;  // shorter rows would waste most of each tile
 }
 
+bool ConvWeightFits(const GemmVariantF32& dot, const ConvGeometry& g) {
+  const int ow = g.out_width(), k = g.out_height() * ow;
+  return dot.runs && g.stride == 1 && ow % dot.run_multiple == 0 && DotBlockKF32(k) % ow == 0;
+}
+
+const GemmVariantF32* ConvWeightVariantFor(const ConvGeometry& g) {
+  const GemmVariantF32* dot = GemmChosenF32().conv_weights;
+  return dot && ConvWeightFits(*dot, g) ? dot : nullptr;
+}
+
+void ConvWeightGradientF32(const GemmVariantF32& dot, const ConvGeometry& g, int m, const float* dy, const float* image,
+                           float beta, float* dw, int ldw) {
+  const int n = g.channels * g.kernel * g.kernel, oh = g.out_height(), ow = g.out_width();
+  const float* padded = PadImage(g, image, 0);
+  // Row p = (channel, ky, kx) of the columns, output row oy: the OW values from
+  // padded[row_start[p] + oy * wp] on, as ConvProductF32 reads them.
+  GemmDotRunsF32(dot, m, n, oh, ow, 1.0f, dy, oh * ow, padded, RowStarts(g), g.padded_width(), beta, dw, ldw);
+}
+
+template <typename T>
+void ConvWeightGradient(const ConvGeometry& g, int m, const T* dy, const T* image, T* cols, T beta, T* dw, int ldw) {
+  if constexpr (std::is_same_v<T, float>) {
+    if (const GemmVariantF32* dot = ConvWeightVariantFor(g)) return ConvWeightGradientF32(*dot, g, m, dy, image, beta, dw, ldw);
+  }
+  const int k = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();
+  Im2Col<T>(g, image, cols);
+  Gemm<T>(false, true, m, k, pixels, T(1), dy, pixels, cols, pixels, beta, dw, ldw);
+}
+
 template <typename T>
 void ConvProduct(const ConvGeometry& g, int m, const T* a, int lda, const T* image, T* cols, T beta, T* c, int ldc) {
   if constexpr (std::is_same_v<T, float>) {
@@ -115,5 +144,8 @@ void ConvProduct(const ConvGeometry& g, int m, const T* a, int lda, const T* ima
 template void ConvProduct<float>(const ConvGeometry&, int, const float*, int, const float*, float*, float, float*, int);
 template void ConvProduct<double>(const ConvGeometry&, int, const double*, int, const double*, double*, double, double*,
                                   int);
+template void ConvWeightGradient<float>(const ConvGeometry&, int, const float*, const float*, float*, float, float*, int);
+template void ConvWeightGradient<double>(const ConvGeometry&, int, const double*, const double*, double*, double, double*,
+                                         int);
 
 }  // namespace gradlab::kernels

@@ -1,5 +1,7 @@
-// A convolution's forward product, C (m, OH*OW) = A (m, C*K*K) * Im2Col(image) + beta * C, the
-// columns of which Conv2d's forward pass multiplies by its weights.
+// A convolution's products with im2col's columns: the forward product, C (m, OH*OW) = A (m,
+// C*K*K) * Im2Col(image) + beta * C, which Conv2d's forward pass (and, with the weights turned,
+// its input gradient) makes; and the weights' gradient, dW (m, C*K*K) = dy (m, OH*OW) *
+// Im2Col(image)^T + beta * dW.
 //
 // Where this build has micro-kernels for it (WebAssembly; natively AVX-512), a stride-1
 // convolution skips im2col's columns (75 x 1024 floats for the small CNN's first layer, 300 KB
@@ -9,6 +11,11 @@
 // values of the padded image. The sums are the GEMM's, in the same order, so the result equals
 // Im2Col + GemmMicroF32 with that kernel bit for bit. Elsewhere (natively without AVX-512:
 // Eigen; strides above 1; output rows narrower than a tile; double) it is Im2Col + Gemm.
+// The weights' gradient skips the columns in the same way where the build's dot kernel (A * B^T)
+// has a runs kernel (WebAssembly) and the output rows are a whole number of its vectors: a row
+// of the columns is OH runs of OW values of the padded image, which that kernel reads in place
+// (GemmDotRunsF32), equal to Im2Col + GemmMicroF32 with that variant bit for bit. Natively,
+// im2col + Eigen measured faster than an AVX-512 dot kernel reading the image.
 #pragma once
 #include "kernels/gemm_f32.h"
 #include "kernels/im2col.h"
@@ -26,5 +33,20 @@ const GemmVariantF32* ConvVariantFor(const ConvGeometry& g, int m);
 // The stride-1 product through one broadcast variant, without columns (tests run every variant).
 void ConvProductF32(const GemmVariantF32& v, const ConvGeometry& g, int m, const float* a, int lda, const float* image,
                     float beta, float* c, int ldc);
+
+// cols: as above.
+template <typename T>
+void ConvWeightGradient(const ConvGeometry& g, int m, const T* dy, const T* image, T* cols, T beta, T* dw, int ldw);
+
+// The dot variant ConvWeightGradient<float> reads the image in place with, or nullptr where it
+// makes the columns and calls Gemm.
+const GemmVariantF32* ConvWeightVariantFor(const ConvGeometry& g);
+
+// Whether `dot` can make this layer's weights' gradient without columns, in Gemm's order.
+bool ConvWeightFits(const GemmVariantF32& dot, const ConvGeometry& g);
+
+// The weights' gradient of a stride-1 convolution through one dot variant that fits.
+void ConvWeightGradientF32(const GemmVariantF32& dot, const ConvGeometry& g, int m, const float* dy, const float* image,
+                           float beta, float* dw, int ldw);
 
 }  // namespace gradlab::kernels

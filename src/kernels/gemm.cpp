@@ -26,7 +26,7 @@ const std::vector<GemmVariantF32>& GemmVariantsF32() {
       {"gemm_f32_6x8_wasmsimd", K::kBroadcast, 6, 8, gemm_f32_6x8_wasmsimd, 45, gemm_f32_rows_x8_wasmsimd},
       {"gemm_f32_5x8_wasmsimd", K::kBroadcast, 5, 8, gemm_f32_5x8_wasmsimd, 38.5f, gemm_f32_rows_x8_wasmsimd},
       {"gemm_f32_4x8_wasmsimd", K::kBroadcast, 4, 8, gemm_f32_4x8_wasmsimd, 33, gemm_f32_rows_x8_wasmsimd},
-      {"gemm_nt_f32_2x4_wasmsimd", K::kDot, 2, 4, gemm_nt_f32_2x4_wasmsimd, 48},
+      {"gemm_nt_f32_2x4_wasmsimd", K::kDot, 2, 4, gemm_nt_f32_2x4_wasmsimd, 48, nullptr, gemm_nt_f32_2x4_wasmsimd_runs, 4},
       {"gemm_nt_f32_2x5_wasmsimd", K::kDot, 2, 5, gemm_nt_f32_2x5_wasmsimd, 19},
 #endif
 #ifdef __AVX512F__
@@ -34,7 +34,7 @@ const std::vector<GemmVariantF32>& GemmVariantsF32() {
       {"gemm_f32_8x16_avx512", K::kBroadcast, 8, 16, gemm_f32_8x16_avx512, 165.5f, gemm_f32_rows_x16_avx512},
 #endif
       {"gemm_f32_4x4_scalar", K::kBroadcast, 4, 4, gemm_f32_4x4_scalar, 1, gemm_f32_rows_x4_scalar},
-      {"gemm_nt_f32_2x2_scalar", K::kDot, 2, 2, gemm_nt_f32_2x2_scalar, 1},
+      {"gemm_nt_f32_2x2_scalar", K::kDot, 2, 2, gemm_nt_f32_2x2_scalar, 1, nullptr, gemm_nt_f32_2x2_scalar_runs, 1},
   };
   return variants;
 }
@@ -62,7 +62,7 @@ const GemmVariantF32* GemmChoiceF32::FittestFor(const std::vector<const GemmVari
 const GemmChoiceF32& GemmChosenF32() {
 #if defined(__wasm_simd128__)
   static const GemmChoiceF32 choice = {{&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, &GemmVariantsF32()[3],
-                                       {&GemmVariantsF32()[0], &GemmVariantsF32()[1]}};
+                                       {&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, &GemmVariantsF32()[3]};
 #elif defined(__AVX512F__)
   static const GemmChoiceF32 choice = {{}, nullptr, {&GemmVariantsF32()[0], &GemmVariantsF32()[1]}};
 #else

@@ -26,6 +26,15 @@ namespace gradlab::kernels {
 using GemmMicroKernelF32 = void (*)(int k, const float* a, int a_stride, const float* b, int b_stride,
                                     float* c, int ldc, float alpha, float beta);
 
+// A dot tile whose rows are `count` runs of `len` values laid end to end (k = count * len):
+// row i of A is contiguous, a[i * a_stride + p]; run s of row j of B starts at
+// b[b_rows[j] + s * b_run_stride]. The rows of im2col's columns are such runs of the padded image
+// (one per output row), so Conv2d's dW reads them without the columns (conv_gemm.h). Sums in the
+// order of the variant's kernel on the rows laid end to end, when len is a multiple of the
+// variant's run_multiple.
+using GemmDotRunsKernelF32 = void (*)(int count, int len, const float* a, int a_stride, const float* b,
+                                      const int* b_rows, int b_run_stride, float* c, int ldc, float alpha, float beta);
+
 enum class GemmKindF32 { kBroadcast, kDot };
 
 struct GemmVariantF32 {
@@ -37,6 +46,9 @@ struct GemmVariantF32 {
   // Broadcast only, optional: edge_rows[r] computes an r x nr tile (0 < r < mr) straight into C,
   // so that the last rows of a product need no scratch tile. A's panel still has stride mr.
   const GemmMicroKernelF32* edge_rows = nullptr;
+  // Dot only, optional: the same tile over rows made of runs (above), and what len must divide.
+  GemmDotRunsKernelF32 runs = nullptr;
+  int run_multiple = 1;
 };
 
 // The variants compiled into this build, fastest first within each kind (scalar ones always).
@@ -47,10 +59,14 @@ const std::vector<GemmVariantF32>& GemmVariantsF32();
 // for A * B^T when it has one. None: Gemm<float> uses Eigen (native builds).
 // `conv`: the broadcast variants the stride-1 convolution's product (conv_gemm.h) picks from in
 // the same way; WebAssembly: the same as `broadcast`; native: the AVX-512 ones where compiled.
+// `conv_weights`: the dot variant whose runs kernel makes the convolution's weights' gradient
+// (conv_gemm.h); WebAssembly: `dot`; native: none (im2col + Eigen measured faster than a 4x4
+// AVX-512 dot kernel reading the image).
 struct GemmChoiceF32 {
   std::vector<const GemmVariantF32*> broadcast;
   const GemmVariantF32* dot = nullptr;
   std::vector<const GemmVariantF32*> conv;
+  const GemmVariantF32* conv_weights = nullptr;
   const GemmVariantF32* BroadcastFor(int m) const { return FittestFor(broadcast, m); }
   const GemmVariantF32* ConvFor(int m) const { return FittestFor(conv, m); }
   static const GemmVariantF32* FittestFor(const std::vector<const GemmVariantF32*>& variants, int m);
@@ -67,10 +83,17 @@ void GemmMicroF32(const GemmVariantF32& broadcast, const GemmVariantF32* dot, bo
 // The largest tile (mr * nr) a variant may have: drivers keep a scratch tile of this size.
 constexpr int kMaxTileF32 = 10 * 16;
 
-// Driver pieces that the convolution's product (conv_gemm.h) shares:
-// the length of the k blocks the broadcast driver sums one after another (so that a product
-// made another way adds in the same order, bit for bit);
+// C = alpha * A * B^T + beta * C through a dot variant's runs kernel, B's rows given as runs
+// (GemmDotRunsKernelF32): blocked as GemmMicroF32 blocks A * B^T, so where each k block is whole
+// runs (DotBlockKF32(k) % len == 0) the sums are the same, bit for bit.
+void GemmDotRunsF32(const GemmVariantF32& dot, int m, int n, int count, int len, float alpha, const float* a, int lda,
+                    const float* b, const int* b_rows, int b_run_stride, float beta, float* c, int ldc);
+
+// Driver pieces that the convolution's products (conv_gemm.h) share:
+// the length of the k blocks the broadcast and the dot driver sum one after another (so that a
+// product made another way adds in the same order, bit for bit);
 int BroadcastBlockKF32(int k);
+int DotBlockKF32(int k);
 // packs a row-major (m, k) matrix into ceil(m/mr) zero-padded panels of (k, mr), panel after panel;
 void PackRowPanelsF32(const float* a, int lda, int m, int k, int mr, float* out);
 // writes the valid rows x cols of a scratch tile (row stride nr) into C, element (i, j) at
@@ -82,6 +105,8 @@ void gemm_f32_4x4_scalar(int k, const float* a, int a_stride, const float* b, in
                          float alpha, float beta);
 void gemm_nt_f32_2x2_scalar(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
                             float alpha, float beta);
+void gemm_nt_f32_2x2_scalar_runs(int count, int len, const float* a, int a_stride, const float* b, const int* b_rows,
+                                 int b_run_stride, float* c, int ldc, float alpha, float beta);
 extern const GemmMicroKernelF32 gemm_f32_rows_x4_scalar[4];  // [r]: r x 4, r = 1..3
 #ifdef __wasm_simd128__
 extern const GemmMicroKernelF32 gemm_f32_rows_x8_wasmsimd[6];  // [r]: r x 8, r = 1..5
@@ -95,6 +120,8 @@ void gemm_nt_f32_2x5_wasmsimd(int k, const float* a, int a_stride, const float* 
                               float alpha, float beta);
 void gemm_nt_f32_2x4_wasmsimd(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
                               float alpha, float beta);
+void gemm_nt_f32_2x4_wasmsimd_runs(int count, int len, const float* a, int a_stride, const float* b, const int* b_rows,
+                                   int b_run_stride, float* c, int ldc, float alpha, float beta);
 #endif
 #ifdef __AVX512F__
 extern const GemmMicroKernelF32 gemm_f32_rows_x16_avx512[10];  // [r]: r x 16, r = 1..9

@@ -14,7 +14,7 @@
 //
 // Dot kernels (A * B^T only): jc (NC rows of B) -> pc (KC of k) -> ir (MR rows of A) -> jr (NR
 // rows of B), reading both in place; the rows of a partial tile are copied to a zero-padded
-// scratch panel first.
+// scratch panel first. GemmDotRunsF32 is the same loop with B's rows given as runs.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -241,11 +241,22 @@ void CopyRows(const float* x, size_t ld, int rows, int count, int kc, float* out
   }
 }
 
+// A dot tile's rows of A, [ir, ir + mr) from column pc on: in place, or when fewer than mr are
+// left, copied with zero rows after them into `edge`. Sets *stride to the rows' stride.
+const float* DotRowsOfA(const float* a, int lda, int m, int ir, int mr, int pc, int kc, float* edge, int* stride) {
+  const float* rows = a + static_cast<size_t>(ir) * lda + pc;
+  *stride = lda;
+  if (m - ir >= mr) return rows;
+  CopyRows(rows, lda, m - ir, mr, kc, edge);
+  *stride = kc;
+  return edge;
+}
+
 // C = alpha * A * B^T + beta * C with A (m, k) and B (n, k) as stored.
 void GemmDot(const GemmVariantF32& v, const float* a, int lda, const float* b, int ldb, int m, int n, int k,
              float alpha, float beta, float* c, int ldc) {
   const int mr = v.mr, nr = v.nr;
-  const int block_k = BalancedBlock(k, kDotBlockK);
+  const int block_k = DotBlockKF32(k);
   const int block_n = RoundUp(BalancedBlock(n, kDotBlockN), nr);
   float* a_edge = Workspace::Aligned(workspace.a, static_cast<size_t>(mr) * block_k);
   float* b_edge = Workspace::Aligned(workspace.b, static_cast<size_t>(nr) * block_k);
@@ -259,13 +270,8 @@ void GemmDot(const GemmVariantF32& v, const float* a, int lda, const float* b, i
       if (full_nc < nc) CopyRows(b + static_cast<size_t>(jc + full_nc) * ldb + pc, ldb, nc - full_nc, nr, kc, b_edge);
       for (int ir = 0; ir < m; ir += mr) {
         const int rows = std::min(mr, m - ir);
-        const float* ap = a + static_cast<size_t>(ir) * lda + pc;
-        int a_stride = lda;
-        if (rows < mr) {
-          CopyRows(ap, lda, rows, mr, kc, a_edge);
-          ap = a_edge;
-          a_stride = kc;
-        }
+        int a_stride;
+        const float* ap = DotRowsOfA(a, lda, m, ir, mr, pc, kc, a_edge, &a_stride);
         for (int jr = 0; jr < nc; jr += nr) {
           const int cols = std::min(nr, nc - jr);
           const float* bp = cols == nr ? b + static_cast<size_t>(jc + jr) * ldb + pc : b_edge;
@@ -285,7 +291,47 @@ void GemmDot(const GemmVariantF32& v, const float* a, int lda, const float* b, i
 
 }  // namespace
 
+void GemmDotRunsF32(const GemmVariantF32& v, int m, int n, int count, int len, float alpha, const float* a, int lda,
+                    const float* b, const int* b_rows, int b_run_stride, float beta, float* c, int ldc) {
+  const int k = count * len;
+  if (m <= 0 || n <= 0) return;
+  if (k <= 0) return ScaleC(m, n, beta, c, ldc);
+  const int mr = v.mr, nr = v.nr;
+  // GemmDot's blocks, as whole runs where they can be (then the sums are GemmDot's).
+  const int block_runs = std::max(1, DotBlockKF32(k) / len);
+  const int block_n = RoundUp(BalancedBlock(n, kDotBlockN), nr);
+  float* a_edge = Workspace::Aligned(workspace.a, static_cast<size_t>(mr) * block_runs * len);
+  alignas(64) float tile[kMaxTileF32];
+  int edge_rows[kMaxTileF32];  // a partial tile's B rows: the missing ones repeat its first
+  for (int jc = 0; jc < n; jc += block_n) {
+    const int nc = std::min(block_n, n - jc);
+    for (int sc = 0; sc < count; sc += block_runs) {
+      const int runs = std::min(block_runs, count - sc), kc = runs * len;
+      const float beta_block = sc == 0 ? beta : 1.0f;
+      const float* bc = b + static_cast<size_t>(sc) * b_run_stride;
+      for (int ir = 0; ir < m; ir += mr) {
+        const int rows = std::min(mr, m - ir);
+        int a_stride;
+        const float* ap = DotRowsOfA(a, lda, m, ir, mr, sc * len, kc, a_edge, &a_stride);
+        for (int jr = 0; jr < nc; jr += nr) {
+          const int cols = std::min(nr, nc - jr);
+          const int* rows_j = b_rows + jc + jr;
+          float* ct = c + static_cast<size_t>(ir) * ldc + jc + jr;
+          if (rows == mr && cols == nr) {
+            v.runs(runs, len, ap, a_stride, bc, rows_j, b_run_stride, ct, ldc, alpha, beta_block);
+          } else {
+            for (int j = 0; j < nr; ++j) edge_rows[j] = rows_j[j < cols ? j : 0];
+            v.runs(runs, len, ap, a_stride, bc, edge_rows, b_run_stride, tile, nr, 1.0f, 0.0f);
+            MergeTileF32(tile, nr, rows, cols, alpha, beta_block, ct, static_cast<size_t>(ldc), 1);
+          }
+        }
+      }
+    }
+  }
+}
+
 int BroadcastBlockKF32(int k) { return BalancedBlock(k, kBlockK); }
+int DotBlockKF32(int k) { return BalancedBlock(k, kDotBlockK); }
 
 void PackRowPanelsF32(const float* a, int lda, int m, int k, int mr, float* out) {
   PackA(Operand{a, lda, false}, 0, m, 0, k, mr, false, out);

@@ -46,4 +46,18 @@ void gemm_nt_f32_2x2_scalar(int k, const float* a, int a_stride, const float* b,
   Store(acc, c, ldc, alpha, beta);
 }
 
+// The same over rows made of runs (GemmDotRunsKernelF32): p goes through the runs in order.
+void gemm_nt_f32_2x2_scalar_runs(int count, int len, const float* a, int a_stride, const float* b, const int* b_rows,
+                                 int b_run_stride, float* c, int ldc, float alpha, float beta) {
+  float acc[2][2] = {};
+  for (int i = 0; i < 2; ++i)
+    for (int j = 0; j < 2; ++j)
+      for (int s = 0; s < count; ++s) {
+        const float* as = a + i * a_stride + s * len;
+        const float* bs = b + b_rows[j] + s * b_run_stride;
+        for (int q = 0; q < len; ++q) acc[i][j] += as[q] * bs[q];
+      }
+  Store(acc, c, ldc, alpha, beta);
+}
+
 }  // namespace gradlab::kernels

@@ -63,6 +63,24 @@ inline void GemmBroadcast(int k, const float* a, int a_stride, const float* b, i
 // acc[i][j] holds four partial sums of row i of A with row j of B, added up at the end.
 // M = 2, N = 5: 10 accumulators + 2 A + 1 B.
 template <int M, int N>
+inline void AddLanes(const v128_t (&acc)[M][N], float (&sum)[M][N]) {
+  for (int i = 0; i < M; ++i)
+    for (int j = 0; j < N; ++j) {
+      const v128_t s = wasm_f32x4_add(acc[i][j], wasm_i32x4_shuffle(acc[i][j], acc[i][j], 2, 3, 0, 1));
+      sum[i][j] = wasm_f32x4_extract_lane(s, 0) + wasm_f32x4_extract_lane(s, 1);
+    }
+}
+
+template <int M, int N>
+inline void StoreSums(const float (&sum)[M][N], float* c, int ldc, float alpha, float beta) {
+  for (int i = 0; i < M; ++i)
+    for (int j = 0; j < N; ++j) {
+      float& out = c[i * ldc + j];
+      out = alpha * sum[i][j] + (beta == 0.0f ? 0.0f : beta * out);
+    }
+}
+
+template <int M, int N>
 inline void GemmDot(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
                     float alpha, float beta) {
   v128_t acc[M][N];
@@ -79,19 +97,38 @@ inline void GemmDot(int k, const float* a, int a_stride, const float* b, int b_s
     }
   }
   float sum[M][N];
-  for (int i = 0; i < M; ++i)
-    for (int j = 0; j < N; ++j) {
-      const v128_t s = wasm_f32x4_add(acc[i][j], wasm_i32x4_shuffle(acc[i][j], acc[i][j], 2, 3, 0, 1));
-      sum[i][j] = wasm_f32x4_extract_lane(s, 0) + wasm_f32x4_extract_lane(s, 1);
-    }
+  AddLanes(acc, sum);
   for (; p < k; ++p)  // the last k % 4 values
     for (int i = 0; i < M; ++i)
       for (int j = 0; j < N; ++j) sum[i][j] += a[i * a_stride + p] * b[j * b_stride + p];
+  StoreSums(sum, c, ldc, alpha, beta);
+}
+
+// The same over rows made of runs (GemmDotRunsKernelF32), len a multiple of 4: each lane sums
+// the same values of k in the same order as GemmDot on the rows laid end to end.
+template <int M, int N>
+inline void GemmDotRuns(int count, int len, const float* a, int a_stride, const float* b, const int* b_rows,
+                        int b_run_stride, float* c, int ldc, float alpha, float beta) {
+  v128_t acc[M][N];
   for (int i = 0; i < M; ++i)
-    for (int j = 0; j < N; ++j) {
-      float& out = c[i * ldc + j];
-      out = alpha * sum[i][j] + (beta == 0.0f ? 0.0f : beta * out);
+    for (int j = 0; j < N; ++j) acc[i][j] = wasm_f32x4_splat(0.0f);
+  const float* bj[N];
+  for (int j = 0; j < N; ++j) bj[j] = b + b_rows[j];
+  for (int s = 0; s < count; ++s, a += len) {
+    for (int q = 0; q < len; q += 4) {
+      v128_t av[M];
+      for (int i = 0; i < M; ++i) av[i] = wasm_v128_load(a + i * a_stride + q);
+#pragma clang loop unroll(full)
+      for (int j = 0; j < N; ++j) {
+        const v128_t bv = wasm_v128_load(bj[j] + q);
+        for (int i = 0; i < M; ++i) acc[i][j] = wasm_f32x4_add(acc[i][j], wasm_f32x4_mul(av[i], bv));
+      }
     }
+    for (int j = 0; j < N; ++j) bj[j] += b_run_stride;
+  }
+  float sum[M][N];
+  AddLanes(acc, sum);
+  StoreSums(sum, c, ldc, alpha, beta);
 }
 
 }  // namespace
@@ -123,6 +160,11 @@ void gemm_nt_f32_2x5_wasmsimd(int k, const float* a, int a_stride, const float* 
 void gemm_nt_f32_2x4_wasmsimd(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
                               float alpha, float beta) {
   GemmDot<2, 4>(k, a, a_stride, b, b_stride, c, ldc, alpha, beta);
+}
+
+void gemm_nt_f32_2x4_wasmsimd_runs(int count, int len, const float* a, int a_stride, const float* b, const int* b_rows,
+                                   int b_run_stride, float* c, int ldc, float alpha, float beta) {
+  GemmDotRuns<2, 4>(count, len, a, a_stride, b, b_rows, b_run_stride, c, ldc, alpha, beta);
 }
 
 }  // namespace gradlab::kernels

@@ -127,10 +127,9 @@ void Conv2dT<T>::BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT
     T* own_cols = cols + static_cast<size_t>(slot) * patch * pixels;
     T* part = dw_parts_.data() + g * weights;
     for (int i = g * n / groups, first = i; i < (g + 1) * n / groups; ++i) {
-      kernels::Im2Col<T>(geo_, x.ptr() + i * in_size, own_cols);
       // part (OC, patch) += dy_i (OC, pixels) * cols^T (pixels, patch)
-      kernels::Gemm<T>(false, true, out_channels_, patch, pixels, T(1), dy.ptr() + i * out_size, pixels, own_cols,
-                       pixels, i == first ? T(0) : T(1), part, patch);
+      kernels::ConvWeightGradient<T>(geo_, out_channels_, dy.ptr() + i * out_size, x.ptr() + i * in_size, own_cols,
+                                     i == first ? T(0) : T(1), part, patch);
     }
   });
   for (int g = 0; g < groups; ++g) {

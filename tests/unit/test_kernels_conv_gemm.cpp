@@ -1,12 +1,13 @@
-// The convolution's forward product without im2col's columns (kernels/conv_gemm.h) against
-// Im2Col + the GEMM of the same micro-kernel variant: the same sums in the same order, so equal
-// bit for bit, over channel counts, kernel sizes, paddings (up to the kernel's width), images
-// whose output rows are not a whole number of tiles, row counts around the tile heights, beta
-// 0 (C holding NaN), 1 and 0.5, and C rows wider than the output.
+// The convolution's forward product and weights' gradient without im2col's columns
+// (kernels/conv_gemm.h) against Im2Col + the GEMM of the same micro-kernel variant: the same sums
+// in the same order, so equal bit for bit, over channel counts, kernel sizes, paddings (up to the
+// kernel's width), images whose output rows are not a whole number of tiles, row counts around
+// the tile heights, beta 0 (C holding NaN), 1 and 0.5, and C rows wider than the output.
 #include <catch2/catch.hpp>
 
 #include <cstring>
 #include <limits>
+#include <stdexcept>
 #include <vector>
 
 #include "core/rng.h"
@@ -106,5 +107,99 @@ TEST_CASE("the convolution's product as the layers call it, any stride, float an
     GemmReference<double>(false, false, m, pixels, k, 1.0, a.data(), k, dcols.data(), pixels, 1.0, dwant.data(), p.ldc);
     ConvProduct<double>(g, m, a.data(), k, image.data(), dcols.data(), 1.0, c.data(), p.ldc);
     for (size_t i = 0; i < c.size(); ++i) REQUIRE(c[i] == Approx(dwant[i]).epsilon(1e-12).margin(1e-12));
+  }
+}
+
+namespace {
+
+// dy (m, pixels), an image and dW (m, patch) with rows ldw = patch + 5 apart.
+struct WeightProduct {
+  int ldw;
+  std::vector<float> dy, image, dw;
+};
+
+WeightProduct RandomWeightProduct(const ConvGeometry& g, int m, float beta, Rng& rng) {
+  const int patch = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();
+  WeightProduct p{patch + 5, {}, {}, {}};
+  p.dy.resize(static_cast<size_t>(m) * pixels);
+  p.image.resize(static_cast<size_t>(g.channels) * g.height * g.width);
+  p.dw.resize(static_cast<size_t>(m) * p.ldw);
+  for (float& v : p.dy) v = static_cast<float>(rng.Uniform(-1.0, 1.0));
+  for (float& v : p.image) v = static_cast<float>(rng.Uniform(-1.0, 1.0));
+  for (size_t i = 0; i < p.dw.size(); ++i)
+    p.dw[i] = beta == 0.0f && i % p.ldw < static_cast<size_t>(patch) ? std::numeric_limits<float>::quiet_NaN()
+                                                                       : static_cast<float>(rng.Uniform(-1.0, 1.0));
+  return p;
+}
+
+// GemmMicroF32 takes a broadcast variant too, which A * B^T with a dot variant does not use.
+const GemmVariantF32& AnyBroadcast() {
+  for (const GemmVariantF32& v : GemmVariantsF32())
+    if (v.kind == GemmKindF32::kBroadcast) return v;
+  throw std::logic_error("no broadcast variant");
+}
+
+}  // namespace
+
+TEST_CASE("the weights' gradient without columns equals im2col + the dot GEMM bit for bit", "[kernels]") {
+  Rng rng(31);
+  for (const GemmVariantF32& v : GemmVariantsF32()) {
+    if (v.kind != GemmKindF32::kDot || !v.runs) continue;
+    int checked = 0;
+    for (int channels : {1, 3})
+      for (int kernel : {1, 3, 5})
+        for (int padding = 0; padding <= kernel; padding += (kernel > 2 ? 2 : 1))
+          // Rows a multiple of 4, 8 and 16 wide, and 32 x 32 outputs: k = 1024, two k blocks of 16 runs.
+          for (const auto& [h, w] :
+               std::vector<std::pair<int, int>>{{1, 1}, {5, 7}, {8, 8}, {11, 6}, {9, 12}, {12, 16}, {32, 32}})
+            for (int m : {1, 5, 16, 20})
+              for (float beta : {0.0f, 1.0f, 0.5f}) {
+                const ConvGeometry g{channels, h, w, kernel, 1, padding};
+                if (h + 2 * padding < kernel || w + 2 * padding < kernel || !ConvWeightFits(v, g)) continue;
+                if (h == 32 && (kernel != 5 || m < 5 || m > 16)) continue;  // a few of the large ones are enough
+                INFO(v.name << " C=" << channels << " H=" << h << " W=" << w << " K=" << kernel << " P=" << padding
+                            << " m=" << m << " beta=" << beta);
+                WeightProduct p = RandomWeightProduct(g, m, beta, rng);
+                const int patch = channels * kernel * kernel, pixels = g.out_height() * g.out_width();
+                std::vector<float> cols(static_cast<size_t>(patch) * pixels), want = p.dw;
+                Im2Col(g, p.image.data(), cols.data());
+                GemmMicroF32(AnyBroadcast(), &v, false, true, m, patch, pixels, 1.0f, p.dy.data(), pixels, cols.data(), pixels,
+                             beta, want.data(), p.ldw);
+                ConvWeightGradientF32(v, g, m, p.dy.data(), p.image.data(), beta, p.dw.data(), p.ldw);
+                CHECK(SameBits(p.dw, want));
+                ++checked;
+              }
+    INFO(v.name);
+    CHECK(checked > 20);
+  }
+}
+
+TEST_CASE("the weights' gradient as the layers call it, any stride, float and double", "[kernels]") {
+  Rng rng(37);
+  // The small CNN's three layers, a strided one, and output rows (2, 7 wide) no SIMD run fits.
+  for (const ConvGeometry& g : {ConvGeometry{3, 32, 32, 5, 1, 2}, ConvGeometry{16, 16, 16, 5, 1, 2},
+                                ConvGeometry{20, 8, 8, 5, 1, 2}, ConvGeometry{4, 9, 9, 3, 2, 1},
+                                ConvGeometry{12, 6, 6, 5, 1, 0}, ConvGeometry{2, 7, 7, 3, 1, 1}}) {
+    const int m = 20, patch = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();
+    INFO("C=" << g.channels << " H=" << g.height << " K=" << g.kernel << " S=" << g.stride << " P=" << g.padding);
+    WeightProduct p = RandomWeightProduct(g, m, 1.0f, rng);
+    std::vector<float> cols(static_cast<size_t>(patch) * pixels), want = p.dw;
+    Im2Col(g, p.image.data(), cols.data());
+    if (const GemmVariantF32* v = ConvWeightVariantFor(g))
+      GemmMicroF32(AnyBroadcast(), v, false, true, m, patch, pixels, 1.0f, p.dy.data(), pixels, cols.data(),
+                   pixels, 1.0f, want.data(), p.ldw);
+    else
+      Gemm<float>(false, true, m, patch, pixels, 1.0f, p.dy.data(), pixels, cols.data(), pixels, 1.0f, want.data(), p.ldw);
+    std::fill(cols.begin(), cols.end(), 0.0f);
+    ConvWeightGradient<float>(g, m, p.dy.data(), p.image.data(), cols.data(), 1.0f, p.dw.data(), p.ldw);
+    CHECK(SameBits(p.dw, want));
+
+    std::vector<double> dy(p.dy.begin(), p.dy.end()), image(p.image.begin(), p.image.end()), dw(p.dw.size(), 0.25);
+    std::vector<double> dcols(cols.size()), dwant = dw;
+    Im2ColReference(g, image.data(), dcols.data());
+    GemmReference<double>(false, true, m, patch, pixels, 1.0, dy.data(), pixels, dcols.data(), pixels, 1.0, dwant.data(),
+                          p.ldw);
+    ConvWeightGradient<double>(g, m, dy.data(), image.data(), dcols.data(), 1.0, dw.data(), p.ldw);
+    for (size_t i = 0; i < dw.size(); ++i) REQUIRE(dw[i] == Approx(dwant[i]).epsilon(1e-12).margin(1e-12));
   }
 }

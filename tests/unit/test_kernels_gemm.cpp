@@ -258,6 +258,7 @@ TEST_CASE("the WebAssembly build multiplies floats with its SIMD128 kernels", "[
     CHECK(chosen.BroadcastFor(16)->mr == 6);
     CHECK(chosen.BroadcastFor(5)->mr == 5);
     CHECK(chosen.conv == chosen.broadcast);  // the convolution's product as every other
+    CHECK(chosen.conv_weights == chosen.dot);  // and its weights' gradient
   } else {
     CHECK(chosen.broadcast.empty());  // natively Gemm<float> is Eigen's, measured faster (gemm.cpp)
 #ifdef __AVX512F__
@@ -270,6 +271,7 @@ TEST_CASE("the WebAssembly build multiplies floats with its SIMD128 kernels", "[
 #else
     CHECK(chosen.conv.empty());
 #endif
+    CHECK(chosen.conv_weights == nullptr);  // the weights' gradient: im2col + Eigen
   }
   for (const GemmVariantF32& v : GemmVariantsF32()) CHECK(v.mr * v.nr <= kMaxTileF32);  // the drivers' scratch tile
 }
