@@ -80,27 +80,33 @@ inline void StoreSums(const float (&sum)[M][N], float* c, int ldc, float alpha, 
     }
 }
 
+// Four values of k, from p on, of rows a + i * a_stride and b[j].
+template <int M, int N>
+inline void DotStep(const float* a, int a_stride, const float* const (&b)[N], int p, v128_t (&acc)[M][N]) {
+  v128_t av[M];
+  for (int i = 0; i < M; ++i) av[i] = wasm_v128_load(a + i * a_stride + p);
+#pragma clang loop unroll(full)
+  for (int j = 0; j < N; ++j) {
+    const v128_t bj = wasm_v128_load(b[j] + p);
+    for (int i = 0; i < M; ++i) acc[i][j] = wasm_f32x4_add(acc[i][j], wasm_f32x4_mul(av[i], bj));
+  }
+}
+
 template <int M, int N>
 inline void GemmDot(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
                     float alpha, float beta) {
   v128_t acc[M][N];
   for (int i = 0; i < M; ++i)
     for (int j = 0; j < N; ++j) acc[i][j] = wasm_f32x4_splat(0.0f);
+  const float* bj[N];
+  for (int j = 0; j < N; ++j) bj[j] = b + j * b_stride;
   int p = 0;
-  for (; p + 4 <= k; p += 4) {
-    v128_t av[M];
-    for (int i = 0; i < M; ++i) av[i] = wasm_v128_load(a + i * a_stride + p);
-#pragma clang loop unroll(full)
-    for (int j = 0; j < N; ++j) {
-      const v128_t bj = wasm_v128_load(b + j * b_stride + p);
-      for (int i = 0; i < M; ++i) acc[i][j] = wasm_f32x4_add(acc[i][j], wasm_f32x4_mul(av[i], bj));
-    }
-  }
+  for (; p + 4 <= k; p += 4) DotStep(a, a_stride, bj, p, acc);
   float sum[M][N];
   AddLanes(acc, sum);
   for (; p < k; ++p)  // the last k % 4 values
     for (int i = 0; i < M; ++i)
-      for (int j = 0; j < N; ++j) sum[i][j] += a[i * a_stride + p] * b[j * b_stride + p];
+      for (int j = 0; j < N; ++j) sum[i][j] += a[i * a_stride + p] * bj[j][p];
   StoreSums(sum, c, ldc, alpha, beta);
 }
 
@@ -115,15 +121,7 @@ inline void GemmDotRuns(int count, int len, const float* a, int a_stride, const 
   const float* bj[N];
   for (int j = 0; j < N; ++j) bj[j] = b + b_rows[j];
   for (int s = 0; s < count; ++s, a += len) {
-    for (int q = 0; q < len; q += 4) {
-      v128_t av[M];
-      for (int i = 0; i < M; ++i) av[i] = wasm_v128_load(a + i * a_stride + q);
-#pragma clang loop unroll(full)
-      for (int j = 0; j < N; ++j) {
-        const v128_t bv = wasm_v128_load(bj[j] + q);
-        for (int i = 0; i < M; ++i) acc[i][j] = wasm_f32x4_add(acc[i][j], wasm_f32x4_mul(av[i], bv));
-      }
-    }
+    for (int q = 0; q < len; q += 4) DotStep(a, a_stride, bj, q, acc);
     for (int j = 0; j < N; ++j) bj[j] += b_run_stride;
   }
   float sum[M][N];
