@@ -15,7 +15,7 @@ namespace {
 struct Scratch {
   std::vector<float> padded;   // the image with its zero border
   std::vector<int> row_start;  // where row p = (channel, ky, kx) of the columns starts in `padded`
-  std::vector<float> a_panels, b_panel;
+  std::vector<float> b_panel;
 };
 thread_local Scratch scratch;
 
@@ -48,17 +48,22 @@ const int* RowStarts(const ConvGeometry& g) {
   return scratch.row_start.data();
 }
 
-}  // namespace
+// A (m, C*K*K) in `v`'s row panels.
+std::vector<float> RowPanels(const GemmVariantF32& v, const ConvGeometry& g, int m, const float* a, int lda) {
+  const int k = g.channels * g.kernel * g.kernel;
+  std::vector<float> panels(static_cast<size_t>((m + v.mr - 1) / v.mr) * v.mr * k);
+  PackRowPanelsF32(a, lda, m, k, v.mr, panels.data());
+  return panels;
+}
 
-void ConvProductF32(const GemmVariantF32& v, const ConvGeometry& g, int m, const float* a, int lda, const float* image,
-                    float beta, float* c, int ldc) {
+// The product through `v` with A already in its row panels.
+void ConvProductPanelsF32(const GemmVariantF32& v, const ConvGeometry& g, int m, const float* panels,
+                          const float* image, float beta, float* c, int ldc) {
   const int mr = v.mr, nr = v.nr, k = g.channels * g.kernel * g.kernel;
   const int oh = g.out_height(), ow = g.out_width(), wp = g.padded_width();
   if (m <= 0) return;
   const float* padded = PadImage(g, image, nr);
   const int* row_start = RowStarts(g);
-  scratch.a_panels.resize(static_cast<size_t>((m + mr - 1) / mr) * mr * k);
-  PackRowPanelsF32(a, lda, m, k, mr, scratch.a_panels.data());
   const int block_k = BroadcastBlockKF32(k);
   scratch.b_panel.resize(static_cast<size_t>(block_k) * nr);
   float* b = scratch.b_panel.data();
@@ -80,7 +85,7 @@ void ConvProductF32(const GemmVariantF32& v, const ConvGeometry& g, int m, const
         }
         for (int ir = 0; ir < m; ir += mr) {
           const int rows = std::min(mr, m - ir);
-          const float* ap = scratch.a_panels.data() + static_cast<size_t>(ir) * k + static_cast<size_t>(pc) * mr;
+          const float* ap = panels + static_cast<size_t>(ir) * k + static_cast<size_t>(pc) * mr;
           float* ct = c_tile + static_cast<size_t>(ir) * ldc;
           if (rows == mr && cols == nr) {
             v.kernel(kc, ap, mr, b, nr, ct, ldc, 1.0f, beta_block);
@@ -93,6 +98,13 @@ void ConvProductF32(const GemmVariantF32& v, const ConvGeometry& g, int m, const
         }
       }
     }
+}
+
+}  // namespace
+
+void ConvProductF32(const GemmVariantF32& v, const ConvGeometry& g, int m, const float* a, int lda, const float* image,
+                    float beta, float* c, int ldc) {
+  if (m > 0) ConvProductPanelsF32(v, g, m, RowPanels(v, g, m, a, lda).data(), image, beta, c, ldc);
 }
 
 const GemmVariantF32* ConvVariantFor(const ConvGeometry& g, int m) {
@@ -132,18 +144,29 @@ void ConvWeightGradient(const ConvGeometry& g, int m, const T* dy, const T* imag
 }
 
 template <typename T>
-void ConvProduct(const ConvGeometry& g, int m, const T* a, int lda, const T* image, T* cols, T beta, T* c, int ldc) {
+ConvWeights<T> PackConvWeights(const ConvGeometry& g, int m, const T* a, int lda) {
+  ConvWeights<T> w{m, a, lda};
   if constexpr (std::is_same_v<T, float>) {
-    if (const GemmVariantF32* v = ConvVariantFor(g, m)) return ConvProductF32(*v, g, m, a, lda, image, beta, c, ldc);
+    if ((w.variant = m > 0 ? ConvVariantFor(g, m) : nullptr)) w.panels = RowPanels(*w.variant, g, m, a, lda);
+  }
+  return w;
+}
+
+template <typename T>
+void ConvProduct(const ConvGeometry& g, const ConvWeights<T>& w, const T* image, T* cols, T beta, T* c, int ldc) {
+  if constexpr (std::is_same_v<T, float>) {
+    if (w.variant) return ConvProductPanelsF32(*w.variant, g, w.m, w.panels.data(), image, beta, c, ldc);
   }
   const int k = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();
   Im2Col<T>(g, image, cols);
-  Gemm<T>(false, false, m, pixels, k, T(1), a, lda, cols, pixels, beta, c, ldc);
+  Gemm<T>(false, false, w.m, pixels, k, T(1), w.a, w.lda, cols, pixels, beta, c, ldc);
 }
 
-template void ConvProduct<float>(const ConvGeometry&, int, const float*, int, const float*, float*, float, float*, int);
-template void ConvProduct<double>(const ConvGeometry&, int, const double*, int, const double*, double*, double, double*,
-                                  int);
+template ConvWeights<float> PackConvWeights<float>(const ConvGeometry&, int, const float*, int);
+template ConvWeights<double> PackConvWeights<double>(const ConvGeometry&, int, const double*, int);
+template void ConvProduct<float>(const ConvGeometry&, const ConvWeights<float>&, const float*, float*, float, float*, int);
+template void ConvProduct<double>(const ConvGeometry&, const ConvWeights<double>&, const double*, double*, double,
+                                  double*, int);
 template void ConvWeightGradient<float>(const ConvGeometry&, int, const float*, const float*, float*, float, float*, int);
 template void ConvWeightGradient<double>(const ConvGeometry&, int, const double*, const double*, double*, double, double*,
                                          int);

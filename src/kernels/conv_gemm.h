@@ -17,14 +17,31 @@
 // (GemmDotRunsF32), equal to Im2Col + GemmMicroF32 with that variant bit for bit. Natively,
 // im2col + Eigen measured faster than an AVX-512 dot kernel reading the image.
 #pragma once
+#include <vector>
+
 #include "kernels/gemm_f32.h"
 #include "kernels/im2col.h"
 
 namespace gradlab::kernels {
 
+// A layer's weights A (m, C*K*K) as its product reads them, made once per layer call rather than
+// once per image (the images may go to the pool's threads, which only read it): where the
+// product skips the columns, its micro-kernel's row panels; elsewhere A as it is.
+template <typename T>
+struct ConvWeights {
+  int m;
+  const T* a;
+  int lda;
+  const GemmVariantF32* variant = nullptr;  // ConvVariantFor, float only
+  std::vector<float> panels;                // A packed for `variant` (PackRowPanelsF32)
+};
+
+template <typename T>
+ConvWeights<T> PackConvWeights(const ConvGeometry& g, int m, const T* a, int lda);
+
 // cols: scratch for Im2Col's columns (C*K*K x OH*OW values), used only where the columns are made.
 template <typename T>
-void ConvProduct(const ConvGeometry& g, int m, const T* a, int lda, const T* image, T* cols, T beta, T* c, int ldc);
+void ConvProduct(const ConvGeometry& g, const ConvWeights<T>& w, const T* image, T* cols, T beta, T* c, int ldc);
 
 // The micro-kernel ConvProduct<float> multiplies with for this layer and m, or nullptr where it
 // makes im2col's columns and calls Gemm.

@@ -61,14 +61,14 @@ void Conv2dT<T>::Forward(const TensorT<T>& x, TensorT<T>& y, Mode) {
   y.Resize(this->BatchShape(n));
   const size_t in_size = x.inner(), out_size = static_cast<size_t>(out_channels_) * pixels;
   T* cols = Workspace(cols_, static_cast<size_t>(patch) * pixels);
+  const kernels::ConvWeights<T> weights = kernels::PackConvWeights<T>(geo_, out_channels_, weight_.value.ptr(), patch);
   // Each image writes only its own output: the images may go to the pool's threads.
   kernels::ParallelFor(n, [&](int i, int slot) {
     T* yi = y.ptr() + i * out_size;
     T* own_cols = cols + static_cast<size_t>(slot) * patch * pixels;
     for (int oc = 0; oc < out_channels_; ++oc)
       std::fill(yi + oc * pixels, yi + (oc + 1) * pixels, bias_.value[oc]);
-    kernels::ConvProduct<T>(geo_, out_channels_, weight_.value.ptr(), patch, x.ptr() + i * in_size, own_cols, T(1),
-                            yi, pixels);
+    kernels::ConvProduct<T>(geo_, weights, x.ptr() + i * in_size, own_cols, T(1), yi, pixels);
   });
 }
 
@@ -100,9 +100,10 @@ void Conv2dT<T>::BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT
           turned_[(static_cast<size_t>(c) * out_channels_ + oc) * kk + (kk - 1 - i)] = weight_.value[(static_cast<size_t>(oc) * geo_.channels + c) * kk + i];
     const size_t in_pixels = static_cast<size_t>(geo_.height) * geo_.width;
     T* cols = Workspace(dcols_, back_patch * in_pixels);
+    const kernels::ConvWeights<T> turned = kernels::PackConvWeights<T>(back, geo_.channels, turned_.data(), back_patch);
     kernels::ParallelFor(n, [&](int i, int slot) {
-      kernels::ConvProduct<T>(back, geo_.channels, turned_.data(), back_patch, dy.ptr() + i * out_size,
-                              cols + static_cast<size_t>(slot) * back_patch * in_pixels, T(0), dx->ptr() + i * in_size, static_cast<int>(in_pixels));
+      kernels::ConvProduct<T>(back, turned, dy.ptr() + i * out_size, cols + static_cast<size_t>(slot) * back_patch * in_pixels,
+                              T(0), dx->ptr() + i * in_size, static_cast<int>(in_pixels));
     });
   } else if (dx) {
     // Each image's input gradient is its own: the images may go to the pool's threads.

@@ -55,7 +55,7 @@ TEST_CASE("the convolution's product without columns equals im2col + GEMM bit fo
   int checked = 0;
   for (const GemmVariantF32& v : GemmVariantsF32()) {
     if (v.kind != GemmKindF32::kBroadcast) continue;
-    for (int channels : {1, 3})
+    for (int channels : {1, 3, 11})  // 11 x 5 x 5 = 275: two k blocks
       for (int kernel : {1, 3, 5})
         for (int padding = 0; padding <= kernel; padding += (kernel > 2 ? 2 : 1))
           for (const auto& [h, w] : std::vector<std::pair<int, int>>{{1, 1}, {5, 7}, {8, 8}, {11, 6}, {16, 16}})
@@ -98,14 +98,15 @@ TEST_CASE("the convolution's product as the layers call it, any stride, float an
     else
       Gemm<float>(false, false, m, pixels, k, 1.0f, p.a.data(), k, cols.data(), pixels, 1.0f, want.data(), p.ldc);
     std::fill(cols.begin(), cols.end(), 0.0f);
-    ConvProduct<float>(g, m, p.a.data(), k, p.image.data(), cols.data(), 1.0f, p.c.data(), p.ldc);
+    ConvProduct<float>(g, PackConvWeights<float>(g, m, p.a.data(), k), p.image.data(), cols.data(), 1.0f, p.c.data(),
+                       p.ldc);
     CHECK(SameBits(p.c, want));
 
     std::vector<double> a(p.a.begin(), p.a.end()), image(p.image.begin(), p.image.end()), c(p.c.size(), 0.25);
     std::vector<double> dcols(cols.size()), dwant = c;
     Im2ColReference(g, image.data(), dcols.data());
     GemmReference<double>(false, false, m, pixels, k, 1.0, a.data(), k, dcols.data(), pixels, 1.0, dwant.data(), p.ldc);
-    ConvProduct<double>(g, m, a.data(), k, image.data(), dcols.data(), 1.0, c.data(), p.ldc);
+    ConvProduct<double>(g, PackConvWeights<double>(g, m, a.data(), k), image.data(), dcols.data(), 1.0, c.data(), p.ldc);
     for (size_t i = 0; i < c.size(); ++i) REQUIRE(c[i] == Approx(dwant[i]).epsilon(1e-12).margin(1e-12));
   }
 }
