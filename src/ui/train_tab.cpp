@@ -307,10 +307,12 @@ void DrawRunPanel(TrainUi& t, bool files) {
   }
   const bool ready = t.data.state == TrainData::State::kReady && t.model_error.empty() && t.settings_error.empty();
   ImGui::BeginDisabled(!ready);
+  // One id for the button whatever it says, so that the keyboard focus stays on it when Start
+  // becomes Pause: Space starts, Space again pauses.
   if (!t.session || !t.session->running()) {
-    if (ImGui::Button(t.session ? TrLabel("Restart") : TrLabel("Start"))) StartTraining(t);
+    if (ImGui::Button(t.session ? TrLabel("Restart###run") : TrLabel("Start###run"))) StartTraining(t);
     NoteLastItem("start");
-  } else if (ImGui::Button(t.playing ? TrLabel("Pause") : TrLabel("Resume"))) {
+  } else if (ImGui::Button(t.playing ? TrLabel("Pause###run") : TrLabel("Resume###run"))) {
     t.playing = !t.playing;
   }
   SameLineIfFits(ButtonWidth(TrLabel("Step one batch")));

@@ -160,6 +160,24 @@ await runBrowserTest('browser first-minutes test', async ({ url, out, t, openPag
   t.check('and Space on Start trains', (await state(fresh)).train.steps > 0, JSON.stringify((await state(fresh)).train).slice(0, 200));
   await fresh.close();
 
+  // ---- Space on Start, then Space again: the focus stays on the button, which now says Pause
+  const long = await openPage({ viewport });
+  await long.goto(`${url}#v=1&tab=train&data=toy:circles&model=mlp:8+relu&epochs=20000`);
+  await ready(long);
+  for (const key of ['ArrowDown', 'Space', 'Space']) {
+    await long.keyboard.press(key);
+    await long.waitForTimeout(150);
+  }
+  await long.waitForFunction(() => window.gradlab.state().train.playing === true, null, { timeout: 10000 }).catch(() => {});
+  const playingFocus = (await state(long)).focus;
+  await long.keyboard.press('Space');
+  await long.waitForFunction(() => window.gradlab.state().train.playing === false, null, { timeout: 10000 }).catch(() => {});
+  const pausedFocus = (await state(long)).focus;
+  t.check('Space on Start and Space again pauses: the focus stays on the button (Pause, then Resume)',
+          playingFocus.label === 'Pause' && pausedFocus.label === 'Resume' && pausedFocus.role === 'button' &&
+          (await state(long)).train.playing === false, JSON.stringify({ playingFocus, pausedFocus }));
+  await long.close();
+
   // ---- the keyboard alone: "?" and a whole lesson
   const keys = await openPage({ viewport });
   await keys.goto(`${url}#v=1&lesson=9.1`);
