@@ -33,6 +33,11 @@ Range DataRange(const std::vector<PlotSeries>& series, const PlotOptions& opt) {
   if (r.y_min > r.y_max) r.y_min = 0, r.y_max = 1;
   if (opt.y_from_zero && !opt.log_y) r.y_min = std::min(0.0f, r.y_min);
   if (r.y_max - r.y_min < 1e-6f) r.y_max = r.y_min + 1;
+  // A margin, so that a line along the highest or lowest value (a constant learning rate) is not
+  // drawn on the frame's edge, where the clip hides half of it; a y axis from zero keeps its zero.
+  const float margin = 0.05f * (r.y_max - r.y_min);
+  r.y_max += margin;
+  if (!(opt.y_from_zero && !opt.log_y && r.y_min == 0)) r.y_min -= margin;
   return r;
 }
 

@@ -78,6 +78,25 @@ export async function distinctColours(page, png) {
   }, png.toString('base64'));
 }
 
+// Counts the pixels of a PNG within `tolerance` of the colour [r, g, b] in every channel.
+export async function countColour(page, png, rgb, tolerance) {
+  return page.evaluate(async ({ b64, rgb, tolerance }) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i] - rgb[0]) <= tolerance && Math.abs(d[i + 1] - rgb[1]) <= tolerance && Math.abs(d[i + 2] - rgb[2]) <= tolerance) n++;
+    return n;
+  }, { b64: png.toString('base64'), rgb, tolerance });
+}
+
 // A tiny TAP-like reporter: check(name, condition, detail) and a summary with the exit code.
 export function reporter() {
   let passed = 0;

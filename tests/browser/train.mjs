@@ -4,7 +4,7 @@
 // that steps were taken, the loss fell and the weight templates are showing; screenshots before
 // and after.   node tests/browser/train.mjs --site build/wasm/site --out build/wasm/screenshots
 import path from 'node:path';
-import { clickItem, runBrowserTest } from './browser.mjs';
+import { clickItem, countColour, runBrowserTest } from './browser.mjs';
 
 const train = (page) => page.evaluate(() => window.gradlab.state().train);
 
@@ -39,7 +39,11 @@ await runBrowserTest('browser train test', async ({ url, out, t, openPage }) => 
   await page.waitForTimeout(300);
   const address = await page.evaluate(() => window.gradlab.state().link);
   t.check('the loss plot takes a log scale from its checkbox, and the link keeps it', /loss_scale=log/.test(address), address);
-  await page.screenshot({ path: path.join(out, 'web-train-curves.png') });
+  const curves = await page.screenshot({ path: path.join(out, 'web-train-curves.png') });
+  // The learning rate is constant here: its line lies on the plot's highest value, which must be
+  // inside the frame (it was once drawn on the edge, where the clip hid it).
+  const lrPixels = await countColour(page, curves, [240, 190, 80], 16);
+  t.check('the learning-rate plot shows its constant line', lrPixels > 200, `${lrPixels} pixels of the line's colour`);
 
   // A bad link setting is explained; the app keeps running.
   await page.evaluate(() => window.gradlab.set('lr', 'fast'));
