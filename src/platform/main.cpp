@@ -7,7 +7,6 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -23,6 +22,7 @@
 #include "platform/screenshot.h"
 #include "platform/draw_hash.h"
 #include "platform/frame_script.h"
+#include "platform/key_pacing.h"
 #include "platform/services_impl.h"
 #include "platform/web_bridge.h"
 #include "ui/embed_events.h"
@@ -148,7 +148,7 @@ struct App {
   ui::EmbedWatch embed_watch;  // what a page embedding the app has been told
   float font_ratio = 1;  // the pixel density the fonts were rendered at
   int press_delay = 0;  // frames until a held-back press reaches ImGui (HandleEvents)
-  std::vector<SDL_Event> held_key_ups;  // key releases held back to the next frame (HandleEvents)
+  KeyPacer keys;  // one key press a frame (HandleEvents)
 };
 
 #ifdef __EMSCRIPTEN__
@@ -288,20 +288,34 @@ bool Init(App& app) {
   return true;
 }
 
+// An event reaches ImGui, and quits the app where it asks to.
+void Deliver(App& app, const SDL_Event& event) {
+  SDL_Event copy = event;  // the backend takes a pointer to a mutable event
+  ImGui_ImplSDL2_ProcessEvent(&copy);
+  if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
+    // The backend reads the modifiers as they are now; a key held back (KeyPacer) keeps those of
+    // its own moment, so a Ctrl+V let through a frame late is still Ctrl+V.
+    ImGuiIO& io = ImGui::GetIO();
+    const Uint16 mod = event.key.keysym.mod;
+    io.KeyShift = (mod & KMOD_SHIFT) != 0;
+    io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+    io.KeyAlt = (mod & KMOD_ALT) != 0;
+    io.KeySuper = (mod & KMOD_GUI) != 0;
+  }
+  if (event.type == SDL_QUIT) app.state.quit_requested = true;
+  if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+      event.window.windowID == SDL_GetWindowID(app.window))
+    app.state.quit_requested = true;
+  if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_q && (event.key.keysym.mod & KMOD_CTRL) && app.state.can_quit)
+    app.state.quit_requested = true;
+}
+
 void HandleEvents(App& app) {
-  // A key released in the frame it was pressed in (a quick tap on a slow frame, a scripted
-  // press) is released a frame later: ImGui reads keys once a frame and would miss the press.
-  for (SDL_Event& held : app.held_key_ups) ImGui_ImplSDL2_ProcessEvent(&held);
-  app.held_key_ups.clear();
-  std::vector<SDL_Scancode> pressed_now;
+  for (const SDL_Event& held : app.keys.StartFrame())
+    if (app.keys.Pass(held)) Deliver(app, held);
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
-    if (event.type == SDL_KEYDOWN) pressed_now.push_back(event.key.keysym.scancode);
-    if (event.type == SDL_KEYUP &&
-        std::find(pressed_now.begin(), pressed_now.end(), event.key.keysym.scancode) != pressed_now.end()) {
-      app.held_key_ups.push_back(event);
-      continue;
-    }
+    if (!app.keys.Pass(event)) continue;
     // A press where the pointer has only just arrived (a tap on a touch screen, a click on a
     // window that did not have the pointer): ImGui sees it a frame later, once it has seen the
     // item under it hovered, or a tab or a header would need a second tap.
@@ -320,14 +334,7 @@ void HandleEvents(App& app) {
       continue;
     }
 #endif
-    ImGui_ImplSDL2_ProcessEvent(&event);
-    if (event.type == SDL_QUIT) app.state.quit_requested = true;
-    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
-        event.window.windowID == SDL_GetWindowID(app.window))
-      app.state.quit_requested = true;
-    if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_q &&
-        (event.key.keysym.mod & KMOD_CTRL) && app.state.can_quit)
-      app.state.quit_requested = true;
+    Deliver(app, event);
   }
 }
 

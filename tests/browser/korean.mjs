@@ -137,7 +137,6 @@ await runBrowserTest('korean', async ({ url, out, t, openPage }) => {
     await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length });
   await cdp.send('Input.insertText', { text: '한' });  // the syllable is committed
   await korean.keyboard.insertText('글');              // text that comes without keys (a paste, an on-screen keyboard)
-  await afterFrames(korean, 2);  // Enter comes after the text has landed, as a person's does
   await korean.keyboard.press('Enter');
   await afterFrames(korean, 3);
   s = await state(korean);
