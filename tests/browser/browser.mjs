@@ -60,26 +60,10 @@ export function watchErrors(page) {
   return errors;
 }
 
-// Counts distinct colours in a PNG (decoded by the browser itself, so no PNG library is needed).
-export async function distinctColours(page, png) {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set();
-    for (let i = 0; i < d.length; i += 4) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-    return seen.size;
-  }, png.toString('base64'));
-}
-
-// Counts the pixels of a PNG within `tolerance` of the colour [r, g, b] in every channel.
-export async function countColour(page, png, rgb, tolerance) {
+// Reads a PNG's pixels in the page (decoded by the browser itself, so no PNG library is needed):
+// how many distinct colours it has, and how many pixels are within `tolerance` of [r, g, b] in
+// every channel.
+async function pixelStats(page, png, rgb = [0, 0, 0], tolerance = -1) {
   return page.evaluate(async ({ b64, rgb, tolerance }) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
@@ -90,11 +74,22 @@ export async function countColour(page, png, rgb, tolerance) {
     const g = c.getContext('2d');
     g.drawImage(img, 0, 0);
     const d = g.getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4)
-      if (Math.abs(d[i] - rgb[0]) <= tolerance && Math.abs(d[i + 1] - rgb[1]) <= tolerance && Math.abs(d[i + 2] - rgb[2]) <= tolerance) n++;
-    return n;
+    const seen = new Set();
+    let near = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (Math.abs(d[i] - rgb[0]) <= tolerance && Math.abs(d[i + 1] - rgb[1]) <= tolerance && Math.abs(d[i + 2] - rgb[2]) <= tolerance) near++;
+    }
+    return { distinct: seen.size, near };
   }, { b64: png.toString('base64'), rgb, tolerance });
+}
+
+export async function distinctColours(page, png) {
+  return (await pixelStats(page, png)).distinct;
+}
+
+export async function countColour(page, png, rgb, tolerance) {
+  return (await pixelStats(page, png, rgb, tolerance)).near;
 }
 
 // A tiny TAP-like reporter: check(name, condition, detail) and a summary with the exit code.
