@@ -23,19 +23,15 @@ try {
   // Wall clock from the second epoch's first step to its step 150 of 157 (its evaluation left out).
   // A gap is between two frames' start times (requestAnimationFrame's timestamps, as in
   // tfjs-page.mjs), not between two calls of this callback, which run after the app's own frame
-  // work and so would add its jitter. The app's state is read every fourth frame only: state() is
-  // a test hook (the app's whole account as JSON) that the page does not run. The wall clock
-  // pairs a step count with the time it was read, so reading it less often does not bias it.
+  // work and so would add its jitter.
   const result = await page.evaluate((epochSteps) => new Promise((resolve, reject) => {
     const started = performance.now();
-    let first = null, wall = null, last = null, frame = 0;
+    let first = null, wall = null, last = null;
     const gaps = [];
     const tick = (frameStart) => {
       if (first && wall === null && last !== null) gaps.push(frameStart - last);
       last = frameStart;
-      const now = performance.now();
-      if (frame++ % 4) return requestAnimationFrame(tick);
-      const s = window.gradlab.state(), b = s.bench || {}, steps = b.steps || 0;
+      const s = window.gradlab.state(), b = s.bench || {}, steps = b.steps || 0, now = performance.now();
       if (/bench/.test(s.status || '')) return reject(new Error(s.status));
       if (now - started > 600000) return reject(new Error('no result after 10 minutes'));
       if (!first && steps >= epochSteps + 1) first = { steps, now };
