@@ -329,6 +329,9 @@ void DrawRunPanel(TrainUi& t, bool files) {
 
   if (files) DrawFilePanel(t);
   else if (!t.notice.empty()) ImGui::TextWrapped("%s", t.notice.c_str());
+  // Why Start waits, in the run panel too (the keyboard's focus lands on Reset meanwhile); below
+  // the buttons, so that none of them moves when it goes. The progress bar is in Data.
+  if (t.data.state == TrainData::State::kLoading) ImGui::TextDisabled("%s", t.data.message.c_str());
   if (!t.session) {
     if (kernels::ThreadsAvailable()) DrawThreadsChoice(t);  // chosen before a first Start, too
     return;
