@@ -23,6 +23,7 @@
 #include "platform/draw_hash.h"
 #include "platform/frame_script.h"
 #include "platform/key_pacing.h"
+#include "platform/redraw_pacing.h"
 #include "platform/services_impl.h"
 #include "platform/web_bridge.h"
 #include "ui/embed_events.h"
@@ -149,6 +150,9 @@ struct App {
   float font_ratio = 1;  // the pixel density the fonts were rendered at
   int press_delay = 0;  // frames until a held-back press reaches ImGui (HandleEvents)
   KeyPacer keys;  // one key press a frame (HandleEvents)
+  bool student_input = false;  // an event came from the student this frame (HandleEvents)
+  bool textures_pending = false;  // changed textures not drawn yet (the pacer held a frame back)
+  RedrawPacer redraw;
 };
 
 #ifdef __EMSCRIPTEN__
@@ -311,10 +315,14 @@ void Deliver(App& app, const SDL_Event& event) {
 }
 
 void HandleEvents(App& app) {
-  for (const SDL_Event& held : app.keys.StartFrame())
+  app.student_input = false;
+  for (const SDL_Event& held : app.keys.StartFrame()) {
+    app.student_input = true;
     if (app.keys.Pass(held)) Deliver(app, held);
+  }
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
+    app.student_input = true;
     if (!app.keys.Pass(event)) continue;
     // A press where the pointer has only just arrived (a tap on a touch screen, a click on a
     // window that did not have the pointer): ImGui sees it a frame later, once it has seen the
@@ -340,6 +348,8 @@ void HandleEvents(App& app) {
 
 void RunFrame(App& app) {
   const Uint64 work_start = SDL_GetPerformanceCounter();
+  const double start_ms = 1000.0 * static_cast<double>(work_start) / static_cast<double>(SDL_GetPerformanceFrequency());
+  app.redraw.FrameStarted(start_ms);
   HandleEvents(app);
   PumpServices();
   if (app.state.language.fonts_changed) {  // Korean was chosen: its font joins the atlas, between frames
@@ -375,12 +385,20 @@ void RunFrame(App& app) {
   // In the browser a frame that would draw exactly what is on screen is not drawn: the canvas
   // keeps its picture and the GPU has nothing to do (headless Chromium draws on the CPU, where
   // that is most of a frame). While a CNN trains, a step spans several frames and most of them
-  // change nothing visible. Natively the swap needs a fresh back buffer, so every frame draws.
+  // change nothing visible; while it trains on its own thread, the frames its pictures change
+  // may wait for the pacer (RedrawPacer), where drawing them would make the page stutter.
+  // Natively the swap needs a fresh back buffer, so every frame draws.
   bool draw = true;
   if constexpr (kSkipUnchangedFrames) {
     const uint64_t draw_hash = HashDrawData(*ImGui::GetDrawData());
-    draw = TakeTexturesChanged() || draw_hash != app.last_draw_hash;
-    app.last_draw_hash = draw_hash;
+    app.textures_pending = TakeTexturesChanged() || app.textures_pending;
+    const bool student = TakeHostCalls() || app.student_input;
+    const bool paced = app.state.train.trainer && app.state.train.playing;
+    draw = (app.textures_pending || draw_hash != app.last_draw_hash) && app.redraw.Draw(start_ms, student, paced);
+    if (draw) {
+      app.last_draw_hash = draw_hash;  // what is on screen now
+      app.textures_pending = false;
+    }
   }
   if (draw) {
     glViewport(0, 0, fb_w, fb_h);

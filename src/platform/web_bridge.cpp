@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "i18n/translate.h"
 #include "ui/embed_events.h"
@@ -17,6 +18,7 @@
 
 namespace {
 gradlab::ui::AppState* g_state = nullptr;
+bool g_host_called = false;  // since the last TakeHostCalls()
 }
 
 // Called from JS: web/shell.js wraps it as window.gradlab.state().
@@ -51,33 +53,38 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_frame_log_json() {
 // samples it.
 extern "C" EMSCRIPTEN_KEEPALIVE double gradlab_heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
-// Called from JS: window.gradlab.set(key, value) changes one setting while the app runs (tests
-// and host pages use it; a bad key or value is reported in the status bar, as in a link).
 // Called from JS (web/ime.js): text an input method composed (한, 漢字) or the browser inserted
 // without key events, for the text field being edited.
 extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_text_input(const char* text) {
+  g_host_called = true;
   if (text) ImGui::GetIO().AddInputCharactersUTF8(text);
 }
 
+// Called from JS: window.gradlab.set(key, value) changes one setting while the app runs (tests
+// and host pages use it; a bad key or value is reported in the status bar, as in a link).
 extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_apply_setting(const char* key, const char* value) {
+  g_host_called = true;
   if (g_state && key && value) gradlab::ui::ApplySetting(*g_state, key, value);
 }
 
 // Called from JS: window.gradlab.open(link) opens a link ("#v=1&...") in the running app, as
 // if the page had been opened with it.
 extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_open_link(const char* link) {
+  g_host_called = true;
   if (g_state && link) gradlab::ui::ApplyLink(*g_state, gradlab::settings::ParseQuery(link));
 }
 
 // The embed API (web/shell.js answers the host page's calls with these; docs/embed.md).
 // Each returns "" when it worked, or why not.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_api_set(const char* key, const char* value) {
+  g_host_called = true;
   static std::string problem;
   problem = g_state && key && value ? gradlab::ui::TrySetting(*g_state, key, value) : "the app is not running";
   return problem.c_str();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_api_open_lesson(int lesson, int step) {
+  g_host_called = true;
   static std::string problem;
   problem.clear();
   if (!g_state) return "the app is not running";
@@ -87,14 +94,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_api_open_lesson(int lesson, 
   return problem.c_str();
 }
 
-// Whether the app uses the keyboard itself (a text field being edited, an open menu): an embed's
-// Escape then cancels there instead of handing the keyboard back to the host page.
 // Called by web/shell.js with a file dropped on the page (at most a lesson's size and one byte
 // more, so a larger file is refused as too large without being read whole).
 extern "C" EMSCRIPTEN_KEEPALIVE void gradlab_file_dropped(const char* name, const uint8_t* data, int size) {
+  g_host_called = true;
   if (g_state) gradlab::ui::OpenDroppedFile(*g_state, name, std::vector<uint8_t>(data, data + size));
 }
 
+// Whether the app uses the keyboard itself (a text field being edited, an open menu): an embed's
+// Escape then cancels there instead of handing the keyboard back to the host page.
 extern "C" EMSCRIPTEN_KEEPALIVE int gradlab_keyboard_busy() {
   return ImGui::GetCurrentContext() && (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) ? 1 : 0;
 }
@@ -115,6 +123,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* gradlab_tr(const char* english) {
 namespace gradlab::platform {
 
 void ConnectWebBridge(ui::AppState* state) { g_state = state; }
+
+bool TakeHostCalls() { return std::exchange(g_host_called, false); }
 
 namespace {
 ImVec2 g_caret;  // where ImGui last put a text field's caret (logical pixels)
@@ -174,6 +184,7 @@ float CanvasPixelRatio(int logical_width) {
 
 namespace gradlab::platform {
 void ConnectWebBridge(ui::AppState*) {}
+bool TakeHostCalls() { return false; }
 void InstallTextInputBridge() {}
 void SyncTextInput() {}
 std::string ReadPageLink() { return ""; }

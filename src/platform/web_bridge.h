@@ -13,6 +13,10 @@ namespace gradlab::platform {
 // Lets the JS test hook read the state; call once at start-up.
 void ConnectWebBridge(ui::AppState* state);
 
+// Whether the page called into the app since the last call (a setting, a link, typed text, a
+// lesson, a dropped file): the host page's or a test's doing counts as the student's (RedrawPacer).
+bool TakeHostCalls();
+
 // The page's link: its query string and then its fragment ("?tab=backprop", "#v=1&..."), as
 // written; settings::ParseQuery decodes them, the same way natively and in the page.
 std::string ReadPageLink();
