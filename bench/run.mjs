@@ -133,8 +133,10 @@ for (const peer of peers) {
 const torch = extra.pytorch;
 if (torch) md += `\nPyTorch ${torch.version} with ${torch.blas} (OPENBLAS_CORETYPE unset, so OpenBLAS may use AVX-512; convolutions through oneDNN), ` +
                  `${torch.threads} thread, glibc malloc told to keep its memory (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_).`;
-const wallAndFrames = (peer) => models.map((m) => `${names[m]} ${fmt(med(peer, m, 'wall'))} images/s ` +
-  `(frames p50 ${med(peer, m, 'p50').toFixed(1)} ms, p99 ${med(peer, m, 'p99').toFixed(1)} ms)`).join(', ');
+// A model whose whole second epoch fell between two of the page's frames has no wall-clock figure.
+const wallAndFrames = (peer) => models.map((m) => Number.isNaN(med(peer, m, 'wall'))
+  ? `${names[m]} not timed (its epoch passed within a frame or two)`
+  : `${names[m]} ${fmt(med(peer, m, 'wall'))} images/s (frames p50 ${med(peer, m, 'p50').toFixed(1)} ms, p99 ${med(peer, m, 'p99').toFixed(1)} ms)`).join(', ');
 if (extra['gradlab-browser'])
   md += ` Gradlab in the page: \`?bench=MODEL\` in headless ${extra['gradlab-browser'].browser} (SwiftShader drawing), the second of two epochs (the first warms up the compiled code); ` +
         `the page's own count of training time, as in the Node.js runs; over wall-clock time, with the page drawing its frames ` +
