@@ -150,7 +150,6 @@ struct App {
   float font_ratio = 1;  // the pixel density the fonts were rendered at
   int press_delay = 0;  // frames until a held-back press reaches ImGui (HandleEvents)
   KeyPacer keys;  // one key press a frame (HandleEvents)
-  bool student_input = false;  // an event came from the student this frame (HandleEvents)
   bool textures_pending = false;  // changed textures not drawn yet (the pacer held a frame back)
   RedrawPacer redraw;
 };
@@ -314,15 +313,15 @@ void Deliver(App& app, const SDL_Event& event) {
     app.state.quit_requested = true;
 }
 
-void HandleEvents(App& app) {
-  app.student_input = false;
-  for (const SDL_Event& held : app.keys.StartFrame()) {
-    app.student_input = true;
-    if (app.keys.Pass(held)) Deliver(app, held);
-  }
+// Returns whether the student did anything: an event came, or one held back from the last frame.
+bool HandleEvents(App& app) {
+  const std::vector<SDL_Event> held = app.keys.StartFrame();
+  bool any = !held.empty();
+  for (const SDL_Event& e : held)
+    if (app.keys.Pass(e)) Deliver(app, e);
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
-    app.student_input = true;
+    any = true;
     if (!app.keys.Pass(event)) continue;
     // A press where the pointer has only just arrived (a tap on a touch screen, a click on a
     // window that did not have the pointer): ImGui sees it a frame later, once it has seen the
@@ -344,13 +343,14 @@ void HandleEvents(App& app) {
 #endif
     Deliver(app, event);
   }
+  return any;
 }
 
 void RunFrame(App& app) {
   const Uint64 work_start = SDL_GetPerformanceCounter();
   const double start_ms = 1000.0 * static_cast<double>(work_start) / static_cast<double>(SDL_GetPerformanceFrequency());
   app.redraw.FrameStarted(start_ms);
-  HandleEvents(app);
+  const bool student_input = HandleEvents(app);
   PumpServices();
   if (app.state.language.fonts_changed) {  // Korean was chosen: its font joins the atlas, between frames
     LoadFonts(app.font_ratio, &app.state.language.korean_font);
@@ -392,7 +392,7 @@ void RunFrame(App& app) {
   if constexpr (kSkipUnchangedFrames) {
     const uint64_t draw_hash = HashDrawData(*ImGui::GetDrawData());
     app.textures_pending = TakeTexturesChanged() || app.textures_pending;
-    const bool student = TakeHostCalls() || app.student_input;
+    const bool student = TakeHostCalls() || student_input;
     const bool paced = app.state.train.trainer && app.state.train.playing;
     draw = (app.textures_pending || draw_hash != app.last_draw_hash) && app.redraw.Draw(start_ms, student, paced);
     if (draw) {
