@@ -16,6 +16,7 @@ struct Scratch {
   std::vector<float> padded;   // the image with its zero border
   std::vector<int> row_start;  // where row p = (channel, ky, kx) of the columns starts in `padded`
   std::vector<float> b_panel;
+  std::vector<float> dy_t, dw_t;  // ConvWeightGradientRunsF32's dy^T and dW^T
 };
 thread_local Scratch scratch;
 
@@ -69,19 +70,27 @@ void ConvProductPanelsF32(const GemmVariantF32& v, const ConvGeometry& g, int m,
   float* b = scratch.b_panel.data();
   alignas(64) float tile[kMaxTileF32];
 
-  for (int oy = 0; oy < oh; ++oy)
-    for (int ox = 0; ox < ow; ox += nr) {  // a tile: nr output pixels of one output row
-      const int cols = std::min(nr, ow - ox);
+  // A tile is nr output pixels of one output row or, where the rows are narrower (ConvVariantFor),
+  // nr / ow whole rows, side by side in C as in the columns.
+  const int span = ow >= nr ? 1 : nr / ow;
+  for (int oy = 0; oy < oh; oy += span)
+    for (int ox = 0; ox < ow; ox += nr) {
+      const int tile_rows = std::min(span, oh - oy), cols = span == 1 ? std::min(nr, ow - ox) : tile_rows * ow;
       const float* window = padded + static_cast<size_t>(oy) * wp + ox;
       float* c_tile = c + static_cast<size_t>(oy) * ow + ox;
       for (int pc = 0; pc < k; pc += block_k) {
         const int kc = std::min(block_k, k - pc);
         const float beta_block = pc == 0 ? beta : 1.0f;  // later k blocks add to what is there
         for (int p = 0; p < kc; ++p) {
-          // Sizes the compiler knows become register copies (v128, zmm), not calls to memmove.
-          if (nr == 8) std::memcpy(b + p * 8, window + row_start[pc + p], 8 * sizeof(float));
-          else if (nr == 16) std::memcpy(b + p * 16, window + row_start[pc + p], 16 * sizeof(float));
-          else std::memcpy(b + p * nr, window + row_start[pc + p], nr * sizeof(float));
+          // Sizes the compiler knows become register copies (v128, ymm, zmm), not calls to memmove.
+          const float* from = window + row_start[pc + p];
+          if (span > 1) {
+            for (int r = 0; r < tile_rows; ++r)
+              if (ow == 8) std::memcpy(b + p * nr + r * 8, from + r * wp, 8 * sizeof(float));
+              else std::memcpy(b + p * nr + r * ow, from + r * wp, ow * sizeof(float));
+          } else if (nr == 8) std::memcpy(b + p * 8, from, 8 * sizeof(float));
+          else if (nr == 16) std::memcpy(b + p * 16, from, 16 * sizeof(float));
+          else std::memcpy(b + p * nr, from, nr * sizeof(float));
         }
         for (int ir = 0; ir < m; ir += mr) {
           const int rows = std::min(mr, m - ir);
@@ -111,7 +120,10 @@ const GemmVariantF32* ConvVariantFor(const ConvGeometry& g, int m) {
   const GemmChoiceF32& chosen = GemmChosenF32();
   if (g.stride != 1 || chosen.conv.empty()) return nullptr;
   const GemmVariantF32* v = chosen.ConvFor(m);
-  return g.out_width() >= v->nr ? v : nullptr;  // shorter rows would waste most of each tile
+  // Rows shorter than a tile go whole into one where they divide it (the small CNN's conv3, 8
+  // wide); otherwise they would waste most of each tile.
+  const int ow = g.out_width();
+  return ow >= v->nr || v->nr % ow == 0 ? v : nullptr;
 }
 
 bool ConvWeightFits(const GemmVariantF32& dot, const ConvGeometry& g) {
@@ -133,14 +145,69 @@ void ConvWeightGradientF32(const GemmVariantF32& dot, const ConvGeometry& g, int
   GemmDotRunsF32(dot, m, n, oh, ow, 1.0f, dy, oh * ow, padded, RowStarts(g), g.padded_width(), beta, dw, ldw);
 }
 
+// The runs tiles' widths that cover m columns: 16 each, the last 20 or 24 where the 4 or 8 left
+// over then fit in an xmm or ymm beside the zmm, zero-padded past m.
+std::vector<int> RunsPanelWidths(int m) {
+  std::vector<int> widths(std::max(1, (m + 15) / 16), 16);
+  const int left = m - 16 * (static_cast<int>(widths.size()) - 1);
+  if (m > 16 && left <= 8) {
+    widths.pop_back();
+    widths.back() += left <= 4 ? 4 : 8;
+  }
+  return widths;
+}
+
+void ConvWeightGradientRunsF32(const GemmRunsTilesF32& tiles, const ConvGeometry& g, int m, int count, const float* dy,
+                               size_t dy_stride, const float* image, size_t image_stride, float beta, float* dw, int ldw) {
+  const int patch = g.channels * g.kernel * g.kernel, oh = g.out_height(), ow = g.out_width(), pixels = oh * ow;
+  const std::vector<int> widths = RunsPanelWidths(m);
+  int width = 0;
+  for (int w : widths) width += w;
+  scratch.dy_t.resize(static_cast<size_t>(pixels) * width);
+  scratch.dw_t.resize(static_cast<size_t>(patch) * width);
+  float* dy_t = scratch.dy_t.data();
+  float* dw_t = scratch.dw_t.data();
+  for (int p = 0; p < pixels; ++p) std::fill(dy_t + static_cast<size_t>(p) * width + m, dy_t + static_cast<size_t>(p + 1) * width, 0.0f);
+  const int* rows = RowStarts(g);
+  for (int i = 0; i < count; ++i) {
+    const float* padded = PadImage(g, image + i * image_stride, 0);
+    tiles.transpose(dy + i * dy_stride, m, pixels, dy_t, width);
+    // dW^T's rows (patch, width): each image's sums, pixel after pixel, added to the images' before.
+    for (int col = 0, w = 0; w < static_cast<int>(widths.size()); col += widths[w++]) {
+      const GemmRunsKernelF32* kernels = widths[w] == 16 ? tiles.x16 : widths[w] == 20 ? tiles.x20 : tiles.x24;
+      for (int r = 0; r < patch; r += tiles.mr)
+        kernels[std::min(tiles.mr, patch - r)](oh, ow, padded, rows + r, g.padded_width(), dy_t + col, width,
+                                               dw_t + static_cast<size_t>(r) * width + col, width, i == 0 ? 0.0f : 1.0f);
+    }
+  }
+  for (int oc = 0; oc < m; ++oc)
+    for (int j = 0; j < patch; ++j) {
+      float& out = dw[static_cast<size_t>(oc) * ldw + j];
+      out = dw_t[static_cast<size_t>(j) * width + oc] + (beta == 0.0f ? 0.0f : beta * out);
+    }
+}
+
 template <typename T>
-void ConvWeightGradient(const ConvGeometry& g, int m, const T* dy, const T* image, T* cols, T beta, T* dw, int ldw) {
+void ConvWeightGradient(const ConvGeometry& g, int m, int count, const T* dy, size_t dy_stride, const T* image,
+                        size_t image_stride, T* cols, T beta, T* dw, int ldw) {
+  if (count <= 0) return;
   if constexpr (std::is_same_v<T, float>) {
-    if (const GemmVariantF32* dot = ConvWeightVariantFor(g)) return ConvWeightGradientF32(*dot, g, m, dy, image, beta, dw, ldw);
+    const GemmRunsTilesF32* tiles = GemmChosenF32().conv_weights_runs;
+    if (tiles && g.stride == 1)
+      return ConvWeightGradientRunsF32(*tiles, g, m, count, dy, dy_stride, image, image_stride, beta, dw, ldw);
   }
   const int k = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();
-  Im2Col<T>(g, image, cols);
-  Gemm<T>(false, true, m, k, pixels, T(1), dy, pixels, cols, pixels, beta, dw, ldw);
+  for (int i = 0; i < count; ++i) {
+    const T beta_i = i == 0 ? beta : T(1);
+    if constexpr (std::is_same_v<T, float>) {
+      if (const GemmVariantF32* dot = ConvWeightVariantFor(g)) {
+        ConvWeightGradientF32(*dot, g, m, dy + i * dy_stride, image + i * image_stride, beta_i, dw, ldw);
+        continue;
+      }
+    }
+    Im2Col<T>(g, image + i * image_stride, cols);
+    Gemm<T>(false, true, m, k, pixels, T(1), dy + i * dy_stride, pixels, cols, pixels, beta_i, dw, ldw);
+  }
 }
 
 template <typename T>
@@ -167,8 +234,9 @@ template ConvWeights<double> PackConvWeights<double>(const ConvGeometry&, int, c
 template void ConvProduct<float>(const ConvGeometry&, const ConvWeights<float>&, const float*, float*, float, float*, int);
 template void ConvProduct<double>(const ConvGeometry&, const ConvWeights<double>&, const double*, double*, double,
                                   double*, int);
-template void ConvWeightGradient<float>(const ConvGeometry&, int, const float*, const float*, float*, float, float*, int);
-template void ConvWeightGradient<double>(const ConvGeometry&, int, const double*, const double*, double*, double, double*,
-                                         int);
+template void ConvWeightGradient<float>(const ConvGeometry&, int, int, const float*, size_t, const float*, size_t, float*,
+                                        float, float*, int);
+template void ConvWeightGradient<double>(const ConvGeometry&, int, int, const double*, size_t, const double*, size_t,
+                                         double*, double, double*, int);
 
 }  // namespace gradlab::kernels

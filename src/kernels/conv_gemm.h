@@ -51,9 +51,12 @@ const GemmVariantF32* ConvVariantFor(const ConvGeometry& g, int m);
 void ConvProductF32(const GemmVariantF32& v, const ConvGeometry& g, int m, const float* a, int lda, const float* image,
                     float beta, float* c, int ldc);
 
-// cols: as above.
+// The weights' gradient summed over `count` images, image i's dy at dy + i * dy_stride and its
+// input at image + i * image_stride: dW = sum of dy_i * Im2Col(image_i)^T + beta * dW, the images
+// added in order. cols: as above.
 template <typename T>
-void ConvWeightGradient(const ConvGeometry& g, int m, const T* dy, const T* image, T* cols, T beta, T* dw, int ldw);
+void ConvWeightGradient(const ConvGeometry& g, int m, int count, const T* dy, size_t dy_stride, const T* image,
+                        size_t image_stride, T* cols, T beta, T* dw, int ldw);
 
 // The dot variant ConvWeightGradient<float> reads the image in place with, or nullptr where it
 // makes the columns and calls Gemm.
@@ -61,6 +64,12 @@ const GemmVariantF32* ConvWeightVariantFor(const ConvGeometry& g);
 
 // Whether `dot` can make this layer's weights' gradient without columns, in Gemm's order.
 bool ConvWeightFits(const GemmVariantF32& dot, const ConvGeometry& g);
+
+// The same sum for a stride-1 convolution made transposed, dW^T = sum of Im2Col(image_i) * dy_i^T,
+// through runs tiles (natively on AVX-512) reading the columns' rows in place from the padded
+// image, and turned back once at the end.
+void ConvWeightGradientRunsF32(const GemmRunsTilesF32& tiles, const ConvGeometry& g, int m, int count, const float* dy,
+                               size_t dy_stride, const float* image, size_t image_stride, float beta, float* dw, int ldw);
 
 // The weights' gradient of a stride-1 convolution through one dot variant that fits.
 void ConvWeightGradientF32(const GemmVariantF32& dot, const ConvGeometry& g, int m, const float* dy, const float* image,

@@ -64,7 +64,8 @@ const GemmChoiceF32& GemmChosenF32() {
   static const GemmChoiceF32 choice = {{&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, &GemmVariantsF32()[3],
                                        {&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, &GemmVariantsF32()[3]};
 #elif defined(__AVX512F__)
-  static const GemmChoiceF32 choice = {{}, nullptr, {&GemmVariantsF32()[0], &GemmVariantsF32()[1]}};
+  static const GemmChoiceF32 choice = {
+      {}, nullptr, {&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, nullptr, &gemm_f32_runs_10xW_avx512};
 #else
   static const GemmChoiceF32 choice;
 #endif

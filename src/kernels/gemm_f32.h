@@ -35,6 +35,24 @@ using GemmMicroKernelF32 = void (*)(int k, const float* a, int a_stride, const f
 using GemmDotRunsKernelF32 = void (*)(int count, int len, const float* a, int a_stride, const float* b,
                                       const int* b_rows, int b_run_stride, float* c, int ldc, float alpha, float beta);
 
+// A broadcast tile whose A rows are such runs (k = count * len): A(i, p) for p = s * len + t is
+// a[a_rows[i] + s * a_run_stride + t]; B(p, j) = b[p * b_stride + j]. C = tile + beta * C, beta
+// == 0 not reading C. Natively the convolution's weights' gradient is made transposed with it,
+// dW^T = cols * dy^T, the columns' rows read in place (conv_gemm.h).
+using GemmRunsKernelF32 = void (*)(int count, int len, const float* a, const int* a_rows, int a_run_stride,
+                                   const float* b, int b_stride, float* c, int ldc, float beta);
+
+// Such tiles of up to mr rows ([r]: r rows, r = 1..mr) and 16, 20 or 24 columns, and a
+// transposition for their B: out (cols, rows) = in (rows, cols)^T, out's rows ldo apart.
+struct GemmRunsTilesF32 {
+  const char* name;
+  int mr;
+  const GemmRunsKernelF32* x16;
+  const GemmRunsKernelF32* x20;
+  const GemmRunsKernelF32* x24;
+  void (*transpose)(const float* in, int rows, int cols, float* out, int ldo);
+};
+
 enum class GemmKindF32 { kBroadcast, kDot };
 
 struct GemmVariantF32 {
@@ -61,12 +79,14 @@ const std::vector<GemmVariantF32>& GemmVariantsF32();
 // the same way; WebAssembly: the same as `broadcast`; native: the AVX-512 ones where compiled.
 // `conv_weights`: the dot variant whose runs kernel makes the convolution's weights' gradient
 // (conv_gemm.h); WebAssembly: `dot`; native: none (im2col + Eigen measured faster than a 4x4
-// AVX-512 dot kernel reading the image).
+// AVX-512 dot kernel reading the image). `conv_weights_runs`: natively on AVX-512, the tiles
+// that make it transposed instead.
 struct GemmChoiceF32 {
   std::vector<const GemmVariantF32*> broadcast;
   const GemmVariantF32* dot = nullptr;
   std::vector<const GemmVariantF32*> conv;
   const GemmVariantF32* conv_weights = nullptr;
+  const GemmRunsTilesF32* conv_weights_runs = nullptr;
   const GemmVariantF32* BroadcastFor(int m) const { return FittestFor(broadcast, m); }
   const GemmVariantF32* ConvFor(int m) const { return FittestFor(conv, m); }
   static const GemmVariantF32* FittestFor(const std::vector<const GemmVariantF32*>& variants, int m);
@@ -129,6 +149,7 @@ void gemm_f32_8x16_avx512(int k, const float* a, int a_stride, const float* b, i
                           float alpha, float beta);
 void gemm_f32_10x16_avx512(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
                            float alpha, float beta);
+extern const GemmRunsTilesF32 gemm_f32_runs_10xW_avx512;
 #endif
 
 }  // namespace gradlab::kernels

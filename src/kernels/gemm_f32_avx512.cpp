@@ -32,7 +32,84 @@ void Broadcast16(int k, const float* a, int a_stride, const float* b, int b_stri
   }
 }
 
+// An M x W tile of A * B whose A rows are runs (GemmRunsKernelF32): W = 16, 20 or 24 columns, the
+// four or eight past 16 in an xmm or ymm that takes the low lanes of the same splat. One B row
+// feeds M FMAs a step; A's M rows are M pointers moving along their runs.
+template <int M, int W>
+void RunsTile(int count, int len, const float* a, const int* a_rows, int a_run_stride, const float* b, int b_stride,
+              float* c, int ldc, float beta) {
+  constexpr int kTail = W - 16;
+  static_assert(kTail == 0 || kTail == 4 || kTail == 8);
+  __m512 acc[M];
+  __m256 acc8[M];
+  __m128 acc4[M];
+  const float* row[M];
+  for (int i = 0; i < M; ++i) {
+    acc[i] = _mm512_setzero_ps();
+    acc8[i] = _mm256_setzero_ps();
+    acc4[i] = _mm_setzero_ps();
+    row[i] = a + a_rows[i];
+  }
+  for (int s = 0; s < count; ++s) {
+    for (int t = 0; t < len; ++t, b += b_stride) {
+      const __m512 bv = _mm512_loadu_ps(b);
+      __m256 b8;
+      __m128 b4;
+      if constexpr (kTail == 8) b8 = _mm256_loadu_ps(b + 16);
+      if constexpr (kTail == 4) b4 = _mm_loadu_ps(b + 16);
+      for (int i = 0; i < M; ++i) {
+        const __m512 ai = _mm512_set1_ps(row[i][t]);
+        acc[i] = _mm512_fmadd_ps(ai, bv, acc[i]);
+        if constexpr (kTail == 8) acc8[i] = _mm256_fmadd_ps(_mm512_castps512_ps256(ai), b8, acc8[i]);
+        if constexpr (kTail == 4) acc4[i] = _mm_fmadd_ps(_mm512_castps512_ps128(ai), b4, acc4[i]);
+      }
+    }
+    for (int i = 0; i < M; ++i) row[i] += a_run_stride;
+  }
+  for (int i = 0; i < M; ++i) {
+    float* out = c + i * ldc;
+    if (beta == 0.0f) {  // C is not read
+      _mm512_storeu_ps(out, acc[i]);
+      if constexpr (kTail == 8) _mm256_storeu_ps(out + 16, acc8[i]);
+      if constexpr (kTail == 4) _mm_storeu_ps(out + 16, acc4[i]);
+    } else {
+      _mm512_storeu_ps(out, _mm512_fmadd_ps(_mm512_set1_ps(beta), _mm512_loadu_ps(out), acc[i]));
+      if constexpr (kTail == 8) _mm256_storeu_ps(out + 16, _mm256_fmadd_ps(_mm256_set1_ps(beta), _mm256_loadu_ps(out + 16), acc8[i]));
+      if constexpr (kTail == 4) _mm_storeu_ps(out + 16, _mm_fmadd_ps(_mm_set1_ps(beta), _mm_loadu_ps(out + 16), acc4[i]));
+    }
+  }
+}
+
+template <int W>
+constexpr GemmRunsKernelF32 kRunsTiles[11] = {nullptr,          RunsTile<1, W>, RunsTile<2, W>, RunsTile<3, W>,
+                                              RunsTile<4, W>,   RunsTile<5, W>, RunsTile<6, W>, RunsTile<7, W>,
+                                              RunsTile<8, W>,   RunsTile<9, W>, RunsTile<10, W>};
+
+// 4 x 4 blocks through SSE's transpose (as scalar copies, dy's transposition was a sixth of the
+// weights' gradient), then the rows and columns the blocks leave.
+void Transpose(const float* in, int rows, int cols, float* out, int ldo) {
+  const int rows4 = rows / 4 * 4, cols4 = cols / 4 * 4;
+  for (int r = 0; r < rows4; r += 4)
+    for (int c = 0; c < cols4; c += 4) {
+      const float* src = in + static_cast<size_t>(r) * cols + c;
+      __m128 v0 = _mm_loadu_ps(src), v1 = _mm_loadu_ps(src + cols), v2 = _mm_loadu_ps(src + 2 * cols),
+             v3 = _mm_loadu_ps(src + 3 * cols);
+      _MM_TRANSPOSE4_PS(v0, v1, v2, v3);
+      float* dst = out + static_cast<size_t>(c) * ldo + r;
+      _mm_storeu_ps(dst, v0);
+      _mm_storeu_ps(dst + ldo, v1);
+      _mm_storeu_ps(dst + 2 * ldo, v2);
+      _mm_storeu_ps(dst + 3 * ldo, v3);
+    }
+  for (int r = 0; r < rows; ++r)
+    for (int c = r < rows4 ? cols4 : 0; c < cols; ++c)
+      out[static_cast<size_t>(c) * ldo + r] = in[static_cast<size_t>(r) * cols + c];
+}
+
 }  // namespace
+
+const GemmRunsTilesF32 gemm_f32_runs_10xW_avx512 = {"gemm_f32_runs_10xW_avx512", 10, kRunsTiles<16>, kRunsTiles<20>,
+                                                    kRunsTiles<24>, Transpose};
 
 void gemm_f32_8x16_avx512(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc,
                           float alpha, float beta) {

@@ -126,12 +126,10 @@ void Conv2dT<T>::BackwardImpl(const TensorT<T>& x, const TensorT<T>& dy, TensorT
   T* cols = Workspace(cols_, static_cast<size_t>(patch) * pixels);
   kernels::ParallelFor(groups, [&](int g, int slot) {
     T* own_cols = cols + static_cast<size_t>(slot) * patch * pixels;
-    T* part = dw_parts_.data() + g * weights;
-    for (int i = g * n / groups, first = i; i < (g + 1) * n / groups; ++i) {
-      // part (OC, patch) += dy_i (OC, pixels) * cols^T (pixels, patch)
-      kernels::ConvWeightGradient<T>(geo_, out_channels_, dy.ptr() + i * out_size, x.ptr() + i * in_size, own_cols,
-                                     i == first ? T(0) : T(1), part, patch);
-    }
+    const int first = g * n / groups, count = (g + 1) * n / groups - first;
+    // part (OC, patch) = the sum of dy_i (OC, pixels) * cols_i^T (pixels, patch)
+    kernels::ConvWeightGradient<T>(geo_, out_channels_, count, dy.ptr() + first * out_size, out_size,
+                                   x.ptr() + first * in_size, in_size, own_cols, T(0), dw_parts_.data() + g * weights, patch);
   });
   for (int g = 0; g < groups; ++g) {
     const T* part = dw_parts_.data() + g * weights;

@@ -271,7 +271,12 @@ TEST_CASE("the WebAssembly build multiplies floats with its SIMD128 kernels", "[
 #else
     CHECK(chosen.conv.empty());
 #endif
-    CHECK(chosen.conv_weights == nullptr);  // the weights' gradient: im2col + Eigen
+    CHECK(chosen.conv_weights == nullptr);  // the weights' gradient: no dot kernel,
+#ifdef __AVX512F__
+    CHECK(chosen.conv_weights_runs != nullptr);  // but made transposed through runs tiles
+#else
+    CHECK(chosen.conv_weights_runs == nullptr);  // but im2col + Eigen
+#endif
   }
   for (const GemmVariantF32& v : GemmVariantsF32()) CHECK(v.mr * v.nr <= kMaxTileF32);  // the drivers' scratch tile
 }
