@@ -78,6 +78,17 @@ void ConvProductPanelsF32(const GemmVariantF32& v, const ConvGeometry& g, int m,
       const int tile_rows = std::min(span, oh - oy), cols = span == 1 ? std::min(nr, ow - ox) : tile_rows * ow;
       const float* window = padded + static_cast<size_t>(oy) * wp + ox;
       float* c_tile = c + static_cast<size_t>(oy) * ow + ox;
+      // A whole tile of one row, or of two rows each half of it, B read in place where the
+      // variant can (GemmVariantF32::in_place); the same sums as from the panel.
+      const int half = span == 1 ? 0 : 2 * ow == nr ? wp : -1;
+      if (v.in_place && cols == nr && half >= 0) {
+        for (int pc = 0; pc < k; pc += block_k)
+          for (int ir = 0; ir < m; ir += mr)
+            v.in_place[std::min(mr, m - ir)](std::min(block_k, k - pc), panels + static_cast<size_t>(ir) * k + static_cast<size_t>(pc) * mr,
+                                             mr, window, row_start + pc, half, c_tile + static_cast<size_t>(ir) * ldc, ldc,
+                                             pc == 0 ? beta : 1.0f);
+        continue;
+      }
       for (int pc = 0; pc < k; pc += block_k) {
         const int kc = std::min(block_k, k - pc);
         const float beta_block = pc == 0 ? beta : 1.0f;  // later k blocks add to what is there

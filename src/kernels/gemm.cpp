@@ -30,8 +30,10 @@ const std::vector<GemmVariantF32>& GemmVariantsF32() {
       {"gemm_nt_f32_2x5_wasmsimd", K::kDot, 2, 5, gemm_nt_f32_2x5_wasmsimd, 19},
 #endif
 #ifdef __AVX512F__
-      {"gemm_f32_10x16_avx512", K::kBroadcast, 10, 16, gemm_f32_10x16_avx512, 175, gemm_f32_rows_x16_avx512},
-      {"gemm_f32_8x16_avx512", K::kBroadcast, 8, 16, gemm_f32_8x16_avx512, 165.5f, gemm_f32_rows_x16_avx512},
+      {"gemm_f32_10x16_avx512", K::kBroadcast, 10, 16, gemm_f32_10x16_avx512, 175, gemm_f32_rows_x16_avx512, nullptr,
+       1, gemm_f32_in_place_x16_avx512},
+      {"gemm_f32_8x16_avx512", K::kBroadcast, 8, 16, gemm_f32_8x16_avx512, 165.5f, gemm_f32_rows_x16_avx512, nullptr,
+       1, gemm_f32_in_place_x16_avx512},
 #endif
       {"gemm_f32_4x4_scalar", K::kBroadcast, 4, 4, gemm_f32_4x4_scalar, 1, gemm_f32_rows_x4_scalar},
       {"gemm_nt_f32_2x2_scalar", K::kDot, 2, 2, gemm_nt_f32_2x2_scalar, 1, nullptr, gemm_nt_f32_2x2_scalar_runs, 1},

@@ -32,6 +32,34 @@ void Broadcast16(int k, const float* a, int a_stride, const float* b, int b_stri
   }
 }
 
+template <int M, bool kHalves>
+void InPlaceLoop(int k, const float* a, int a_stride, const float* b, const int* b_rows, int half, float* c, int ldc,
+                 float beta) {
+  __m512 acc[M];
+  for (int i = 0; i < M; ++i) acc[i] = _mm512_setzero_ps();
+  for (int p = 0; p < k; ++p, a += a_stride) {
+    const float* row = b + b_rows[p];
+    const __m512 bv = kHalves ? _mm512_insertf32x8(_mm512_castps256_ps512(_mm256_loadu_ps(row)), _mm256_loadu_ps(row + half), 1)
+                              : _mm512_loadu_ps(row);
+    for (int i = 0; i < M; ++i) acc[i] = _mm512_fmadd_ps(_mm512_set1_ps(a[i]), bv, acc[i]);
+  }
+  for (int i = 0; i < M; ++i) {
+    float* out = c + i * ldc;
+    __m512 r = acc[i];
+    if (beta == 1.0f) r = _mm512_add_ps(r, _mm512_loadu_ps(out));
+    else if (beta != 0.0f) r = _mm512_fmadd_ps(_mm512_set1_ps(beta), _mm512_loadu_ps(out), r);  // beta == 0: C is not read
+    _mm512_storeu_ps(out, r);
+  }
+}
+
+// Broadcast16's sums, B's rows read in place (GemmInPlaceKernelF32).
+template <int M>
+void Broadcast16InPlace(int k, const float* a, int a_stride, const float* b, const int* b_rows, int half, float* c,
+                        int ldc, float beta) {
+  if (half > 0) InPlaceLoop<M, true>(k, a, a_stride, b, b_rows, half, c, ldc, beta);
+  else InPlaceLoop<M, false>(k, a, a_stride, b, b_rows, half, c, ldc, beta);
+}
+
 // An M x W tile of A * B whose A rows are runs (GemmRunsKernelF32): W = 16, 20 or 24 columns, the
 // four or eight past 16 in an xmm or ymm that takes the low lanes of the same splat. One B row
 // feeds M FMAs a step; A's M rows are M pointers moving along their runs.
@@ -120,6 +148,11 @@ void gemm_f32_10x16_avx512(int k, const float* a, int a_stride, const float* b, 
                            float alpha, float beta) {
   Broadcast16<10>(k, a, a_stride, b, b_stride, c, ldc, alpha, beta);
 }
+
+const GemmInPlaceKernelF32 gemm_f32_in_place_x16_avx512[11] = {
+    nullptr,                Broadcast16InPlace<1>, Broadcast16InPlace<2>, Broadcast16InPlace<3>,
+    Broadcast16InPlace<4>, Broadcast16InPlace<5>, Broadcast16InPlace<6>, Broadcast16InPlace<7>,
+    Broadcast16InPlace<8>, Broadcast16InPlace<9>, Broadcast16InPlace<10>};
 
 const GemmMicroKernelF32 gemm_f32_rows_x16_avx512[10] = {
     nullptr,         Broadcast16<1>, Broadcast16<2>, Broadcast16<3>, Broadcast16<4>,
