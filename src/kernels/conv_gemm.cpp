@@ -14,38 +14,46 @@ namespace {
 // Reused by every call on this thread; they grow only for a larger layer.
 struct Scratch {
   std::vector<float> padded;   // the image with its zero border
+  ConvGeometry padded_for{};   // the layer whose border `padded` holds (its slack: padded_slack)
+  int padded_slack = -1;
   std::vector<int> row_start;  // where row p = (channel, ky, kx) of the columns starts in `padded`
+  ConvGeometry rows_for{};
   std::vector<float> b_panel;
   std::vector<float> dy_t, dw_t;  // ConvWeightGradientRunsF32's dy^T and dW^T
 };
 thread_local Scratch scratch;
 
+bool SameLayer(const ConvGeometry& x, const ConvGeometry& y) {
+  return x.channels == y.channels && x.height == y.height && x.width == y.width && x.kernel == y.kernel &&
+         x.stride == y.stride && x.padding == y.padding;
+}
+
 // Copies the image into scratch.padded with `padding` zeros around each channel, plus nr zeros
-// of slack: the last tile of an output row reads up to nr - 2 values past its row. Only the
-// border is zeroed; the image's values are written once.
+// of slack: the last tile of an output row reads up to nr - 2 values past its row. The border is
+// zeroed only when the layer changes (the images of a batch come one after another); nothing but
+// this writes to the buffer.
 const float* PadImage(const ConvGeometry& g, const float* image, int nr) {
   const int hp = g.padded_height(), wp = g.padded_width(), p = g.padding;
-  scratch.padded.resize(static_cast<size_t>(g.channels) * hp * wp + nr);
-  float* out = scratch.padded.data();
-  for (int c = 0; c < g.channels; ++c) {
-    out = std::fill_n(out, static_cast<size_t>(p) * wp, 0.0f);  // the rows above
-    for (int y = 0; y < g.height; ++y) {
-      out = std::fill_n(out, p, 0.0f);
-      out = std::copy_n(image + (static_cast<size_t>(c) * g.height + y) * g.width, g.width, out);
-      out = std::fill_n(out, p, 0.0f);
-    }
-    out = std::fill_n(out, static_cast<size_t>(p) * wp, 0.0f);  // the rows below
+  const size_t size = static_cast<size_t>(g.channels) * hp * wp;
+  if (!SameLayer(g, scratch.padded_for) || nr != scratch.padded_slack) {
+    scratch.padded.assign(size + nr, 0.0f);
+    scratch.padded_for = g, scratch.padded_slack = nr;
   }
-  std::fill_n(out, nr, 0.0f);
+  for (int c = 0; c < g.channels; ++c)
+    for (int y = 0; y < g.height; ++y)
+      std::copy_n(image + (static_cast<size_t>(c) * g.height + y) * g.width, g.width,
+                  scratch.padded.data() + (static_cast<size_t>(c) * hp + p + y) * wp + p);
   return scratch.padded.data();
 }
 
 const int* RowStarts(const ConvGeometry& g) {
+  if (SameLayer(g, scratch.rows_for) && !scratch.row_start.empty()) return scratch.row_start.data();
   const int hp = g.padded_height(), wp = g.padded_width();
   scratch.row_start.clear();
   for (int c = 0; c < g.channels; ++c)
     for (int ky = 0; ky < g.kernel; ++ky)
       for (int kx = 0; kx < g.kernel; ++kx) scratch.row_start.push_back((c * hp + ky) * wp + kx);
+  scratch.rows_for = g;
   return scratch.row_start.data();
 }
 
