@@ -91,10 +91,11 @@ void ConvProductPanelsF32(const GemmVariantF32& v, const ConvGeometry& g, int m,
       const int half = span == 1 ? 0 : 2 * ow == nr ? wp : -1;
       if (v.in_place && cols == nr && half >= 0) {
         for (int pc = 0; pc < k; pc += block_k)
-          for (int ir = 0; ir < m; ir += mr)
-            v.in_place[std::min(mr, m - ir)](std::min(block_k, k - pc), panels + static_cast<size_t>(ir) * k + static_cast<size_t>(pc) * mr,
-                                             mr, window, row_start + pc, half, c_tile + static_cast<size_t>(ir) * ldc, ldc,
-                                             pc == 0 ? beta : 1.0f);
+          for (int ir = 0; ir < m; ir += mr) {
+            const float* ap = panels + static_cast<size_t>(ir) * k + static_cast<size_t>(pc) * mr;
+            v.in_place[std::min(mr, m - ir)](std::min(block_k, k - pc), ap, mr, window, row_start + pc, half,
+                                             c_tile + static_cast<size_t>(ir) * ldc, ldc, pc == 0 ? beta : 1.0f);
+          }
         continue;
       }
       for (int pc = 0; pc < k; pc += block_k) {
@@ -186,7 +187,8 @@ void ConvWeightGradientRunsF32(const GemmRunsTilesF32& tiles, const ConvGeometry
   scratch.dw_t.resize(static_cast<size_t>(patch) * width);
   float* dy_t = scratch.dy_t.data();
   float* dw_t = scratch.dw_t.data();
-  for (int p = 0; p < pixels; ++p) std::fill(dy_t + static_cast<size_t>(p) * width + m, dy_t + static_cast<size_t>(p + 1) * width, 0.0f);
+  for (size_t p = 0; p < static_cast<size_t>(pixels); ++p)  // the columns past m stay zero
+    std::fill(dy_t + p * width + m, dy_t + (p + 1) * width, 0.0f);
   const int* rows = RowStarts(g);
   for (int i = 0; i < count; ++i) {
     const float* padded = PadImage(g, image + i * image_stride, 0);

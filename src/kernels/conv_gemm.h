@@ -6,16 +6,20 @@
 // Where this build has micro-kernels for it (WebAssembly; natively AVX-512), a stride-1
 // convolution skips im2col's columns (75 x 1024 floats for the small CNN's first layer, 300 KB
 // written and read back per image): the image is copied once with its zero border, and each
-// micro-kernel's B panel (k rows of NR output pixels of one output row) is copied straight from
-// it, since a row (channel, ky, kx) of the columns over NR neighbouring pixels is NR neighbouring
-// values of the padded image. The sums are the GEMM's, in the same order, so the result equals
-// Im2Col + GemmMicroF32 with that kernel bit for bit. Elsewhere (natively without AVX-512:
-// Eigen; strides above 1; output rows narrower than a tile; double) it is Im2Col + Gemm.
+// micro-kernel's B panel (k rows of NR output pixels of one output row, or of NR / OW whole
+// rows where they are narrower and divide it) is copied straight from it (natively: read in
+// place), since a row (channel, ky, kx) of the columns over NR neighbouring pixels is NR
+// neighbouring values of the padded image. The sums are the GEMM's, in the same order, so the
+// result equals Im2Col + GemmMicroF32 with that kernel bit for bit. Elsewhere (natively without
+// AVX-512: Eigen; strides above 1; other output rows narrower than a tile; double) it is
+// Im2Col + Gemm.
 // The weights' gradient skips the columns in the same way where the build's dot kernel (A * B^T)
 // has a runs kernel (WebAssembly) and the output rows are a whole number of its vectors: a row
 // of the columns is OH runs of OW values of the padded image, which that kernel reads in place
-// (GemmDotRunsF32), equal to Im2Col + GemmMicroF32 with that variant bit for bit. Natively,
-// im2col + Eigen measured faster than an AVX-512 dot kernel reading the image.
+// (GemmDotRunsF32), equal to Im2Col + GemmMicroF32 with that variant bit for bit. Natively on
+// AVX-512 it is made transposed instead, dW^T = cols * dy^T, by broadcast tiles that read those
+// runs in place (GemmRunsTilesF32; faster than im2col + Eigen, which was faster than an AVX-512
+// dot kernel reading the image), summed in another order than Eigen's.
 #pragma once
 #include <vector>
 

@@ -102,8 +102,10 @@ void RunsTile(int count, int len, const float* a, const int* a_rows, int a_run_s
       if constexpr (kTail == 4) _mm_storeu_ps(out + 16, acc4[i]);
     } else {
       _mm512_storeu_ps(out, _mm512_fmadd_ps(_mm512_set1_ps(beta), _mm512_loadu_ps(out), acc[i]));
-      if constexpr (kTail == 8) _mm256_storeu_ps(out + 16, _mm256_fmadd_ps(_mm256_set1_ps(beta), _mm256_loadu_ps(out + 16), acc8[i]));
-      if constexpr (kTail == 4) _mm_storeu_ps(out + 16, _mm_fmadd_ps(_mm_set1_ps(beta), _mm_loadu_ps(out + 16), acc4[i]));
+      if constexpr (kTail == 8)
+        _mm256_storeu_ps(out + 16, _mm256_fmadd_ps(_mm256_set1_ps(beta), _mm256_loadu_ps(out + 16), acc8[i]));
+      if constexpr (kTail == 4)
+        _mm_storeu_ps(out + 16, _mm_fmadd_ps(_mm_set1_ps(beta), _mm_loadu_ps(out + 16), acc4[i]));
     }
   }
 }

@@ -266,7 +266,8 @@ TEST_CASE("the weights' gradient as the layers call it, any stride, float and do
 
     std::vector<double> ddy(dy.begin(), dy.end()), dimages(images.begin(), images.end());
     std::vector<double> dw(p.dw.size(), 0.25), dcols(cols.size());
-    std::vector<double> dwant = WeightGradientReference(g, m, count, dy, images, 1.0f, std::vector<float>(p.dw.size(), 0.25f), p.ldw);
+    const std::vector<double> dwant =
+        WeightGradientReference(g, m, count, dy, images, 1.0f, std::vector<float>(p.dw.size(), 0.25f), p.ldw);
     ConvWeightGradient<double>(g, m, count, ddy.data(), static_cast<size_t>(m) * pixels, dimages.data(), p.image.size(),
                                dcols.data(), 1.0, dw.data(), p.ldw);
     for (size_t i = 0; i < dw.size(); ++i) REQUIRE(dw[i] == Approx(dwant[i]).epsilon(1e-12).margin(1e-12));
