@@ -88,7 +88,10 @@ void DrawCurves(TrainUi& t) {
   if (h_now) add_acc(*h_now, Readable(kRunColours[0]), tr("this run"));
   ImGui::Text("%s", tr("Accuracy per epoch (faint: train, bold: test)"));
   if (!h_now || h_now->epochs.empty()) Placeholder(tr("Appears after the first epoch."));
-  else DrawPlot("accuracy", ImVec2(-1, h), acc, {tr("epoch"), true, false, true, true});
+  else {
+    DrawPlot("accuracy", ImVec2(-1, h), acc, {tr("epoch"), true, false, true, true});
+    NoteLastItem("accuracy-plot");
+  }
 
   ImGui::Text("%s", tr("Learning rate"));
   if (h_now && !h_now->step_lr.empty())

@@ -50,4 +50,23 @@ await runBrowserTest('browser train test', async ({ url, out, t, openPage }) => 
   await page.waitForTimeout(300);
   const status = await page.evaluate(() => window.gradlab.state().status);
   t.check('a bad setting is explained in the status bar', /lr: must be a number above 0/.test(status), status);
+
+  // After one epoch the accuracy plot's two points sit on its right edge: drawn whole (the plot's
+  // clip once cut off their right halves). Counted in a shot of the plot's right end, above its
+  // legend, in the test line's colour on the light theme the link asks for (the train point is
+  // the same colour, faint).
+  const one = await openPage({ viewport: { width: 1400, height: 900 } });
+  await one.goto(`${url}?data=cifar10&classes=cat,dog,ship&per_class=300&model=linear&epochs=1&train=1&view=curves&theme=light`);
+  await one.waitForFunction(() => window.gradlab?.ready() && window.gradlab.state().train.phase === 'finished' &&
+                                  window.gradlab.state().items['accuracy-plot'], null, { timeout: 60000 }).catch(() => {});
+  await one.waitForTimeout(300);
+  const plot = await one.evaluate(() => window.gradlab.state().items['accuracy-plot'] ?? null);
+  const epochs = (await train(one)).epochs;
+  t.check('one epoch trained and its accuracy plot is on screen', epochs === 1 && plot !== null, `${epochs} epoch(s)`);
+  if (plot) {
+    const shot = await one.screenshot({ path: path.join(out, 'web-train-one-epoch.png'),
+                                        clip: { x: plot.x + plot.w - 40, y: plot.y, width: 40, height: plot.h - 30 } });
+    const dot = await countColour(one, shot, [60, 94, 140], 24);  // kRunColours[0] made Readable on a light theme
+    t.check('the single epoch\'s test accuracy is a whole dot on the right edge', dot >= 14, `${dot} pixels of its colour; 9 when half of it was cut off`);
+  }
 });
