@@ -79,29 +79,21 @@ void ConvProductPanelsF32(const GemmVariantF32& v, const ConvGeometry& g, int m,
   alignas(64) float tile[kMaxTileF32];
 
   // A tile is nr output pixels of one output row or, where the rows are narrower (ConvVariantFor),
-  // nr / ow whole rows, side by side in C as in the columns.
+  // nr / ow whole rows, side by side in C as in the columns. Where the variant can, a whole tile
+  // of one row, or of two rows each half of it, reads B in place (GemmVariantF32::in_place)
+  // instead of from the panel: the same sums.
   const int span = ow >= nr ? 1 : nr / ow;
+  const int half = span == 1 ? 0 : 2 * ow == nr ? wp : -1;
   for (int oy = 0; oy < oh; oy += span)
     for (int ox = 0; ox < ow; ox += nr) {
       const int tile_rows = std::min(span, oh - oy), cols = span == 1 ? std::min(nr, ow - ox) : tile_rows * ow;
       const float* window = padded + static_cast<size_t>(oy) * wp + ox;
       float* c_tile = c + static_cast<size_t>(oy) * ow + ox;
-      // A whole tile of one row, or of two rows each half of it, B read in place where the
-      // variant can (GemmVariantF32::in_place); the same sums as from the panel.
-      const int half = span == 1 ? 0 : 2 * ow == nr ? wp : -1;
-      if (v.in_place && cols == nr && half >= 0) {
-        for (int pc = 0; pc < k; pc += block_k)
-          for (int ir = 0; ir < m; ir += mr) {
-            const float* ap = panels + static_cast<size_t>(ir) * k + static_cast<size_t>(pc) * mr;
-            v.in_place[std::min(mr, m - ir)](std::min(block_k, k - pc), ap, mr, window, row_start + pc, half,
-                                             c_tile + static_cast<size_t>(ir) * ldc, ldc, pc == 0 ? beta : 1.0f);
-          }
-        continue;
-      }
+      const bool in_place = v.in_place && cols == nr && half >= 0;
       for (int pc = 0; pc < k; pc += block_k) {
         const int kc = std::min(block_k, k - pc);
         const float beta_block = pc == 0 ? beta : 1.0f;  // later k blocks add to what is there
-        for (int p = 0; p < kc; ++p) {
+        for (int p = 0; p < kc && !in_place; ++p) {
           // Sizes the compiler knows become register copies (v128, ymm, zmm), not calls to memmove.
           const float* from = window + row_start[pc + p];
           if (span > 1) {
@@ -116,7 +108,9 @@ void ConvProductPanelsF32(const GemmVariantF32& v, const ConvGeometry& g, int m,
           const int rows = std::min(mr, m - ir);
           const float* ap = panels + static_cast<size_t>(ir) * k + static_cast<size_t>(pc) * mr;
           float* ct = c_tile + static_cast<size_t>(ir) * ldc;
-          if (rows == mr && cols == nr) {
+          if (in_place) {
+            v.in_place[rows](kc, ap, mr, window, row_start + pc, half, ct, ldc, beta_block);
+          } else if (rows == mr && cols == nr) {
             v.kernel(kc, ap, mr, b, nr, ct, ldc, 1.0f, beta_block);
           } else if (cols == nr && v.edge_rows) {
             v.edge_rows[rows](kc, ap, mr, b, nr, ct, ldc, 1.0f, beta_block);
@@ -218,10 +212,12 @@ void ConvWeightGradient(const ConvGeometry& g, int m, int count, const T* dy, si
       return ConvWeightGradientRunsF32(*tiles, g, m, count, dy, dy_stride, image, image_stride, beta, dw, ldw);
   }
   const int k = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();
+  const GemmVariantF32* dot = nullptr;
+  if constexpr (std::is_same_v<T, float>) dot = ConvWeightVariantFor(g);
   for (int i = 0; i < count; ++i) {
     const T beta_i = i == 0 ? beta : T(1);
     if constexpr (std::is_same_v<T, float>) {
-      if (const GemmVariantF32* dot = ConvWeightVariantFor(g)) {
+      if (dot) {
         ConvWeightGradientF32(*dot, g, m, dy + i * dy_stride, image + i * image_stride, beta_i, dw, ldw);
         continue;
       }

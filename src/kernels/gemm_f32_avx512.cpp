@@ -1,9 +1,10 @@
-// AVX-512 broadcast micro-kernels (panel layouts: gemm_f32.h) for the native convolution's
-// product (conv_gemm.h), which reads its B panels straight from the padded image: Eigen needs
-// im2col's columns and packs them again, a quarter of a native CNN step. A tile is MR rows of
-// 16 floats (one zmm each); MR accumulators + one B row + one splat fit AVX-512's 32 registers,
-// and MR >= 8 independent sums keep both FMA ports busy. Compiled only where the compiler
-// targets AVX-512 (-march=native on such a machine); other builds get an empty file.
+// AVX-512 kernels for the native convolution (conv_gemm.h), where Eigen would need im2col's
+// columns and pack them again: broadcast tiles for its product, whose B rows come from a panel or
+// straight from the padded image; and the runs tiles that make its weights' gradient transposed,
+// with the transposition of their B. A tile is MR rows of 16 floats (one zmm each); MR
+// accumulators + one B row + one splat fit AVX-512's 32 registers, and MR >= 8 independent sums
+// keep both FMA ports busy. Compiled only where the compiler targets AVX-512 (-march=native on
+// such a machine); other builds get an empty file.
 #ifdef __AVX512F__
 #include <immintrin.h>
 
@@ -13,13 +14,15 @@ namespace gradlab::kernels {
 
 namespace {
 
-template <int M>
-void Broadcast16(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc, float alpha,
-                 float beta) {
+// An M x 16 tile: for each p, M splats of A's column p times B's row p (load_b(p)), then
+// C = alpha * sums + beta * C, beta == 0 not reading C. The panel and the in-place kernels differ
+// only in where B's rows come from.
+template <int M, class LoadB>
+void Tile16(int k, const float* a, int a_stride, LoadB load_b, float* c, int ldc, float alpha, float beta) {
   __m512 acc[M];
   for (int i = 0; i < M; ++i) acc[i] = _mm512_setzero_ps();
-  for (int p = 0; p < k; ++p, a += a_stride, b += b_stride) {
-    const __m512 bv = _mm512_loadu_ps(b);
+  for (int p = 0; p < k; ++p, a += a_stride) {
+    const __m512 bv = load_b(p);
     for (int i = 0; i < M; ++i) acc[i] = _mm512_fmadd_ps(_mm512_set1_ps(a[i]), bv, acc[i]);
   }
   const __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
@@ -27,37 +30,29 @@ void Broadcast16(int k, const float* a, int a_stride, const float* b, int b_stri
     float* out = c + i * ldc;
     __m512 r = alpha == 1.0f ? acc[i] : _mm512_mul_ps(va, acc[i]);
     if (beta == 1.0f) r = _mm512_add_ps(r, _mm512_loadu_ps(out));
-    else if (beta != 0.0f) r = _mm512_fmadd_ps(vb, _mm512_loadu_ps(out), r);  // beta == 0: C is not read
+    else if (beta != 0.0f) r = _mm512_fmadd_ps(vb, _mm512_loadu_ps(out), r);
     _mm512_storeu_ps(out, r);
   }
 }
 
-template <int M, bool kHalves>
-void InPlaceLoop(int k, const float* a, int a_stride, const float* b, const int* b_rows, int half, float* c, int ldc,
+template <int M>
+void Broadcast16(int k, const float* a, int a_stride, const float* b, int b_stride, float* c, int ldc, float alpha,
                  float beta) {
-  __m512 acc[M];
-  for (int i = 0; i < M; ++i) acc[i] = _mm512_setzero_ps();
-  for (int p = 0; p < k; ++p, a += a_stride) {
-    const float* row = b + b_rows[p];
-    const __m512 bv = kHalves ? _mm512_insertf32x8(_mm512_castps256_ps512(_mm256_loadu_ps(row)), _mm256_loadu_ps(row + half), 1)
-                              : _mm512_loadu_ps(row);
-    for (int i = 0; i < M; ++i) acc[i] = _mm512_fmadd_ps(_mm512_set1_ps(a[i]), bv, acc[i]);
-  }
-  for (int i = 0; i < M; ++i) {
-    float* out = c + i * ldc;
-    __m512 r = acc[i];
-    if (beta == 1.0f) r = _mm512_add_ps(r, _mm512_loadu_ps(out));
-    else if (beta != 0.0f) r = _mm512_fmadd_ps(_mm512_set1_ps(beta), _mm512_loadu_ps(out), r);  // beta == 0: C is not read
-    _mm512_storeu_ps(out, r);
-  }
+  const auto panel_row = [=](int p) { return _mm512_loadu_ps(b + static_cast<size_t>(p) * b_stride); };
+  Tile16<M>(k, a, a_stride, panel_row, c, ldc, alpha, beta);
 }
 
 // Broadcast16's sums, B's rows read in place (GemmInPlaceKernelF32).
 template <int M>
 void Broadcast16InPlace(int k, const float* a, int a_stride, const float* b, const int* b_rows, int half, float* c,
                         int ldc, float beta) {
-  if (half > 0) InPlaceLoop<M, true>(k, a, a_stride, b, b_rows, half, c, ldc, beta);
-  else InPlaceLoop<M, false>(k, a, a_stride, b, b_rows, half, c, ldc, beta);
+  const auto row = [=](int p) { return _mm512_loadu_ps(b + b_rows[p]); };
+  const auto halves = [=](int p) {
+    const float* first = b + b_rows[p];
+    return _mm512_insertf32x8(_mm512_castps256_ps512(_mm256_loadu_ps(first)), _mm256_loadu_ps(first + half), 1);
+  };
+  if (half > 0) Tile16<M>(k, a, a_stride, halves, c, ldc, 1.0f, beta);
+  else Tile16<M>(k, a, a_stride, row, c, ldc, 1.0f, beta);
 }
 
 // An M x W tile of A * B whose A rows are runs (GemmRunsKernelF32): W = 16, 20 or 24 columns, the

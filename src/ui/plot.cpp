@@ -136,8 +136,8 @@ void DrawPlot(const char* id, ImVec2 size, const std::vector<PlotSeries>& series
   for (float m : opt.markers) dl->AddLine(ImVec2(px(m), a.y), ImVec2(px(m), b.y), IM_COL32(255, 80, 80, 200), 2);
   // The clip reaches a little past the frame, so that marks at the range's ends are drawn whole:
   // a single epoch's accuracy points sit on its right edge.
-  const ImVec2 reach(4 * em, 4 * em);
-  dl->PushClipRect(ImVec2(a.x - reach.x, a.y - reach.y), ImVec2(b.x + reach.x, b.y + reach.y), true);
+  const float reach = 4 * em;
+  dl->PushClipRect(ImVec2(a.x - reach, a.y - reach), ImVec2(b.x + reach, b.y + reach), true);
   for (const PlotSeries& s : series) {
     // At most ~2 points per pixel: long runs are drawn from every k-th value.
     const int stride = std::max(1, static_cast<int>(s.count / std::max(1.0f, 2 * (b.x - a.x))));
