@@ -329,9 +329,19 @@ void DrawRunPanel(TrainUi& t, bool files) {
 
   if (files) DrawFilePanel(t);
   else if (!t.notice.empty()) ImGui::TextWrapped("%s", t.notice.c_str());
-  // Why Start waits, in the run panel too (the keyboard's focus lands on Reset meanwhile); below
-  // the buttons, so that none of them moves when it goes. The progress bar is in Data.
-  if (t.data.state == TrainData::State::kLoading) ImGui::TextDisabled("%s", t.data.message.c_str());
+  // Why Start waits, in the run panel too (the keyboard's focus lands on Reset meanwhile): the data
+  // still loading (its progress bar is in Data), or a model that does not fit it (said under the
+  // model too, where it is mended, often scrolled out of sight); below the buttons, so that none
+  // of them moves when it goes.
+  if (t.data.state == TrainData::State::kLoading) {
+    ImGui::TextDisabled("%s", t.data.message.c_str());
+    NoteLastItem("start-waits");
+  } else if (!t.model_error.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(Readable(kErrorColour), "%s", t.model_error.c_str());
+    ImGui::PopTextWrapPos();
+    NoteLastItem("start-waits");
+  }
   if (!t.session) {
     if (kernels::ThreadsAvailable()) DrawThreadsChoice(t);  // chosen before a first Start, too
     return;

@@ -69,4 +69,15 @@ await runBrowserTest('browser train test', async ({ url, out, t, openPage }) => 
     const dot = await countColour(one, shot, [60, 94, 140], 24);  // kRunColours[0] made Readable on a light theme
     t.check('the single epoch\'s test accuracy is a whole dot on the right edge', dot >= 14, `${dot} pixels of its colour; 9 when half of it was cut off`);
   }
+
+  // A model that does not fit the data disables Start: the run panel says why, under its buttons
+  // (the Model section, where it is mended, says so too, further down).
+  await one.evaluate(() => window.gradlab.set('model', 'fc10'));
+  await one.waitForFunction(() => window.gradlab.state().items['start-waits'], null, { timeout: 5000 }).catch(() => {});
+  const why = await one.evaluate(() => ({ s: window.gradlab.state(), waits: window.gradlab.state().items['start-waits'] ?? null,
+                                          reset: window.gradlab.state().items.reset ?? null }));
+  t.check('with a model that does not fit the data, the run panel says why Start waits, under its buttons',
+          /3 classes/.test(why.s.train.modelError) && why.waits && why.reset && why.waits.y > why.reset.y &&
+          why.waits.y < why.reset.y + 200, `${why.s.train.modelError}; ${JSON.stringify(why.waits)} below ${JSON.stringify(why.reset)}`);
+  await one.screenshot({ path: path.join(out, 'web-train-model-error.png') });
 });
