@@ -5,6 +5,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "kernels/conv_winograd.h"
 #include "kernels/gemm.h"
 
 namespace gradlab::kernels {
@@ -207,9 +208,13 @@ void ConvWeightGradient(const ConvGeometry& g, int m, int count, const T* dy, si
                         size_t image_stride, T* cols, T beta, T* dw, int ldw) {
   if (count <= 0) return;
   if constexpr (std::is_same_v<T, float>) {
-    const GemmRunsTilesF32* tiles = GemmChosenF32().conv_weights_runs;
-    if (tiles && g.stride == 1)
-      return ConvWeightGradientRunsF32(*tiles, g, m, count, dy, dy_stride, image, image_stride, beta, dw, ldw);
+    const GemmChoiceF32& chosen = GemmChosenF32();
+    if (chosen.conv_weights_runs && g.stride == 1)
+      return ConvWeightGradientRunsF32(*chosen.conv_weights_runs, g, m, count, dy, dy_stride, image, image_stride, beta,
+                                       dw, ldw);
+    if (chosen.conv_winograd && chosen.conv_weights && WinogradWeightFits(*chosen.conv_weights, g))
+      return WinogradWeightGradientF32(*chosen.conv_weights, g, m, count, dy, dy_stride, image, image_stride, beta, dw,
+                                       ldw);
   }
   const int k = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();
   const GemmVariantF32* dot = nullptr;
@@ -231,7 +236,10 @@ template <typename T>
 ConvWeights<T> PackConvWeights(const ConvGeometry& g, int m, const T* a, int lda) {
   ConvWeights<T> w{m, a, lda};
   if constexpr (std::is_same_v<T, float>) {
-    if ((w.variant = m > 0 ? ConvVariantFor(g, m) : nullptr)) w.panels = RowPanels(*w.variant, g, m, a, lda);
+    if ((w.variant = m > 0 ? ConvVariantFor(g, m) : nullptr)) {
+      w.winograd = GemmChosenF32().conv_winograd && WinogradFits(g, w.variant->nr);
+      w.panels = w.winograd ? WinogradPanels(*w.variant, g, m, a, lda) : RowPanels(*w.variant, g, m, a, lda);
+    }
   }
   return w;
 }
@@ -239,6 +247,7 @@ ConvWeights<T> PackConvWeights(const ConvGeometry& g, int m, const T* a, int lda
 template <typename T>
 void ConvProduct(const ConvGeometry& g, const ConvWeights<T>& w, const T* image, T* cols, T beta, T* c, int ldc) {
   if constexpr (std::is_same_v<T, float>) {
+    if (w.winograd) return WinogradProductF32(*w.variant, g, w.m, w.panels.data(), image, beta, c, ldc);
     if (w.variant) return ConvProductPanelsF32(*w.variant, g, w.m, w.panels.data(), image, beta, c, ldc);
   }
   const int k = g.channels * g.kernel * g.kernel, pixels = g.out_height() * g.out_width();

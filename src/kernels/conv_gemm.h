@@ -30,13 +30,15 @@ namespace gradlab::kernels {
 
 // A layer's weights A (m, C*K*K) as its product reads them, made once per layer call rather than
 // once per image (the images may go to the pool's threads, which only read it): where the
-// product skips the columns, its micro-kernel's row panels; elsewhere A as it is.
+// product skips the columns, its micro-kernel's row panels, or, where the build makes it with
+// Winograd's F(2, 5) (conv_winograd.h), the transformed weights' panels; elsewhere A as it is.
 template <typename T>
 struct ConvWeights {
   int m;
   const T* a;
   int lda;
   const GemmVariantF32* variant = nullptr;  // ConvVariantFor, float only
+  bool winograd = false;                    // panels are WinogradPanels for `variant`
   std::vector<float> panels;                // A packed for `variant` (PackRowPanelsF32)
 };
 

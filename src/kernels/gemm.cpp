@@ -64,7 +64,8 @@ const GemmVariantF32* GemmChoiceF32::FittestFor(const std::vector<const GemmVari
 const GemmChoiceF32& GemmChosenF32() {
 #if defined(__wasm_simd128__)
   static const GemmChoiceF32 choice = {{&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, &GemmVariantsF32()[3],
-                                       {&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, &GemmVariantsF32()[3]};
+                                       {&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, &GemmVariantsF32()[3],
+                                       nullptr, true};
 #elif defined(__AVX512F__)
   static const GemmChoiceF32 choice = {
       {}, nullptr, {&GemmVariantsF32()[0], &GemmVariantsF32()[1]}, nullptr, &gemm_f32_runs_10xW_avx512};

@@ -91,13 +91,15 @@ const std::vector<GemmVariantF32>& GemmVariantsF32();
 // `conv_weights`: the dot variant whose runs kernel makes the convolution's weights' gradient
 // (conv_gemm.h); WebAssembly: `dot`; native: none (im2col + Eigen measured faster than a 4x4
 // AVX-512 dot kernel reading the image). `conv_weights_runs`: natively on AVX-512, the tiles
-// that make it transposed instead.
+// that make it transposed instead. `conv_winograd`: whether the stride-1 5x5 convolution's
+// product goes through Winograd's F(2, 5) (conv_winograd.h) where it fits; WebAssembly only.
 struct GemmChoiceF32 {
   std::vector<const GemmVariantF32*> broadcast;
   const GemmVariantF32* dot = nullptr;
   std::vector<const GemmVariantF32*> conv;
   const GemmVariantF32* conv_weights = nullptr;
   const GemmRunsTilesF32* conv_weights_runs = nullptr;
+  bool conv_winograd = false;
   const GemmVariantF32* BroadcastFor(int m) const { return FittestFor(broadcast, m); }
   const GemmVariantF32* ConvFor(int m) const { return FittestFor(conv, m); }
   static const GemmVariantF32* FittestFor(const std::vector<const GemmVariantF32*>& variants, int m);

@@ -13,6 +13,7 @@
 
 #include "core/rng.h"
 #include "kernels/conv_gemm.h"
+#include "kernels/conv_winograd.h"
 #include "kernels/gemm.h"
 #include "kernels/gemm_f32.h"
 #include "kernels/im2col.h"
@@ -92,15 +93,19 @@ TEST_CASE("the convolution's product as the layers call it, any stride, float an
     std::vector<float> cols(static_cast<size_t>(k) * pixels), want = p.c;
     Im2Col(g, p.image.data(), cols.data());
     // The same sums as the product the build would make from the columns: the convolution's
-    // micro-kernel where it has one (natively with AVX-512 that is not Gemm<float>'s Eigen).
-    if (const GemmVariantF32* v = ConvVariantFor(g, m))
+    // micro-kernel where it has one (natively with AVX-512 that is not Gemm<float>'s Eigen), or
+    // F(2, 5) where the build takes it (its own test checks it against double).
+    const ConvWeights<float> weights = PackConvWeights<float>(g, m, p.a.data(), k);
+    if (weights.winograd)
+      WinogradProductF32(*weights.variant, g, m, WinogradPanels(*weights.variant, g, m, p.a.data(), k).data(),
+                         p.image.data(), 1.0f, want.data(), p.ldc);
+    else if (const GemmVariantF32* v = ConvVariantFor(g, m))
       GemmMicroF32(*v, nullptr, false, false, m, pixels, k, 1.0f, p.a.data(), k, cols.data(), pixels,
                    1.0f, want.data(), p.ldc);
     else
       Gemm<float>(false, false, m, pixels, k, 1.0f, p.a.data(), k, cols.data(), pixels, 1.0f, want.data(), p.ldc);
     std::fill(cols.begin(), cols.end(), 0.0f);
-    ConvProduct<float>(g, PackConvWeights<float>(g, m, p.a.data(), k), p.image.data(), cols.data(), 1.0f, p.c.data(),
-                       p.ldc);
+    ConvProduct<float>(g, weights, p.image.data(), cols.data(), 1.0f, p.c.data(), p.ldc);
     CHECK(SameBits(p.c, want));
 
     std::vector<double> a(p.a.begin(), p.a.end()), image(p.image.begin(), p.image.end()), c(p.c.size(), 0.25);
@@ -244,8 +249,12 @@ TEST_CASE("the weights' gradient as the layers call it, any stride, float and do
     const std::vector<double> reference = WeightGradientReference(g, m, count, dy, images, 1.0f, p.dw, p.ldw);
     std::vector<float> cols(static_cast<size_t>(patch) * pixels), want = p.dw;
     const GemmRunsTilesF32* tiles = GemmChosenF32().conv_weights_runs;
+    const GemmVariantF32* dot = GemmChosenF32().conv_weights;
     if (tiles && g.stride == 1) {  // natively: transposed through the runs tiles, as the test above checks
       ConvWeightGradientRunsF32(*tiles, g, m, count, dy.data(), static_cast<size_t>(m) * pixels, images.data(),
+                                p.image.size(), 1.0f, want.data(), p.ldw);
+    } else if (GemmChosenF32().conv_winograd && dot && WinogradWeightFits(*dot, g)) {  // conv_winograd.h's test
+      WinogradWeightGradientF32(*dot, g, m, count, dy.data(), static_cast<size_t>(m) * pixels, images.data(),
                                 p.image.size(), 1.0f, want.data(), p.ldw);
     } else {  // the same sums as the product the build would make from each image's columns
       for (int i = 0; i < count; ++i) {
