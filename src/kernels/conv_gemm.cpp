@@ -151,6 +151,14 @@ const GemmVariantF32* ConvWeightVariantFor(const ConvGeometry& g) {
   return dot && ConvWeightFits(*dot, g) ? dot : nullptr;
 }
 
+// F(2, 5) where output rows have 8 pairs or more: on the small CNN's conv3 (4 pairs) the dot runs'
+// extra calls cost more than the multiplications saved (training 2 % slower).
+bool ConvWeightWinograd(const ConvGeometry& g) {
+  const GemmChoiceF32& chosen = GemmChosenF32();
+  return chosen.conv_winograd && chosen.conv_weights && WinogradWeightFits(*chosen.conv_weights, g) &&
+         g.out_width() >= 16;
+}
+
 void ConvWeightGradientF32(const GemmVariantF32& dot, const ConvGeometry& g, int m, const float* dy, const float* image,
                            float beta, float* dw, int ldw) {
   const int n = g.channels * g.kernel * g.kernel, oh = g.out_height(), ow = g.out_width();
@@ -212,7 +220,7 @@ void ConvWeightGradient(const ConvGeometry& g, int m, int count, const T* dy, si
     if (chosen.conv_weights_runs && g.stride == 1)
       return ConvWeightGradientRunsF32(*chosen.conv_weights_runs, g, m, count, dy, dy_stride, image, image_stride, beta,
                                        dw, ldw);
-    if (chosen.conv_winograd && chosen.conv_weights && WinogradWeightFits(*chosen.conv_weights, g))
+    if (ConvWeightWinograd(g))
       return WinogradWeightGradientF32(*chosen.conv_weights, g, m, count, dy, dy_stride, image, image_stride, beta, dw,
                                        ldw);
   }

@@ -68,6 +68,10 @@ void ConvWeightGradient(const ConvGeometry& g, int m, int count, const T* dy, si
 // makes the columns and calls Gemm.
 const GemmVariantF32* ConvWeightVariantFor(const ConvGeometry& g);
 
+// Whether ConvWeightGradient<float> makes this layer's weights' gradient through Winograd's F(2, 5)
+// (conv_winograd.h) with GemmChosenF32().conv_weights.
+bool ConvWeightWinograd(const ConvGeometry& g);
+
 // Whether `dot` can make this layer's weights' gradient without columns, in Gemm's order.
 bool ConvWeightFits(const GemmVariantF32& dot, const ConvGeometry& g);
 

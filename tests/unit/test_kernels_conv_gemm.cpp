@@ -249,12 +249,11 @@ TEST_CASE("the weights' gradient as the layers call it, any stride, float and do
     const std::vector<double> reference = WeightGradientReference(g, m, count, dy, images, 1.0f, p.dw, p.ldw);
     std::vector<float> cols(static_cast<size_t>(patch) * pixels), want = p.dw;
     const GemmRunsTilesF32* tiles = GemmChosenF32().conv_weights_runs;
-    const GemmVariantF32* dot = GemmChosenF32().conv_weights;
     if (tiles && g.stride == 1) {  // natively: transposed through the runs tiles, as the test above checks
       ConvWeightGradientRunsF32(*tiles, g, m, count, dy.data(), static_cast<size_t>(m) * pixels, images.data(),
                                 p.image.size(), 1.0f, want.data(), p.ldw);
-    } else if (GemmChosenF32().conv_winograd && dot && WinogradWeightFits(*dot, g)) {  // conv_winograd.h's test
-      WinogradWeightGradientF32(*dot, g, m, count, dy.data(), static_cast<size_t>(m) * pixels, images.data(),
+    } else if (ConvWeightWinograd(g)) {  // conv_winograd.h's test checks it against double
+      WinogradWeightGradientF32(*GemmChosenF32().conv_weights, g, m, count, dy.data(), static_cast<size_t>(m) * pixels, images.data(),
                                 p.image.size(), 1.0f, want.data(), p.ldw);
     } else {  // the same sums as the product the build would make from each image's columns
       for (int i = 0; i < count; ++i) {
