@@ -22,7 +22,7 @@ constexpr float kG[kPoints][kTaps] = {
 
 // Reused by every call on this thread; they grow only for a larger layer.
 struct Scratch {
-  std::vector<float> transformed;  // V: [point][block][padded row][channel][nr]
+  std::vector<float> transformed;  // V: [point][block][padded row][channel][block's pairs]
   std::vector<float> products;     // M: [point][filter][output row][pair]
   std::vector<float> row;          // one padded input row, then its even and odd values
   std::vector<float> dy_pairs;     // A dy: [point][filter][output row][pair]
@@ -31,15 +31,16 @@ struct Scratch {
 };
 thread_local Scratch scratch;
 
+// The transformed image's shape: each output row's pairs in blocks of block_pairs.
 struct Layout {
-  int channels, padded_height, out_height, out_width, pairs, nr, blocks;
+  int channels, padded_height, out_height, out_width, pairs, block_pairs, blocks;
   size_t point_stride() const { return static_cast<size_t>(padded_height) * channels * pairs; }
-  size_t block_stride() const { return static_cast<size_t>(padded_height) * channels * nr; }
+  size_t block_stride() const { return static_cast<size_t>(padded_height) * channels * block_pairs; }
 };
 
-Layout LayoutFor(const ConvGeometry& g, int nr) {
+Layout LayoutFor(const ConvGeometry& g, int block_pairs) {
   const int ow = g.out_width();
-  return {g.channels, g.padded_height(), g.out_height(), ow, ow / 2, nr, ow / 2 / nr};
+  return {g.channels, g.padded_height(), g.out_height(), ow, ow / 2, block_pairs, ow / 2 / block_pairs};
 }
 
 // Four lanes of float, in the compiler's generic vectors (SIMD128 in WebAssembly, SSE natively):
@@ -65,8 +66,8 @@ inline void BTransform(V d0, V d1, V d2, V d3, V d4, V d5, float* out, size_t s)
 }
 
 // V = B^T d for every pair of outputs of every padded row of every channel, laid out so that a
-// micro-kernel's B panel for output row y, a block of nr pairs, and one point is contiguous: row
-// (ky, c) of it is (y + ky, c) of the block, nr values apart.
+// micro-kernel's B panel for output row y, a block of pairs, and one point is contiguous: row
+// (ky, c) of it is (y + ky, c) of the block, block_pairs values apart.
 void TransformInput(const ConvGeometry& g, const Layout& l, const float* image, float* v) {
   const int wp = g.padded_width(), p = g.padding, half = wp / 2;
   scratch.row.resize(static_cast<size_t>(wp) + 2 * half);
@@ -79,8 +80,8 @@ void TransformInput(const ConvGeometry& g, const Layout& l, const float* image, 
       if (y < 0 || y >= g.height) {
         for (int t = 0; t < kPoints; ++t)
           for (int b = 0; b < l.blocks; ++b)
-            std::fill_n(v + t * l.point_stride() + b * l.block_stride() + (static_cast<size_t>(yp) * l.channels + c) * l.nr,
-                        l.nr, 0.0f);
+            std::fill_n(v + t * l.point_stride() + b * l.block_stride() + (static_cast<size_t>(yp) * l.channels + c) * l.block_pairs,
+                        l.block_pairs, 0.0f);
         continue;
       }
       std::fill_n(row, p, 0.0f);
@@ -88,16 +89,16 @@ void TransformInput(const ConvGeometry& g, const Layout& l, const float* image, 
       std::copy_n(image + (static_cast<size_t>(c) * g.height + y) * g.width, g.width, row + p);
       for (int x = 0; x < half; ++x) even[x] = row[2 * x], odd[x] = row[2 * x + 1];
       for (int b = 0; b < l.blocks; ++b) {
-        float* out = v + b * l.block_stride() + (static_cast<size_t>(yp) * l.channels + c) * l.nr;
+        float* out = v + b * l.block_stride() + (static_cast<size_t>(yp) * l.channels + c) * l.block_pairs;
         const size_t s = l.point_stride();
         int j = 0;
-        for (; j + 4 <= l.nr; j += 4) {  // four pairs at a time
-          const int x = b * l.nr + j;
+        for (; j + 4 <= l.block_pairs; j += 4) {  // four pairs at a time
+          const int x = b * l.block_pairs + j;
           BTransform(Load4(even + x), Load4(odd + x), Load4(even + x + 1), Load4(odd + x + 1), Load4(even + x + 2),
                      Load4(odd + x + 2), out + j, s);
         }
-        for (; j < l.nr; ++j) {
-          const int x = b * l.nr + j;
+        for (; j < l.block_pairs; ++j) {
+          const int x = b * l.block_pairs + j;
           BTransform(even[x], odd[x], even[x + 1], odd[x + 1], even[x + 2], odd[x + 2], out + j, s);
         }
       }
