@@ -77,11 +77,11 @@ void TransformInput(const ConvGeometry& g, const Layout& l, const float* image, 
   for (int yp = 0; yp < l.padded_height; ++yp)
     for (int c = 0; c < l.channels; ++c) {
       const int y = yp - p;
+      const size_t at = (static_cast<size_t>(yp) * l.channels + c) * l.block_pairs;  // in each block
       if (y < 0 || y >= g.height) {
         for (int t = 0; t < kPoints; ++t)
           for (int b = 0; b < l.blocks; ++b)
-            std::fill_n(v + t * l.point_stride() + b * l.block_stride() + (static_cast<size_t>(yp) * l.channels + c) * l.block_pairs,
-                        l.block_pairs, 0.0f);
+            std::fill_n(v + t * l.point_stride() + b * l.block_stride() + at, l.block_pairs, 0.0f);
         continue;
       }
       std::fill_n(row, p, 0.0f);
@@ -89,7 +89,7 @@ void TransformInput(const ConvGeometry& g, const Layout& l, const float* image, 
       std::copy_n(image + (static_cast<size_t>(c) * g.height + y) * g.width, g.width, row + p);
       for (int x = 0; x < half; ++x) even[x] = row[2 * x], odd[x] = row[2 * x + 1];
       for (int b = 0; b < l.blocks; ++b) {
-        float* out = v + b * l.block_stride() + (static_cast<size_t>(yp) * l.channels + c) * l.block_pairs;
+        float* out = v + b * l.block_stride() + at;
         const size_t s = l.point_stride();
         int j = 0;
         for (; j + 4 <= l.block_pairs; j += 4) {  // four pairs at a time

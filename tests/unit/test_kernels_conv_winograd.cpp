@@ -117,8 +117,8 @@ Direct WeightGradient(const ConvGeometry& g, int m, int count, const std::vector
           for (int i = 0; i < count; ++i) {
             const auto pixel = [&](int iy, int ix) {
               const bool inside = iy >= 0 && iy < g.height && ix >= 0 && ix < g.width;
-              return inside ? static_cast<double>(images[i * image_size + (static_cast<size_t>(ch) * g.height + iy) * g.width + ix])
-                            : 0.0;
+              const size_t at = i * image_size + (static_cast<size_t>(ch) * g.height + iy) * g.width + ix;
+              return inside ? static_cast<double>(images[at]) : 0.0;
             };
             const float* dyf = dy.data() + (static_cast<size_t>(i) * m + f) * oh * ow;
             for (int y = 0; y < oh; ++y)
@@ -126,7 +126,8 @@ Direct WeightGradient(const ConvGeometry& g, int m, int count, const std::vector
                 const int iy = y + ky - g.padding;
                 double inputs = 0;
                 for (int j = 0; j <= k; ++j) inputs += std::fabs(pixel(iy, x + j - g.padding));
-                sum += dyf[y * ow + x] * pixel(iy, x + kx - g.padding) + dyf[y * ow + x + 1] * pixel(iy, x + 1 + kx - g.padding);
+                sum += dyf[y * ow + x] * pixel(iy, x + kx - g.padding) +
+                       dyf[y * ow + x + 1] * pixel(iy, x + 1 + kx - g.padding);
                 magnitude += (std::fabs(dyf[y * ow + x]) + std::fabs(dyf[y * ow + x + 1])) * inputs;
               }
           }
@@ -163,7 +164,8 @@ TEST_CASE("Winograd's F(2, 5) weights' gradient equals the direct sum within flo
                   std::vector<float> dw(static_cast<size_t>(m) * patch);
                   for (float& x : dy) x = static_cast<float>(rng.Uniform(-1.0, 1.0));
                   for (float& x : images) x = static_cast<float>(rng.Uniform(-1.0, 1.0));
-                  for (float& x : dw) x = beta == 0.0f ? std::numeric_limits<float>::quiet_NaN() : static_cast<float>(rng.Uniform(-1.0, 1.0));
+                  for (float& x : dw)  // with beta = 0, dW is write-only
+                    x = beta == 0.0f ? std::numeric_limits<float>::quiet_NaN() : static_cast<float>(rng.Uniform(-1.0, 1.0));
                   const Direct want = WeightGradient(g, m, count, dy, images, beta, dw);
                   WinogradWeightGradientF32(dot, g, m, count, dy.data(), static_cast<size_t>(m) * pixels, images.data(),
                                             image_size, beta, dw.data(), patch);
