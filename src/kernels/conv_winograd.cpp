@@ -137,10 +137,15 @@ void TransformOutputGradient(const Layout& l, int m, const float* dy, float* out
   }
 }
 
+// What both products need: stride 1, a 5x5 kernel, an output.
+bool FiveByFiveStrideOne(const ConvGeometry& g) {
+  return g.stride == 1 && g.kernel == kTaps && g.out_height() > 0 && g.out_width() > 0;
+}
+
 }  // namespace
 
 bool WinogradFits(const ConvGeometry& g, int nr) {
-  return g.stride == 1 && g.kernel == kTaps && g.out_height() > 0 && g.out_width() > 0 && g.out_width() % (2 * nr) == 0;
+  return FiveByFiveStrideOne(g) && g.out_width() % (2 * nr) == 0;
 }
 
 std::vector<float> WinogradPanels(const GemmVariantF32& v, const ConvGeometry& g, int m, const float* a, int lda) {
@@ -206,8 +211,7 @@ void WinogradProductF32(const GemmVariantF32& v, const ConvGeometry& g, int m, c
 }
 
 bool WinogradWeightFits(const GemmVariantF32& dot, const ConvGeometry& g) {
-  return dot.runs && g.stride == 1 && g.kernel == kTaps && g.out_height() > 0 && g.out_width() > 0 &&
-         g.out_width() % (2 * dot.run_multiple) == 0;
+  return dot.runs && FiveByFiveStrideOne(g) && g.out_width() % (2 * dot.run_multiple) == 0;
 }
 
 void WinogradWeightGradientF32(const GemmVariantF32& dot, const ConvGeometry& g, int m, int count, const float* dy,

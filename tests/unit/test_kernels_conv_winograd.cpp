@@ -22,7 +22,20 @@ namespace {
 struct Direct {
   std::vector<double> value;      // the sum
   std::vector<double> magnitude;  // what F(2, 5)'s rounding scales with (below)
+
+  // Entry `at`: the sum plus beta times what C held before, and its magnitude.
+  void Set(size_t at, double sum, double sum_magnitude, float beta, float before) {
+    const double kept = beta == 0.0f ? 0.0 : static_cast<double>(beta) * before;
+    value[at] = sum + kept;
+    magnitude[at] = sum_magnitude + std::fabs(kept);
+  }
 };
+
+// Pixel (ch, iy, ix) of a (C, H, W) image, 0 in the zero border.
+double Pixel(const ConvGeometry& g, const float* image, int ch, int iy, int ix) {
+  const bool inside = iy >= 0 && iy < g.height && ix >= 0 && ix < g.width;
+  return inside ? static_cast<double>(image[(static_cast<size_t>(ch) * g.height + iy) * g.width + ix]) : 0.0;
+}
 
 // C = A * Im2Col(image) + beta * C, in double, straight from the definition. F(2, 5) mixes all
 // five weights of a kernel row with all six inputs under the output's pair, so its rounding
@@ -30,10 +43,7 @@ struct Direct {
 Direct DirectConvolution(const ConvGeometry& g, int m, const std::vector<float>& a, const std::vector<float>& image,
                          float beta, const std::vector<float>& c, int ldc) {
   const int k = g.kernel, oh = g.out_height(), ow = g.out_width();
-  const auto pixel = [&](int ch, int iy, int ix) {
-    const bool inside = iy >= 0 && iy < g.height && ix >= 0 && ix < g.width;
-    return inside ? static_cast<double>(image[(static_cast<size_t>(ch) * g.height + iy) * g.width + ix]) : 0.0;
-  };
+  const auto pixel = [&](int ch, int iy, int ix) { return Pixel(g, image.data(), ch, iy, ix); };
   Direct d{std::vector<double>(c.begin(), c.end()), std::vector<double>(c.size(), 0.0)};
   for (int f = 0; f < m; ++f)
     for (int y = 0; y < oh; ++y)
@@ -49,9 +59,7 @@ Direct DirectConvolution(const ConvGeometry& g, int m, const std::vector<float>&
             magnitude += weights * inputs;
           }
         const size_t i = static_cast<size_t>(f) * ldc + static_cast<size_t>(y) * ow + x;
-        const double before = beta == 0.0f ? 0.0 : static_cast<double>(beta) * c[i];
-        d.value[i] = sum + before;
-        d.magnitude[i] = magnitude + std::fabs(before);
+        d.Set(i, sum, magnitude, beta, c[i]);
       }
   return d;
 }
@@ -115,11 +123,7 @@ Direct WeightGradient(const ConvGeometry& g, int m, int count, const std::vector
         for (int kx = 0; kx < k; ++kx) {
           double sum = 0, magnitude = 0;
           for (int i = 0; i < count; ++i) {
-            const auto pixel = [&](int iy, int ix) {
-              const bool inside = iy >= 0 && iy < g.height && ix >= 0 && ix < g.width;
-              const size_t at = i * image_size + (static_cast<size_t>(ch) * g.height + iy) * g.width + ix;
-              return inside ? static_cast<double>(images[at]) : 0.0;
-            };
+            const auto pixel = [&](int iy, int ix) { return Pixel(g, images.data() + i * image_size, ch, iy, ix); };
             const float* dyf = dy.data() + (static_cast<size_t>(i) * m + f) * oh * ow;
             for (int y = 0; y < oh; ++y)
               for (int x = 0; x < ow; x += 2) {
@@ -132,9 +136,7 @@ Direct WeightGradient(const ConvGeometry& g, int m, int count, const std::vector
               }
           }
           const size_t at = static_cast<size_t>(f) * patch + (ch * k + ky) * k + kx;
-          const double before = beta == 0.0f ? 0.0 : static_cast<double>(beta) * dw[at];
-          d.value[at] = sum + before;
-          d.magnitude[at] = magnitude + std::fabs(before);
+          d.Set(at, sum, magnitude, beta, dw[at]);
         }
   return d;
 }
